@@ -1,0 +1,57 @@
+// The one bundler config: extension, CLI, core library, typesetting worker, webview script, tests.
+//   node esbuild.mjs              development build of dist/
+//   node esbuild.mjs --production minified, no source maps (vsce package)
+//   node esbuild.mjs --watch      rebuild on change
+//   node esbuild.mjs --tests      also bundle test/**/*.test.ts into out/test/
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+
+function walk(dir, suffix) {
+  let out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out = out.concat(walk(p, suffix));
+    else if (p.endsWith(suffix)) out.push(p);
+  }
+  return out;
+}
+
+const builds = [
+  { ...node, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: { core: 'src/core/index.ts', typesetWorker: 'src/core/math/typesetWorker.ts' }, outdir: 'dist' },
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { webview: 'src/webview/index.ts' }, outdir: 'dist' },
+];
+if (tests) {
+  // Unit tests import the core from source; the worker is emitted beside them so that
+  // the typesetter finds it exactly as it does in dist/.
+  builds.push({ ...node, entryPoints: [...walk('test/unit', '.test.ts'), { in: 'src/core/math/typesetWorker.ts', out: 'typesetWorker' }], outdir: 'out/test/unit', outbase: 'test/unit', external: ['vscode'] });
+  builds.push({ ...node, entryPoints: walk('test/integration', '.ts'), outdir: 'out/test/integration', outbase: 'test/integration', external: ['vscode', 'mocha'] });
+}
+
+const existing = builds.filter((b) => {
+  const eps = Array.isArray(b.entryPoints) ? b.entryPoints.map((e) => (typeof e === 'string' ? e : e.in)) : Object.values(b.entryPoints);
+  return eps.every((e) => { try { return statSync(e).isFile(); } catch { return false; } });
+});
+
+if (watch) {
+  for (const b of existing) (await esbuild.context(b)).watch();
+  console.log('[esbuild] watching');
+} else {
+  await Promise.all(existing.map((b) => esbuild.build(b)));
+}

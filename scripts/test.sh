@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# `npm test`: set up everything the tests need on a fresh machine, then run every test.
+# Unit tests of the core (node:test), then the integration tests inside a real VS Code.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+t0=$SECONDS
+log() { echo "[test] $*"; }
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing npm dependencies (npm ci)"
+  npm ci --no-audit --no-fund
+fi
+
+log "type-checking and building"
+npx tsc --noEmit -p .
+[ -f src/webview/tsconfig.json ] && npx tsc --noEmit -p src/webview
+node esbuild.mjs --tests
+
+log "unit tests"
+node --test --test-reporter=spec --test-reporter-destination=stdout out/test/unit/*.test.js
+
+if [ -x scripts/e2e/run.sh ] && [ "${MATHDOWN_SKIP_E2E:-0}" != 1 ]; then
+  log "integration tests in a real VS Code"
+  bash scripts/e2e/run.sh
+fi
+log "all tests passed in $((SECONDS - t0)) s"

@@ -1,0 +1,2 @@
+// Public API of the Mathdown core (`mathdown/core`): no vscode, DOM or fs imports below this folder.
+export * from './types';

@@ -1,0 +1,58 @@
+// Shared vocabulary of the core. Positions are 0-based offsets into the document text as given
+// (before CRLF normalisation); line and column are 1-based, column counted in UTF-16 code units.
+
+export type Delimiter =
+  | '$'           // $…$
+  | '$$'          // $$…$$ (block or in running text)
+  | '\\('         // \(…\)
+  | '\\['         // \[…\]
+  | '\\\\('       // \\(…\\)   (double-backslash, opt-in)
+  | '\\\\['       // \\[…\\]   (double-backslash, opt-in)
+  | 'env'         // \begin{env}…\end{env} at block start
+  | 'math-fence'  // ```math / ~~~math
+  | '$`'          // $`…`$
+  | 'ref';        // \ref{…} / \eqref{…} in running text
+
+export type DelimiterFamily = 'dollars' | 'brackets' | 'environments' | 'gfm' | 'double-backslash';
+export const DEFAULT_DELIMITERS: readonly DelimiterFamily[] = ['dollars', 'brackets', 'environments', 'gfm'];
+
+export interface SourcePosition {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+export interface MathOptions {
+  delimiters: readonly DelimiterFamily[];
+  doubleDollarInText: 'display' | 'inline';
+  macros: Readonly<Record<string, string | readonly [string, number]>>;
+  equationNumbers: 'none' | 'ams' | 'all';
+}
+
+export const DEFAULT_MATH_OPTIONS: MathOptions = {
+  delimiters: DEFAULT_DELIMITERS,
+  doubleDollarInText: 'display',
+  macros: {},
+  equationNumbers: 'ams',
+};
+
+/** A TeX error reported by MathJax (or by the typesetter's own limits). */
+export interface TexError {
+  /** MathJax's error id, e.g. `UndefinedControlSequence`; `Timeout`, `TooLong`, `InternalError` for ours. */
+  id: string;
+  message: string;
+  /** Offset inside the TeX string just after the offending token (MathJax's convention), if known. */
+  offset?: number;
+}
+
+/** One formula as the document holds it: what MathJax receives, and where it came from. */
+export interface Formula extends SourcePosition {
+  tex: string;
+  display: boolean;
+  delimiter: Delimiter;
+  /** Offset of the TeX's first character in the document, when the TeX is a contiguous slice of it. */
+  texOffset: number;
+  /** End offset (exclusive) of the whole math span, delimiters included. */
+  endOffset: number;
+  error?: TexError;
+}
