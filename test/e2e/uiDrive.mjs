@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// End-to-end UI test: opens examples/showcase.md in code-server's real workbench, runs
+// "Mathdown: Open Preview to the Side" from the command palette, waits for the typeset SVG math
+// inside the webview and saves a PNG screenshot.
+//
+//   node test/e2e/uiDrive.mjs [--theme light|dark] [--screenshot test-artifacts/showcase-ui.png]
+//     [--file showcase.md] [--folder examples] [--min-svg 10]
+// Exit code 0 when the preview shows at least --min-svg formulas and at least one error box.
+import fs from 'node:fs';
+import path from 'node:path';
+import { argv, copyToTemp, defaults, launchChromium, repoRoot, requireToolchain, startCodeServer, workbenchUrl } from './lib.mjs';
+
+const t0 = Date.now();
+const step = (m) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)} s] ${m}`);
+const theme = argv('theme', 'light');
+const file = argv('file', 'showcase.md');
+const command = 'Mathdown: Open Preview to the Side';
+const shot = path.resolve(argv('screenshot', path.join(repoRoot, 'test-artifacts', `showcase-ui-${theme}.png`)));
+const minSvg = Number(argv('min-svg', '10'));
+const codeServer = argv('code-server', defaults.codeServer);
+const node24 = argv('node24', defaults.node24);
+requireToolchain(codeServer, node24);
+fs.mkdirSync(path.dirname(shot), { recursive: true });
+const folder = copyToTemp(path.resolve(argv('folder', path.join(repoRoot, 'examples'))));
+
+async function runFromPalette(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+let server, browser, code = 1;
+try {
+  server = await startCodeServer({
+    codeServer, node24,
+    settings: {
+      'workbench.colorTheme': theme === 'dark' ? 'Default Dark Modern' : 'Default Light Modern',
+      'editor.minimap.enabled': false,
+      'workbench.activityBar.location': 'hidden',
+      'breadcrumbs.enabled': false,
+    },
+  });
+  step(`code-server up on ${server.base}`);
+  browser = await launchChromium({ colorScheme: theme === 'dark' ? 'dark' : 'light', viewport: { width: 1600, height: 1000 } });
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(90_000);
+  await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: repoRoot }));
+  await page.locator('.monaco-workbench').waitFor();
+  step('workbench loaded');
+
+  const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${file}"], .explorer-folders-view .monaco-list-row:has-text("${file}")`).first();
+  await row.waitFor();
+  await row.click();
+  await page.locator(`.tabs-container .tab:has-text("${file}")`).first().waitFor();
+  await page.locator('.monaco-editor .view-lines').first().waitFor();
+  step(`opened ${file}`);
+
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await runFromPalette(page, 'View: Close Primary Side Bar');
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await runFromPalette(page, command);
+  step(`ran "${command}" from the command palette`);
+
+  // A webview is an outer iframe served by the workbench plus an inner #active-frame.
+  const inner = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await inner.locator('mjx-container svg').first().waitFor();
+  await inner.locator('.mathdown-error').first().waitFor();
+  // Let the last blocks and fonts settle before counting and taking the picture.
+  await page.waitForTimeout(1000);
+  const svgs = await inner.locator('mjx-container svg').count();
+  const errors = await inner.locator('.mathdown-error').count();
+  step(`preview shows ${svgs} typeset formulas and ${errors} error box(es)`);
+  await page.screenshot({ path: shot });
+  step(`screenshot: ${path.relative(process.cwd(), shot)}`);
+  code = svgs >= minSvg && errors >= 1 ? 0 : 1;
+  if (code) console.error(`[ui] expected at least ${minSvg} formulas and one error box`);
+} catch (e) {
+  console.error('[ui] error:', (e && e.stack) || e);
+  try {
+    const p = browser && browser.context.pages()[0];
+    if (p) await p.screenshot({ path: shot.replace(/\.png$/, '-error.png') });
+  } catch { /* no picture then */ }
+} finally {
+  if (browser) await browser.close();
+  if (server) server.cleanup();
+  fs.rmSync(folder, { recursive: true, force: true });
+  console.log(`ui: ${code === 0 ? 1 : 0} passed, ${code === 0 ? 0 : 1} failed`);
+  setTimeout(() => process.exit(code), 800);
+}
