@@ -1,0 +1,64 @@
+import type { MathdownSettings } from '../config/settings';
+import type { MathdownRenderer } from '../render';
+import { CSP_META } from './contentSecurityPolicy';
+import { documentTitle } from './documentTitle';
+import { embedImages, type ImageLoader } from './embedImages';
+import { escapeHtml } from './escapeHtml';
+import { exportCss, type ExportTheme } from './exportCss';
+import { headingAnchors } from './headingAnchors';
+
+export interface ExportOptions {
+  renderer: MathdownRenderer;
+  settings: MathdownSettings;
+  /** Overrides `settings.export.theme`. */
+  theme?: ExportTheme;
+  /** Overrides `settings.export.images`. */
+  images?: 'embed' | 'link';
+  /** Reads a local image the document refers to (relative to the document); undefined keeps the link. */
+  loadImage?: ImageLoader;
+  /** The document's file name: the title when the document has neither front matter title nor heading. */
+  sourceName?: string;
+  signal?: AbortSignal;
+}
+
+/** Math is typeset already; translating it would break it. */
+function markMathUntranslatable(html: string): string {
+  return html.replace(/<mjx-container\b(?![^>]*\stranslate=)/g, '<mjx-container translate="no"');
+}
+
+/**
+ * A standalone HTML page for a Markdown document: the preview's HTML (same renderer, same path)
+ * with its math as SVG sharing one glyph cache, inline CSS, no script, and a CSP that forbids any.
+ * Same text and options give the same bytes.
+ */
+export async function exportHtml(text: string, options: ExportOptions): Promise<string> {
+  const { renderer, settings } = options;
+  const theme = options.theme ?? settings.export.theme;
+  const images = options.images ?? settings.export.images;
+  const result = await renderer.render(text, { math: settings.math, fontCache: 'global', assistiveMml: true, signal: options.signal });
+  let body = headingAnchors(markMathUntranslatable(result.html));
+  if (images === 'embed' && options.loadImage) body = await embedImages(body, options.loadImage);
+  const fontDefs = result.fontDefs.trim()
+    ? `<svg xmlns="http://www.w3.org/2000/svg" class="mathdown-glyphs" aria-hidden="true" focusable="false" style="display:none">${result.fontDefs}</svg>\n`
+    : '';
+  return [
+    '<!DOCTYPE html>',
+    '<html>',
+    '<head>',
+    '<meta charset="utf-8">',
+    CSP_META,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta name="color-scheme" content="${theme}">`,
+    '<meta name="generator" content="Mathdown">',
+    `<title>${escapeHtml(documentTitle(text, options.sourceName))}</title>`,
+    `<style>\n${exportCss(theme, result.css)}</style>`,
+    '</head>',
+    `<body class="mathdown-${theme}">`,
+    `${fontDefs}<main class="mathdown">`,
+    body.trim(),
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

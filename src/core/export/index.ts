@@ -1,0 +1,5 @@
+export { exportHtml, type ExportOptions } from './exportHtml';
+export { documentTitle } from './documentTitle';
+export { EXPORT_CSP } from './contentSecurityPolicy';
+export { isLocalImageSource, type ImageLoader } from './embedImages';
+export type { ExportTheme } from './exportCss';
