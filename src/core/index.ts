@@ -1,2 +1,4 @@
 // Public API of the Mathdown core (`mathdown/core`): no vscode, DOM or fs imports below this folder.
 export * from './types';
+export * from './config/settings';
+export * from './config/parseSettings';
