@@ -1,0 +1,50 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const IMAGE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.apng': 'image/apng',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.svg': 'image/svg+xml',
+  '.bmp': 'image/bmp',
+  '.ico': 'image/x-icon',
+};
+
+/** Larger images stay links: a data URI would make the page slow to open. */
+export const MAX_EMBEDDED_IMAGE_BYTES = 20 * 1024 * 1024;
+
+/** The file a local image `src` names, resolved against the document's folder; undefined for URLs. */
+export function localImagePath(src: string, documentDir: string): string | undefined {
+  const bare = src.replace(/[?#].*$/, '');
+  if (/^file:/i.test(bare)) {
+    try { return fileURLToPath(bare); } catch { return undefined; }
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(bare) && !/^[a-z]:[\\/]/i.test(bare)) return undefined;
+  let path = bare;
+  try { path = decodeURI(bare); } catch { /* a literal % in the name */ }
+  return isAbsolute(path) ? path : resolve(documentDir, path);
+}
+
+/**
+ * An image loader for `exportHtml`, reading files relative to `documentDir`. Only image types
+ * (by extension) up to MAX_EMBEDDED_IMAGE_BYTES are read; anything else stays a link.
+ */
+export function localImageLoader(documentDir: string): (src: string) => Promise<{ mime: string; data: Uint8Array } | undefined> {
+  return async (src) => {
+    const path = localImagePath(src, documentDir);
+    const mime = path && IMAGE_TYPES[extname(path).toLowerCase()];
+    if (!path || !mime) return undefined;
+    try {
+      const info = await stat(path);
+      if (!info.isFile() || info.size > MAX_EMBEDDED_IMAGE_BYTES) return undefined;
+      return { mime, data: await readFile(path) };
+    } catch {
+      return undefined;
+    }
+  };
+}
