@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { documentTitle } from '../../src/core/export';
+import { documentLanguage, documentTitle } from '../../src/core/export';
 
 test('front matter title wins over the first heading', () => {
   assert.equal(documentTitle('---\ntitle: From front matter\n---\n# Heading\n', 'notes.md'), 'From front matter');
@@ -33,4 +33,11 @@ test('the file name without extension is the last resort', () => {
   assert.equal(documentTitle('Just text.\n', '/some/folder/lecture 3.md'), 'lecture 3');
   assert.equal(documentTitle('#\n', 'C:\\docs\\empty.markdown'), 'empty');
   assert.equal(documentTitle(''), 'Untitled');
+});
+
+test('the page language comes from front matter lang:, else English', () => {
+  assert.equal(documentLanguage('---\nlang: zh-CN\n---\n# 标题\n'), 'zh-CN');
+  assert.equal(documentLanguage('---\nlanguage: "fr"\n---\n'), 'fr');
+  assert.equal(documentLanguage('---\nlang: not a tag"><script>\n---\n'), 'en');
+  assert.equal(documentLanguage('# No front matter\n'), 'en');
 });

@@ -1,31 +1,10 @@
 // The title of an exported page: front matter `title:`, else the first heading, else the file name.
+import { frontMatterField, frontMatterLength } from './frontMatter';
 
-const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const ATX = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
-
-/** The front matter block's length in characters (0 when the document has none). */
-export function frontMatterLength(text: string): number {
-  const m = FRONT_MATTER.exec(text.replace(/^\uFEFF/, ''));
-  return m ? m[0].length + (text.startsWith('\uFEFF') ? 1 : 0) : 0;
-}
-
-function frontMatterTitle(text: string): string | undefined {
-  const m = FRONT_MATTER.exec(text.replace(/^\uFEFF/, ''));
-  const line = m?.[1].split(/\r?\n/).find((l) => /^title[ \t]*:/.test(l));
-  if (!line) return undefined;
-  let value = line.replace(/^title[ \t]*:[ \t]*/, '').trim();
-  if (/^"(?:[^"\\]|\\.)*"$/.test(value)) {
-    try { value = JSON.parse(value) as string; } catch { value = value.slice(1, -1); }
-  } else if (/^'.*'$/.test(value)) {
-    value = value.slice(1, -1).replace(/''/g, "'");
-  } else {
-    value = value.replace(/[ \t]+#.*$/, '');
-  }
-  return value.trim() || undefined;
-}
 
 /** Inline Markdown reduced to the text a reader sees (emphasis, code ticks, links, images). */
 function plainInline(md: string): string {
@@ -71,5 +50,5 @@ function firstHeading(text: string): string | undefined {
 /** The page title: front matter `title:`, else the first heading's text, else `sourceName` without its extension. */
 export function documentTitle(text: string, sourceName?: string): string {
   const fallback = (sourceName ?? '').replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-  return frontMatterTitle(text) ?? firstHeading(text) ?? (fallback || 'Untitled');
+  return frontMatterField(text, 'title') ?? firstHeading(text) ?? (fallback || 'Untitled');
 }

@@ -1,6 +1,7 @@
 import type { MathdownSettings } from '../config/settings';
 import type { MathdownRenderer } from '../render';
 import { CSP_META } from './contentSecurityPolicy';
+import { documentLanguage } from './documentLanguage';
 import { documentTitle } from './documentTitle';
 import { embedImages, type ImageLoader } from './embedImages';
 import { escapeHtml } from './escapeHtml';
@@ -39,11 +40,11 @@ export async function exportHtml(text: string, options: ExportOptions): Promise<
   let body = headingAnchors(markMathUntranslatable(result.html));
   if (images === 'embed' && options.loadImage) body = await embedImages(body, options.loadImage);
   const fontDefs = result.fontDefs.trim()
-    ? `<svg xmlns="http://www.w3.org/2000/svg" class="mathdown-glyphs" aria-hidden="true" focusable="false" style="display:none">${result.fontDefs}</svg>\n`
+    ? `<svg xmlns="http://www.w3.org/2000/svg" class="mathdown-glyphs" aria-hidden="true" focusable="false">${result.fontDefs}</svg>\n`
     : '';
   return [
     '<!DOCTYPE html>',
-    '<html>',
+    `<html lang="${escapeHtml(documentLanguage(text))}">`,
     '<head>',
     '<meta charset="utf-8">',
     CSP_META,

@@ -3,3 +3,4 @@ export { documentTitle } from './documentTitle';
 export { EXPORT_CSP } from './contentSecurityPolicy';
 export { isLocalImageSource, type ImageLoader } from './embedImages';
 export type { ExportTheme } from './exportCss';
+export { documentLanguage } from './documentLanguage';
