@@ -1,0 +1,14 @@
+import type { TexError } from '../types';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** The visible stand-in for a formula that could not be typeset: its TeX source and the message. */
+export function errorBox(tex: string, error: TexError): string {
+  const message = escapeHtml(error.message);
+  return (
+    `<span class="mathdown-error" title="${message}" data-error-id="${escapeHtml(error.id)}">` +
+    `<code>${escapeHtml(tex)}</code><span class="mathdown-error-message">${message}</span></span>`
+  );
+}

@@ -1,0 +1,174 @@
+import { mathjax } from 'mathjax-full/js/mathjax.js';
+import { TeX } from 'mathjax-full/js/input/tex.js';
+import { SVG } from 'mathjax-full/js/output/svg.js';
+import { liteAdaptor, type LiteAdaptor } from 'mathjax-full/js/adaptors/liteAdaptor.js';
+import { RegisterHTMLHandler } from 'mathjax-full/js/handlers/html.js';
+import { SafeHandler } from 'mathjax-full/js/ui/safe/SafeHandler.js';
+import { AssistiveMmlHandler } from 'mathjax-full/js/a11y/assistive-mml.js';
+import { STATE } from 'mathjax-full/js/core/MathItem.js';
+import type TexError from 'mathjax-full/js/input/tex/TexError.js';
+import type ParseOptions from 'mathjax-full/js/input/tex/ParseOptions.js';
+import './mathjaxPackages';
+import type { TexError as FormulaError } from '../types';
+import { applyMathJaxPatches } from './mathjaxPatches';
+import { locateTexError } from './mathjaxErrorLocation';
+import { UserDefinitions, type DefinitionsSnapshot } from './mathjaxUserDefinitions';
+import { NumberingState } from './mathjaxNumbering';
+import { errorBox } from './errorBox';
+import { TEX_PACKAGES } from './texPackages';
+import { initialDefinitions, localGlyphId, nextDefinitions } from './typesetKeys';
+import type { DefinitionStep, EngineConfig, RenderOutcome } from './typesetProtocol';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- MathJax's generic document types are not worth spelling out here */
+type AnyDocument = any;
+
+const SNAPSHOT_LIMIT = 256;
+const SAFE_IDS = /^mjx-(?:[-a-zA-Z0-9_.]+|eqn:\S+)$/;
+
+let adaptor: LiteAdaptor | undefined;
+
+function sharedAdaptor(): LiteAdaptor {
+  if (!adaptor) {
+    applyMathJaxPatches();
+    adaptor = liteAdaptor();
+    const handler = RegisterHTMLHandler(adaptor);
+    SafeHandler(handler);
+    AssistiveMmlHandler(handler);
+  }
+  return adaptor;
+}
+
+function internalError(err: unknown): FormulaError {
+  if (err instanceof RangeError) {
+    return { id: 'InternalError', message: 'Formula is nested too deeply to typeset (maximum call stack size exceeded)' };
+  }
+  return { id: 'InternalError', message: `MathJax failed: ${err instanceof Error ? err.message : String(err)}` };
+}
+
+/**
+ * One MathJax TeX→SVG document with a fixed configuration, typesetting one formula at a time
+ * with the definitions and numbering state the caller asks for.
+ */
+export class MathJaxEngine {
+  private readonly adaptor = sharedAdaptor();
+  private readonly tex: TeX<unknown, unknown, unknown>;
+  private readonly svg: SVG<unknown, unknown, unknown>;
+  private readonly doc: AnyDocument;
+  private readonly numbering: NumberingState;
+  private readonly definitions: UserDefinitions;
+  private readonly snapshots = new Map<string, DefinitionsSnapshot>();
+  private readonly initial: string;
+  private current: string;
+  private lastError: FormulaError | undefined;
+
+  constructor(private readonly config: EngineConfig, configKey: string) {
+    this.tex = new TeX({
+      packages: [...TEX_PACKAGES],
+      tags: config.equationNumbers,
+      macros: config.macros,
+      formatError: (jax: TeX<unknown, unknown, unknown>, err: TexError) => {
+        const latex = (jax as unknown as { latex: string }).latex;
+        const offset = locateTexError(jax.parseOptions.parsers, latex);
+        this.lastError = { id: err.id, message: err.message.replace(/\n.*/s, ''), ...(offset === undefined ? {} : { offset }) };
+        return jax.formatError(err);
+      },
+    });
+    // textmacros keeps its own ParseOptions, which otherwise retains every \text node ever parsed.
+    this.tex.preFilters.add(({ data }: { data: ParseOptions }) => {
+      (data.packageData.get('textmacros') as { parseOptions?: ParseOptions } | undefined)?.parseOptions?.clear();
+    });
+    this.svg = new SVG({ fontCache: config.fontCache });
+    this.doc = mathjax.document('', {
+      InputJax: this.tex,
+      OutputJax: this.svg,
+      enableAssistiveMml: config.assistiveMml,
+      // The safe filter's default id pattern would drop MathJax's own equation ids (mjx-eqn:label).
+      safeOptions: { idPattern: SAFE_IDS },
+    });
+    this.numbering = new NumberingState(this.tex.parseOptions.tags);
+    this.definitions = new UserDefinitions(this.tex.parseOptions);
+    this.initial = this.current = initialDefinitions(configKey);
+  }
+
+  /**
+   * Put the definitions identified by `hash` in force. Returns false if this engine has never seen
+   * that state and no `steps` were given to rebuild it by re-running the defining formulas.
+   */
+  useDefinitions(hash: string, steps?: readonly DefinitionStep[]): boolean {
+    if (hash === this.current) return true;
+    if (hash === this.initial) {
+      this.definitions.clear();
+      this.current = hash;
+      return true;
+    }
+    const known = this.snapshots.get(hash);
+    if (known) {
+      this.definitions.restore(known);
+      this.current = hash;
+      return true;
+    }
+    if (!steps || steps[steps.length - 1]?.after !== hash) return false;
+    let start = steps.length;
+    while (start > 0 && !this.snapshots.has(steps[start - 1]!.after)) start--;
+    this.useDefinitions(start > 0 ? steps[start - 1]!.after : this.initial);
+    for (const step of steps.slice(start)) {
+      // Replayed as a recompile, so that its labels and numbers do not count a second time.
+      this.typeset(step.tex, step.display, 0, true);
+      this.remember(step.after);
+    }
+    return true;
+  }
+
+  setLabels(labels: Parameters<NumberingState['setLabels']>[0]): void {
+    this.numbering.setLabels(labels);
+  }
+
+  render(tex: string, display: boolean, counter: number, redo: boolean): RenderOutcome {
+    this.definitions.beginWatch();
+    if (this.config.fontCache === 'global') (this.svg as any).fontCache.clearCache();
+    const { html, error } = this.typeset(tex, display, counter, redo);
+    const defines = this.definitions.changedSinceWatch;
+    if (defines) this.remember(nextDefinitions(this.current, tex, display));
+    const glyphs: Array<[string, string]> =
+      this.config.fontCache === 'global' && !error ? [...((this.svg as any).fontCache.cache as Map<string, string>)] : [];
+    return {
+      html: error ? errorBox(tex, error) : html,
+      ...(error ? { error } : {}),
+      readsCounter: this.numbering.readsCounter,
+      counterAfter: this.numbering.counterAfter,
+      labelsRead: this.numbering.labelsRead,
+      labelsSet: this.numbering.labelsSet,
+      redo: !redo && (this.tex.parseOptions.tags as unknown as { redo: boolean }).redo,
+      defines,
+      glyphs,
+    };
+  }
+
+  styleSheet(): string {
+    return this.adaptor.textContent(this.svg.styleSheet(this.doc) as never);
+  }
+
+  private typeset(tex: string, display: boolean, counter: number, redo: boolean): { html: string; error?: FormulaError } {
+    this.numbering.begin(counter);
+    this.lastError = undefined;
+    if (this.config.fontCache === 'local') (this.svg.options as Record<string, unknown>)['localID'] = localGlyphId(tex, display);
+    try {
+      const item = new this.doc.options.MathItem(tex, this.tex, display);
+      item.start.node = this.adaptor.body(this.doc.document);
+      item.setMetrics(16, 8, 80 * 8, 1e6, 1);
+      if (redo) item.inputData.recompile = { counter };
+      item.convert(this.doc, STATE.LAST);
+      const html = this.adaptor.outerHTML(item.typesetRoot);
+      return this.lastError ? { html, error: this.lastError } : { html };
+    } catch (err) {
+      return { html: '', error: internalError(err) };
+    }
+  }
+
+  private remember(hash: string): void {
+    this.current = hash;
+    this.snapshots.delete(hash);
+    this.snapshots.set(hash, this.definitions.snapshot());
+    if (this.snapshots.size > SNAPSHOT_LIMIT) this.snapshots.delete(this.snapshots.keys().next().value!);
+  }
+}

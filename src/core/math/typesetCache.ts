@@ -1,0 +1,71 @@
+import type { TexError } from '../types';
+import type { LabelValue } from './typesetProtocol';
+
+/** A label value as compared in cache keys; null when the label was not defined. */
+export type LabelKey = string | null;
+
+export function labelKey(value: LabelValue | null | undefined): LabelKey {
+  return value ? `${value[0]}\u0000${value[1]}` : null;
+}
+
+/**
+ * One typeset result together with the numbering state it read (its dependencies beyond the
+ * formula key) and what it changed for the formulas after it.
+ */
+export interface CachedFormula {
+  /** The counter at the formula, when the output shows a number. */
+  readonly counter?: number;
+  /** Labels looked up at the formula's position, with the values seen. */
+  readonly labels: Readonly<Record<string, LabelKey>>;
+  /** For forward references: labels looked up in the redo pass, against the document's final labels. */
+  readonly redoLabels?: Readonly<Record<string, LabelKey>>;
+  readonly html: string;
+  readonly error?: TexError;
+  readonly glyphs: ReadonlyArray<readonly [string, string]>;
+  readonly counterAfter?: number;
+  readonly labelsSet: Readonly<Record<string, LabelValue>>;
+  readonly defines: boolean;
+}
+
+const VARIANTS_PER_KEY = 4;
+
+/** LRU cache of typeset formulas: a few numbering variants per formula key, bounded in total. */
+export class TypesetCache {
+  private readonly entries = new Map<string, CachedFormula[]>();
+  private count = 0;
+
+  constructor(private readonly limit: number) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  find(key: string, usable: (entry: CachedFormula) => boolean): CachedFormula | undefined {
+    const variants = this.entries.get(key);
+    const found = variants?.find(usable);
+    if (variants && found) {
+      this.entries.delete(key);
+      this.entries.set(key, variants);
+    }
+    return found;
+  }
+
+  store(key: string, entry: CachedFormula): void {
+    const variants = this.entries.get(key) ?? [];
+    this.entries.delete(key);
+    this.count -= variants.length;
+    const kept = [entry, ...variants].slice(0, VARIANTS_PER_KEY);
+    this.entries.set(key, kept);
+    this.count += kept.length;
+    for (const [oldKey, old] of this.entries) {
+      if (this.count <= this.limit) break;
+      this.entries.delete(oldKey);
+      this.count -= old.length;
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.count = 0;
+  }
+}
