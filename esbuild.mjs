@@ -42,6 +42,8 @@ if (tests) {
   // the typesetter finds it exactly as it does in dist/.
   builds.push({ ...node, entryPoints: [...walk('test/unit', '.test.ts'), { in: 'src/core/math/typesetWorker.ts', out: 'typesetWorker' }], outdir: 'out/test/unit', outbase: 'test/unit', external: ['vscode'] });
   builds.push({ ...node, entryPoints: walk('test/integration', '.ts'), outdir: 'out/test/integration', outbase: 'test/integration', external: ['vscode', 'mocha'] });
+  // Browser tests (Chromium via playwright-core) export pages, so they get the worker beside them too.
+  builds.push({ ...node, entryPoints: [...walk('test/browser', '.test.ts'), { in: 'src/core/math/typesetWorker.ts', out: 'typesetWorker' }], outdir: 'out/test/browser', outbase: 'test/browser', external: ['playwright-core'] });
 }
 
 const existing = builds.filter((b) => {

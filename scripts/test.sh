@@ -14,10 +14,17 @@ fi
 log "type-checking and building"
 npx tsc --noEmit -p .
 [ -f src/webview/tsconfig.json ] && npx tsc --noEmit -p src/webview
+[ -f test/browser/tsconfig.json ] && npx tsc --noEmit -p test/browser
 node esbuild.mjs --tests
 
 log "unit tests"
 node --test --test-reporter=spec --test-reporter-destination=stdout out/test/unit/*.test.js
+
+if compgen -G "out/test/browser/*.test.js" > /dev/null; then
+  log "browser tests (headless Chromium)"
+  [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || bash scripts/e2e/setup.sh   # installs Debian's Chromium
+  node --test --test-reporter=spec --test-reporter-destination=stdout out/test/browser/*.test.js
+fi
 
 if [ -x scripts/e2e/run.sh ] && [ "${MATHDOWN_SKIP_E2E:-0}" != 1 ]; then
   log "integration tests in a real VS Code"

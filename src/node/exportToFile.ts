@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { exportHtml, type ExportOptions } from '../core/export';
-import { localImageLoader } from './loadLocalImage';
+import { localImageLoader, localImageRelinker } from './loadLocalImage';
 import { writeFileAtomic } from './writeFileAtomic';
 
 /** An export that must not happen (e.g. it would replace the source); the message says why. */
@@ -25,11 +25,12 @@ export async function isSameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
-export type ExportToFileOptions = Omit<ExportOptions, 'loadImage' | 'sourceName'>;
+export type ExportToFileOptions = Omit<ExportOptions, 'loadImage' | 'linkImage' | 'sourceName'>;
 
 /**
  * Exports the Markdown `text` of the file `sourcePath` to the HTML file `outputPath`, atomically,
- * embedding local images read relative to the source. Refuses to write over the source.
+ * embedding local images read relative to the source (or linking them so that the links still
+ * resolve from the output's folder). Refuses to write over the source.
  * This is the one Node-side export path: the CLI and the VS Code command both call it.
  */
 export async function exportToFile(text: string, sourcePath: string, outputPath: string, options: ExportToFileOptions): Promise<string> {
@@ -38,7 +39,12 @@ export async function exportToFile(text: string, sourcePath: string, outputPath:
   if (await isSameFile(source, output)) {
     throw new ExportRefused(`the output ${output} is the source document itself; choose another output file`);
   }
-  const html = await exportHtml(text, { ...options, loadImage: localImageLoader(dirname(source)), sourceName: basename(source) });
+  const html = await exportHtml(text, {
+    ...options,
+    loadImage: localImageLoader(dirname(source)),
+    linkImage: localImageRelinker(dirname(source), dirname(output)),
+    sourceName: basename(source),
+  });
   await writeFileAtomic(output, html);
   return output;
 }

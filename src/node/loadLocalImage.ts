@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { extname, isAbsolute, resolve } from 'node:path';
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const IMAGE_TYPES: Record<string, string> = {
@@ -46,5 +46,19 @@ export function localImageLoader(documentDir: string): (src: string) => Promise<
     } catch {
       return undefined;
     }
+  };
+}
+
+/**
+ * For `export.images: "link"` when the page is written to another folder than the document: a
+ * relative image reference is rewritten to point from `outputDir` at the same file.
+ */
+export function localImageRelinker(documentDir: string, outputDir: string): (src: string) => Promise<string | undefined> {
+  return async (src) => {
+    if (resolve(documentDir) === resolve(outputDir) || /^[a-z][a-z0-9+.-]*:|^[\\/]/i.test(src)) return undefined;
+    const path = localImagePath(src, documentDir);
+    if (!path) return undefined;
+    const suffix = /[?#].*$/.exec(src)?.[0] ?? '';
+    return encodeURI(relative(outputDir, path).split(sep).join('/')) + suffix;
   };
 }

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { embedImages } from '../../src/core/export/embedImages';
+import { embedImages, rewriteLocalImages } from '../../src/core/export/embedImages';
 import { isLocalImageSource } from '../../src/core/export';
-import { localImageLoader, localImagePath } from '../../src/node/loadLocalImage';
+import { localImageLoader, localImagePath, localImageRelinker } from '../../src/node/loadLocalImage';
 
 const dir = mkdtempSync(join(tmpdir(), 'mathdown-export-images-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -54,4 +54,14 @@ test('a document image is embedded end to end through the Node loader', async ()
   writeFileSync(join(dir, 'figure.png'), png);
   const out = await embedImages('<img src="figure.png" alt="f">', localImageLoader(dir));
   assert.equal(out, `<img src="data:image/png;base64,${png.toString('base64')}" alt="f">`);
+});
+
+test('linked images are rebased when the page goes to another folder', async () => {
+  const relink = localImageRelinker('/docs/notes', '/docs/site/html');
+  assert.equal(await relink('img/a b.png'), '../../notes/img/a%20b.png');
+  assert.equal(await relink('img/a%20b.png?v=1'), '../../notes/img/a%20b.png?v=1');
+  assert.equal(await relink('/abs/a.png'), undefined);
+  assert.equal(await localImageRelinker('/docs', '/docs/')('a.png'), undefined, 'same folder: kept as written');
+  const html = await rewriteLocalImages('<img src="a.png" alt=""><img src="https://x/y.png" alt="">', relink);
+  assert.equal(html, '<img src="../../notes/a.png" alt=""><img src="https://x/y.png" alt="">');
 });

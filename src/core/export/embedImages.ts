@@ -3,6 +3,9 @@ import { escapeHtml, unescapeHtml } from './escapeHtml';
 /** Reads an image the document refers to; undefined keeps the reference as it is. */
 export type ImageLoader = (src: string) => Promise<{ mime: string; data: Uint8Array } | undefined>;
 
+/** A new `src` for a local image reference, or undefined to keep it. */
+export type ImageRewriter = (src: string) => Promise<string | undefined>;
+
 const IMG_SRC = /(<img\b[^>]*?\ssrc=)("[^"]*"|'[^']*')/gi;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -17,24 +20,29 @@ function base64(data: Uint8Array): string {
   return btoa(binary);
 }
 
-/**
- * Replaces the `src` of every `<img>` that names a local file with a `data:` URI from `load`.
- * Each distinct source is loaded once; a source the loader cannot read stays as written.
- */
-export async function embedImages(html: string, load: ImageLoader): Promise<string> {
+/** Replaces the `src` of every `<img>` that names a local file by `rewrite`'s answer; each distinct source is asked once. */
+export async function rewriteLocalImages(html: string, rewrite: ImageRewriter): Promise<string> {
   const sources = new Set<string>();
   for (const m of html.matchAll(IMG_SRC)) {
     const src = unescapeHtml(m[2].slice(1, -1));
     if (isLocalImageSource(src)) sources.add(src);
   }
   if (sources.size === 0) return html;
-  const uris = new Map<string, string>();
+  const replaced = new Map<string, string>();
   await Promise.all([...sources].map(async (src) => {
-    const image = await load(src).catch(() => undefined);
-    if (image && /^[a-z]+\/[a-z0-9.+-]+$/i.test(image.mime)) uris.set(src, `data:${image.mime};base64,${base64(image.data)}`);
+    const to = await rewrite(src).catch(() => undefined);
+    if (to !== undefined) replaced.set(src, to);
   }));
   return html.replace(IMG_SRC, (whole, head: string, quoted: string) => {
-    const uri = uris.get(unescapeHtml(quoted.slice(1, -1)));
-    return uri ? `${head}"${escapeHtml(uri)}"` : whole;
+    const to = replaced.get(unescapeHtml(quoted.slice(1, -1)));
+    return to === undefined ? whole : `${head}"${escapeHtml(to)}"`;
+  });
+}
+
+/** Embeds every local image `load` can read as a `data:` URI; the others stay as written. */
+export function embedImages(html: string, load: ImageLoader): Promise<string> {
+  return rewriteLocalImages(html, async (src) => {
+    const image = await load(src);
+    return image && /^[a-z]+\/[a-z0-9.+-]+$/i.test(image.mime) ? `data:${image.mime};base64,${base64(image.data)}` : undefined;
   });
 }

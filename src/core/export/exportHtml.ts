@@ -3,7 +3,7 @@ import type { MathdownRenderer } from '../render';
 import { CSP_META } from './contentSecurityPolicy';
 import { documentLanguage } from './documentLanguage';
 import { documentTitle } from './documentTitle';
-import { embedImages, type ImageLoader } from './embedImages';
+import { embedImages, rewriteLocalImages, type ImageLoader, type ImageRewriter } from './embedImages';
 import { escapeHtml } from './escapeHtml';
 import { exportCss, type ExportTheme } from './exportCss';
 import { headingAnchors } from './headingAnchors';
@@ -17,6 +17,8 @@ export interface ExportOptions {
   images?: 'embed' | 'link';
   /** Reads a local image the document refers to (relative to the document); undefined keeps the link. */
   loadImage?: ImageLoader;
+  /** With `images: "link"`: rewrites a local image reference, e.g. to stay valid from another folder. */
+  linkImage?: ImageRewriter;
   /** The document's file name: the title when the document has neither front matter title nor heading. */
   sourceName?: string;
   signal?: AbortSignal;
@@ -39,6 +41,7 @@ export async function exportHtml(text: string, options: ExportOptions): Promise<
   const result = await renderer.render(text, { math: settings.math, fontCache: 'global', assistiveMml: true, signal: options.signal });
   let body = headingAnchors(markMathUntranslatable(result.html));
   if (images === 'embed' && options.loadImage) body = await embedImages(body, options.loadImage);
+  else if (images === 'link' && options.linkImage) body = await rewriteLocalImages(body, options.linkImage);
   const fontDefs = result.fontDefs.trim()
     ? `<svg xmlns="http://www.w3.org/2000/svg" class="mathdown-glyphs" aria-hidden="true" focusable="false">${result.fontDefs}</svg>\n`
     : '';

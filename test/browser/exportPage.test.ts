@@ -1,0 +1,113 @@
+// The exported page in a real browser: self-contained, quiet, one SVG per formula, working \eqref.
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { DEFAULT_SETTINGS, MathdownRenderer } from '../../src/core';
+import { exportToFile } from '../../src/node/exportToFile';
+import { launchChromium, openPage, type OpenedPage } from './chromium';
+
+const ROOT = join(__dirname, '../../..');
+const FIXTURES = join(ROOT, 'test/fixtures/export');
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+let dir: string;
+let renderer: MathdownRenderer;
+let browser: Browser;
+let light: string;
+let dark: string;
+let formulaCount: number;
+let opened: OpenedPage;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'mathdown-browser-'));
+  for (const f of ['sample.md', 'figure.png']) copyFileSync(join(FIXTURES, f), join(dir, f));
+  const text = readFileSync(join(dir, 'sample.md'), 'utf8');
+  renderer = new MathdownRenderer();
+  light = await exportToFile(text, join(dir, 'sample.md'), join(dir, 'sample.html'), { renderer, settings: DEFAULT_SETTINGS });
+  dark = await exportToFile(text, join(dir, 'sample.md'), join(dir, 'sample-dark.html'), { renderer, settings: DEFAULT_SETTINGS, theme: 'dark' });
+  formulaCount = (await renderer.render(text, { math: DEFAULT_SETTINGS.math })).formulas.length;
+  browser = await launchChromium();
+  opened = await openPage(browser, light);
+});
+
+after(async () => {
+  await opened?.close();
+  await browser?.close();
+  await renderer?.dispose();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('the page loads with no request outside itself and no console error', async () => {
+  await opened.page.evaluate(() => document.fonts.ready);
+  assert.deepEqual(opened.outside, []);
+  assert.deepEqual(opened.consoleErrors, []);
+  assert.equal(await opened.page.title(), 'Export sample: Gaussian integrals');
+});
+
+test('exactly one SVG per formula, plus the one shared glyph cache', async () => {
+  const counts = await opened.page.evaluate(() => ({
+    containers: document.querySelectorAll('mjx-container').length,
+    perContainer: [...document.querySelectorAll('mjx-container')].map((c) => c.querySelectorAll(':scope > svg').length),
+    outermostSvgs: [...document.querySelectorAll('svg')].filter((s) => !s.parentElement?.closest('svg')).length,
+    glyphCaches: document.querySelectorAll('body > svg.mathdown-glyphs').length,
+    brokenUses: [...document.querySelectorAll('mjx-container use')].filter((u) => !document.getElementById((u.getAttribute('xlink:href') ?? u.getAttribute('href') ?? '').slice(1))).length,
+    untranslated: document.querySelectorAll('mjx-container:not([translate="no"])').length,
+    withoutMathml: [...document.querySelectorAll('mjx-container')].filter((c) => !c.querySelector('mjx-assistive-mml > math')).length,
+  }));
+  assert.ok(formulaCount > 10, `the fixture has many formulas (${formulaCount})`);
+  assert.equal(counts.containers, formulaCount);
+  assert.deepEqual(counts.perContainer, Array(formulaCount).fill(1));
+  assert.equal(counts.outermostSvgs, formulaCount + 1);
+  assert.equal(counts.glyphCaches, 1);
+  assert.equal(counts.brokenUses, 0, 'every glyph reference resolves inside the page');
+  assert.equal(counts.untranslated, 0, 'all math is translate="no"');
+  assert.equal(counts.withoutMathml, 0, 'every formula carries MathML for screen readers');
+});
+
+test('math is read as math: the accessibility tree has a math node per formula', async () => {
+  const snapshot = await opened.page.locator('main').ariaSnapshot();
+  const mathNodes = snapshot.split('\n').filter((l) => /^\s*- math\b/.test(l)).length;
+  assert.equal(mathNodes, formulaCount, snapshot.slice(0, 2000));
+});
+
+test('the local image is embedded and displayed', async () => {
+  const img = await opened.page.evaluate(() => {
+    const i = document.querySelector('img') as HTMLImageElement;
+    return { scheme: i.src.slice(0, 15), width: i.naturalWidth, complete: i.complete };
+  });
+  assert.deepEqual(img, { scheme: 'data:image/png;', width: 24, complete: true });
+});
+
+test('clicking an \\eqref link scrolls to its equation', async () => {
+  const { page } = opened;
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const link = page.locator('a[href="#mjx-eqn%3Aeq%3Agauss"]').first();
+  const targetBefore = await page.evaluate(() => document.getElementById('mjx-eqn:eq:gauss')?.getBoundingClientRect().top ?? -1);
+  assert.ok(targetBefore > 700, `the equation starts below the first screen (${targetBefore})`);
+  await link.click();
+  await page.waitForFunction(() => location.hash === '#mjx-eqn%3Aeq%3Agauss');
+  await page.waitForFunction(() => {
+    const r = document.getElementById('mjx-eqn:eq:gauss')!.getBoundingClientRect();
+    return window.scrollY > 0 && r.top >= -1 && r.bottom <= window.innerHeight + 1;
+  });
+});
+
+test('screenshots of the light and dark pages', async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const { page } = opened;
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const png = await page.screenshot({ path: join(ARTIFACTS, 'export-light.png') });
+  assert.ok(png.length > 10_000);
+  const darkPage = await openPage(browser, dark);
+  try {
+    assert.deepEqual(darkPage.outside, []);
+    const bg = await darkPage.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(bg, 'rgb(13, 17, 23)');
+    await darkPage.page.screenshot({ path: join(ARTIFACTS, 'export-dark.png') });
+  } finally {
+    await darkPage.close();
+  }
+});
