@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import type { MathdownRenderer, MathOptions } from '../../core';
+import { FormulaImages } from './formulaImages';
+import { MathCompletionProvider } from './mathCompletionProvider';
+import { MathDocuments } from './mathDocuments';
+import { MathHoverProvider } from './mathHoverProvider';
+
+export interface AuthoringDeps {
+  /** Created on first use: completion and hover render only when an item or hover is shown. */
+  renderer: () => MathdownRenderer;
+  mathOptions: (document?: vscode.TextDocument) => MathOptions;
+}
+
+const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
+
+/** Registers TeX completion and formula hovers for Markdown documents. */
+export function registerAuthoring(context: vscode.ExtensionContext, deps: AuthoringDeps): void {
+  const documents = new MathDocuments();
+  const images = new FormulaImages(deps.renderer);
+  context.subscriptions.push(
+    vscode.languages.registerCompletionItemProvider(MARKDOWN, new MathCompletionProvider(documents, images, deps.mathOptions), '\\', '{'),
+    vscode.languages.registerHoverProvider(MARKDOWN, new MathHoverProvider(documents, images, deps.mathOptions)),
+    vscode.workspace.onDidCloseTextDocument((d) => documents.forget(d)),
+  );
+}

@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import { mathHoverAt } from '../../core/complete';
+import type { MathOptions } from '../../core';
+import { imageMarkdown, type FormulaImages } from './formulaImages';
+import type { MathDocuments } from './mathDocuments';
+
+/** Hover inside a formula: the formula typeset, with its TeX error; on `\eqref{…}`, the labelled equation. */
+export class MathHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly documents: MathDocuments,
+    private readonly images: FormulaImages,
+    private readonly mathOptions: (document?: vscode.TextDocument) => MathOptions,
+  ) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const math = this.mathOptions(document);
+    const hover = mathHoverAt(this.documents.get(document, math), document.offsetAt(position), math.macros);
+    if (!hover) return undefined;
+    const range = new vscode.Range(document.positionAt(hover.start), document.positionAt(hover.end));
+    if (hover.kind === 'reference') {
+      if (!hover.target) return new vscode.Hover(new vscode.MarkdownString().appendText(`No equation is labelled “${hover.key}” in this document.`), range);
+      const image = await this.images.image(hover.target.preview, math, token);
+      return new vscode.Hover(imageMarkdown(image, `Equation “${hover.key}”, line ${hover.target.formula.line}`), range);
+    }
+    const image = await this.images.image(hover.preview, math, token);
+    return new vscode.Hover(imageMarkdown(image), range);
+  }
+}
