@@ -41,9 +41,14 @@ export class TypesetCache {
   }
 
   find(key: string, usable: (entry: CachedFormula) => boolean): CachedFormula | undefined {
+    return this.findAll(key, usable)[0];
+  }
+
+  /** All usable variants, most recent first. */
+  findAll(key: string, usable: (entry: CachedFormula) => boolean): CachedFormula[] {
     const variants = this.entries.get(key);
-    const found = variants?.find(usable);
-    if (variants && found) {
+    const found = variants?.filter(usable) ?? [];
+    if (variants && found.length) {
       this.entries.delete(key);
       this.entries.set(key, variants);
     }

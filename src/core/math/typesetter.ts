@@ -53,7 +53,9 @@ interface Deferred {
   index: number;
   key: string;
   at: Position;
+  /** The first pass's result; cached candidates for the final one, if any, all with the same first pass. */
   entry: CachedFormula;
+  candidates: CachedFormula[];
 }
 
 function abortError(): DOMException {
@@ -174,10 +176,11 @@ export class Typesetter {
       }
       const key = formulaKey(doc.definitions, job.tex, job.display);
       const at = doc.position();
-      const hit = this.cache.find(key, (entry) => doc.matches(entry));
+      const candidates = this.cache.findAll(key, (entry) => doc.matches(entry));
+      const hit = candidates[0];
       if (hit) {
         doc.apply(hit, job.tex, job.display, false);
-        if (hit.redoLabels) deferred.push({ index, key, at, entry: hit });
+        if (hit.redoLabels) deferred.push({ index, key, at, entry: hit, candidates });
         else done(index, hit, true);
         continue;
       }
@@ -200,7 +203,7 @@ export class Typesetter {
       };
       doc.apply(entry, job.tex, job.display, true);
       if (outcome.redo) {
-        deferred.push({ index, key, at, entry });
+        deferred.push({ index, key, at, entry, candidates: [] });
       } else {
         this.cache.store(key, entry);
         done(index, entry, false);
@@ -208,10 +211,11 @@ export class Typesetter {
     }
 
     // Forward references: typeset again once every label of the document is known.
-    for (const { index, key, at, entry } of deferred) {
+    for (const { index, key, at, entry, candidates } of deferred) {
       checkAbort();
-      if (entry.redoLabels && doc.labelsMatch(entry.redoLabels)) {
-        done(index, entry, true);
+      const hit = candidates.find((c) => c.redoLabels && doc.labelsMatch(c.redoLabels));
+      if (hit) {
+        done(index, hit, true);
         continue;
       }
       const job = req.jobs[index]!;

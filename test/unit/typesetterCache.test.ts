@@ -1,0 +1,136 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Typesetter, type TypesetJob, type TypesetRequest, type TypesetResult } from '../../src/core/math/typesetter';
+import { TypesetCache, type CachedFormula } from '../../src/core/math/typesetCache';
+
+const inline = (tex: string): TypesetJob => ({ tex, display: false });
+const display = (tex: string): TypesetJob => ({ tex, display: true });
+
+const base: TypesetJob[] = [
+  display('\\newcommand{\\R}{\\mathbb{R}} \\DeclareMathOperator{\\tr}{tr}'),
+  inline('\\eqref{b} \\text{ is later}'),
+  display('\\begin{equation} \\tr A \\label{a} \\end{equation}'),
+  inline('x \\in \\R^n'),
+  display('\\begin{align} u &= v \\label{b} \\\\ w &= \\R \\end{align}'),
+  inline('\\eqref{a}, \\ref{b}'),
+  display('y = \\frac{1}{2}'),
+  inline('x \\in \\R^n'),
+];
+
+/** Versions of one document, as a user might edit it. */
+const versions: Array<{ name: string; jobs: TypesetJob[]; equationNumbers?: TypesetRequest['equationNumbers'] }> = [
+  { name: 'original', jobs: base },
+  { name: 'numbered equation inserted first', jobs: [display('\\begin{equation} e \\end{equation}'), ...base] },
+  { name: 'definition deleted', jobs: base.slice(1) },
+  { name: 'label renamed', jobs: base.map((j) => ({ ...j, tex: j.tex.replace('\\label{b}', '\\label{c}') })) },
+  { name: 'original again', jobs: base },
+  { name: 'definition moved after its use', jobs: [base[3]!, base[0]!, ...base.slice(1, 3), ...base.slice(4)] },
+  { name: 'label duplicated', jobs: [...base, display('\\begin{equation} z \\label{a} \\end{equation}')] },
+  { name: 'inline formula edited', jobs: base.map((j, k) => (k === 6 ? display('y = \\frac{1}{3}') : j)) },
+  { name: 'numbering all', jobs: base, equationNumbers: 'all' },
+  { name: 'macro redefined midway', jobs: [...base.slice(0, 4), inline('\\renewcommand{\\R}{\\mathbb{C}}'), ...base.slice(4)] },
+];
+
+function outputs(result: TypesetResult): Array<[string, string | undefined]> {
+  return result.formulas.map((f) => [f.html, f.error ? JSON.stringify(f.error) : undefined]);
+}
+
+describe('Typesetter: cache', () => {
+  let ts: Typesetter;
+  before(() => {
+    ts = new Typesetter();
+  });
+  after(() => ts.dispose());
+
+  it('gives byte-identical results to a fresh typesetter, version after version', async () => {
+    for (const version of versions) {
+      const request = { jobs: version.jobs, macros: { half: '\\frac12' }, equationNumbers: version.equationNumbers ?? 'ams' } as const;
+      const warm = await ts.typeset(request);
+      const fresh = new Typesetter();
+      try {
+        const cold = await fresh.typeset(request);
+        assert.deepEqual(outputs(warm), outputs(cold), version.name);
+      } finally {
+        await fresh.dispose();
+      }
+      if (version.name === 'original again') assert.equal(warm.stats.misses, 0, 'everything came from the cache');
+      if (version.name === 'inline formula edited') assert.equal(warm.stats.misses, 1, 'only the edited formula was typeset');
+      console.log(`  ${version.name}: ${warm.stats.hits} hits, ${warm.stats.misses} misses, ${warm.stats.ms.toFixed(1)} ms`);
+    }
+  });
+
+  it('serves an unchanged document from the cache, with identical HTML', async () => {
+    const request = { jobs: base, macros: {}, equationNumbers: 'ams' } as const;
+    const before = ts.cacheStats;
+    const first = await ts.typeset(request);
+    const second = await ts.typeset(request);
+    assert.ok(second.formulas.every((f) => f.cached));
+    assert.equal(second.stats.hits, base.length);
+    assert.equal(second.stats.misses, 0);
+    assert.deepEqual(outputs(second), outputs(first));
+    const after = ts.cacheStats;
+    assert.equal(after.hits - before.hits, first.stats.hits + base.length);
+    assert.equal(after.misses - before.misses, first.stats.misses);
+    assert.ok(after.size > 0);
+  });
+
+  it('does not let a deleted definition survive through the cache', async () => {
+    const withDef = await ts.typeset({ jobs: [inline('\\newcommand{\\R}{\\mathbb R}'), inline('\\R')], macros: {}, equationNumbers: 'ams' });
+    assert.equal(withDef.formulas[1]!.error, undefined);
+    const without = await ts.typeset({ jobs: [inline('\\R')], macros: {}, equationNumbers: 'ams' });
+    assert.equal(without.formulas[0]!.error?.id, 'UndefinedControlSequence');
+    assert.equal(without.formulas[0]!.error?.message, 'Undefined control sequence \\R');
+  });
+
+  it('reuses a repeated formula within one render', async () => {
+    const { formulas, stats } = await ts.typeset({ jobs: [inline('q_1'), inline('q_2'), inline('q_1')], macros: {}, equationNumbers: 'ams' });
+    assert.deepEqual(formulas.map((f) => f.cached), [false, false, true]);
+    assert.equal(formulas[2]!.html, formulas[0]!.html);
+    assert.equal(stats.misses, 2);
+  });
+
+  it('keys on the options', async () => {
+    const jobs = [inline('\\R')];
+    const a = await ts.typeset({ jobs, macros: { R: '\\mathbb{R}' }, equationNumbers: 'ams' });
+    const b = await ts.typeset({ jobs, macros: { R: '\\mathbb{C}' }, equationNumbers: 'ams' });
+    assert.notEqual(a.formulas[0]!.html, b.formulas[0]!.html);
+    const c = await ts.typeset({ jobs, macros: { R: '\\mathbb{R}' }, equationNumbers: 'ams', fontCache: 'none' });
+    assert.equal(c.stats.misses, 1);
+    const d = await ts.typeset({ jobs, macros: { R: '\\mathbb{R}' }, equationNumbers: 'ams', assistiveMml: true });
+    assert.equal(d.stats.misses, 1);
+    assert.match(d.formulas[0]!.html, /<math/);
+  });
+
+  it('is bounded', async () => {
+    const small = new Typesetter({ cacheSize: 5 });
+    try {
+      const jobs = Array.from({ length: 12 }, (_, k) => inline(`x_{${k}}`));
+      await small.typeset({ jobs, macros: {}, equationNumbers: 'ams' });
+      assert.equal(small.cacheStats.size, 5);
+      const again = await small.typeset({ jobs: [jobs[11]!, jobs[0]!], macros: {}, equationNumbers: 'ams' });
+      assert.deepEqual(again.formulas.map((f) => f.cached), [true, false], 'the oldest entries were evicted');
+    } finally {
+      await small.dispose();
+    }
+  });
+});
+
+describe('TypesetCache', () => {
+  const entry = (html: string, counter?: number): CachedFormula => ({ ...(counter === undefined ? {} : { counter }), labels: {}, html, glyphs: [], labelsSet: {}, defines: false });
+
+  it('keeps a few numbering variants per formula and evicts the least recently used formulas', () => {
+    const cache = new TypesetCache(6);
+    for (let n = 1; n <= 5; n++) cache.store('eq', entry(`(${n})`, n));
+    assert.equal(cache.size, 4);
+    assert.equal(cache.find('eq', (e) => e.counter === 1), undefined);
+    assert.equal(cache.find('eq', (e) => e.counter === 5)?.html, '(5)');
+    cache.store('a', entry('a'));
+    cache.store('b', entry('b'));
+    assert.equal(cache.size, 6);
+    cache.find('eq', () => true);
+    cache.store('c', entry('c'));
+    assert.equal(cache.find('a', () => true), undefined, 'a was the least recently used');
+    assert.equal(cache.find('eq', () => true)?.html, '(5)');
+    assert.ok(cache.size <= 6);
+  });
+});
