@@ -2,3 +2,4 @@
 export * from './types';
 export * from './config/settings';
 export * from './config/parseSettings';
+export * from './export';
