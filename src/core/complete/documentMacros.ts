@@ -13,7 +13,7 @@ export interface UserMacro {
   environment?: boolean;
 }
 
-const DEFINITION = /\\(?:(?:re)?newcommand\*?|DeclareMathOperator(\*?)|def|(?:re)?newenvironment)\b/g;
+const DEFINITION = /\\(?:(?:re)?newcommand\*?|DeclareMathOperator\*?|def|(?:re)?newenvironment)(?![A-Za-z])/g;
 
 /** Macros from the settings, then every `\newcommand`, `\def`, `\DeclareMathOperator`, `\newenvironment` in the formulas. */
 export function userMacros(formulas: readonly Formula[], settings: MathOptions['macros']): UserMacro[] {
