@@ -1,0 +1,101 @@
+// "Mathdown: Export to HTML": the active Markdown document (or the previewed one) to a standalone
+// page, through the same Node-side export as `mathdown export`, so both write the same bytes.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join } from 'node:path';
+import * as vscode from 'vscode';
+import type { MathdownRenderer } from '../../core';
+import { defaultExportPath, exportToFile, ExportRefused } from '../../node/exportToFile';
+import { readExportConfig } from './exportSettings';
+
+export const EXPORT_COMMAND = 'mathdown.export.html';
+
+/** Arguments for scripted use (tests, keybindings): with `output`, no dialog is shown. */
+export interface ExportCommandArgs {
+  output?: string;
+  /** The document to export (default: the active Markdown editor, else the previewed document). */
+  uri?: vscode.Uri | string;
+  theme?: 'light' | 'dark';
+}
+
+/** Documents above this many lines are exported under a progress notification. */
+const LONG_DOCUMENT_LINES = 400;
+
+function asArgs(arg: unknown): ExportCommandArgs {
+  if (arg instanceof vscode.Uri) return { uri: arg };
+  return arg && typeof arg === 'object' ? (arg as ExportCommandArgs) : {};
+}
+
+async function targetDocument(args: ExportCommandArgs, previewed: () => vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
+  if (args.uri) return vscode.workspace.openTextDocument(typeof args.uri === 'string' ? vscode.Uri.file(args.uri) : args.uri);
+  const active = vscode.window.activeTextEditor?.document;
+  if (active?.languageId === 'markdown') return active;
+  const uri = previewed();
+  if (uri) return vscode.workspace.openTextDocument(uri);
+  return undefined;
+}
+
+async function chooseOutput(document: vscode.TextDocument, folder: string, interactive: boolean): Promise<string | undefined> {
+  if (document.uri.scheme === 'file') {
+    const output = defaultExportPath(document.uri.fsPath, folder || undefined);
+    if (!interactive || !existsSync(output)) return output;
+    const replace = 'Replace';
+    const answer = await vscode.window.showWarningMessage(`${basename(output)} already exists in ${dirname(output)}. Replace it?`, { modal: true }, replace);
+    return answer === replace ? output : undefined;
+  }
+  // An unsaved or virtual document has no folder to write beside: ask where.
+  const base = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const picked = await vscode.window.showSaveDialog({
+    defaultUri: base ? vscode.Uri.joinPath(base, `${basename(document.uri.path).replace(/\.[^.]*$/, '') || 'Untitled'}.html`) : undefined,
+    filters: { HTML: ['html', 'htm'] },
+    title: 'Export to HTML',
+  });
+  return picked?.fsPath;
+}
+
+async function offerToOpen(output: string): Promise<void> {
+  const open = 'Open';
+  const reveal = 'Reveal';
+  const answer = await vscode.window.showInformationMessage(`Exported ${basename(output)}.`, open, reveal);
+  if (answer === open) await vscode.env.openExternal(vscode.Uri.file(output));
+  else if (answer === reveal) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(output));
+}
+
+/**
+ * Registers the export command. `renderer` is the extension's shared one; `previewed` tells which
+ * document the focused preview shows. Resolves to the path written, or undefined when nothing was.
+ */
+export function registerExportCommand(renderer: () => MathdownRenderer, previewed: () => vscode.Uri | undefined = () => undefined): vscode.Disposable {
+  return vscode.commands.registerCommand(EXPORT_COMMAND, async (arg?: unknown): Promise<string | undefined> => {
+    const args = asArgs(arg);
+    const interactive = !args.output;
+    const document = await targetDocument(args, previewed);
+    if (!document) {
+      void vscode.window.showErrorMessage('Mathdown: open a Markdown document (or its preview) to export it to HTML.');
+      return undefined;
+    }
+    const { settings, folder } = readExportConfig(document.uri);
+    const output = args.output ? (isAbsolute(args.output) ? args.output : join(dirname(document.uri.fsPath), args.output)) : await chooseOutput(document, folder, interactive);
+    if (!output) return undefined;
+    const source = document.uri.scheme === 'file' ? document.uri.fsPath : join(dirname(output), basename(document.uri.path) || 'Untitled.md');
+    const run = (signal?: AbortSignal) => exportToFile(document.getText(), source, output, { renderer: renderer(), settings, theme: args.theme, signal });
+    try {
+      await mkdir(dirname(output), { recursive: true });
+      const written = interactive && document.lineCount > LONG_DOCUMENT_LINES
+        ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting ${basename(source)} to HTML`, cancellable: true }, (_progress, token) => {
+          const abort = new AbortController();
+          token.onCancellationRequested(() => abort.abort());
+          return run(abort.signal);
+        })
+        : await run();
+      if (interactive) void offerToOpen(written);
+      return written;
+    } catch (e) {
+      if (e instanceof ExportRefused) void vscode.window.showErrorMessage(`Mathdown: not exported: ${e.message}.`);
+      else if ((e as Error).name === 'AbortError') return undefined;
+      else void vscode.window.showErrorMessage(`Mathdown: could not export to ${output}: ${(e as Error).message}`);
+      if (!interactive) throw e;
+      return undefined;
+    }
+  });
+}
