@@ -1,0 +1,10 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+test('texCommands.generated.json matches what MathJax and TEX_PACKAGES give today (node scripts/gen-completions.mjs)', () => {
+  const root = resolve(__dirname, '../../..');
+  const out = execFileSync(process.execPath, ['scripts/gen-completions.mjs', '--check'], { cwd: root, encoding: 'utf8' });
+  assert.match(out, /up to date/);
+});
