@@ -1,0 +1,117 @@
+// Entry point of the preview webview: receives rendered blocks from the extension and patches
+// them into the page; reports scrolling, double-clicks and link clicks back.
+import { activeLine, markActiveLine } from './activeLineMarker';
+import { BlockPatcher } from './blockPatcher';
+import { handleLinkClicks } from './links';
+import type { FromWebview, InitialSettings, PreviewState, PreviewStyle, SnapshotReport, ToWebview } from './protocol';
+import { ScrollSync } from './scrollSync';
+
+interface VsCodeApi {
+  postMessage(message: FromWebview.Message): void;
+  getState(): unknown;
+  setState(state: PreviewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const settings = JSON.parse(document.getElementById('mathdown-settings')!.dataset['settings']!) as InitialSettings;
+const source = settings.state.source;
+const saved = vscode.getState() as PreviewState | undefined;
+let state: PreviewState = saved?.source === source ? { ...settings.state, line: saved.line } : settings.state;
+let scrollPreviewWithEditor = settings.scrollPreviewWithEditor;
+let scrollEditorWithPreview = settings.scrollEditorWithPreview;
+let version = -1;
+let restoreLine: number | undefined = state.line > 0 ? state.line : undefined;
+
+const root = document.getElementById('mathdown-content')!;
+const banner = document.getElementById('mathdown-banner')!;
+const mathStyle = document.getElementById('mathdown-mathjax-css')!;
+const fontDefs = document.getElementById('mathdown-font-defs')!;
+const patcher = new BlockPatcher(root);
+const scroll = new ScrollSync(root, (line) => {
+  saveState({ line });
+  if (scrollEditorWithPreview) post({ type: 'revealLine', source, line });
+});
+
+function post(message: FromWebview.Message): void {
+  vscode.postMessage(message);
+}
+
+function saveState(change: Partial<PreviewState>): void {
+  state = { ...state, ...change };
+  vscode.setState(state);
+}
+
+function applyStyle(style: PreviewStyle): void {
+  document.body.style.setProperty('--mathdown-font-size', `${style.fontSize}px`);
+  document.body.style.setProperty('--mathdown-line-height', String(style.lineHeight));
+}
+
+function onUpdate(m: ToWebview.Update): void {
+  if (!m.reset && m.version < version) return;
+  if (!patcher.apply(m.blocks, m.reset)) {
+    post({ type: 'needReset', source });
+    return;
+  }
+  version = m.version;
+  if (m.css !== undefined && mathStyle.textContent !== m.css) mathStyle.textContent = m.css;
+  if (m.fontDefs !== undefined && fontDefs.innerHTML !== m.fontDefs) fontDefs.innerHTML = m.fontDefs;
+  banner.hidden = true;
+  if (restoreLine !== undefined) {
+    scroll.scrollToLine(restoreLine);
+    restoreLine = undefined;
+  }
+}
+
+function snapshot(): SnapshotReport {
+  const saved = vscode.getState() as PreviewState | undefined;
+  return {
+    version,
+    svgCount: root.querySelectorAll('mjx-container > svg').length,
+    errorCount: root.querySelectorAll('.mathdown-error').length,
+    blockCount: root.children.length,
+    blocksCreated: patcher.created,
+    firstVisibleLine: Math.floor(scroll.topLine()),
+    activeLine: activeLine(root),
+    bannerShown: !banner.hidden,
+    openDetails: root.querySelectorAll('details[open]').length,
+    scrollTop: window.scrollY,
+    state: saved,
+  };
+}
+
+window.addEventListener('message', (event: MessageEvent<ToWebview.Message>) => {
+  const m = event.data;
+  if (!m || m.source !== source) return;
+  switch (m.type) {
+    case 'update': onUpdate(m); break;
+    case 'renderFailed':
+      banner.textContent = `Mathdown could not render this version: ${m.message}. Showing the last good preview.`;
+      banner.hidden = false;
+      break;
+    case 'scrollToLine':
+      if (scrollPreviewWithEditor) {
+        scroll.scrollToLine(m.line);
+        saveState({ line: m.line });
+      }
+      break;
+    case 'editorSelection': markActiveLine(root, m.line); break;
+    case 'style':
+      applyStyle(m.style);
+      scrollPreviewWithEditor = m.scrollPreviewWithEditor;
+      scrollEditorWithPreview = m.scrollEditorWithPreview;
+      break;
+    case 'locked': saveState({ locked: m.locked }); break;
+    case 'snapshotRequest': post({ type: 'snapshot', source, id: m.id, report: snapshot() }); break;
+    case 'testUserScroll': scroll.scrollToLine(m.line, true); break;
+  }
+});
+
+document.addEventListener('dblclick', (e) => {
+  post({ type: 'didDoubleClick', source, line: scroll.lineAt(e.target, e.pageY) });
+});
+handleLinkClicks((href) => post({ type: 'openLink', source, href }));
+
+applyStyle(settings.style);
+saveState({});
+post({ type: 'ready', source });

@@ -1,0 +1,83 @@
+// The one message protocol between the extension (src/vscode/preview) and the preview webview.
+// The extension imports it with `import type` only. Every message names the document it is about
+// (`source`, a URI string): each side ignores messages about another document.
+
+/** One rendered block, in document order. `html` is left out when the webview already has `key`. */
+export interface BlockUpdate {
+  readonly key: string;
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly html?: string;
+}
+
+export interface PreviewStyle {
+  readonly fontSize: number;
+  readonly lineHeight: number;
+}
+
+/** What the extension embeds into the page and the webview keeps with setState (restored after a reload). */
+export interface PreviewState {
+  readonly source: string;
+  readonly locked: boolean;
+  readonly line: number;
+}
+
+export interface SnapshotReport {
+  readonly version: number;
+  readonly svgCount: number;
+  readonly errorCount: number;
+  readonly blockCount: number;
+  /** Blocks built from HTML since the page loaded (reused blocks are not counted). */
+  readonly blocksCreated: number;
+  readonly firstVisibleLine: number;
+  readonly activeLine: number | null;
+  readonly bannerShown: boolean;
+  readonly openDetails: number;
+  readonly scrollTop: number;
+  readonly state: PreviewState | undefined;
+}
+
+export namespace ToWebview {
+  interface Base { readonly source: string }
+  /** The document rendered at `version`; `reset` replaces everything the webview holds. */
+  export interface Update extends Base {
+    readonly type: 'update';
+    readonly version: number;
+    readonly reset: boolean;
+    readonly blocks: readonly BlockUpdate[];
+    readonly css?: string;
+    readonly fontDefs?: string;
+    readonly lineCount: number;
+  }
+  /** Rendering failed: keep what is shown and say why. */
+  export interface RenderFailed extends Base { readonly type: 'renderFailed'; readonly version: number; readonly message: string }
+  export interface ScrollToLine extends Base { readonly type: 'scrollToLine'; readonly line: number }
+  export interface EditorSelection extends Base { readonly type: 'editorSelection'; readonly line: number | null }
+  export interface Style extends Base { readonly type: 'style'; readonly style: PreviewStyle; readonly scrollPreviewWithEditor: boolean; readonly scrollEditorWithPreview: boolean }
+  export interface Locked extends Base { readonly type: 'locked'; readonly locked: boolean }
+  export interface SnapshotRequest extends Base { readonly type: 'snapshotRequest'; readonly id: number }
+  /** Test hook: scroll as if the reader did, so that the preview reports it to the editor. */
+  export interface TestUserScroll extends Base { readonly type: 'testUserScroll'; readonly line: number }
+  export type Message = Update | RenderFailed | ScrollToLine | EditorSelection | Style | Locked | SnapshotRequest | TestUserScroll;
+}
+
+export namespace FromWebview {
+  interface Base { readonly source: string }
+  /** The page loaded (or reloaded) and holds no blocks yet. */
+  export interface Ready extends Base { readonly type: 'ready' }
+  /** An update referred to a block the webview does not have: send everything again. */
+  export interface NeedReset extends Base { readonly type: 'needReset' }
+  export interface RevealLine extends Base { readonly type: 'revealLine'; readonly line: number }
+  export interface DidDoubleClick extends Base { readonly type: 'didDoubleClick'; readonly line: number }
+  export interface OpenLink extends Base { readonly type: 'openLink'; readonly href: string }
+  export interface Snapshot extends Base { readonly type: 'snapshot'; readonly id: number; readonly report: SnapshotReport }
+  export type Message = Ready | NeedReset | RevealLine | DidDoubleClick | OpenLink | Snapshot;
+}
+
+/** Settings the page reads from its `<meta id="mathdown-settings">` before the first message. */
+export interface InitialSettings {
+  readonly state: PreviewState;
+  readonly style: PreviewStyle;
+  readonly scrollPreviewWithEditor: boolean;
+  readonly scrollEditorWithPreview: boolean;
+}
