@@ -3,3 +3,4 @@ export * from './types';
 export * from './config/settings';
 export * from './config/parseSettings';
 export * from './export';
+export * from './markdown';

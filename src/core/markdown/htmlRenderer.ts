@@ -1,0 +1,130 @@
+import { decodeHTML } from 'entities/decode';
+import { Marked, type Renderer, type Token, type Tokens } from 'marked';
+import { escapeHtml, escapeHtmlKeepEntities } from './escapeHtml';
+import type { HtmlSanitizer } from './htmlSanitizer';
+import type { MathToken, SourceLineField } from './mathToken';
+import { plainText } from './plainText';
+import { cleanUrl, isSafeUrl } from './safeUrl';
+
+/** What one render needs besides the tokens. */
+export interface RenderContext {
+  readonly mathHtml: (formulaIndex: number) => string;
+  readonly dataLine: boolean;
+  readonly sanitizer: HtmlSanitizer;
+  readonly headingIds: ReadonlyMap<Token, string>;
+}
+
+/**
+ * A Marked instance for one render: block elements carry `data-line` and `class="code-line"`
+ * (VS Code's scroll-sync convention), headings get ids, math tokens are wrapped around the HTML
+ * the typesetter made, raw HTML is sanitised and link/image URLs are checked.
+ */
+export function renderingMarked(context: RenderContext): Marked {
+  const lineAttrs = (token: object, extraClass = ''): string => {
+    const line = (token as SourceLineField).sourceLine;
+    if (context.dataLine && line !== undefined) return ` data-line="${line}" class="${extraClass}code-line"`;
+    return extraClass ? ` class="${extraClass.trim()}"` : '';
+  };
+  const framed = (render: () => string): string => {
+    const frame = context.sanitizer.enter();
+    const html = render();
+    return html + context.sanitizer.leave(frame);
+  };
+  const inline = (renderer: Renderer, tokens: Token[]): string => framed(() => renderer.parser.parseInline(tokens));
+  const blocks = (renderer: Renderer, tokens: Token[]): string => framed(() => renderer.parser.parse(tokens));
+
+  return new Marked({
+    gfm: true,
+    extensions: [
+      { name: 'math', renderer: (token) => renderMath(token as MathToken, context) },
+      { name: 'frontMatter', renderer: () => '' },
+    ],
+    renderer: {
+      paragraph(token) {
+        return `<p${lineAttrs(token)}>${inline(this, token.tokens)}</p>\n`;
+      },
+      heading(token) {
+        const id = context.headingIds.get(token);
+        const idAttr = id ? ` id="${escapeHtml(id)}"` : '';
+        return `<h${token.depth}${idAttr}${lineAttrs(token)}>${inline(this, token.tokens)}</h${token.depth}>\n`;
+      },
+      code(token) {
+        const lang = /^\S*/.exec(token.lang ?? '')![0];
+        const text = token.text ? token.text.replace(/\n$/, '') + '\n' : '';
+        const langAttr = lang ? ` class="language-${escapeHtml(lang)}"` : '';
+        return `<pre${lineAttrs(token)}><code${langAttr}>${escapeHtml(text)}</code></pre>\n`;
+      },
+      blockquote(token) {
+        return `<blockquote${lineAttrs(token)}>\n${blocks(this, token.tokens)}</blockquote>\n`;
+      },
+      list(token) {
+        const tag = token.ordered ? 'ol' : 'ul';
+        const start = token.ordered && token.start !== 1 ? ` start="${token.start}"` : '';
+        const items = token.items.map((item) => this.listitem(item)).join('');
+        return `<${tag}${start}${lineAttrs(token)}>\n${items}</${tag}>\n`;
+      },
+      listitem(item) {
+        return `<li${lineAttrs(item)}>${blocks(this, item.tokens)}</li>\n`;
+      },
+      table(token) {
+        const cell = (c: Tokens.TableCell): string => {
+          const tag = c.header ? 'th' : 'td';
+          return `<${tag}${c.align ? ` align="${c.align}"` : ''}>${inline(this, c.tokens)}</${tag}>\n`;
+        };
+        const head = `<tr>\n${token.header.map(cell).join('')}</tr>\n`;
+        const body = token.rows.map((row) => `<tr>\n${row.map(cell).join('')}</tr>\n`).join('');
+        return `<table${lineAttrs(token)}>\n<thead>\n${head}</thead>\n${body ? `<tbody>${body}</tbody>` : ''}</table>\n`;
+      },
+      hr(token) {
+        return `<hr${lineAttrs(token)}>\n`;
+      },
+      html(token) {
+        const clean = context.sanitizer.sanitize(token.text);
+        return token.block ? withLineAttrs(clean, lineAttrs(token)) : clean;
+      },
+      text(token) {
+        return 'tokens' in token && token.tokens ? this.parser.parseInline(token.tokens) : escapeHtmlKeepEntities(token.text);
+      },
+      link(token) {
+        const text = this.parser.parseInline(token.tokens);
+        const href = token.autolink ? token.href : decodeHTML(token.href);
+        const url = isSafeUrl(href, 'link') ? cleanUrl(href) : null;
+        if (url === null) return text;
+        const title = token.title ? ` title="${escapeHtmlKeepEntities(token.title)}"` : '';
+        return `<a href="${escapeHtml(url)}"${title}>${text}</a>`;
+      },
+      image(token) {
+        const alt = escapeHtml(plainText(token.tokens ?? []));
+        const href = decodeHTML(token.href);
+        const url = isSafeUrl(href, 'image') ? cleanUrl(href) : null;
+        if (url === null) return alt;
+        const title = token.title ? ` title="${escapeHtmlKeepEntities(token.title)}"` : '';
+        return `<img src="${escapeHtml(url)}" alt="${alt}"${title}>`;
+      },
+    },
+  });
+}
+
+function renderMath(token: MathToken, context: RenderContext): string {
+  const index = token.formulaIndex;
+  const body = index >= 0 ? context.mathHtml(index) : escapeHtml(token.tex);
+  if (token.block) {
+    const line = token.sourceLine;
+    const lineAttr = context.dataLine && line !== undefined ? ` data-line="${line}"` : '';
+    const cls = lineAttr ? 'mathdown-display code-line' : 'mathdown-display';
+    return `<div class="${cls}" data-formula="${index}"${lineAttr} translate="no">${body}</div>\n`;
+  }
+  const cls = token.display ? 'mathdown-math mathdown-display-inline' : 'mathdown-math';
+  return `<span class="${cls}" data-formula="${index}" translate="no">${body}</span>`;
+}
+
+/** Adds `data-line`/`code-line` to the first opening tag of a sanitised HTML block. */
+function withLineAttrs(html: string, attrs: string): string {
+  if (!attrs) return html;
+  const m = /^(\s*<[a-zA-Z][\w-]*)((?:\s[^>]*)?)(\/?>)/.exec(html);
+  if (!m) return html;
+  const lineAttr = / data-line="\d+"/.exec(attrs)![0];
+  const existing = / class="([^"]*)"/.exec(m[2]!);
+  const rest = existing ? m[2]!.replace(existing[0], ` class="${existing[1]} code-line"`) : `${m[2]} class="code-line"`;
+  return `${m[1]}${lineAttr}${rest}${m[3]}${html.slice(m[0].length)}`;
+}

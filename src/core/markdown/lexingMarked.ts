@@ -1,0 +1,32 @@
+import { Marked } from 'marked';
+import { scanOptionsKey, type ScanOptions } from '../math/scanner';
+import { maskMath } from './emStrongMask';
+import { frontMatterExtension } from './frontMatter';
+import { blockMathExtension, inlineMathExtension } from './mathExtensions';
+import { mathTable } from './mathTable';
+
+const instances = new Map<string, Marked>();
+
+/** The Marked instance (never the global `marked`) that lexes with the math extensions for these options. */
+export function lexingMarked(options: ScanOptions): Marked {
+  const key = scanOptionsKey(options);
+  let marked = instances.get(key);
+  if (!marked) {
+    marked = new Marked({
+      gfm: true,
+      extensions: [frontMatterExtension, blockMathExtension(options), inlineMathExtension(options)],
+      tokenizer: {
+        table(src) {
+          return mathTable(this, src, options);
+        },
+      },
+      hooks: {
+        emStrongMask(masked) {
+          return maskMath(masked, options);
+        },
+      },
+    });
+    instances.set(key, marked);
+  }
+  return marked;
+}

@@ -1,0 +1,81 @@
+/**
+ * Line tables for a document as given (any of CRLF, CR, LF) and for the LF-normalised copy that
+ * Marked lexes. Lines are the same in both, so a normalised offset maps back by line and column.
+ */
+export class SourceLines {
+  readonly text: string;
+  readonly normalized: string;
+  readonly #starts: number[];
+  readonly #normalizedStarts: number[];
+
+  constructor(text: string) {
+    this.text = text;
+    this.normalized = text.replace(/\r\n?/g, '\n');
+    this.#starts = lineStarts(text);
+    this.#normalizedStarts = lineStarts(this.normalized);
+  }
+
+  get lineCount(): number {
+    return this.#starts.length;
+  }
+
+  /** 0-based line holding a normalised offset. */
+  lineOf(normalizedOffset: number): number {
+    return lastAtMost(this.#normalizedStarts, normalizedOffset);
+  }
+
+  /** Start offset of a 0-based line in the normalised text. */
+  lineStart(line: number): number {
+    return this.#normalizedStarts[Math.min(line, this.#normalizedStarts.length - 1)]!;
+  }
+
+  /** A 0-based line's text without its line ending. */
+  lineText(line: number): string {
+    if (line >= this.#normalizedStarts.length) return '';
+    const start = this.#normalizedStarts[line]!;
+    const next = this.#normalizedStarts[line + 1];
+    return this.normalized.slice(start, next === undefined ? this.normalized.length : next - 1);
+  }
+
+  /** The offset in the original text of a normalised offset. */
+  toOriginal(normalizedOffset: number): number {
+    const line = this.lineOf(normalizedOffset);
+    return this.#starts[line]! + (normalizedOffset - this.#normalizedStarts[line]!);
+  }
+
+  /** Original offset of the start of a 0-based line. */
+  originalLineStart(line: number): number {
+    return this.#starts[Math.min(line, this.#starts.length - 1)]!;
+  }
+
+  /** 1-based line and column (UTF-16 units) of an original offset. */
+  position(offset: number): { line: number; column: number } {
+    const line = lastAtMost(this.#starts, offset);
+    return { line: line + 1, column: offset - this.#starts[line]! + 1 };
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** Index of the last value <= `value` in an ascending array starting with 0. */
+export function lastAtMost(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,0 +1,61 @@
+import type { Token } from 'marked';
+import { HtmlSanitizer } from './htmlSanitizer';
+import type { SourceLineField } from './mathToken';
+import type { ParsedDocument } from './parsedDocument';
+import { SourceLines } from './sourceLines';
+import { lineSpan } from './sourcePositions';
+
+/** A top-level block for incremental rendering. Lines are 0-based, `endLine` exclusive; offsets index `ParsedDocument.text`, `endOffset` exclusive. */
+export interface Block {
+  startLine: number;
+  endLine: number;
+  startOffset: number;
+  endOffset: number;
+  formulaIndices: number[];
+}
+
+/**
+ * Splits the document into top-level blocks whose HTML is balanced on its own: raw HTML that
+ * stays open across Markdown blocks (`<details>` … paragraphs … `</details>`) makes one block of
+ * everything up to its close, so that each block can be rendered and patched separately.
+ */
+export function topLevelBlocks(doc: ParsedDocument): Block[] {
+  const lines = new SourceLines(doc.text);
+  const html = new HtmlSanitizer();
+  const blocks: Block[] = [];
+  let first: Token | undefined;
+  for (const token of doc.tokens) {
+    if (token.type === 'space') continue;
+    first ??= token;
+    if (token.type === 'html') html.sanitize((token as { text: string }).text);
+    if (html.depth === 0) {
+      blocks.push(block(lines, first, token));
+      first = undefined;
+    }
+  }
+  const last = doc.tokens.filter((t) => t.type !== 'space').at(-1);
+  if (first && last) blocks.push(block(lines, first, last));
+  let b = 0;
+  doc.formulas.forEach((f, i) => {
+    while (b < blocks.length && f.offset >= blocks[b]!.endOffset) b++;
+    if (b < blocks.length && f.offset >= blocks[b]!.startOffset) blocks[b]!.formulaIndices.push(i);
+  });
+  return blocks;
+}
+
+/** The top-level tokens of a block (as returned by `topLevelBlocks`). */
+export function tokensOfBlock(doc: ParsedDocument, block: Block): Token[] {
+  return doc.tokens.filter((t) => {
+    const line = (t as SourceLineField).sourceLine;
+    return t.type !== 'space' && line !== undefined && line >= block.startLine && line < block.endLine;
+  });
+}
+
+function block(lines: SourceLines, first: Token, last: Token): Block {
+  const startLine = (first as SourceLineField).sourceLine ?? 0;
+  const endLine = Math.max(startLine + 1, ((last as SourceLineField).sourceLine ?? startLine) + lineSpan(last.raw));
+  const lastLine = Math.min(endLine, lines.lineCount) - 1;
+  const startOffset = lines.originalLineStart(startLine);
+  const endOffset = lines.toOriginal(lines.lineStart(lastLine) + lines.lineText(lastLine).length);
+  return { startLine, endLine, startOffset, endOffset, formulaIndices: [] };
+}

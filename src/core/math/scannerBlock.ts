@@ -1,0 +1,122 @@
+import { findCloser, nextLineIsBlank } from './scannerCloser';
+import { mathEnvironmentAt } from './scannerEnvironments';
+import { matchMathFence } from './scannerFence';
+import type { Delimiter } from '../types';
+import type { BlockMathMatch } from './scannerMatch';
+import type { ScanMemo } from './scannerMemo';
+import type { ScanOptions } from './scannerOptions';
+
+const LF = 10;
+const SPACE = 32;
+const TAB = 9;
+const DOLLAR = 36;
+const BACKSLASH = 92;
+const BACKTICK = 96;
+const TILDE = 126;
+const OPEN_BRACKET = 91;
+
+/**
+ * The display-math block that starts on the line beginning at `lineStart`, or null
+ * (math-syntax.md, "Display math"). `$$`, `\[` and `\begin{…}` make a block only when nothing
+ * but whitespace follows the closer on its line; otherwise the line belongs to a paragraph
+ * and the inline scanner reads the formula as display math in running text.
+ */
+export function matchBlockMath(src: string, lineStart: number, options: ScanOptions, memo?: ScanMemo): BlockMathMatch | null {
+  let i = lineStart;
+  while (i - lineStart < 3 && src.charCodeAt(i) === SPACE) i++;
+  const c = src.charCodeAt(i);
+  if (c === BACKTICK || c === TILDE) return options.gfm ? matchMathFence(src, i, i - lineStart) : null;
+  if (c === DOLLAR) {
+    return options.dollars && src.charCodeAt(i + 1) === DOLLAR ? blockBetween(src, i, '$$', '$$', '$$', memo) : null;
+  }
+  if (c !== BACKSLASH) return null;
+  const next = src.charCodeAt(i + 1);
+  if (next === OPEN_BRACKET) return options.brackets ? blockBetween(src, i, '\\[', '\\]', '\\[', memo) : null;
+  if (next === BACKSLASH && src.charCodeAt(i + 2) === OPEN_BRACKET) {
+    return options.doubleBackslash ? blockBetween(src, i, '\\\\[', '\\\\]', '\\\\[', memo) : null;
+  }
+  return options.environments ? matchEnvironment(src, i, memo) : null;
+}
+
+/**
+ * Start of the next line (after `from`, before the next blank line) that opens a display-math
+ * block, or -1. Marked's `start()` for block extensions uses it to end a paragraph there.
+ */
+export function nextBlockMathLine(src: string, from: number, options: ScanOptions, memo?: ScanMemo): number {
+  let i = from;
+  for (;;) {
+    const newline = src.indexOf('\n', i);
+    if (newline < 0 || nextLineIsBlank(src, newline)) return -1;
+    const lineStart = newline + 1;
+    if (mayOpenBlock(src, lineStart) && matchBlockMath(src, lineStart, options, memo)) return lineStart;
+    i = lineStart;
+  }
+}
+
+function mayOpenBlock(src: string, lineStart: number): boolean {
+  let i = lineStart;
+  while (i - lineStart < 3 && src.charCodeAt(i) === SPACE) i++;
+  const c = src.charCodeAt(i);
+  return c === DOLLAR || c === BACKSLASH;
+}
+
+function blockBetween(src: string, start: number, open: string, close: string, delimiter: Delimiter, memo?: ScanMemo): BlockMathMatch | null {
+  const texStart = start + open.length;
+  const at = findCloser(src, texStart, close, memo);
+  if (at <= texStart) return null;
+  const end = at + close.length;
+  const blockEnd = endOfBlankRest(src, end);
+  if (blockEnd < 0) return null;
+  return { start, end, texStart, texEnd: at, tex: src.slice(texStart, at), delimiter, display: true, blockEnd };
+}
+
+function matchEnvironment(src: string, start: number, memo?: ScanMemo): BlockMathMatch | null {
+  const env = mathEnvironmentAt(src, start);
+  if (!env) return null;
+  const opener = `\\begin{${env.name}}`;
+  const closer = `\\end{${env.name}}`;
+  const from = start + env.openLength;
+  if (memo?.knownToFail(closer, from)) return null;
+  let depth = 1;
+  let sawCloser = false;
+  let i = from;
+  while (i < src.length) {
+    const c = src.charCodeAt(i);
+    if (c === BACKSLASH) {
+      if (src.startsWith(closer, i)) {
+        sawCloser = true;
+        i += closer.length;
+        if (--depth === 0) break;
+        continue;
+      }
+      if (src.startsWith(opener, i)) {
+        depth++;
+        i += opener.length;
+        continue;
+      }
+      i += src.charCodeAt(i + 1) === LF ? 1 : 2;
+      continue;
+    }
+    if (c === LF && nextLineIsBlank(src, i)) break;
+    i++;
+  }
+  if (depth > 0) {
+    if (!sawCloser) memo?.recordFailure(closer, from, Math.min(i, src.length));
+    return null;
+  }
+  const blockEnd = endOfBlankRest(src, i);
+  if (blockEnd < 0) return null;
+  return { start, end: i, texStart: start, texEnd: i, tex: src.slice(start, i), delimiter: 'env', display: true, blockEnd };
+}
+
+/** Offset after the newline ending the line at `from` if only spaces/tabs remain on it, else -1. */
+function endOfBlankRest(src: string, from: number): number {
+  let i = from;
+  while (i < src.length) {
+    const c = src.charCodeAt(i);
+    if (c === LF) return i + 1;
+    if (c !== SPACE && c !== TAB) return -1;
+    i++;
+  }
+  return src.length;
+}
