@@ -1,0 +1,80 @@
+// One measurement in a fresh process (so that "cold" is cold and peak RSS belongs to one engine):
+//   node --expose-gc child.mjs ENGINE session     DIR '{"warm":1,"edits":3,"editIndex":3000}'
+//   node --expose-gc child.mjs ENGINE firstScreen DIR '{"first":100,"warmWorker":false}'
+// Prints one line `RESULT {json}` on stdout. Times are ms from performance.now().
+import fs from 'node:fs';
+import path from 'node:path';
+import { editTarget, editedTexts, prefixWithFormulas } from './docEdits.mjs';
+
+const [engineName, task, dir, optsJson] = process.argv.slice(2);
+const opts = JSON.parse(optsJson || '{}');
+const maxRssMB = () => process.resourceUsage().maxRSS / 1024;
+const gc = () => globalThis.gc?.();
+
+function summary(out) {
+  if (typeof out === 'string') return { htmlBytes: out.length, math: engine.countMath(out) };
+  return { htmlBytes: out.html.length, math: out.formulas, errors: out.errors, blocks: out.blocks, hits: out.stats.hits, misses: out.stats.misses };
+}
+
+const engine = await import(`./engines/${engineName}.mjs`);
+const text = fs.readFileSync(path.join(dir, `${opts.doc ?? 'reference'}.md`), 'utf8');
+const formulas = JSON.parse(fs.readFileSync(path.join(dir, `${opts.doc ?? 'reference'}.formulas.json`), 'utf8'));
+const result = { engine: engineName, task };
+
+async function session() {
+  const t0 = performance.now();
+  const instance = engine.create();
+  result.loadMs = performance.now() - t0;
+  const cold = await instance.render(text);
+  result.coldMs = performance.now() - t0;
+  result.cold = summary(cold);
+  result.rssColdMB = maxRssMB();
+  result.warmMs = [];
+  for (let k = 0; k < (opts.warm ?? 1); k++) {
+    gc();
+    const t = performance.now();
+    await instance.render(text);
+    result.warmMs.push(performance.now() - t);
+  }
+  const target = editTarget(text, formulas, opts.editIndex ?? 3000);
+  result.editFormula = target.formulaIndex;
+  result.editMs = [];
+  for (const edited of editedTexts(text, target, opts.edits ?? 3)) {
+    gc();
+    const t = performance.now();
+    const out = await instance.render(edited);
+    result.editMs.push(performance.now() - t);
+    result.edit = summary(out);
+  }
+  result.rssPeakMB = maxRssMB();
+  await instance.dispose?.();
+}
+
+async function firstScreen() {
+  const prefix = prefixWithFormulas(text, formulas, opts.first ?? 100);
+  result.prefixFormulas = prefix.formulas;
+  result.prefixBytes = prefix.text.length;
+  const t0 = performance.now();
+  const instance = engine.create();
+  result.visibleRangeApi = instance.visibleRangeApi ?? [];
+  if (opts.warmWorker) {
+    await instance.render('Warm-up $y$.\n');
+    gc();
+  }
+  const t1 = performance.now();
+  const out = await instance.render(prefix.text);
+  const t2 = performance.now();
+  result.ms = opts.warmWorker ? t2 - t1 : t2 - t0;
+  result.out = summary(out);
+  await instance.dispose?.();
+}
+
+try {
+  if (task === 'session') await session();
+  else if (task === 'firstScreen') await firstScreen();
+  else throw new Error(`unknown task ${task}`);
+} catch (e) {
+  result.error = String(e?.message ?? e);
+}
+process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+process.exit(0);

@@ -1,0 +1,24 @@
+// Mathdown through its public core API (`mathdown/core` = dist/core.js), with the typesetting worker
+// from dist/ (a worker_thread of the same process, so its memory counts in this process's RSS).
+import path from 'node:path';
+import { repoRoot, requireFromRepo } from './repo.mjs';
+
+export const label = 'Mathdown (dist/core.js)';
+
+export function create() {
+  const core = requireFromRepo('mathdown/core');
+  if (typeof core.MathdownRenderer !== 'function') throw new Error('dist/core.js does not export MathdownRenderer yet');
+  const renderer = new core.MathdownRenderer({ workerFile: path.join(repoRoot, 'dist/typesetWorker.js') });
+  const proto = Object.getOwnPropertyNames(core.MathdownRenderer.prototype);
+  return {
+    render: async (text) => {
+      const result = await renderer.render(text, { math: {} });
+      const errors = result.formulas.filter((f) => f.error).length;
+      return { html: result.html, formulas: result.formulas.length, errors, blocks: result.blocks.length, stats: result.stats };
+    },
+    visibleRangeApi: proto.filter((name) => /visible|range|first|priorit/i.test(name)),
+    dispose: () => renderer.dispose(),
+  };
+}
+
+export const countMath = (html) => html.split('<mjx-container').length - 1;

@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// `npm run bench`: issue 7's performance figures for Mathdown and its peers on a generated ~1 MB
+// reference document, as medians of interleaved rounds, each session in a fresh process.
+//   node scripts/bench/run.mjs [--rounds 3] [--engines mathdown,markedKatex] [--no-write] [--dir DIR]
+// Prints the report and writes it to bench/RESULTS.md (raw numbers to DIR/results.json).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildIfNeeded } from './build.mjs';
+import { ENGINES } from './engines/index.mjs';
+import { repoRoot } from './engines/repo.mjs';
+import { environment } from './environment.mjs';
+import { DEFAULT_BENCH_DIR, DEFAULT_SEED, writeDocs } from './generateDoc.mjs';
+import { formatReport } from './report.mjs';
+import { runChild } from './spawnChild.mjs';
+import { summarize } from './summarize.mjs';
+import { max } from './stats.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const arg = (name, def) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : def; };
+const rounds = Number(arg('rounds', '3'));
+const only = arg('engines')?.split(',');
+const dir = path.resolve(arg('dir', DEFAULT_BENCH_DIR));
+const write = !process.argv.includes('--no-write');
+const EDIT_INDEX = 3000;
+const FIRST_SCREEN = 100;
+
+const t0 = Date.now();
+const log = (m) => process.stderr.write(`[bench ${((Date.now() - t0) / 1000).toFixed(0)} s] ${m}\n`);
+const env = environment();
+
+const build = buildIfNeeded();
+log(build.message);
+const docs = writeDocs(dir, { seed: DEFAULT_SEED });
+const refText = fs.readFileSync(docs.reference.file, 'utf8');
+const doc = { ...docs.reference, seed: DEFAULT_SEED, labels: (refText.match(/\\label\{/g) ?? []).length };
+log(`reference: ${doc.bytes} bytes, ${doc.count} formulas (${doc.display} display) in ${dir}`);
+
+const engines = ENGINES.filter((e) => !only || only.includes(e.id));
+const raw = { sessions: {}, firstScreen: { cold: [], warm: [] }, activation: [] };
+const child = path.join(here, 'child.mjs');
+const brief = (r) => (r.error ? `ERROR ${r.error}` : Object.entries(r).filter(([k, v]) => typeof v === 'number').map(([k, v]) => `${k}=${Math.round(v)}`).join(' '));
+
+for (let round = 0; round < rounds; round++) {
+  const order = engines.map((_, i) => engines[(i + round) % engines.length]);
+  for (const e of order) {
+    const r = await runChild(child, [e.id, 'session', dir, JSON.stringify({ ...e.session, editIndex: EDIT_INDEX })]);
+    (raw.sessions[e.id] ??= []).push(r);
+    log(`round ${round + 1}/${rounds} ${e.id}: ${brief(r)}${r.editMs ? ` edits=${r.editMs.map(Math.round).join(',')}` : ''}`);
+  }
+  if (engines.some((e) => e.id === 'mathdown')) {
+    for (const warmWorker of [false, true]) {
+      const r = await runChild(child, ['mathdown', 'firstScreen', dir, JSON.stringify({ first: FIRST_SCREEN, warmWorker })]);
+      raw.firstScreen[warmWorker ? 'warm' : 'cold'].push(r);
+      log(`round ${round + 1}/${rounds} first screen (${warmWorker ? 'worker running' : 'cold'}): ${brief(r)}`);
+    }
+    const a = await runChild(path.join(here, 'activationChild.mjs'), [], { nodeArgs: [] });
+    raw.activation.push(a);
+    log(`round ${round + 1}/${rounds} activation: ${brief(a)}`);
+  }
+}
+env.loadEnd = environment().load;
+
+const summary = summarize(raw);
+const vscodeFile = path.join(repoRoot, 'bench/vscode.json');
+const vscode = fs.existsSync(vscodeFile) ? JSON.parse(fs.readFileSync(vscodeFile, 'utf8')) : undefined;
+const notes = buildNotes(summary, raw);
+const report = formatReport({ env, doc, rounds, summary, vscode, notes, wallSeconds: (Date.now() - t0) / 1000 });
+process.stdout.write(`\n${report}`);
+fs.writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ env, doc, raw }, null, 1));
+if (write && !only) {
+  fs.mkdirSync(path.join(repoRoot, 'bench'), { recursive: true });
+  fs.writeFileSync(path.join(repoRoot, 'bench/RESULTS.md'), report);
+  log('wrote bench/RESULTS.md');
+} else if (write) {
+  log('--engines given: bench/RESULTS.md left unchanged');
+}
+
+function buildNotes(s, rawData) {
+  const n = [];
+  const md = s.engines.mathdown;
+  if (!build.ok) n.push(`Build: ${build.message}.`);
+  n.push('Peers are configured as their users do: the VS Code peer exactly as extensions/markdown-math (`enableFencedBlocks`, `globalGroup: true`, macro table reset per render); texmath with `delimiters: \'dollars\'`; the KaTeX peers share KaTeX 0.16.47, `throwOnError: false`, and the same per-render macro table so that the `\\newcommand` preamble works. The replaced pipeline runs Marked, then MathJax 3.2.2\'s page handler over the HTML (`inlineMath` `$…$` and `\\(…\\)`, Mathdown\'s TeX package list, SVG with `fontCache: \'local\'`).');
+  n.push('KaTeX has no `\\label`/`\\eqref`: the KaTeX peers show those formulas as red error text (still counted as typeset). Bare `\\begin{align}` blocks outside `$$` are text for them.');
+  n.push('A peer has no formula cache: its "1-char edit" is a full render of the edited text, and its warm full render (target 1\'s basis) is the median of all renders after the cold one.');
+  if (md.editStats) n.push(`Mathdown's edit render reported ${md.editStats.hits} cache hits and ${md.editStats.misses} misses (formula #${md.editFormula}).`);
+  const fi = s.firstInfo;
+  if (fi) {
+    n.push(s.prefixMethod
+      ? `Target 3: the core has no "visible range first" API yet, so it is measured as rendering the document prefix that ends after the block of formula #${FIRST_SCREEN} (${fi.prefixFormulas} formulas, ${(fi.prefixBytes / 1024).toFixed(1)} KB) — in a fresh process (load, worker start and MathJax load included) and, for information (3b), with the worker already running.`
+      : `Target 3: the core exposes ${fi.visibleRangeApi.join(', ')}, but this harness still measures the document prefix holding the first ${FIRST_SCREEN} formulas; update child.mjs to call that API.`);
+  }
+  const a = s.activation;
+  if (a) n.push(`Target 5: require ${a.requireMs.toFixed(1)} ms + activate ${a.activateMs.toFixed(1)} ms (first round), dist/extension.js ${Math.round(a.bundleKB)} KB, MathJax in the extension bundle: ${a.mathjaxInBundle ? 'yes' : 'no'}, workers started by activate: ${a.workersStarted}. Measured with a fake \`vscode\` module in a fresh process, so VS Code's own extension-host overhead is not included.`);
+  const rss = max(Object.values(rawData.sessions).flat().map((r) => r.rssPeakMB));
+  if (rss) n.push('RSS is the process high-water mark (`process.resourceUsage().maxRSS`), which includes Mathdown\'s typesetting worker thread.');
+  const loads = [env.load, env.loadEnd].map((l) => Number(l.split(' ')[0]));
+  if (Math.max(...loads) > env.cpus) n.push(`The machine was busy (load average ${env.load} → ${env.loadEnd} on ${env.cpus} CPUs): absolute times are inflated; rounds are interleaved so that the ratios stay comparable.`);
+  return n;
+}
