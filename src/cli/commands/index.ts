@@ -1,0 +1,29 @@
+import type { CliIO } from '../io';
+import { formulasCommand } from './formulas';
+import { renderCommand } from './render';
+import { exportCommand } from './export';
+
+export type Command = (args: string[], io: CliIO) => Promise<number>;
+
+export const COMMANDS: Record<string, Command> = {
+  formulas: formulasCommand,
+  render: renderCommand,
+  export: exportCommand,
+};
+
+export const HELP = `mathdown — Markdown with LaTeX math, checked and rendered the same way as the VS Code extension.
+
+Usage:
+  mathdown formulas FILE.md                  list every formula, exactly as handed to MathJax (JSON lines)
+  mathdown render FILE.md                    print the HTML fragment the preview shows (math as SVG)
+  mathdown export FILE.md [-o OUT.html] [--theme light|dark]
+                                             write a standalone HTML file, math already typeset
+  mathdown lint PATH... [--format text|json] [--fix]
+                                             check math for errors and portability problems
+  mathdown --help | --version
+
+Options for every command:
+  --config FILE   settings file (default: the nearest .mathdown.json at or above the file)
+
+Exit codes: 0 success (lint: no diagnostics), 1 lint found problems, 2 usage error or unreadable input.
+`;

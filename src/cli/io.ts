@@ -1,0 +1,13 @@
+/** What a CLI command may touch besides the file system: its output streams and working folder. */
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+}
+
+/** A usage or input problem: printed as one sentence, exit code 2. */
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode = 2) {
+    super(message);
+  }
+}
