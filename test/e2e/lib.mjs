@@ -33,12 +33,12 @@ async function freePort() {
 
 /**
  * Starts code-server without auth on 127.0.0.1 with its own user-data, extensions and XDG dirs.
- * opts: { codeServer, node24, settings?, env? }. Returns { base, authority, tmp, stop, startupMs }.
+ * opts: { codeServer, node24, port?, settings?, env? }. Returns { base, authority, tmp, stop, startupMs }.
  */
 export async function startCodeServer(opts) {
   const t0 = Date.now();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mathdown-e2e-'));
-  const port = await freePort();
+  const port = opts.port || await freePort();
   const userData = path.join(tmp, 'user-data');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({

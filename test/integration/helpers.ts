@@ -9,7 +9,7 @@ export function fixtureUri(name: string): vscode.Uri {
 }
 
 /** Polls `check` until it returns a truthy value (which is returned), or fails after `ms`. */
-export async function waitFor<T>(check: () => T | Promise<T>, what: string, ms = 20_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(check: () => T | Promise<T>, what: string, ms = 90_000): Promise<NonNullable<T>> {
   const end = Date.now() + ms;
   let last: unknown;
   for (;;) {

@@ -1,0 +1,20 @@
+// Creates the core renderer (one typesetting worker + formula cache) on first use, so that
+// activation stays cheap, and disposes it with the extension.
+import * as vscode from 'vscode';
+import { MathdownRenderer } from '../../core/render';
+
+export class LazyRenderer implements vscode.Disposable {
+  private renderer: MathdownRenderer | undefined;
+
+  constructor(private readonly workerFile: string) {}
+
+  get(): MathdownRenderer {
+    this.renderer ??= new MathdownRenderer({ workerFile: this.workerFile });
+    return this.renderer;
+  }
+
+  dispose(): void {
+    void this.renderer?.dispose();
+    this.renderer = undefined;
+  }
+}

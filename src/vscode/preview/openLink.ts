@@ -1,0 +1,58 @@
+// Opens a link clicked in the preview: URLs in the browser, Markdown files in the editor (at the
+// heading the fragment names), other files with VS Code's default opener.
+import { slug } from 'github-slugger';
+import * as vscode from 'vscode';
+
+const EXTERNAL = /^(https?|mailto|ftp):/i;
+const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
+
+export async function openLink(href: string, document: vscode.Uri): Promise<void> {
+  if (EXTERNAL.test(href)) {
+    await vscode.env.openExternal(vscode.Uri.parse(href, true));
+    return;
+  }
+  const target = resolveLink(href, document);
+  if (!target) return;
+  const { uri, fragment } = target;
+  if (!MARKDOWN.test(uri.path)) {
+    await vscode.commands.executeCommand('vscode.open', uri);
+    return;
+  }
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const line = fragment ? headingLine(doc, fragment) : -1;
+  const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
+  if (line >= 0) {
+    const pos = new vscode.Position(line, 0);
+    editor.selection = new vscode.Selection(pos, pos);
+    editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.AtTop);
+  }
+}
+
+/** The file a relative (or workspace-absolute) link points to; undefined for other schemes. */
+export function resolveLink(href: string, document: vscode.Uri): { uri: vscode.Uri; fragment: string } | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) && !/^file:/i.test(href)) return undefined;
+  if (/^file:/i.test(href)) {
+    const uri = vscode.Uri.parse(href, true);
+    return { uri: uri.with({ fragment: '' }), fragment: uri.fragment };
+  }
+  const hash = href.indexOf('#');
+  const rawPath = (hash >= 0 ? href.slice(0, hash) : href).replace(/\?.*$/, '');
+  const fragment = hash >= 0 ? href.slice(hash + 1) : '';
+  if (!rawPath) return undefined;
+  let path = rawPath;
+  try { path = decodeURIComponent(rawPath); } catch { /* keep as written */ }
+  const folder = vscode.workspace.getWorkspaceFolder(document)?.uri ?? vscode.Uri.joinPath(document, '..');
+  const uri = path.startsWith('/') ? vscode.Uri.joinPath(folder, path) : vscode.Uri.joinPath(document, '..', path);
+  return { uri, fragment };
+}
+
+function headingLine(doc: vscode.TextDocument, fragment: string): number {
+  let wanted = fragment;
+  try { wanted = decodeURIComponent(fragment); } catch { /* keep */ }
+  wanted = wanted.toLowerCase();
+  for (let i = 0; i < doc.lineCount; i++) {
+    const m = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(doc.lineAt(i).text);
+    if (m && slug(m[1]!) === wanted) return i;
+  }
+  return -1;
+}

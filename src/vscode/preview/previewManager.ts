@@ -1,0 +1,103 @@
+// Owns every open preview: opens and reuses panels, follows the active Markdown editor unless a
+// preview is locked, routes editor events to the previews, and revives panels after a reload.
+import * as vscode from 'vscode';
+import type { PreviewState, SnapshotReport } from '../../webview/protocol';
+import { affectsPreview } from '../config';
+import { PREVIEW_VIEW_TYPE, PreviewPanel, type PreviewDeps } from './previewPanel';
+
+export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewState>, vscode.Disposable {
+  private readonly previews = new Set<PreviewPanel>();
+  private active: PreviewPanel | undefined;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly deps: PreviewDeps) {
+    this.disposables = [
+      vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
+      vscode.workspace.onDidChangeTextDocument((e) => this.forDocument(e.document.uri, (p) => p.documentChanged())),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.forDocument(e.textEditor.document.uri, (p) => p.editorScrolled(e.textEditor))),
+      vscode.window.onDidChangeTextEditorSelection((e) => this.forDocument(e.textEditor.document.uri, (p) => p.editorSelectionChanged(e.textEditor))),
+      vscode.window.onDidChangeActiveTextEditor((e) => this.follow(e)),
+      vscode.workspace.onDidChangeConfiguration((e) => { if (affectsPreview(e)) this.refreshAll(true); }),
+    ];
+  }
+
+  /** Opens (or reveals) the preview of `uri`; an unlocked preview switches to it. */
+  open(uri: vscode.Uri, toSide: boolean): PreviewPanel {
+    const column = toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+    const existing = [...this.previews].find((p) => p.uri.toString() === uri.toString()) ?? [...this.previews].find((p) => !p.locked);
+    if (existing) {
+      existing.switchTo(uri);
+      existing.panel.reveal(existing.panel.viewColumn ?? column, toSide);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Mathdown', { viewColumn: column, preserveFocus: toSide }, { enableScripts: true, enableFindWidget: true });
+    return this.track(new PreviewPanel(panel, this.deps, { source: uri.toString(), locked: false, line: topLineOf(uri) }));
+  }
+
+  /** The preview the user last interacted with. */
+  get activePreview(): PreviewPanel | undefined {
+    return this.active;
+  }
+
+  toggleLock(preview = this.active): void {
+    preview?.setLocked(!preview.locked);
+  }
+
+  refreshAll(full: boolean): void {
+    for (const p of this.previews) p.refresh(full);
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PreviewState | undefined): Promise<void> {
+    const source = state?.source ?? vscode.window.activeTextEditor?.document.uri.toString();
+    if (!source) {
+      panel.dispose();
+      return;
+    }
+    this.track(new PreviewPanel(panel, this.deps, { source, locked: state?.locked ?? false, line: state?.line ?? 0 }));
+  }
+
+  /** Test hook: the webview's report of the active (or only) preview. */
+  snapshot(): Promise<SnapshotReport & { uri: string; locked: boolean }> {
+    const p = this.active ?? [...this.previews][0];
+    if (!p) return Promise.reject(new Error('no preview is open'));
+    return p.snapshot().then((r) => ({ ...r, uri: p.uri.toString(), locked: p.locked }));
+  }
+
+  /** Test hook: scrolls the active preview as if the reader did. */
+  testUserScroll(line: number): void {
+    (this.active ?? [...this.previews][0])?.testUserScroll(line);
+  }
+
+  private track(preview: PreviewPanel): PreviewPanel {
+    this.previews.add(preview);
+    this.active = preview;
+    preview.panel.onDidChangeViewState((e) => { if (e.webviewPanel.active) this.active = preview; });
+    preview.onDidDispose(() => {
+      this.previews.delete(preview);
+      if (this.active === preview) this.active = [...this.previews][0];
+    });
+    return preview;
+  }
+
+  private follow(editor: vscode.TextEditor | undefined): void {
+    if (!editor || editor.document.languageId !== 'markdown') return;
+    for (const p of this.previews) {
+      if (!p.locked) p.switchTo(editor.document.uri, editor.visibleRanges[0]?.start.line ?? 0);
+    }
+  }
+
+  private forDocument(uri: vscode.Uri, f: (p: PreviewPanel) => void): void {
+    const key = uri.toString();
+    for (const p of this.previews) if (p.uri.toString() === key) f(p);
+  }
+
+  dispose(): void {
+    for (const p of [...this.previews]) p.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function topLineOf(uri: vscode.Uri): number {
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+  return editor?.visibleRanges[0]?.start.line ?? 0;
+}

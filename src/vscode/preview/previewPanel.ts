@@ -1,0 +1,242 @@
+// One preview panel showing one Markdown document: renders on change (debounced), sends only
+// the blocks the webview does not have yet, and answers the webview's messages.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { MathdownRenderer, RenderResult } from '../../core/render';
+import type { FromWebview, InitialSettings, PreviewState, SnapshotReport, ToWebview } from '../../webview/protocol';
+import { readConfig } from '../config';
+import { EditorScrollSync } from './editorScrollSync';
+import { openLink } from './openLink';
+import { previewPageHtml } from './previewPage';
+
+export const PREVIEW_VIEW_TYPE = 'mathdown.preview';
+
+export interface PreviewDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly renderer: () => MathdownRenderer;
+}
+
+export class PreviewPanel implements vscode.Disposable {
+  private resource: vscode.Uri;
+  private isLocked: boolean;
+  private line: number;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly scrollSync: EditorScrollSync;
+  private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.onDisposeEmitter.event;
+  private ready = false;
+  private knownKeys = new Set<string>();
+  private sentCss: string | undefined;
+  private sentFontDefs: string | undefined;
+  private postedVersion = -1;
+  private generation = 0;
+  private abort: AbortController | undefined;
+  private debounce: ReturnType<typeof setTimeout> | undefined;
+  private snapshotId = 0;
+  private readonly snapshots = new Map<number, (r: SnapshotReport) => void>();
+  private disposed = false;
+
+  constructor(readonly panel: vscode.WebviewPanel, private readonly deps: PreviewDeps, state: PreviewState) {
+    this.resource = vscode.Uri.parse(state.source);
+    this.isLocked = state.locked;
+    this.line = state.line;
+    this.scrollSync = new EditorScrollSync((line) => {
+      this.line = line;
+      this.post({ type: 'scrollToLine', source: this.source, line });
+    });
+    this.disposables.push(
+      this.scrollSync,
+      panel.webview.onDidReceiveMessage((m: FromWebview.Message) => this.onMessage(m)),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    this.loadPage();
+  }
+
+  get uri(): vscode.Uri { return this.resource; }
+  get locked(): boolean { return this.isLocked; }
+  get state(): PreviewState { return { source: this.source, locked: this.isLocked, line: this.line }; }
+  private get source(): string { return this.resource.toString(); }
+
+  /** Shows another document (the active editor changed and the preview is not locked). */
+  switchTo(uri: vscode.Uri, line = 0): void {
+    if (uri.toString() === this.source) return;
+    this.resource = uri;
+    this.line = line;
+    this.loadPage();
+  }
+
+  setLocked(locked: boolean): void {
+    this.isLocked = locked;
+    this.updateTitle();
+    this.post({ type: 'locked', source: this.source, locked });
+  }
+
+  /** Re-renders now; `full` resends every block (settings changed, or the user asked). */
+  refresh(full: boolean): void {
+    const { preview } = readConfig(this.resource);
+    this.post({ type: 'style', source: this.source, style: { fontSize: preview.fontSize, lineHeight: preview.lineHeight }, scrollEditorWithPreview: preview.scrollEditorWithPreview, scrollPreviewWithEditor: preview.scrollPreviewWithEditor });
+    void this.render(full);
+  }
+
+  documentChanged(): void {
+    if (this.debounce) clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => { this.debounce = undefined; void this.render(false); }, readConfig(this.resource).preview.debounceMs);
+  }
+
+  editorScrolled(editor: vscode.TextEditor): void {
+    if (readConfig(this.resource).preview.scrollPreviewWithEditor) this.scrollSync.editorScrolled(editor);
+  }
+
+  editorSelectionChanged(editor: vscode.TextEditor): void {
+    const mark = readConfig(this.resource).preview.markEditorSelection;
+    this.post({ type: 'editorSelection', source: this.source, line: mark ? editor.selection.active.line : null });
+  }
+
+  /** Test hook: what the webview reports about its DOM. */
+  snapshot(timeoutMs = 10_000): Promise<SnapshotReport> {
+    const id = ++this.snapshotId;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => { this.snapshots.delete(id); reject(new Error('the preview did not answer')); }, timeoutMs);
+      this.snapshots.set(id, (r) => { clearTimeout(timer); resolve(r); });
+      this.post({ type: 'snapshotRequest', source: this.source, id });
+    });
+  }
+
+  /** Test hook: makes the webview scroll as if the reader did. */
+  testUserScroll(line: number): void {
+    this.post({ type: 'testUserScroll', source: this.source, line });
+  }
+
+  private loadPage(): void {
+    this.ready = false;
+    this.generation++;
+    this.abort?.abort();
+    this.knownKeys = new Set();
+    this.sentCss = this.sentFontDefs = undefined;
+    this.postedVersion = -1;
+    const { preview } = readConfig(this.resource);
+    const folder = vscode.workspace.getWorkspaceFolder(this.resource)?.uri;
+    this.panel.webview.options = {
+      enableScripts: true,
+      enableForms: false,
+      localResourceRoots: [
+        vscode.Uri.joinPath(this.deps.extensionUri, 'dist'),
+        vscode.Uri.joinPath(this.deps.extensionUri, 'media'),
+        folder ?? vscode.Uri.joinPath(this.resource, '..'),
+      ],
+    };
+    const settings: InitialSettings = {
+      state: this.state,
+      style: { fontSize: preview.fontSize, lineHeight: preview.lineHeight },
+      scrollPreviewWithEditor: preview.scrollPreviewWithEditor,
+      scrollEditorWithPreview: preview.scrollEditorWithPreview,
+    };
+    this.panel.webview.html = previewPageHtml(this.panel.webview, this.deps.extensionUri, this.resource, settings);
+    this.updateTitle();
+  }
+
+  private updateTitle(): void {
+    const name = path.posix.basename(this.resource.path);
+    this.panel.title = this.isLocked ? `[Locked] Mathdown: ${name}` : `Mathdown: ${name}`;
+    this.panel.iconPath = {
+      light: vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'preview-light.svg'),
+      dark: vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'preview-dark.svg'),
+    };
+  }
+
+  private async render(reset: boolean): Promise<void> {
+    if (!this.ready || this.disposed) return;
+    const generation = ++this.generation;
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    let doc: vscode.TextDocument;
+    try {
+      doc = await vscode.workspace.openTextDocument(this.resource);
+    } catch (e) {
+      this.post({ type: 'renderFailed', source: this.source, version: this.postedVersion, message: `cannot read ${this.resource.fsPath}: ${errorMessage(e)}` });
+      return;
+    }
+    const version = doc.version;
+    const { math } = readConfig(this.resource);
+    let result: RenderResult;
+    try {
+      result = await this.deps.renderer().render(doc.getText(), { math, fontCache: 'local', signal: abort.signal });
+    } catch (e) {
+      if (abort.signal.aborted || generation !== this.generation) return;
+      this.post({ type: 'renderFailed', source: this.source, version, message: errorMessage(e) });
+      return;
+    }
+    if (abort.signal.aborted || generation !== this.generation || this.disposed) return;
+    if (!reset && version < this.postedVersion) return;
+    this.postUpdate(result, version, reset || this.postedVersion < 0);
+  }
+
+  private postUpdate(result: RenderResult, version: number, reset: boolean): void {
+    const known = reset ? new Set<string>() : this.knownKeys;
+    const blocks = result.blocks.map((b) => ({
+      key: b.key, startLine: b.startLine, endLine: b.endLine,
+      ...(known.has(b.key) ? {} : { html: b.html }),
+    }));
+    const message: ToWebview.Update = {
+      type: 'update', source: this.source, version, reset, blocks, lineCount: result.lineCount,
+      ...(reset || result.css !== this.sentCss ? { css: result.css } : {}),
+      ...(reset || result.fontDefs !== this.sentFontDefs ? { fontDefs: result.fontDefs } : {}),
+    };
+    this.knownKeys = new Set(result.blocks.map((b) => b.key));
+    this.sentCss = result.css;
+    this.sentFontDefs = result.fontDefs;
+    this.postedVersion = version;
+    this.post(message);
+  }
+
+  private onMessage(m: FromWebview.Message): void {
+    if (!m || m.source !== this.source) return;
+    switch (m.type) {
+      case 'ready':
+        this.ready = true;
+        this.knownKeys = new Set();
+        this.postedVersion = -1;
+        void this.render(true);
+        break;
+      case 'needReset':
+        this.postedVersion = -1;
+        void this.render(true);
+        break;
+      case 'revealLine':
+        this.line = m.line;
+        if (readConfig(this.resource).preview.scrollEditorWithPreview) this.scrollSync.revealInEditors(this.resource, m.line);
+        break;
+      case 'didDoubleClick': void this.showSourceLine(m.line); break;
+      case 'openLink': void openLink(m.href, this.resource); break;
+      case 'snapshot': this.snapshots.get(m.id)?.(m.report); this.snapshots.delete(m.id); break;
+    }
+  }
+
+  private async showSourceLine(line: number): Promise<void> {
+    const doc = await vscode.workspace.openTextDocument(this.resource);
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One });
+    const pos = new vscode.Position(Math.min(Math.max(0, line), doc.lineCount - 1), 0);
+    editor.selection = new vscode.Selection(pos, pos);
+    editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private post(message: ToWebview.Message): void {
+    if (!this.disposed) void this.panel.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.abort?.abort();
+    if (this.debounce) clearTimeout(this.debounce);
+    this.onDisposeEmitter.fire();
+    this.onDisposeEmitter.dispose();
+    for (const d of this.disposables) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

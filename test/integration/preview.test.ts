@@ -1,0 +1,117 @@
+import * as assert from 'node:assert/strict';
+import { setup, suite, suiteTeardown, test } from 'mocha';
+import * as vscode from 'vscode';
+import { parseMarkdown } from '../../src/core/markdown';
+import { closeAll, showFixture, snapshot, waitForPreview } from './previewHelpers';
+
+function editorTop(editor: vscode.TextEditor): number {
+  return editor.visibleRanges[0]?.start.line ?? -1;
+}
+
+function formulaCount(doc: vscode.TextDocument): number {
+  return parseMarkdown(doc.getText()).formulas.length;
+}
+
+suite('preview', () => {
+  setup(closeAll);
+  suiteTeardown(closeAll);
+
+  test('opens to the side with one SVG per formula', async () => {
+    const editor = await showFixture('basic.md');
+    await vscode.commands.executeCommand('mathdown.preview.openToSide');
+    const expected = formulaCount(editor.document);
+    assert.ok(expected >= 5, `the fixture has formulas (${expected})`);
+    const s = await waitForPreview(editor.document, 'the first render', (r) => r.svgCount > 0);
+    assert.equal(s.svgCount, expected);
+    assert.equal(s.errorCount, 0);
+    assert.equal(s.bannerShown, false);
+    assert.equal(vscode.window.activeTextEditor?.document, editor.document, 'focus stays in the editor');
+  });
+
+  test('an edit shows up without rebuilding the unchanged blocks', async () => {
+    const editor = await showFixture('basic.md');
+    await vscode.commands.executeCommand('mathdown.preview.openToSide');
+    const before = await waitForPreview(editor.document, 'the first render', (r) => r.svgCount > 0);
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    assert.ok(await editor.edit((b) => b.insert(end, '\n\nA new formula $x^2 + y^2 = z^2$ at the end.\n')));
+    const after = await waitForPreview(editor.document, 'the edit to reach the preview', (r) => r.svgCount === before.svgCount + 1);
+    assert.equal(after.svgCount, formulaCount(editor.document));
+    assert.equal(after.blockCount, before.blockCount + 1);
+    assert.equal(after.blocksCreated - before.blocksCreated, 1, 'only the new block was built');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  test('a TeX error shows its box in place and the rest still renders', async () => {
+    const editor = await showFixture('errors.md');
+    await vscode.commands.executeCommand('mathdown.preview.openToSide');
+    const s = await waitForPreview(editor.document, 'the render with an error', (r) => r.errorCount > 0);
+    assert.equal(s.errorCount, 1);
+    assert.equal(s.svgCount, formulaCount(editor.document) - 1);
+    assert.equal(s.bannerShown, false);
+  });
+
+  test('scrolling the editor scrolls the preview, and the other way round', async () => {
+    const editor = await showFixture('long.md');
+    await vscode.commands.executeCommand('mathdown.preview.openToSide');
+    await waitForPreview(editor.document, 'the first render', (r) => r.svgCount > 0);
+    editor.revealRange(new vscode.Range(120, 0, 120, 0), vscode.TextEditorRevealType.AtTop);
+    await waitForPreview(editor.document, 'the preview to follow the editor', (r) => {
+      const top = editorTop(editor);
+      return top > 100 && Math.abs(r.firstVisibleLine - top) <= 2;
+    });
+
+    await vscode.commands.executeCommand('mathdown.test.scrollPreview', 40);
+    await waitForPreview(editor.document, 'the editor to follow the preview', (r) => {
+      const top = editorTop(editor);
+      return r.firstVisibleLine < 60 && top < 60 && Math.abs(r.firstVisibleLine - top) <= 2;
+    });
+  });
+
+  test('follows the active Markdown editor unless locked', async () => {
+    const basic = await showFixture('basic.md');
+    await vscode.commands.executeCommand('mathdown.preview.openToSide');
+    await waitForPreview(basic.document, 'basic.md in the preview');
+    const other = await showFixture('other.md');
+    await waitForPreview(other.document, 'the preview to follow to other.md', (r) => r.svgCount === 1);
+
+    await vscode.commands.executeCommand('mathdown.preview.toggleLock');
+    assert.equal((await snapshot()).locked, true);
+    await showFixture('basic.md');
+    // The preview follows synchronously on the active-editor event, which precedes this point.
+    const s = await snapshot();
+    assert.equal(s.uri, other.document.uri.toString(), 'a locked preview stays on its document');
+    assert.equal(s.state?.locked, true);
+  });
+
+  test('is restored from its saved state by the panel serializer', async () => {
+    const editor = await showFixture('long.md');
+    await vscode.commands.executeCommand('mathdown.preview.openToSide');
+    await waitForPreview(editor.document, 'the first render', (r) => r.svgCount > 0);
+    editor.revealRange(new vscode.Range(80, 0, 80, 0), vscode.TextEditorRevealType.AtTop);
+    const before = await waitForPreview(editor.document, 'the scrolled preview', (r) => r.firstVisibleLine > 60 && (r.state?.line ?? 0) > 60);
+    const state = before.state!;
+
+    await closeAll();
+    await assert.rejects(Promise.resolve(snapshot()), 'no preview is left');
+    await showFixture('long.md');
+    // What VS Code does after a window reload: a fresh panel of our view type plus the saved state.
+    await vscode.commands.executeCommand('mathdown.test.revivePreview', state);
+    const after = await waitForPreview(editor.document, 'the revived preview', (r) => r.svgCount === before.svgCount && Math.abs(r.firstVisibleLine - before.firstVisibleLine) <= 2);
+    assert.equal(after.uri, state.source);
+    assert.equal(after.locked, false);
+  });
+
+  test('a settings change re-renders open previews', async () => {
+    const config = vscode.workspace.getConfiguration('mathdown');
+    const editor = await showFixture('macros.md');
+    await vscode.commands.executeCommand('mathdown.preview.openToSide');
+    await waitForPreview(editor.document, 'undefined macros', (r) => r.errorCount === 2);
+    try {
+      await config.update('math.macros', { RR: '\\mathbb{R}' }, vscode.ConfigurationTarget.Workspace);
+      const s = await waitForPreview(editor.document, 'the macros from the settings', (r) => r.errorCount === 0);
+      assert.equal(s.svgCount, 2);
+    } finally {
+      await config.update('math.macros', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});

@@ -1,0 +1,32 @@
+// Helpers for the preview suites: open fixture documents, ask the preview what it shows.
+import * as vscode from 'vscode';
+import type { SnapshotReport } from '../../src/webview/protocol';
+import { fixtureUri, waitFor } from './helpers';
+
+export type Snapshot = SnapshotReport & { uri: string; locked: boolean };
+
+export async function showFixture(name: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(fixtureUri(name));
+  return vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
+}
+
+export function snapshot(): Thenable<Snapshot> {
+  return vscode.commands.executeCommand<Snapshot>('mathdown.test.previewSnapshot');
+}
+
+/** Waits until the preview has rendered `doc` as it is now and `check` holds. */
+export async function waitForPreview(doc: vscode.TextDocument, what: string, check: (s: Snapshot) => boolean = () => true): Promise<Snapshot> {
+  let last: Snapshot | undefined;
+  try {
+    return await waitFor(async () => {
+      const s = (last = await snapshot());
+      return s.uri === doc.uri.toString() && s.version === doc.version && check(s) ? s : undefined;
+    }, what);
+  } catch (e) {
+    throw new Error(`${e instanceof Error ? e.message : String(e)}; last snapshot: ${JSON.stringify(last)} (document version ${doc.version})`);
+  }
+}
+
+export async function closeAll(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
