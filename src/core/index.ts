@@ -4,3 +4,5 @@ export * from './config/settings';
 export * from './config/parseSettings';
 export * from './export';
 export * from './markdown';
+export * from './render';
+export * from './lint';
