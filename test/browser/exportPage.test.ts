@@ -52,9 +52,9 @@ test('exactly one SVG per formula, plus the one shared glyph cache', async () =>
     containers: document.querySelectorAll('mjx-container').length,
     perContainer: [...document.querySelectorAll('mjx-container')].map((c) => c.querySelectorAll(':scope > svg').length),
     outermostSvgs: [...document.querySelectorAll('svg')].filter((s) => !s.parentElement?.closest('svg')).length,
-    glyphCaches: document.querySelectorAll('body > svg.mathdown-glyphs').length,
+    glyphCaches: document.querySelectorAll('body > svg#MJX-SVG-global-cache').length,
     brokenUses: [...document.querySelectorAll('mjx-container use')].filter((u) => !document.getElementById((u.getAttribute('xlink:href') ?? u.getAttribute('href') ?? '').slice(1))).length,
-    untranslated: document.querySelectorAll('mjx-container:not([translate="no"])').length,
+    untranslated: [...document.querySelectorAll('mjx-container')].filter((c) => !c.closest('[translate="no"]')).length,
     withoutMathml: [...document.querySelectorAll('mjx-container')].filter((c) => !c.querySelector('mjx-assistive-mml > math')).length,
   }));
   assert.ok(formulaCount > 10, `the fixture has many formulas (${formulaCount})`);

@@ -12,7 +12,6 @@ const BASE = `
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.6 system-ui,-apple-system,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif;overflow-wrap:break-word}
-svg.mathdown-glyphs{display:none}
 main.mathdown{max-width:52rem;margin:0 auto;padding:2rem 1.5rem 4rem}
 main.mathdown>*{content-visibility:auto;contain-intrinsic-size:auto 3em}
 h1,h2,h3,h4,h5,h6{margin:1.5em 0 .6em;font-weight:600;line-height:1.25;position:relative}

@@ -24,11 +24,6 @@ export interface ExportOptions {
   signal?: AbortSignal;
 }
 
-/** Math is typeset already; translating it would break it. */
-function markMathUntranslatable(html: string): string {
-  return html.replace(/<mjx-container\b(?![^>]*\stranslate=)/g, '<mjx-container translate="no"');
-}
-
 /**
  * A standalone HTML page for a Markdown document: the preview's HTML (same renderer, same path)
  * with its math as SVG sharing one glyph cache, inline CSS, no script, and a CSP that forbids any.
@@ -39,12 +34,9 @@ export async function exportHtml(text: string, options: ExportOptions): Promise<
   const theme = options.theme ?? settings.export.theme;
   const images = options.images ?? settings.export.images;
   const result = await renderer.render(text, { math: settings.math, fontCache: 'global', assistiveMml: true, signal: options.signal });
-  let body = headingAnchors(markMathUntranslatable(result.html));
+  let body = headingAnchors(result.html);
   if (images === 'embed' && options.loadImage) body = await embedImages(body, options.loadImage);
   else if (images === 'link' && options.linkImage) body = await rewriteLocalImages(body, options.linkImage);
-  const fontDefs = result.fontDefs.trim()
-    ? `<svg xmlns="http://www.w3.org/2000/svg" class="mathdown-glyphs" aria-hidden="true" focusable="false">${result.fontDefs}</svg>\n`
-    : '';
   return [
     '<!DOCTYPE html>',
     `<html lang="${escapeHtml(documentLanguage(text))}">`,
@@ -58,7 +50,8 @@ export async function exportHtml(text: string, options: ExportOptions): Promise<
     `<style>\n${exportCss(theme, result.css)}</style>`,
     '</head>',
     `<body class="mathdown-${theme}">`,
-    `${fontDefs}<main class="mathdown">`,
+    // MathJax's hidden glyph cache (fontCache 'global'): every formula's <use> points into it.
+    `${result.fontDefs.trim() ? `${result.fontDefs.trim()}\n` : ''}<main class="mathdown">`,
     body.trim(),
     '</main>',
     '</body>',
