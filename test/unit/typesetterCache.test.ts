@@ -89,6 +89,26 @@ describe('Typesetter: cache', () => {
     assert.equal(stats.misses, 2);
   });
 
+  it('typesets again a formula whose prediction a definition earlier in the same batch made wrong', async () => {
+    const request = (jobs: TypesetJob[]): TypesetRequest => ({ jobs, macros: {}, equationNumbers: 'ams' });
+    const warm = new Typesetter();
+    try {
+      await warm.typeset(request([inline('\\C'), inline('w')]));
+      const jobs = [inline('\\newcommand{\\C}{\\mathbb{C}}'), inline('\\C'), inline('w'), inline('z \\in \\C')];
+      const result = await warm.typeset(request(jobs));
+      assert.equal(result.formulas[1]!.error, undefined, 'not the cached error from before the definition');
+      assert.equal(result.formulas[1]!.cached, false);
+      const fresh = new Typesetter();
+      try {
+        assert.deepEqual(outputs(result), outputs(await fresh.typeset(request(jobs))));
+      } finally {
+        await fresh.dispose();
+      }
+    } finally {
+      await warm.dispose();
+    }
+  });
+
   it('keys on the options', async () => {
     const jobs = [inline('\\R')];
     const a = await ts.typeset({ jobs, macros: { R: '\\mathbb{R}' }, equationNumbers: 'ams' });

@@ -22,6 +22,15 @@ export interface DefinitionStep {
   after: string;
 }
 
+export interface FormulaSpec {
+  tex: string;
+  display: boolean;
+}
+
+/**
+ * Typeset formulas that follow one another in the document, starting from the given state;
+ * the worker carries definitions, counter and labels from each to the next, and answers each.
+ */
 export interface RenderRequest {
   type: 'render';
   id: number;
@@ -34,8 +43,7 @@ export interface RenderRequest {
   counter: number;
   /** The labels in force, when the worker's copy is not known to be current. */
   labels?: Record<string, LabelValue>;
-  tex: string;
-  display: boolean;
+  formulas: FormulaSpec[];
   /** Re-typeset with all labels known (MathJax's recompile pass for forward references). */
   redo: boolean;
 }
@@ -68,7 +76,7 @@ export interface RenderOutcome {
 
 export type WorkerReply =
   | { type: 'ready' }
-  | ({ type: 'rendered'; id: number } & RenderOutcome)
+  | ({ type: 'rendered'; id: number; index: number } & RenderOutcome)
   | { type: 'needSteps'; id: number }
   | { type: 'style'; id: number; css: string }
   | { type: 'failed'; id: number; message: string };

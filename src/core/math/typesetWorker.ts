@@ -1,8 +1,8 @@
 // Worker entry: MathJax runs here so that the main thread never blocks and a runaway formula
 // can be stopped by terminating the thread.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import { MathJaxEngine } from './mathjaxEngine';
-import type { EngineConfig, WorkerReply, WorkerRequest } from './typesetProtocol';
+import type { EngineConfig, RenderRequest, WorkerReply, WorkerRequest } from './typesetProtocol';
 
 const ENGINE_LIMIT = 4;
 const engines = new Map<string, MathJaxEngine>();
@@ -19,24 +19,29 @@ function engineFor(key: string, config: EngineConfig): MathJaxEngine {
   return engine;
 }
 
-function handle(request: WorkerRequest): WorkerReply {
+function render(request: RenderRequest, send: (reply: WorkerReply) => void): void {
   const engine = engineFor(request.configKey, request.config);
-  if (request.type === 'style') return { type: 'style', id: request.id, css: engine.styleSheet() };
-  if (!engine.useDefinitions(request.definitions, request.steps)) return { type: 'needSteps', id: request.id };
+  if (!engine.useDefinitions(request.definitions, request.steps)) return send({ type: 'needSteps', id: request.id });
   if (request.labels) engine.setLabels(request.labels);
-  return { type: 'rendered', id: request.id, ...engine.render(request.tex, request.display, request.counter, request.redo) };
+  let counter = request.counter;
+  request.formulas.forEach(({ tex, display }, index) => {
+    const outcome = engine.render(tex, display, counter, request.redo);
+    if (!request.redo) counter = outcome.counterAfter;
+    send({ type: 'rendered', id: request.id, index, ...outcome });
+  });
 }
 
-const port = parentPort;
-if (port) {
+function listen(port: MessagePort): void {
+  const send = (reply: WorkerReply): void => port.postMessage(reply);
   port.on('message', (request: WorkerRequest) => {
-    let reply: WorkerReply;
     try {
-      reply = handle(request);
+      if (request.type === 'style') send({ type: 'style', id: request.id, css: engineFor(request.configKey, request.config).styleSheet() });
+      else render(request, send);
     } catch (err) {
-      reply = { type: 'failed', id: request.id, message: err instanceof Error ? err.message : String(err) };
+      send({ type: 'failed', id: request.id, message: err instanceof Error ? err.message : String(err) });
     }
-    port.postMessage(reply);
   });
-  port.postMessage({ type: 'ready' } satisfies WorkerReply);
+  send({ type: 'ready' });
 }
+
+if (parentPort) listen(parentPort);

@@ -1,22 +1,39 @@
 import { Worker } from 'node:worker_threads';
 import type { WorkerReply, WorkerRequest } from './typesetProtocol';
 
-type Reply = Exclude<WorkerReply, { type: 'ready' }>;
+export type Reply = Exclude<WorkerReply, { type: 'ready' }>;
 type Request = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
 
-/** How a request ended when the worker did not answer it. */
+/** Why a request ended before all its answers came. */
 export type RequestFailure = { type: 'timeout' } | { type: 'crashed'; message: string };
 
+/** The answers to one request, in order, and the failure that cut it short, if any. */
+export interface Exchange {
+  replies: Reply[];
+  failure?: RequestFailure;
+}
+
+export interface ExchangeLimits {
+  /** Number of 'rendered' answers that complete the request (any other answer ends it too). */
+  expected: number;
+  /** Time allowed for each answer, counted from the previous one. */
+  timeoutMs: number;
+  /** Time allowed for the first answer, if different. */
+  firstTimeoutMs?: number;
+}
+
 interface Pending {
-  resolve: (reply: Reply | RequestFailure) => void;
+  replies: Reply[];
+  limits: ExchangeLimits;
   timer: NodeJS.Timeout;
+  resolve: (exchange: Exchange) => void;
 }
 
 const BOOT_TIMEOUT_MS = 60_000;
 
 /**
- * One typesetting worker at a time: started on first use, terminated and replaced when a request
- * runs over its time budget or the thread dies. Idle workers do not keep the process alive.
+ * One typesetting worker at a time: started on first use, terminated and replaced when an answer
+ * is later than its time budget or the thread dies. Idle workers do not keep the process alive.
  */
 export class TypesetWorkerClient {
   /** Increases each time a new worker is started (its state starts empty). */
@@ -25,31 +42,42 @@ export class TypesetWorkerClient {
   private ready: Promise<Worker> | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private closed = false;
 
   constructor(private readonly file: string) {}
 
   /** `build` makes the message once the worker is up, knowing which generation will receive it. */
-  async request(build: Request | ((generation: number) => Request), timeoutMs: number): Promise<Reply | RequestFailure> {
+  async request(build: Request | ((generation: number) => Request), limits: ExchangeLimits): Promise<Exchange> {
+    if (this.closed) throw new Error('Typesetter has been disposed');
     const worker = await this.start();
     const message = typeof build === 'function' ? build(this.generation) : build;
     const id = this.nextId++;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.settle(id, { type: 'timeout' });
-        void this.terminate();
-      }, timeoutMs);
-      this.pending.set(id, { resolve, timer });
+      this.pending.set(id, { replies: [], limits, resolve, timer: this.timer(id, limits.firstTimeoutMs ?? limits.timeoutMs) });
       worker.ref();
       worker.postMessage({ ...message, id });
     });
+  }
+
+  /** Terminate the worker for good: later requests are refused. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.terminate();
   }
 
   async terminate(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
     this.ready = undefined;
-    this.failAll('the typesetting worker was stopped');
+    this.failAll({ type: 'crashed', message: 'the typesetting worker was stopped' });
     if (worker) await worker.terminate();
+  }
+
+  private timer(id: number, ms: number): NodeJS.Timeout {
+    return setTimeout(() => {
+      this.settle(id, { type: 'timeout' });
+      void this.terminate();
+    }, ms);
   }
 
   private start(): Promise<Worker> {
@@ -62,7 +90,7 @@ export class TypesetWorkerClient {
         if (this.worker === worker) {
           this.worker = undefined;
           this.ready = undefined;
-          this.failAll(`the typesetting worker stopped: ${reason}`);
+          this.failAll({ type: 'crashed', message: `the typesetting worker stopped: ${reason}` });
         }
         void worker.terminate();
         reject(new Error(`Typesetting worker failed to start (${this.file}): ${reason}`));
@@ -74,7 +102,7 @@ export class TypesetWorkerClient {
           worker.unref();
           resolve(worker);
         } else {
-          this.settle(reply.id, reply);
+          this.receive(reply);
         }
       });
       worker.on('error', (err) => down(err.message));
@@ -83,16 +111,28 @@ export class TypesetWorkerClient {
     return this.ready;
   }
 
-  private failAll(message: string): void {
-    for (const id of [...this.pending.keys()]) this.settle(id, { type: 'crashed', message });
+  private receive(reply: Reply): void {
+    const pending = this.pending.get(reply.id);
+    if (!pending) return;
+    pending.replies.push(reply);
+    clearTimeout(pending.timer);
+    if (reply.type === 'rendered' && pending.replies.length < pending.limits.expected) {
+      pending.timer = this.timer(reply.id, pending.limits.timeoutMs);
+    } else {
+      this.settle(reply.id);
+    }
   }
 
-  private settle(id: number, reply: Reply | RequestFailure): void {
+  private failAll(failure: RequestFailure): void {
+    for (const id of [...this.pending.keys()]) this.settle(id, failure);
+  }
+
+  private settle(id: number, failure?: RequestFailure): void {
     const pending = this.pending.get(id);
     if (!pending) return;
     this.pending.delete(id);
     clearTimeout(pending.timer);
     if (this.pending.size === 0) this.worker?.unref();
-    pending.resolve(reply);
+    pending.resolve(failure ? { replies: pending.replies, failure } : { replies: pending.replies });
   }
 }

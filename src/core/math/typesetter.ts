@@ -1,11 +1,10 @@
 import * as path from 'node:path';
 import type { MathOptions, TexError } from '../types';
-import { errorBox } from './errorBox';
-import { TypesetCache, labelKey, type CachedFormula, type LabelKey } from './typesetCache';
-import { TypesetDocumentState, type Position } from './typesetDocumentState';
+import { TypesetCache } from './typesetCache';
+import { abortError, typesetDocument } from './typesetDocument';
 import { globalFontDefs } from './typesetFontDefs';
-import { configKey, formulaKey, initialDefinitions } from './typesetKeys';
-import type { EngineConfig, LabelValue, RenderOutcome } from './typesetProtocol';
+import { configKey } from './typesetKeys';
+import type { EngineConfig } from './typesetProtocol';
 import { TypesetWorkerClient } from './typesetWorkerClient';
 
 export { TEX_PACKAGES } from './texPackages';
@@ -44,30 +43,6 @@ export interface TypesetterOptions {
   cacheSize?: number;
 }
 
-interface RenderFailure {
-  error: TexError;
-  cacheable: boolean;
-}
-
-interface Deferred {
-  index: number;
-  key: string;
-  at: Position;
-  /** The first pass's result; cached candidates for the final one, if any, all with the same first pass. */
-  entry: CachedFormula;
-  candidates: CachedFormula[];
-}
-
-function abortError(): DOMException {
-  return new DOMException('Typesetting was aborted', 'AbortError');
-}
-
-function readLabels(read: Record<string, LabelValue | null>): Record<string, LabelKey> {
-  const out: Record<string, LabelKey> = {};
-  for (const name in read) out[name] = labelKey(read[name]);
-  return out;
-}
-
 function engineConfig(req: TypesetRequest): EngineConfig {
   const macros: EngineConfig['macros'] = {};
   for (const [name, def] of Object.entries(req.macros ?? {})) {
@@ -81,6 +56,7 @@ function engineConfig(req: TypesetRequest): EngineConfig {
 /**
  * Typesets the formulas of one document with MathJax in a worker thread, in document order,
  * with per-document definitions and equation numbering, caching every result by what it depends on.
+ * Calls run one at a time, in the order made.
  */
 export class Typesetter {
   private readonly client: TypesetWorkerClient;
@@ -105,7 +81,27 @@ export class Typesetter {
   }
 
   typeset(req: TypesetRequest): Promise<TypesetResult> {
-    return this.exclusive(req.signal, () => this.run(req));
+    return this.exclusive(req.signal, async () => {
+      const started = performance.now();
+      const config = engineConfig(req);
+      const formulas = await typesetDocument(
+        { client: this.client, cache: this.cache, timeoutMs: this.timeoutMs, maxTexLength: this.maxTexLength, config, configKey: configKey(config), signal: req.signal },
+        req.jobs,
+      );
+      let hits = 0;
+      let misses = 0;
+      for (const f of formulas) {
+        if (f.cached) hits++;
+        else if (f.error?.id !== 'TooLong') misses++;
+      }
+      this.hits += hits;
+      this.misses += misses;
+      return {
+        formulas: formulas.map(({ html, error, cached }) => ({ html, ...(error ? { error } : {}), cached })),
+        fontDefs: config.fontCache === 'global' ? globalFontDefs(formulas.map((f) => f.glyphs)) : '',
+        stats: { hits, misses, ms: performance.now() - started },
+      };
+    });
   }
 
   /** MathJax's CSS for SVG output (including the rules that hide assistive MathML visually). */
@@ -113,8 +109,11 @@ export class Typesetter {
     return this.exclusive(undefined, async () => {
       if (this.css === undefined) {
         const config: EngineConfig = { macros: {}, equationNumbers: 'ams', fontCache: 'local', assistiveMml: true };
-        const reply = await this.client.request({ type: 'style', configKey: configKey(config), config }, 60_000);
-        if (reply.type !== 'style') throw new Error(`Could not get MathJax's stylesheet (${reply.type === 'crashed' || reply.type === 'failed' ? reply.message : reply.type})`);
+        const { replies, failure } = await this.client.request({ type: 'style', configKey: configKey(config), config }, { expected: 1, timeoutMs: 60_000 });
+        const reply = replies[0];
+        if (reply?.type !== 'style') {
+          throw new Error(`Could not get MathJax's stylesheet (${failure?.type === 'crashed' ? failure.message : (failure?.type ?? reply?.type)})`);
+        }
         this.css = reply.css;
       }
       return this.css;
@@ -123,7 +122,7 @@ export class Typesetter {
 
   async dispose(): Promise<void> {
     this.disposed = true;
-    await this.client.terminate();
+    await this.client.close();
   }
 
   /** Runs `task` after every earlier call has finished; an aborted call rejects at once. */
@@ -145,153 +144,5 @@ export class Typesetter {
         (err: unknown) => (signal.removeEventListener('abort', onAbort), reject(err)),
       );
     });
-  }
-
-  private async run(req: TypesetRequest): Promise<TypesetResult> {
-    const started = performance.now();
-    const config = engineConfig(req);
-    const cKey = configKey(config);
-    const doc = new TypesetDocumentState(initialDefinitions(cKey));
-    const formulas: TypesetFormula[] = [];
-    const glyphs: Array<CachedFormula['glyphs']> = [];
-    const deferred: Deferred[] = [];
-    let hits = 0;
-    let misses = 0;
-    const done = (index: number, entry: CachedFormula, cached: boolean): void => {
-      formulas[index] = { html: entry.html, ...(entry.error ? { error: entry.error } : {}), cached };
-      glyphs[index] = entry.glyphs;
-      if (cached) hits++;
-      else misses++;
-    };
-    const checkAbort = (): void => {
-      if (req.signal?.aborted) throw abortError();
-    };
-
-    for (const [index, job] of req.jobs.entries()) {
-      checkAbort();
-      if (job.tex.length > this.maxTexLength) {
-        const error = { id: 'TooLong', message: `Formula too long to typeset: ${job.tex.length} characters (the limit is ${this.maxTexLength})` };
-        formulas[index] = { html: errorBox(job.tex, error), error, cached: false };
-        continue;
-      }
-      const key = formulaKey(doc.definitions, job.tex, job.display);
-      const at = doc.position();
-      const candidates = this.cache.findAll(key, (entry) => doc.matches(entry));
-      const hit = candidates[0];
-      if (hit) {
-        doc.apply(hit, job.tex, job.display, false);
-        if (hit.redoLabels) deferred.push({ index, key, at, entry: hit, candidates });
-        else done(index, hit, true);
-        continue;
-      }
-      const outcome = await this.render(config, cKey, doc, job, at, false);
-      checkAbort();
-      if ('cacheable' in outcome) {
-        const entry: CachedFormula = { labels: {}, html: errorBox(job.tex, outcome.error), error: outcome.error, glyphs: [], labelsSet: {}, defines: false };
-        if (outcome.cacheable) this.cache.store(key, entry);
-        done(index, entry, false);
-        continue;
-      }
-      const entry: CachedFormula = {
-        ...(outcome.readsCounter ? { counter: at.counter, counterAfter: outcome.counterAfter } : {}),
-        labels: readLabels(outcome.labelsRead),
-        html: outcome.html,
-        ...(outcome.error ? { error: outcome.error } : {}),
-        glyphs: outcome.glyphs,
-        labelsSet: outcome.labelsSet,
-        defines: outcome.defines,
-      };
-      doc.apply(entry, job.tex, job.display, true);
-      if (outcome.redo) {
-        deferred.push({ index, key, at, entry, candidates: [] });
-      } else {
-        this.cache.store(key, entry);
-        done(index, entry, false);
-      }
-    }
-
-    // Forward references: typeset again once every label of the document is known.
-    for (const { index, key, at, entry, candidates } of deferred) {
-      checkAbort();
-      const hit = candidates.find((c) => c.redoLabels && doc.labelsMatch(c.redoLabels));
-      if (hit) {
-        done(index, hit, true);
-        continue;
-      }
-      const job = req.jobs[index]!;
-      const outcome = await this.render(config, cKey, doc, job, at, true);
-      checkAbort();
-      if ('cacheable' in outcome) {
-        done(index, { ...entry, html: errorBox(job.tex, outcome.error), error: outcome.error, glyphs: [] }, false);
-        continue;
-      }
-      const { error: _, ...positional } = entry;
-      const final: CachedFormula = {
-        ...positional,
-        redoLabels: readLabels(outcome.labelsRead),
-        html: outcome.html,
-        ...(outcome.error ? { error: outcome.error } : {}),
-        glyphs: outcome.glyphs,
-      };
-      this.cache.store(key, final);
-      done(index, final, false);
-    }
-
-    this.hits += hits;
-    this.misses += misses;
-    return {
-      formulas,
-      fontDefs: config.fontCache === 'global' ? globalFontDefs(glyphs.filter(Boolean)) : '',
-      stats: { hits, misses, ms: performance.now() - started },
-    };
-  }
-
-  /** One formula in the worker, with the definitions, counter and labels of its position. */
-  private async render(
-    config: EngineConfig,
-    cKey: string,
-    doc: TypesetDocumentState,
-    job: TypesetJob,
-    at: Position,
-    redo: boolean,
-  ): Promise<RenderOutcome | RenderFailure> {
-    let withSteps = false;
-    for (;;) {
-      if (this.disposed) throw new Error('Typesetter has been disposed');
-      const steps = withSteps ? doc.steps.slice(0, at.steps) : undefined;
-      let sentLabelsTo: number | undefined;
-      const reply = await this.client.request((generation) => {
-        const labels = doc.labelsSyncedWith === generation ? undefined : doc.labelTable();
-        if (labels) sentLabelsTo = generation;
-        return {
-          type: 'render',
-          configKey: cKey,
-          config,
-          definitions: at.definitions,
-          ...(steps ? { steps } : {}),
-          counter: at.counter,
-          ...(labels ? { labels } : {}),
-          tex: job.tex,
-          display: job.display,
-          redo,
-        };
-      }, this.timeoutMs * (1 + (steps?.length ?? 0)));
-      switch (reply.type) {
-        case 'rendered':
-          if (sentLabelsTo !== undefined) doc.labelsSyncedWith = sentLabelsTo;
-          return reply;
-        case 'needSteps':
-          if (withSteps) return { error: { id: 'InternalError', message: 'Could not restore the definitions of earlier formulas' }, cacheable: false };
-          withSteps = true;
-          continue;
-        case 'timeout':
-          return { error: { id: 'Timeout', message: `Typesetting took longer than ${this.timeoutMs} ms and was stopped` }, cacheable: true };
-        case 'crashed':
-        case 'failed':
-          return { error: { id: 'InternalError', message: `Typesetting failed: ${reply.message}` }, cacheable: false };
-        default:
-          return { error: { id: 'InternalError', message: `Unexpected reply from the typesetting worker: ${reply.type}` }, cacheable: false };
-      }
-    }
   }
 }
