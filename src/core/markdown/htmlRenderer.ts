@@ -79,7 +79,8 @@ export function renderingMarked(context: RenderContext): Marked {
         return `<hr${lineAttrs(token)}>\n`;
       },
       html(token) {
-        const clean = context.sanitizer.sanitize(token.text);
+        const pieces = (token as Tokens.HTML & { tokens?: Token[] }).tokens;
+        const clean = pieces ? this.parser.parseInline(pieces) : context.sanitizer.sanitize(token.text);
         return token.block ? withLineAttrs(clean, lineAttrs(token)) : clean;
       },
       text(token) {

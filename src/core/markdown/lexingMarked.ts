@@ -2,7 +2,7 @@ import { Marked } from 'marked';
 import { scanOptionsKey, type ScanOptions } from '../math/scanner';
 import { maskMath } from './emStrongMask';
 import { frontMatterExtension } from './frontMatter';
-import { blockMathExtension, inlineMathExtension } from './mathExtensions';
+import { blockMathExtension, htmlWithMath, inlineMathExtension } from './mathExtensions';
 import { mathTable } from './mathTable';
 
 const instances = new Map<string, Marked>();
@@ -18,6 +18,9 @@ export function lexingMarked(options: ScanOptions): Marked {
       tokenizer: {
         table(src) {
           return mathTable(this, src, options);
+        },
+        html(src) {
+          return htmlWithMath(this, src, options);
         },
       },
       hooks: {

@@ -1,6 +1,9 @@
-import type { TokenizerExtension } from 'marked';
-import { matchBlockMath, matchInlineMath, nextBlockMathLine, type MathMatch, type ScanOptions } from '../math/scanner';
-import { inlineCandidates, locate } from './mathLexer';
+import { Tokenizer, type Tokens, type TokenizerExtension } from 'marked';
+import {
+  findHtmlMathSpans, matchBlockMath, matchEnvironmentMath, matchInlineMath, nextBlockMathLine,
+  type MathMatch, type ScanOptions,
+} from '../math/scanner';
+import { inlineCandidates, locate, MathLexer } from './mathLexer';
 import type { MathToken } from './mathToken';
 
 /** Display-math blocks: `$$`, `\[`, `\\[`, `\begin{env}` on lines of their own, and math fences. */
@@ -40,11 +43,46 @@ export function inlineMathExtension(options: ScanOptions): TokenizerExtension {
     },
     tokenizer(src) {
       const at = locate(this.lexer, src, 'inline');
-      const m = matchInlineMath(at.text, at.pos, options, at.context?.memo);
+      // An environment at the start of a line of a paragraph opens display math, as at a block
+      // start: Marked may have assembled the paragraph from pieces the block tokenizer saw
+      // separately (lazy block-quote lines), so that it could not match the whole environment.
+      const lineStart = options.environments && this.lexer instanceof MathLexer && this.lexer.inlineContexts.length === 1 && startsLine(at.text, at.pos);
+      const m = (lineStart ? matchEnvironmentMath(at.text, at.pos, at.context?.memo) : null)
+        ?? matchInlineMath(at.text, at.pos, options, at.context?.memo);
       if (!m) return undefined;
       return mathToken(at.text.slice(m.start, m.end), m, m.start, false);
     },
   };
+}
+
+/**
+ * Marked's HTML block tokenizer, plus the formulas in the block's text (`<div>$$…$$</div>`) as
+ * child tokens between HTML pieces, for documents written for MathJax-based sites.
+ */
+export function htmlWithMath(tokenizer: Tokenizer, src: string, options: ScanOptions): Tokens.HTML | undefined {
+  const token = Tokenizer.prototype.html.call(tokenizer, src);
+  if (!token) return token;
+  const spans = findHtmlMathSpans(token.text, options);
+  if (spans.length === 0) return token;
+  const pieces: Tokens.Generic[] = [];
+  let from = 0;
+  const html = (text: string): void => {
+    if (text) pieces.push({ type: 'html', raw: text, text, block: false, pre: false, inLink: false, inRawBlock: false });
+  };
+  for (const span of spans) {
+    html(token.text.slice(from, span.start));
+    pieces.push(mathToken(token.text.slice(span.start, span.end), span, span.start, false));
+    from = span.end;
+  }
+  html(token.text.slice(from));
+  return Object.assign(token, { tokens: pieces });
+}
+
+/** Is `pos` preceded only by up to three spaces on its line? */
+function startsLine(text: string, pos: number): boolean {
+  let i = pos;
+  while (i > 0 && pos - i < 3 && text.charCodeAt(i - 1) === 32) i--;
+  return i === 0 || text.charCodeAt(i - 1) === 10;
 }
 
 function mathToken(raw: string, m: MathMatch, rawStart: number, block: boolean): MathToken {

@@ -27,7 +27,9 @@ export function topLevelBlocks(doc: ParsedDocument): Block[] {
   for (const token of doc.tokens) {
     if (token.type === 'space') continue;
     first ??= token;
-    if (token.type === 'html') html.sanitize((token as { text: string }).text);
+    if (token.type === 'html') {
+      for (const piece of (token as { tokens?: Token[] }).tokens ?? [token]) if (piece.type === 'html') html.sanitize((piece as { text: string }).text);
+    }
     if (html.depth === 0) {
       blocks.push(block(lines, first, token));
       first = undefined;

@@ -2,7 +2,7 @@ import { findCloser, nextLineIsBlank } from './scannerCloser';
 import { mathEnvironmentAt } from './scannerEnvironments';
 import { matchMathFence } from './scannerFence';
 import type { Delimiter } from '../types';
-import type { BlockMathMatch } from './scannerMatch';
+import type { BlockMathMatch, MathMatch } from './scannerMatch';
 import type { ScanMemo } from './scannerMemo';
 import type { ScanOptions } from './scannerOptions';
 
@@ -71,6 +71,17 @@ function blockBetween(src: string, start: number, open: string, close: string, d
 }
 
 function matchEnvironment(src: string, start: number, memo?: ScanMemo): BlockMathMatch | null {
+  const m = matchEnvironmentMath(src, start, memo);
+  if (!m) return null;
+  const blockEnd = endOfBlankRest(src, m.end);
+  return blockEnd < 0 ? null : { ...m, blockEnd };
+}
+
+/**
+ * A math environment `\begin{env}…\end{env}` opening at `start` (nested environments of the same
+ * name are counted), with no blank line inside, or null. Display math; the TeX is the whole environment.
+ */
+export function matchEnvironmentMath(src: string, start: number, memo?: ScanMemo): MathMatch | null {
   const env = mathEnvironmentAt(src, start);
   if (!env) return null;
   const opener = `\\begin{${env.name}}`;
@@ -104,9 +115,7 @@ function matchEnvironment(src: string, start: number, memo?: ScanMemo): BlockMat
     if (!sawCloser) memo?.recordFailure(closer, from, Math.min(i, src.length));
     return null;
   }
-  const blockEnd = endOfBlankRest(src, i);
-  if (blockEnd < 0) return null;
-  return { start, end: i, texStart: start, texEnd: i, tex: src.slice(start, i), delimiter: 'env', display: true, blockEnd };
+  return { start, end: i, texStart: start, texEnd: i, tex: src.slice(start, i), delimiter: 'env', display: true };
 }
 
 /** Offset after the newline ending the line at `from` if only spaces/tabs remain on it, else -1. */
