@@ -1,6 +1,6 @@
 // The exported page in a real browser: self-contained, quiet, one SVG per formula, working \eqref.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -28,7 +28,9 @@ before(async () => {
   renderer = new MathdownRenderer();
   light = await exportToFile(text, join(dir, 'sample.md'), join(dir, 'sample.html'), { renderer, settings: DEFAULT_SETTINGS });
   dark = await exportToFile(text, join(dir, 'sample.md'), join(dir, 'sample-dark.html'), { renderer, settings: DEFAULT_SETTINGS, theme: 'dark' });
-  formulaCount = (await renderer.render(text, { math: DEFAULT_SETTINGS.math })).formulas.length;
+  const { formulas } = await renderer.render(text, { math: DEFAULT_SETTINGS.math });
+  assert.deepEqual(formulas.filter((f) => f.error), [], 'the fixture has no TeX errors');
+  formulaCount = formulas.length;
   browser = await launchChromium();
   opened = await openPage(browser, light);
 });
@@ -109,5 +111,26 @@ test('screenshots of the light and dark pages', async () => {
     await darkPage.page.screenshot({ path: join(ARTIFACTS, 'export-dark.png') });
   } finally {
     await darkPage.close();
+  }
+});
+
+test('the exported showcase (or the fixture until it exists) is self-contained and quiet; its screenshot', async () => {
+  const examples = join(ROOT, 'examples');
+  const source = existsSync(join(examples, 'showcase.md')) ? join(dir, 'examples', 'showcase.md') : join(dir, 'sample.md');
+  if (source.includes('examples')) cpSync(examples, join(dir, 'examples'), { recursive: true });
+  const file = await exportToFile(readFileSync(source, 'utf8'), source, join(dir, 'showcase.html'), { renderer, settings: DEFAULT_SETTINGS });
+  const showcase = await openPage(browser, file);
+  try {
+    await showcase.page.evaluate(() => document.fonts.ready);
+    assert.deepEqual(showcase.outside, []);
+    assert.deepEqual(showcase.consoleErrors, []);
+    // A formula MathJax rejects shows its source and the message instead of an SVG.
+    const { formulas } = await renderer.render(readFileSync(source, 'utf8'), { math: DEFAULT_SETTINGS.math });
+    assert.equal(await showcase.page.locator('mjx-container > svg').count(), formulas.filter((f) => !f.error).length);
+    assert.equal(await showcase.page.locator('.mathdown-error').count(), formulas.filter((f) => f.error).length);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await showcase.page.screenshot({ path: join(ARTIFACTS, 'export-showcase-light.png') });
+  } finally {
+    await showcase.close();
   }
 });

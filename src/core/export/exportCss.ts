@@ -4,8 +4,8 @@
 export type ExportTheme = 'light' | 'dark';
 
 const PALETTES: Record<ExportTheme, string> = {
-  light: `--fg:#1f2328;--bg:#ffffff;--muted:#59636e;--border:#d1d9e0;--code-bg:#f6f8fa;--link:#0969da;--quote:#59636e;--mark:#fff8c5;--error:#cf222e;color-scheme:light;`,
-  dark: `--fg:#e6edf3;--bg:#0d1117;--muted:#9198a1;--border:#3d444d;--code-bg:#161b22;--link:#4493f8;--quote:#9198a1;--mark:#bb800926;--error:#f85149;color-scheme:dark;`,
+  light: `--fg:#1f2328;--bg:#ffffff;--muted:#59636e;--border:#d1d9e0;--code-bg:#f6f8fa;--link:#0969da;--quote:#59636e;--mark:#fff8c5;--error:#cf222e;--error-bg:#ffebe9;color-scheme:light;`,
+  dark: `--fg:#e6edf3;--bg:#0d1117;--muted:#9198a1;--border:#3d444d;--code-bg:#161b22;--link:#4493f8;--quote:#9198a1;--mark:#bb800926;--error:#f85149;--error-bg:#f851491a;color-scheme:dark;`,
 };
 
 const BASE = `
@@ -38,7 +38,10 @@ mark{background:var(--mark);color:inherit}
 mjx-container[display="true"]{display:block;margin:1em 0;overflow-x:auto;overflow-y:hidden;max-width:100%}
 mjx-container{color:var(--fg)}
 mjx-container [data-mjx-error],mjx-container [data-mml-node="merror"]>g{fill:var(--error);stroke:var(--error)}
-mjx-container a{fill:var(--link)}
+.mathdown-error{display:inline-block;max-width:100%;vertical-align:middle;padding:.1em .5em;border:1px solid var(--error);border-radius:4px;background:var(--error-bg);color:var(--error)}
+.mathdown-error code{padding:0;background:none;color:inherit}
+.mathdown-error-message{display:block;font-size:.85em}
+.mathdown-error-message::before{content:"⚠ "}
 @media print{
 body{background:#fff;color:#000;font-size:11pt}
 main.mathdown{max-width:none;padding:0}
@@ -48,12 +51,17 @@ a.heading-anchor{display:none}
 pre,blockquote,table,img,mjx-container[display="true"]{break-inside:avoid}
 h1,h2,h3,h4,h5,h6{break-after:avoid}
 pre{white-space:pre-wrap}
-mjx-container,mjx-container a{color:#000;fill:#000}
+mjx-container{color:#000}
 }
 `;
 
-/** The page's CSS for `theme`, followed by MathJax's SVG stylesheet. */
+// After MathJax's stylesheet, which paints links in its formulas plain blue.
+const AFTER_MATH = `mjx-container[jax="SVG"]>svg a{fill:var(--link);stroke:var(--link)}
+@media print{mjx-container[jax="SVG"]>svg a{fill:#000;stroke:#000}}
+`;
+
+/** The page's CSS for `theme`, with MathJax's SVG stylesheet and the theme's corrections to it. */
 export function exportCss(theme: ExportTheme, mathCss: string): string {
   const print = `@media print{:root{${PALETTES.light}}}`;
-  return `:root{${PALETTES[theme]}}${BASE}${print}\n${mathCss.trim()}\n`;
+  return `:root{${PALETTES[theme]}}${BASE}${print}\n${mathCss.trim()}\n${AFTER_MATH}`;
 }
