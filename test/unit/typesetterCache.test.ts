@@ -153,4 +153,14 @@ describe('TypesetCache', () => {
     assert.equal(cache.find('eq', () => true)?.html, '(5)');
     assert.ok(cache.size <= 6);
   });
+
+  it('is also bounded by the amount of markup it holds', () => {
+    const cache = new TypesetCache(100, 25);
+    cache.store('a', entry('x'.repeat(10)));
+    cache.store('b', entry('y'.repeat(10)));
+    cache.store('c', entry('z'.repeat(10)));
+    assert.equal(cache.size, 2);
+    assert.equal(cache.find('a', () => true), undefined);
+    assert.equal(cache.find('c', () => true)?.html, 'z'.repeat(10));
+  });
 });

@@ -135,6 +135,15 @@ if (process.env['MATHDOWN_TYPESET_CHILD']) {
       assert.deepEqual(a2!.formulas.map((f) => f.html), a!.formulas.map((f) => f.html));
     });
 
+    it('rejects with a clear error when the worker file is missing', async () => {
+      const broken = new Typesetter({ workerFile: '/nonexistent/typesetWorker.js' });
+      try {
+        await assert.rejects(broken.typeset({ jobs: [inline('x')], macros: {}, equationNumbers: 'ams' }), /Typesetting worker failed to start \(\/nonexistent\/typesetWorker\.js\)/);
+      } finally {
+        await broken.dispose();
+      }
+    });
+
     it('refuses work after dispose', async () => {
       const short = new Typesetter();
       await short.typeset({ jobs: [inline('x')], macros: {}, equationNumbers: 'ams' });

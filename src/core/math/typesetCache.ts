@@ -29,12 +29,25 @@ export interface CachedFormula {
 
 const VARIANTS_PER_KEY = 4;
 
-/** LRU cache of typeset formulas: a few numbering variants per formula key, bounded in total. */
+function weight(entry: CachedFormula): number {
+  let chars = entry.html.length;
+  for (const [id, path] of entry.glyphs) chars += id.length + path.length;
+  return chars;
+}
+
+/**
+ * LRU cache of typeset formulas: a few numbering variants per formula key, bounded both in
+ * entries and in characters of markup held.
+ */
 export class TypesetCache {
   private readonly entries = new Map<string, CachedFormula[]>();
   private count = 0;
+  private chars = 0;
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly charLimit = 32_000_000,
+  ) {}
 
   get size(): number {
     return this.count;
@@ -56,21 +69,32 @@ export class TypesetCache {
   }
 
   store(key: string, entry: CachedFormula): void {
-    const variants = this.entries.get(key) ?? [];
-    this.entries.delete(key);
-    this.count -= variants.length;
-    const kept = [entry, ...variants].slice(0, VARIANTS_PER_KEY);
-    this.entries.set(key, kept);
-    this.count += kept.length;
-    for (const [oldKey, old] of this.entries) {
-      if (this.count <= this.limit) break;
-      this.entries.delete(oldKey);
-      this.count -= old.length;
+    const kept = [entry, ...(this.entries.get(key) ?? [])].slice(0, VARIANTS_PER_KEY);
+    this.remove(key);
+    this.add(key, kept);
+    for (const oldKey of this.entries.keys()) {
+      if (this.count <= this.limit && this.chars <= this.charLimit) break;
+      this.remove(oldKey);
     }
   }
 
   clear(): void {
     this.entries.clear();
     this.count = 0;
+    this.chars = 0;
+  }
+
+  private add(key: string, variants: CachedFormula[]): void {
+    this.entries.set(key, variants);
+    this.count += variants.length;
+    for (const v of variants) this.chars += weight(v);
+  }
+
+  private remove(key: string): void {
+    const variants = this.entries.get(key);
+    if (!variants) return;
+    this.entries.delete(key);
+    this.count -= variants.length;
+    for (const v of variants) this.chars -= weight(v);
   }
 }
