@@ -1,12 +1,18 @@
 // The portability oracle: render a document with a Markdown renderer that knows no math and
 // check, formula by formula, whether the text MathJax would find in the browser is still the
 // formula the author wrote. Not a test file; used by lintOracle.test.ts and scripts.
+import { execFileSync } from 'node:child_process';
 import { HtmlRenderer, Parser } from 'commonmark';
 import { decodeHTML } from 'entities';
 import { Marked, type Token, type TokensList } from 'marked';
 import type { Formula } from '../../src/core/types';
 
-export type OracleRenderer = 'cmark-gfm' | 'marked-gfm' | 'commonmark.js';
+/**
+ * `cmark-gfm` is an asm.js build of GitHub's cmark-gfm from npm (2018, 0.28: tables cannot yet
+ * interrupt a paragraph); `cmark-gfm-cli` runs the `cmark-gfm` program (e.g. Debian's 0.29) when
+ * installed, for measurements outside the unit tests.
+ */
+export type OracleRenderer = 'cmark-gfm' | 'cmark-gfm-cli' | 'marked-gfm' | 'commonmark.js';
 
 interface CmarkGfm {
   convert(md: string, options: number): string;
@@ -32,7 +38,9 @@ export function renderChunks(markdown: string, renderer: OracleRenderer): Render
   if (renderer === 'marked-gfm') return markedChunks(text);
   const html = renderer === 'cmark-gfm'
     ? cmarkGfm.convert(text, cmarkGfm.Option.sourcePos | cmarkGfm.Option.default)
-    : new HtmlRenderer({ sourcepos: true }).render(new Parser().parse(text));
+    : renderer === 'cmark-gfm-cli'
+      ? execFileSync('cmark-gfm', ['--sourcepos', '--unsafe', '-e', 'table', '-e', 'strikethrough', '-e', 'autolink', '-e', 'tagfilter'], { input: text, encoding: 'utf8' })
+      : new HtmlRenderer({ sourcepos: true }).render(new Parser().parse(text));
   return sourceposChunks(html);
 }
 
