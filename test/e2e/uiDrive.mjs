@@ -4,7 +4,8 @@
 // inside the webview and saves a PNG screenshot.
 //
 //   node test/e2e/uiDrive.mjs [--theme light|dark] [--screenshot test-artifacts/showcase-ui.png]
-//     [--file showcase.md] [--folder examples] [--min-svg 10]
+//     [--file showcase.md] [--folder examples] [--min-svg 10] [--line N]
+// --line N moves the editor's cursor to line N before the picture; the preview follows it.
 // Exit code 0 when the preview shows at least --min-svg formulas and at least one error box.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -81,7 +82,15 @@ try {
   await inner.locator('.mathdown-error').first().waitFor();
   // Let the last blocks and fonts settle before counting and taking the picture.
   await page.waitForTimeout(1000);
-  const svgs = await inner.locator('mjx-container svg').count();
+  if (argv('line')) {
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(`:${argv('line')}`);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1500);
+    step(`moved the editor to line ${argv('line')}`);
+  }
+  const svgs = await inner.locator('mjx-container > svg').count();
   const errors = await inner.locator('.mathdown-error').count();
   step(`preview shows ${svgs} typeset formulas and ${errors} error box(es)`);
   await page.screenshot({ path: shot });
