@@ -1,4 +1,5 @@
 import { findCloser, nextLineIsBlank } from './scannerCloser';
+import { dollarRun } from './scannerInline';
 import { mathEnvironmentAt } from './scannerEnvironments';
 import { matchMathFence } from './scannerFence';
 import type { Delimiter } from '../types';
@@ -27,7 +28,8 @@ export function matchBlockMath(src: string, lineStart: number, options: ScanOpti
   const c = src.charCodeAt(i);
   if (c === BACKTICK || c === TILDE) return options.gfm ? matchMathFence(src, i, i - lineStart) : null;
   if (c === DOLLAR) {
-    return options.dollars && src.charCodeAt(i + 1) === DOLLAR ? blockBetween(src, i, '$$', '$$', '$$', memo) : null;
+    const run = dollarRun(src, i);
+    return options.dollars && (run === 2 || run === 3) ? blockBetween(src, i, '$$', '$$', '$$', memo) : null;
   }
   if (c !== BACKSLASH) return null;
   const next = src.charCodeAt(i + 1);

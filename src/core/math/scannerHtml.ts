@@ -29,7 +29,7 @@ export function findHtmlMathSpans(html: string, options: ScanOptions): MathMatch
         spans.push(m);
         i = m.end;
       } else {
-        i += c === BACKSLASH || memo.failedDoubleDollarAt === i ? 2 : 1;
+        i += c === BACKSLASH || memo.failedDoubleDollarAt === i ? 2 : Math.max(1, memo.literalDollarsUntil - i);
       }
     } else {
       i++;

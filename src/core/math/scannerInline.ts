@@ -30,8 +30,13 @@ export function matchInlineMath(src: string, pos: number, options: ScanOptions, 
 
 function matchDollar(src: string, pos: number, options: ScanOptions, memo?: ScanMemo): MathMatch | null {
   // The second `$` of a `$$` that opened nothing is literal as well.
-  if (memo !== undefined && pos > 0 && memo.failedDoubleDollarAt === pos - 1) return null;
+  if (memo !== undefined && ((pos > 0 && memo.failedDoubleDollarAt === pos - 1) || pos < memo.literalDollarsUntil)) return null;
   const next = src.charCodeAt(pos + 1);
+  const run = dollarRun(src, pos);
+  if (run >= 4) {
+    if (memo) memo.literalDollarsUntil = pos + run;
+    return null;
+  }
   if (options.gfm && next === BACKTICK) {
     const gfm = matchBetween(src, pos, '$`', '`$', '$`', false, memo, true);
     if (gfm) return gfm;
@@ -77,6 +82,13 @@ function matchBetween(
 
 function span(src: string, start: number, end: number, texStart: number, texEnd: number, delimiter: Delimiter, display: boolean): MathMatch {
   return { start, end, texStart, texEnd, tex: src.slice(texStart, texEnd), delimiter, display };
+}
+
+/** Length of the run of `$` starting at `pos`. */
+export function dollarRun(src: string, pos: number): number {
+  let end = pos;
+  while (src.charCodeAt(end) === DOLLAR) end++;
+  return end - pos;
 }
 
 function isAsciiDigit(c: number): boolean {

@@ -7,6 +7,8 @@ export class ScanMemo {
   readonly #failed = new Map<string, { from: number; until: number }>();
   /** Offset of a `$$` that opened nothing, so its second `$` does not open inline math. */
   failedDoubleDollarAt = -1;
+  /** End of a run of four or more `$`, which is literal as a whole. */
+  literalDollarsUntil = -1;
 
   knownToFail(closer: string, from: number): boolean {
     const range = this.#failed.get(closer);

@@ -32,7 +32,7 @@ export function findInlineMathSpans(src: string, options: ScanOptions): MathMatc
         spans.push(m);
         i = m.end;
       } else {
-        i += c === BACKSLASH || memo.failedDoubleDollarAt === i ? 2 : 1;
+        i += c === BACKSLASH || memo.failedDoubleDollarAt === i ? 2 : Math.max(1, memo.literalDollarsUntil - i);
       }
     } else if (c === BACKTICK) {
       i = codeSpans.skip(i);
