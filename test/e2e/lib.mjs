@@ -52,6 +52,7 @@ export async function startCodeServer(opts) {
     'chat.disableAIFeatures': true,
     'security.workspace.trust.enabled': false,
     'window.commandCenter': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
     ...(opts.settings || {}),
   }, null, 2));
   fs.writeFileSync(path.join(tmp, 'config.yaml'), 'auth: none\n');

@@ -50,7 +50,6 @@ try {
       'editor.minimap.enabled': false,
       'workbench.activityBar.location': 'hidden',
       'breadcrumbs.enabled': false,
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
       'workbench.layoutControl.enabled': false,
     },
   });
