@@ -44,7 +44,12 @@ suite('export to HTML', () => {
     const a = readFileSync(fromCommand);
     const b = readFileSync(fromCli);
     assert.ok(a.length > 10_000, `a real page (${a.length} bytes)`);
-    assert.ok(a.equals(b), 'byte-identical');
+    if (!a.equals(b)) {
+      let i = 0;
+      while (i < a.length && a[i] === b[i]) i++;
+      const around = (x: Buffer) => x.subarray(Math.max(0, i - 150), i + 150).toString('utf8');
+      assert.fail(`not byte-identical (${a.length} vs ${b.length} bytes), first difference at ${i}:\ncommand: ${around(a)}\ncli:     ${around(b)}`);
+    }
     assert.match(a.toString('utf8'), /^<!DOCTYPE html>/);
     assert.doesNotMatch(a.toString('utf8'), /<script/i);
   });

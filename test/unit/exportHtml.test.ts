@@ -118,11 +118,14 @@ test('long documents open quickly: top-level blocks use content-visibility', asy
   assert.ok(html.includes('main.mathdown>*{content-visibility:auto;'));
 });
 
-test('deterministic: the same input gives the same bytes, from a warm cache, another renderer, or after other documents', async () => {
+test('deterministic: the same input gives the same bytes, from a warm cache, another renderer, after other documents or a preview render', async () => {
   const first = await page();
   assert.equal(await page(), first);
   await page(xss);
   await page('# Other\n\n$$\\mathfrak{g} \\ne \\mathbb{G}$$\n');
+  assert.equal(await page(), first);
+  // The preview renders the same formulas with a per-formula glyph cache and no MathML.
+  await renderer.render(sample, { math: DEFAULT_SETTINGS.math, fontCache: 'local' });
   assert.equal(await page(), first);
   const fresh = new MathdownRenderer();
   try {
