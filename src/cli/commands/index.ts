@@ -2,6 +2,7 @@ import type { CliIO } from '../io';
 import { formulasCommand } from './formulas';
 import { renderCommand } from './render';
 import { exportCommand } from './export';
+import { lintCommand } from './lint';
 
 export type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -9,6 +10,7 @@ export const COMMANDS: Record<string, Command> = {
   formulas: formulasCommand,
   render: renderCommand,
   export: exportCommand,
+  lint: lintCommand,
 };
 
 export const HELP = `mathdown — Markdown with LaTeX math, checked and rendered the same way as the VS Code extension.

@@ -8,18 +8,17 @@ export function allFixes(diagnostics: ReadonlyArray<{ fix?: readonly TextEdit[] 
 }
 
 /**
- * Applies all fixes, re-lints and repeats while fixes remain and change the text (a fix can
+ * Applies all fixes (`fixed` counts the diagnostics that had one), re-lints and repeats while fixes remain and change the text (a fix can
  * reveal another, e.g. `\(…\)` → `$…$` → `` $`…`$ ``), at most `rounds` times.
  */
-export function fixAll(text: string, options: Omit<LintOptions, 'formulas'> = {}, rounds = 4): { text: string; applied: number } {
-  let applied = 0;
+export function fixAll(text: string, options: Omit<LintOptions, 'formulas'> = {}, rounds = 4): { text: string; fixed: number } {
+  let fixed = 0;
   for (let round = 0; round < rounds; round++) {
-    const edits = allFixes(lint(text, options));
-    if (!edits.length) break;
-    const next = applyFixes(text, edits);
+    const fixable = lint(text, options).filter((d) => d.fix);
+    const next = applyFixes(text, allFixes(fixable));
     if (next === text) break;
-    applied += edits.length;
+    fixed += fixable.length;
     text = next;
   }
-  return { text, applied };
+  return { text, fixed };
 }
