@@ -2,6 +2,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TEX_PACKAGES, Typesetter, type TypesetJob, type TypesetRequest, type TypesetResult } from '../../src/core/math/typesetter';
 
+/** These tests are not about time: a generous budget keeps them independent of the machine's load. */
+const RELAXED = { timeoutMs: 60_000 };
+
 /** The characters drawn by an SVG fragment, in order (MathJax records each glyph's code point in data-c). */
 function drawn(html: string): string {
   return [...html.matchAll(/data-c="([0-9A-F]+)"/g)].map((m) => String.fromCodePoint(parseInt(m[1]!, 16))).join('');
@@ -15,7 +18,7 @@ describe('Typesetter: output', () => {
   const run = (jobs: TypesetJob[], extra: Partial<TypesetRequest> = {}): Promise<TypesetResult> =>
     ts.typeset({ jobs, macros: {}, equationNumbers: 'ams', ...extra });
   before(() => {
-    ts = new Typesetter();
+    ts = new Typesetter(RELAXED);
   });
   after(() => ts.dispose());
 
@@ -98,7 +101,7 @@ describe('Typesetter: document definitions', () => {
   let ts: Typesetter;
   const run = (jobs: TypesetJob[]): Promise<TypesetResult> => ts.typeset({ jobs, macros: {}, equationNumbers: 'ams' });
   before(() => {
-    ts = new Typesetter();
+    ts = new Typesetter(RELAXED);
   });
   after(() => ts.dispose());
 
@@ -149,7 +152,7 @@ describe('Typesetter: equation numbers and references', () => {
   const run = (jobs: TypesetJob[], equationNumbers: TypesetRequest['equationNumbers'] = 'ams'): Promise<TypesetResult> =>
     ts.typeset({ jobs, macros: {}, equationNumbers });
   before(() => {
-    ts = new Typesetter();
+    ts = new Typesetter(RELAXED);
   });
   after(() => ts.dispose());
 
@@ -213,7 +216,7 @@ describe('Typesetter: equation numbers and references', () => {
 describe('TEX_PACKAGES', () => {
   let ts: Typesetter;
   before(() => {
-    ts = new Typesetter();
+    ts = new Typesetter(RELAXED);
   });
   after(() => ts.dispose());
 

@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { Typesetter, type TypesetJob, type TypesetRequest, type TypesetResult } from '../../src/core/math/typesetter';
 import { TypesetCache, type CachedFormula } from '../../src/core/math/typesetCache';
 
+/** These tests are not about time: a generous budget keeps them independent of the machine's load. */
+const RELAXED = { timeoutMs: 60_000 };
+
 const inline = (tex: string): TypesetJob => ({ tex, display: false });
 const display = (tex: string): TypesetJob => ({ tex, display: true });
 
@@ -38,7 +41,7 @@ function outputs(result: TypesetResult): Array<[string, string | undefined]> {
 describe('Typesetter: cache', () => {
   let ts: Typesetter;
   before(() => {
-    ts = new Typesetter();
+    ts = new Typesetter(RELAXED);
   });
   after(() => ts.dispose());
 
@@ -46,7 +49,7 @@ describe('Typesetter: cache', () => {
     for (const version of versions) {
       const request = { jobs: version.jobs, macros: { half: '\\frac12' }, equationNumbers: version.equationNumbers ?? 'ams' } as const;
       const warm = await ts.typeset(request);
-      const fresh = new Typesetter();
+      const fresh = new Typesetter(RELAXED);
       try {
         const cold = await fresh.typeset(request);
         assert.deepEqual(outputs(warm), outputs(cold), version.name);
@@ -91,14 +94,14 @@ describe('Typesetter: cache', () => {
 
   it('typesets again a formula whose prediction a definition earlier in the same batch made wrong', async () => {
     const request = (jobs: TypesetJob[]): TypesetRequest => ({ jobs, macros: {}, equationNumbers: 'ams' });
-    const warm = new Typesetter();
+    const warm = new Typesetter(RELAXED);
     try {
       await warm.typeset(request([inline('\\C'), inline('w')]));
       const jobs = [inline('\\newcommand{\\C}{\\mathbb{C}}'), inline('\\C'), inline('w'), inline('z \\in \\C')];
       const result = await warm.typeset(request(jobs));
       assert.equal(result.formulas[1]!.error, undefined, 'not the cached error from before the definition');
       assert.equal(result.formulas[1]!.cached, false);
-      const fresh = new Typesetter();
+      const fresh = new Typesetter(RELAXED);
       try {
         assert.deepEqual(outputs(result), outputs(await fresh.typeset(request(jobs))));
       } finally {
@@ -122,7 +125,7 @@ describe('Typesetter: cache', () => {
   });
 
   it('is bounded', async () => {
-    const small = new Typesetter({ cacheSize: 5 });
+    const small = new Typesetter({ ...RELAXED, cacheSize: 5 });
     try {
       const jobs = Array.from({ length: 12 }, (_, k) => inline(`x_{${k}}`));
       await small.typeset({ jobs, macros: {}, equationNumbers: 'ams' });

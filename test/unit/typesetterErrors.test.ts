@@ -5,6 +5,9 @@ import * as path from 'node:path';
 import { Typesetter } from '../../src/core/math/typesetter';
 import { errorBox } from '../../src/core/math/errorBox';
 
+/** These tests are not about time: a generous budget keeps them independent of the machine's load. */
+const RELAXED = { timeoutMs: 60_000 };
+
 interface OffsetCase {
   marked: string;
   id: string;
@@ -18,7 +21,7 @@ const cases = JSON.parse(readFileSync(path.join(__dirname, '../../../test/fixtur
 describe('Typesetter: errors', () => {
   let ts: Typesetter;
   before(() => {
-    ts = new Typesetter();
+    ts = new Typesetter(RELAXED);
   });
   after(() => ts.dispose());
 

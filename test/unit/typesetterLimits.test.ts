@@ -19,7 +19,7 @@ function isRendered(f: TypesetResult['formulas'][number]): boolean {
 
 /** Run as a child process: typeset, optionally dispose, then simply return from the script. */
 async function child(mode: string): Promise<void> {
-  const ts = new Typesetter();
+  const ts = new Typesetter({ timeoutMs: 60_000 });
   const { formulas } = await ts.typeset({ jobs: [inline('x^2')], macros: {}, equationNumbers: 'ams' });
   if (mode === 'dispose') await ts.dispose();
   process.stdout.write(formulas[0]!.error ? 'error' : 'rendered');
@@ -31,11 +31,12 @@ if (process.env['MATHDOWN_TYPESET_CHILD']) {
   describe('Typesetter: limits', () => {
     let ts: Typesetter;
     before(() => {
-      ts = new Typesetter();
+      // The outcomes tested with this one do not depend on time (only the pathological inputs do).
+      ts = new Typesetter({ timeoutMs: 60_000 });
     });
     after(() => ts.dispose());
 
-    it('turns pathological formulas into errors while the others render (default limits)', async () => {
+    it('turns pathological formulas into errors while the others render (default length cap)', async () => {
       const started = performance.now();
       const { formulas } = await ts.typeset({
         jobs: [inline('a_1'), inline(flat100k), inline('a_2'), inline('\\def\\a{\\a}\\a'), inline('a_3'), display(nested10k), inline('a_4')],
@@ -53,7 +54,7 @@ if (process.env['MATHDOWN_TYPESET_CHILD']) {
     });
 
     it('stops a formula that runs too long, replaces the worker and carries the document state over', async () => {
-      const big = new Typesetter({ maxTexLength: 1_000_000 });
+      const big = new Typesetter({ maxTexLength: 1_000_000, timeoutMs: 5000 });
       try {
         const jobs = [
           display('\\newcommand{\\R}{\\mathbb{R}}'),
@@ -145,7 +146,7 @@ if (process.env['MATHDOWN_TYPESET_CHILD']) {
     });
 
     it('refuses work after dispose', async () => {
-      const short = new Typesetter();
+      const short = new Typesetter({ timeoutMs: 60_000 });
       await short.typeset({ jobs: [inline('x')], macros: {}, equationNumbers: 'ams' });
       await short.dispose();
       await assert.rejects(short.typeset({ jobs: [inline('x')], macros: {}, equationNumbers: 'ams' }), /disposed/);

@@ -2,6 +2,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Typesetter } from '../../src/core/math/typesetter';
 
+/** These tests are not about time: a generous budget keeps them independent of the machine's load. */
+const RELAXED = { timeoutMs: 60_000 };
+
 interface Tag {
   name: string;
   attributes: Array<[string, string]>;
@@ -58,7 +61,7 @@ const attacks = [
 describe('Typesetter: safety', () => {
   let ts: Typesetter;
   before(() => {
-    ts = new Typesetter();
+    ts = new Typesetter(RELAXED);
   });
   after(() => ts.dispose());
 

@@ -38,6 +38,12 @@ interface Deferred {
   candidates: CachedFormula[];
 }
 
+interface BatchItem {
+  job: FormulaSpec;
+  /** Predicted to come from the cache without touching the state, so not sent to the worker. */
+  skip: boolean;
+}
+
 export function abortError(): DOMException {
   return new DOMException('Typesetting was aborted', 'AbortError');
 }
@@ -81,124 +87,130 @@ function failedEntry(tex: string, failure: BatchFailure): CachedFormula {
  * on is the same, otherwise in the worker (runs of consecutive misses in one batch); then formulas
  * with forward references once more, with all labels known.
  */
-export async function typesetDocument(ctx: DocumentContext, jobs: readonly FormulaSpec[]): Promise<DocumentFormula[]> {
-  const { cache } = ctx;
-  const doc = new TypesetDocumentState(initialDefinitions(ctx.configKey));
-  const batchContext: BatchContext = { client: ctx.client, timeoutMs: ctx.timeoutMs, config: ctx.config, configKey: ctx.configKey, doc };
-  const out: DocumentFormula[] = [];
-  const deferred: Deferred[] = [];
-  const done = (index: number, entry: CachedFormula, cached: boolean): void => {
-    out[index] = { html: entry.html, ...(entry.error ? { error: entry.error } : {}), cached, glyphs: entry.glyphs };
-  };
-  const checkAbort = (): void => {
-    if (ctx.signal?.aborted) throw abortError();
-  };
-  const tooLong = (job: FormulaSpec): boolean => job.tex.length > ctx.maxTexLength;
-  const lookup = (job: FormulaSpec): { key: string; candidates: CachedFormula[] } => {
-    const key = formulaKey(doc.definitions, job.tex, job.display);
-    return { key, candidates: cache.findAll(key, (entry) => doc.matches(entry)) };
-  };
+export function typesetDocument(ctx: DocumentContext, jobs: readonly FormulaSpec[]): Promise<DocumentFormula[]> {
+  return new DocumentRun(ctx, jobs).run();
+}
 
-  let index = 0;
-  while (index < jobs.length) {
-    checkAbort();
-    const job = jobs[index]!;
-    if (tooLong(job)) {
-      const error = { id: 'TooLong', message: `Formula too long to typeset: ${job.tex.length} characters (the limit is ${ctx.maxTexLength})` };
-      out[index] = { html: errorBox(job.tex, error), error, cached: false, glyphs: [] };
-      index++;
-      continue;
+class DocumentRun {
+  private readonly doc: TypesetDocumentState;
+  private readonly batchContext: BatchContext;
+  private readonly out: DocumentFormula[] = [];
+  private readonly deferred: Deferred[] = [];
+  private index = 0;
+
+  constructor(
+    private readonly ctx: DocumentContext,
+    private readonly jobs: readonly FormulaSpec[],
+  ) {
+    this.doc = new TypesetDocumentState(initialDefinitions(ctx.configKey));
+    this.batchContext = { client: ctx.client, timeoutMs: ctx.timeoutMs, config: ctx.config, configKey: ctx.configKey, doc: this.doc };
+  }
+
+  async run(): Promise<DocumentFormula[]> {
+    while (this.index < this.jobs.length) {
+      this.checkAbort();
+      const job = this.jobs[this.index]!;
+      if (this.tooLong(job)) {
+        const error = { id: 'TooLong', message: `Formula too long to typeset: ${job.tex.length} characters (the limit is ${this.ctx.maxTexLength})` };
+        this.out[this.index++] = { html: errorBox(job.tex, error), error, cached: false, glyphs: [] };
+        continue;
+      }
+      const { key, candidates } = this.lookup(job);
+      const hit = candidates[0];
+      if (!hit) {
+        await this.typesetBatch(this.batchFrom(job, key));
+        continue;
+      }
+      const at = this.doc.position();
+      this.doc.apply(hit, job.tex, job.display, false);
+      if (hit.redoLabels) this.deferred.push({ index: this.index, key, at, entry: hit, candidates });
+      else this.done(this.index, hit, true);
+      this.index++;
     }
-    const { key, candidates } = lookup(job);
-    const hit = candidates[0];
-    if (hit) {
-      const at = doc.position();
-      doc.apply(hit, job.tex, job.display, false);
-      if (hit.redoLabels) deferred.push({ index, key, at, entry: hit, candidates });
-      else done(index, hit, true);
-      index++;
-      continue;
-    }
-    // A run of formulas that miss in the present state, to be typeset in one batch. Cached
-    // formulas that depend on no numbering state and change nothing may sit in between: the worker
-    // does not need them. Should a formula of the batch change the state so that a later one is
-    // not what was predicted, the batch is cut there and the rest typeset again.
-    const items: Array<{ job: FormulaSpec; skip: boolean }> = [{ job, skip: false }];
+    for (const item of this.deferred) await this.typesetAgain(item);
+    return this.out;
+  }
+
+  /**
+   * The run of formulas from the current one that miss in the present state. Cached formulas
+   * that depend on no numbering state and change nothing may sit in between: the worker does not
+   * need them.
+   */
+  private batchFrom(job: FormulaSpec, key: string): BatchItem[] {
+    const items: BatchItem[] = [{ job, skip: false }];
     const keys = new Set([key]);
     let sent = 1;
-    while (index + items.length < jobs.length && sent < BATCH_LIMIT && items.length < BATCH_SPAN) {
-      const next = jobs[index + items.length]!;
-      if (tooLong(next)) break;
-      const ahead = lookup(next);
+    while (this.index + items.length < this.jobs.length && sent < BATCH_LIMIT && items.length < BATCH_SPAN) {
+      const next = this.jobs[this.index + items.length]!;
+      if (this.tooLong(next)) break;
+      const ahead = this.lookup(next);
       const cached = ahead.candidates[0];
-      if (cached && !isPure(cached)) break;
-      if (!cached && keys.has(ahead.key)) break;
+      if (cached ? !isPure(cached) : keys.has(ahead.key)) break;
       if (!cached) {
         keys.add(ahead.key);
         sent++;
       }
       items.push({ job: next, skip: !!cached });
     }
-    const { outcomes, failure } = await renderBatch(
-      batchContext,
-      items.filter((item) => !item.skip).map((item) => item.job),
-      doc.position(),
-      false,
-    );
+    return items;
+  }
+
+  /**
+   * Should a formula of the batch change the state so that a later skipped one is no longer what
+   * was predicted, the batch is cut there and what follows is looked at again.
+   */
+  private async typesetBatch(items: BatchItem[]): Promise<void> {
+    const { doc } = this;
+    const sent = items.filter((item) => !item.skip).map((item) => item.job);
+    const { outcomes, failure } = await renderBatch(this.batchContext, sent, doc.position(), false);
     let used = 0;
-    let cut = false;
-    for (const item of items) {
-      const current = item.job;
-      if (item.skip) {
-        const hit = lookup(current).candidates[0];
+    for (const { job, skip } of items) {
+      if (skip) {
+        const hit = this.lookup(job).candidates[0];
         if (!hit || !isPure(hit)) {
-          cut = true;
-          break;
+          // The worker went on from a state this document does not reach.
+          if (used < outcomes.length) doc.labelsSyncedWith = undefined;
+          return;
         }
-        done(index++, hit, true);
+        this.done(this.index++, hit, true);
         continue;
       }
-      const outcome = outcomes[used];
+      const outcome = outcomes[used++];
       if (!outcome) break;
-      used++;
-      const currentKey = formulaKey(doc.definitions, current.tex, current.display);
+      const key = formulaKey(doc.definitions, job.tex, job.display);
       const at = doc.position();
       const entry = entryFrom(outcome, at);
-      doc.apply(entry, current.tex, current.display, true);
+      doc.apply(entry, job.tex, job.display, true);
       if (outcome.redo) {
-        deferred.push({ index, key: currentKey, at, entry, candidates: [] });
+        this.deferred.push({ index: this.index, key, at, entry, candidates: [] });
       } else {
-        cache.store(currentKey, entry);
-        done(index, entry, false);
+        this.ctx.cache.store(key, entry);
+        this.done(this.index, entry, false);
       }
-      index++;
+      this.index++;
     }
-    if (cut) {
-      // The worker went on from a state this document does not reach.
-      if (used < outcomes.length) doc.labelsSyncedWith = undefined;
-    } else if (failure) {
-      const failed = jobs[index]!;
+    if (failure) {
+      const failed = this.jobs[this.index]!;
       const entry = failedEntry(failed.tex, failure);
-      if (failure.cacheable) cache.store(formulaKey(doc.definitions, failed.tex, failed.display), entry);
-      done(index, entry, false);
-      index++;
+      if (failure.cacheable) this.ctx.cache.store(formulaKey(doc.definitions, failed.tex, failed.display), entry);
+      this.done(this.index++, entry, false);
     }
   }
 
-  // Forward references: typeset again once every label of the document is known.
-  for (const { index, key, at, entry, candidates } of deferred) {
-    checkAbort();
-    const hit = candidates.find((c) => c.redoLabels && doc.labelsMatch(c.redoLabels));
+  /** MathJax's redo for forward references: the formula once more, with the document's final labels. */
+  private async typesetAgain({ index, key, at, entry, candidates }: Deferred): Promise<void> {
+    this.checkAbort();
+    const hit = candidates.find((c) => c.redoLabels && this.doc.labelsMatch(c.redoLabels));
     if (hit) {
-      done(index, hit, true);
-      continue;
+      this.done(index, hit, true);
+      return;
     }
-    const job = jobs[index]!;
-    const { outcomes, failure } = await renderBatch(batchContext, [job], at, true);
+    const job = this.jobs[index]!;
+    const { outcomes, failure } = await renderBatch(this.batchContext, [job], at, true);
     const outcome = outcomes[0];
     if (!outcome) {
-      done(index, failedEntry(job.tex, failure!), false);
-      continue;
+      this.done(index, failedEntry(job.tex, failure!), false);
+      return;
     }
     const { error: _, ...firstPass } = entry;
     const final: CachedFormula = {
@@ -208,8 +220,24 @@ export async function typesetDocument(ctx: DocumentContext, jobs: readonly Formu
       ...(outcome.error ? { error: outcome.error } : {}),
       glyphs: outcome.glyphs,
     };
-    cache.store(key, final);
-    done(index, final, false);
+    this.ctx.cache.store(key, final);
+    this.done(index, final, false);
   }
-  return out;
+
+  private lookup(job: FormulaSpec): { key: string; candidates: CachedFormula[] } {
+    const key = formulaKey(this.doc.definitions, job.tex, job.display);
+    return { key, candidates: this.ctx.cache.findAll(key, (entry) => this.doc.matches(entry)) };
+  }
+
+  private tooLong(job: FormulaSpec): boolean {
+    return job.tex.length > this.ctx.maxTexLength;
+  }
+
+  private done(index: number, entry: CachedFormula, cached: boolean): void {
+    this.out[index] = { html: entry.html, ...(entry.error ? { error: entry.error } : {}), cached, glyphs: entry.glyphs };
+  }
+
+  private checkAbort(): void {
+    if (this.ctx.signal?.aborted) throw abortError();
+  }
 }
