@@ -44,7 +44,8 @@ try {
     if (process.env.E2E_VERBOSE || !NOISE.test(text)) console.log(text.replace(/^/gm, '  '));
   });
   await page.exposeFunction('codeAutomationExit', (c) => finish(c));
-  await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: ext, extensionTestsPath: tests }));
+  // Generous: on a busy 2-core machine the workbench page alone can take a minute to load.
+  await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: ext, extensionTestsPath: tests }), { waitUntil: 'domcontentloaded', timeout: 180_000 });
   let timer;
   const result = await Promise.race([exited, new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutS * 1000); })]);
   clearTimeout(timer);

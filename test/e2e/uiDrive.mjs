@@ -57,7 +57,7 @@ try {
   browser = await launchChromium({ colorScheme: theme === 'dark' ? 'dark' : 'light', viewport: { width: 1600, height: 1000 } });
   const page = await browser.context.newPage();
   page.setDefaultTimeout(90_000);
-  await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: repoRoot }));
+  await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: repoRoot }), { waitUntil: 'domcontentloaded', timeout: 180_000 });
   await page.locator('.monaco-workbench').waitFor();
   step('workbench loaded');
 

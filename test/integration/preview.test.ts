@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { setup, suite, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import { parseMarkdown } from '../../src/core/markdown';
+import { waitFor } from './helpers';
 import { closeAll, showFixture, snapshot, waitForPreview } from './previewHelpers';
 
 function editorTop(editor: vscode.TextEditor): number {
@@ -98,6 +99,24 @@ suite('preview', () => {
     const after = await waitForPreview(editor.document, 'the revived preview', (r) => r.svgCount === before.svgCount && Math.abs(r.firstVisibleLine - before.firstVisibleLine) <= 2);
     assert.equal(after.uri, state.source);
     assert.equal(after.locked, false);
+  });
+
+  test('links: anchors and \\eqref scroll the preview, Markdown files open in the editor', async () => {
+    const editor = await showFixture('links.md');
+    await vscode.commands.executeCommand('mathdown.preview.openToSide');
+    await waitForPreview(editor.document, 'the first render', (r) => r.svgCount > 0);
+    const heading = editor.document.getText().split('\n').indexOf('## Far section');
+
+    await vscode.commands.executeCommand('mathdown.test.clickPreviewLink', 'a[href="#far-section"]');
+    await waitForPreview(editor.document, 'the heading link to scroll the preview', (r) => Math.abs(r.firstVisibleLine - heading) <= 1);
+
+    await vscode.commands.executeCommand('mathdown.test.scrollPreview', 0);
+    await waitForPreview(editor.document, 'the preview back at the top', (r) => r.firstVisibleLine < 5);
+    await vscode.commands.executeCommand('mathdown.test.clickPreviewLink', 'a[href^="#mjx-eqn"]');
+    await waitForPreview(editor.document, 'the \\eqref link to scroll to its equation', (r) => r.firstVisibleLine > heading);
+
+    await vscode.commands.executeCommand('mathdown.test.clickPreviewLink', 'a[href="other.md"]');
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/other.md'), 'other.md to open in the editor');
   });
 
   test('a settings change re-renders open previews', async () => {

@@ -68,6 +68,11 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
     (this.active ?? [...this.previews][0])?.testUserScroll(line);
   }
 
+  /** Test hook: clicks a link in the active preview. */
+  testClickLink(selector: string): void {
+    (this.active ?? [...this.previews][0])?.testClickLink(selector);
+  }
+
   private track(preview: PreviewPanel): PreviewPanel {
     this.previews.add(preview);
     this.active = preview;

@@ -107,6 +107,11 @@ export class PreviewPanel implements vscode.Disposable {
     this.post({ type: 'testUserScroll', source: this.source, line });
   }
 
+  /** Test hook: makes the webview click a link. */
+  testClickLink(selector: string): void {
+    this.post({ type: 'testClickLink', source: this.source, selector });
+  }
+
   private loadPage(): void {
     this.ready = false;
     this.generation++;
