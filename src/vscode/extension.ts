@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { registerAuthoring } from './authoring';
 import { readConfig } from './config';
 import { registerExportCommand } from './export/exportCommand';
+import { registerLint } from './lint';
 import { LazyRenderer } from './preview/lazyRenderer';
 import { openPreviewOnStart } from './preview/openPreviewOnStart';
 import { registerPreviewCommands } from './preview/previewCommands';
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(renderer, previews, ...registerPreviewCommands(previews), openPreviewOnStart(previews));
   registerAuthoring(context, { renderer: () => renderer.get(), mathOptions: (document) => readConfig(document?.uri).math });
   context.subscriptions.push(registerExportCommand(() => renderer.get(), () => previews.activePreview?.uri));
+  registerLint(context, { renderer: () => renderer.get() });
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,30 @@
+// Math diagnostics in VS Code: the core's lint on open/save/typing, quick fixes and fix all.
+import * as vscode from 'vscode';
+import type { MathdownRenderer, MathdownSettings } from '../../core';
+import { LintCodeActions } from './lintCodeActions';
+import { LintController } from './lintController';
+import { affectsLint, readLintSettings } from './lintSettings';
+
+export interface RegisterLintDeps {
+  renderer: () => MathdownRenderer;
+  /** Settings for a document (folder settings apply); defaults to Mathdown's VS Code settings. */
+  settings?: (scope?: vscode.ConfigurationScope) => MathdownSettings;
+}
+
+export function registerLint(context: vscode.ExtensionContext, deps: RegisterLintDeps): LintController {
+  const settings = deps.settings ?? readLintSettings;
+  const controller = new LintController({ renderer: deps.renderer, settings }, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
+  const actions = new LintCodeActions(controller, settings);
+  context.subscriptions.push(
+    controller,
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, actions, LintCodeActions.metadata),
+    vscode.commands.registerCommand('mathdown.lint.fixAll', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== 'markdown') return false;
+      const edit = actions.fixAllEdit(editor.document);
+      return edit ? vscode.workspace.applyEdit(edit) : false;
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => { if (affectsLint(e)) controller.relintAll(); }),
+  );
+  return controller;
+}

@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import { fixAll, type MathdownSettings } from '../../core';
+import type { LintController } from './lintController';
+import { toWorkspaceEdit, wholeTextEdit } from './toDiagnostic';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('mathdown');
+
+/**
+ * A quick fix for every fixable Mathdown diagnostic under the cursor, plus "Fix all Mathdown
+ * problems" (also as `source.fixAll.mathdown`, for editor.codeActionsOnSave). All fixes are the
+ * core's text edits, applied by the same function as the CLI's `--fix`.
+ */
+export class LintCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND] };
+
+  constructor(private readonly controller: LintController, private readonly settings: (scope?: vscode.ConfigurationScope) => MathdownSettings) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    const wantsQuickFix = !context.only || context.only.contains(vscode.CodeActionKind.QuickFix);
+    const result = this.controller.resultFor(document);
+    if (wantsQuickFix && result) {
+      for (const d of result.diagnostics) {
+        if (!d.fix) continue;
+        const shown = context.diagnostics.find((x) => x.source === 'mathdown' && codeOf(x) === d.rule && x.range.start.isEqual(document.positionAt(d.offset)));
+        const where = new vscode.Range(document.positionAt(d.offset), document.positionAt(d.endOffset));
+        if (!shown && !where.intersection(range)) continue;
+        const action = new vscode.CodeAction(`Fix ${d.rule} (${d.name})`, vscode.CodeActionKind.QuickFix);
+        action.edit = toWorkspaceEdit(document, d.fix);
+        if (shown) action.diagnostics = [shown];
+        action.isPreferred = true;
+        actions.push(action);
+      }
+    }
+    const wantsFixAll = !context.only || context.only.contains(FIX_ALL_KIND) || context.only.contains(vscode.CodeActionKind.QuickFix);
+    if (wantsFixAll) {
+      const edit = this.fixAllEdit(document);
+      if (edit) {
+        const action = new vscode.CodeAction('Fix all Mathdown problems', context.only?.contains(FIX_ALL_KIND) ? FIX_ALL_KIND : vscode.CodeActionKind.QuickFix);
+        action.edit = edit;
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+
+  /** One edit applying every fix of the document (repeated while fixes reveal more), or undefined. */
+  fixAllEdit(document: vscode.TextDocument): vscode.WorkspaceEdit | undefined {
+    const settings = this.settings(document);
+    const text = document.getText();
+    const fixed = fixAll(text, { math: settings.math, rules: settings.lint.rules, targets: settings.lint.targets }).text;
+    return fixed === text ? undefined : toWorkspaceEdit(document, [wholeTextEdit(text, fixed)]);
+  }
+}
+
+function codeOf(d: vscode.Diagnostic): string | undefined {
+  return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
+}

@@ -1,0 +1,118 @@
+import * as vscode from 'vscode';
+import { lintDocument, type LintDiagnostic, type MathdownRenderer, type MathdownSettings } from '../../core';
+import { toDiagnostic } from './toDiagnostic';
+
+export interface LintDeps {
+  renderer: () => MathdownRenderer;
+  settings: (scope?: vscode.ConfigurationScope) => MathdownSettings;
+}
+
+const TYPING_PAUSE_MS = 400;
+
+/** The core's diagnostics of one document version, kept for the code actions. */
+export interface LintResult {
+  version: number;
+  diagnostics: LintDiagnostic[];
+}
+
+/**
+ * Keeps the Problems panel in step with the math of open Markdown documents: lints on open and
+ * save (and after a pause in typing with `onType`), clears on close. Each run gets a generation
+ * number; a result that comes back after a newer run started (or a settings change) is dropped.
+ */
+export class LintController implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('mathdown');
+  readonly #results = new Map<string, LintResult>();
+  readonly #generation = new Map<string, number>();
+  readonly #running = new Map<string, AbortController>();
+  readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  readonly #subscriptions: vscode.Disposable[] = [];
+  readonly #changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires when a document's diagnostics were replaced. */
+  readonly onDidLint = this.#changed.event;
+
+  constructor(private readonly deps: LintDeps, private readonly docsFolder: vscode.Uri) {
+    const w = vscode.workspace;
+    this.#subscriptions.push(
+      this.collection,
+      this.#changed,
+      w.onDidOpenTextDocument((d) => this.#schedule(d, 'open')),
+      w.onDidSaveTextDocument((d) => this.#schedule(d, 'save')),
+      w.onDidChangeTextDocument((e) => this.#schedule(e.document, 'type')),
+      w.onDidCloseTextDocument((d) => this.#forget(d.uri)),
+    );
+    for (const d of w.textDocuments) this.#schedule(d, 'open');
+  }
+
+  /** The diagnostics of `document` if they belong to its current version. */
+  resultFor(document: vscode.TextDocument): LintResult | undefined {
+    const r = this.#results.get(document.uri.toString());
+    return r && r.version === document.version ? r : undefined;
+  }
+
+  /** Lints every open Markdown document again (settings changed). */
+  relintAll(): void {
+    for (const d of vscode.workspace.textDocuments) this.#schedule(d, 'open');
+  }
+
+  /** Lints now and resolves when the diagnostics are in place (or the run was superseded). */
+  async lint(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    const settings = this.deps.settings(document);
+    if (settings.lint.run === 'off') { this.#forget(document.uri); return; }
+    const generation = (this.#generation.get(key) ?? 0) + 1;
+    this.#generation.set(key, generation);
+    this.#running.get(key)?.abort();
+    const abort = new AbortController();
+    this.#running.set(key, abort);
+    const version = document.version;
+    const text = document.getText();
+    let diagnostics: LintDiagnostic[];
+    try {
+      diagnostics = await lintDocument(text, settings, this.deps.renderer(), abort.signal);
+    } catch (e) {
+      if (abort.signal.aborted) return;
+      console.error('[mathdown] lint failed', e);
+      return;
+    } finally {
+      if (this.#running.get(key) === abort) this.#running.delete(key);
+    }
+    if (this.#generation.get(key) !== generation || document.isClosed || document.version !== version) return;
+    this.#results.set(key, { version, diagnostics });
+    this.collection.set(document.uri, diagnostics.map((d) => toDiagnostic(document, d, this.docsFolder)));
+    this.#changed.fire(document.uri);
+  }
+
+  #schedule(document: vscode.TextDocument, why: 'open' | 'save' | 'type'): void {
+    if (document.languageId !== 'markdown' || document.uri.scheme === 'git') return;
+    const key = document.uri.toString();
+    clearTimeout(this.#timers.get(key));
+    this.#timers.delete(key);
+    const run = this.deps.settings(document).lint.run;
+    if (run === 'off') { this.#forget(document.uri); return; }
+    if (why === 'type') {
+      // a typed change makes the shown fixes stale; newer generations drop older results
+      this.#generation.set(key, (this.#generation.get(key) ?? 0) + 1);
+      if (run !== 'onType') return;
+      this.#timers.set(key, setTimeout(() => { this.#timers.delete(key); void this.lint(document); }, TYPING_PAUSE_MS));
+      return;
+    }
+    void this.lint(document);
+  }
+
+  #forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.#generation.set(key, (this.#generation.get(key) ?? 0) + 1);
+    this.#running.get(key)?.abort();
+    clearTimeout(this.#timers.get(key));
+    this.#timers.delete(key);
+    this.#results.delete(key);
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const t of this.#timers.values()) clearTimeout(t);
+    for (const a of this.#running.values()) a.abort();
+    for (const s of this.#subscriptions) s.dispose();
+  }
+}
