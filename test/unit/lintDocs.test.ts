@@ -1,0 +1,39 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { lint, RULES } from '../../src/core/lint';
+import { MathdownRenderer } from '../../src/core/render';
+
+// Every rule has docs/rules/ID.md whose failing example triggers the rule and whose fixed example does not.
+const DOCS = path.join(__dirname, '../../../docs/rules');
+
+function example(page: string, heading: string): string {
+  const section = page.split(`## ${heading}`)[1] ?? '';
+  const m = /(`{3,})markdown\n([\s\S]*?)\n\1/.exec(section);
+  assert.ok(m, `a markdown example under "## ${heading}"`);
+  return m[2] + '\n';
+}
+
+describe('rule documentation', () => {
+  let renderer: MathdownRenderer;
+  before(() => { renderer = new MathdownRenderer(); });
+  after(() => renderer.dispose());
+
+  it('every rule id and name is unique', () => {
+    assert.equal(new Set(RULES.map((r) => r.id)).size, RULES.length);
+    assert.equal(new Set(RULES.map((r) => r.name)).size, RULES.length);
+  });
+
+  for (const rule of RULES) {
+    it(`${rule.id}: docs/rules/${rule.id}.md shows a failing and a fixed example`, async () => {
+      const file = path.join(DOCS, `${rule.id}.md`);
+      assert.ok(existsSync(file), `${file} exists`);
+      const page = readFileSync(file, 'utf8');
+      assert.match(page, new RegExp(`^# ${rule.id} ${rule.name}\\n`));
+      const ids = async (text: string) => lint(text, { formulas: (await renderer.render(text)).formulas }).map((d) => d.rule);
+      assert.ok((await ids(example(page, 'Failing'))).includes(rule.id), 'the failing example is flagged');
+      assert.ok(!(await ids(example(page, 'Fixed'))).includes(rule.id), 'the fixed example is clean');
+    });
+  }
+});
