@@ -19,7 +19,7 @@ import { TEX_PACKAGES } from './texPackages';
 import { initialDefinitions, localGlyphId, nextDefinitions } from './typesetKeys';
 import type { DefinitionStep, EngineConfig, RenderOutcome } from './typesetProtocol';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- MathJax's generic document types are not worth spelling out here */
+// MathJax's document type is generic over three DOM types that the lite adaptor leaves loose.
 type AnyDocument = any;
 
 const SNAPSHOT_LIMIT = 256;
