@@ -17,10 +17,12 @@ export class BlockPatcher {
     const next = blocks.map((b) => {
       const reused = pool.get(b.key)?.shift();
       const el = reused ?? (b.html !== undefined ? createBlock(b.html) : cloneBlock(used.get(b.key) ?? this.any(b.key)));
-      if (!reused) this.created++;
+      if (b.html === undefined || reused) moveBlock(el, b.startLine, b.formulaBase);
+      else this.created++;
       el.dataset['key'] = b.key;
       el.dataset['line'] = String(b.startLine);
       el.dataset['endLine'] = String(b.endLine);
+      el.dataset['formulaBase'] = String(b.formulaBase);
       used.set(b.key, el);
       return { el, reused: reused !== undefined, line: b.startLine };
     });
@@ -66,6 +68,19 @@ function createBlock(html: string): HTMLElement {
   el.className = 'mathdown-block';
   el.innerHTML = html;
   return el;
+}
+
+/** A kept block whose source moved: shift its line and formula numbers by the same amount. */
+function moveBlock(el: HTMLElement, startLine: number, formulaBase: number): void {
+  shift(el, 'data-line', startLine - Number(el.dataset['line'] ?? startLine));
+  shift(el, 'data-formula', formulaBase - Number(el.dataset['formulaBase'] ?? formulaBase));
+}
+
+function shift(el: HTMLElement, attribute: string, delta: number): void {
+  if (!delta) return;
+  for (const inner of Array.from(el.querySelectorAll(`[${attribute}]`))) {
+    inner.setAttribute(attribute, String(Number(inner.getAttribute(attribute)) + delta));
+  }
 }
 
 function cloneBlock(el: HTMLElement): HTMLElement {

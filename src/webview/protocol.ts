@@ -2,11 +2,16 @@
 // The extension imports it with `import type` only. Every message names the document it is about
 // (`source`, a URI string): each side ignores messages about another document.
 
-/** One rendered block, in document order. `html` is left out when the webview already has `key`. */
+/**
+ * One rendered block, in document order. `key` does not depend on the block's position, so a
+ * block that only moved keeps its key; `html` is left out when the webview already has `key`.
+ */
 export interface BlockUpdate {
   readonly key: string;
   readonly startLine: number;
   readonly endLine: number;
+  /** Index of the block's first formula in the document (its `data-formula` numbers start here). */
+  readonly formulaBase: number;
   readonly html?: string;
 }
 

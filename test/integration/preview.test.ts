@@ -41,6 +41,18 @@ suite('preview', () => {
     assert.equal(after.blocksCreated - before.blocksCreated, 1, 'only the new block was built');
   });
 
+  test('a line inserted at the top moves the blocks below without rebuilding them', async () => {
+    const editor = await showFixture('basic.md');
+    await vscode.commands.executeCommand('mathdown.preview.openToSide');
+    const before = await waitForPreview(editor.document, 'the first render', (r) => r.svgCount > 0);
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'An opening line with $q$.\n\n')));
+    const after = await waitForPreview(editor.document, 'the insertion to reach the preview', (r) => r.svgCount === before.svgCount + 1);
+    assert.equal(after.blocksCreated - before.blocksCreated, 1, 'only the new paragraph was built');
+    const last = editor.document.lineCount - 2;
+    editor.selection = new vscode.Selection(last, 0, last, 0);
+    await waitForPreview(editor.document, 'the cursor mark on the moved last block', (r) => r.activeLine !== null && r.activeLine > 10);
+  });
+
   test('a TeX error shows its box in place and the rest still renders', async () => {
     const editor = await showFixture('errors.md');
     await vscode.commands.executeCommand('mathdown.preview.openToSide');

@@ -7,6 +7,7 @@ import type { FromWebview, InitialSettings, PreviewState, SnapshotReport, ToWebv
 import { readConfig } from '../config';
 import { EditorScrollSync } from './editorScrollSync';
 import { openLink } from './openLink';
+import { positionFreeKey } from './positionFreeKey';
 import { previewPageHtml } from './previewPage';
 
 export const PREVIEW_VIEW_TYPE = 'mathdown.preview';
@@ -178,16 +179,17 @@ export class PreviewPanel implements vscode.Disposable {
 
   private postUpdate(result: RenderResult, version: number, reset: boolean): void {
     const known = reset ? new Set<string>() : this.knownKeys;
-    const blocks = result.blocks.map((b) => ({
-      key: b.key, startLine: b.startLine, endLine: b.endLine,
-      ...(known.has(b.key) ? {} : { html: b.html }),
-    }));
+    const blocks = result.blocks.map((b) => {
+      const formulaBase = b.formulaIndices[0] ?? 0;
+      const key = positionFreeKey(b.html, b.startLine, formulaBase);
+      return { key, startLine: b.startLine, endLine: b.endLine, formulaBase, ...(known.has(key) ? {} : { html: b.html }) };
+    });
     const message: ToWebview.Update = {
       type: 'update', source: this.source, version, reset, blocks, lineCount: result.lineCount,
       ...(reset || result.css !== this.sentCss ? { css: result.css } : {}),
       ...(reset || result.fontDefs !== this.sentFontDefs ? { fontDefs: result.fontDefs } : {}),
     };
-    this.knownKeys = new Set(result.blocks.map((b) => b.key));
+    this.knownKeys = new Set(blocks.map((b) => b.key));
     this.sentCss = result.css;
     this.sentFontDefs = result.fontDefs;
     this.postedVersion = version;
