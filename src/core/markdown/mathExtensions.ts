@@ -38,7 +38,12 @@ export function inlineMathExtension(options: ScanOptions): TokenizerExtension {
         const dollar = src.search(/[$\\]/);
         return dollar < 0 ? undefined : dollar;
       }
-      const next = inlineCandidates(at.context, options).next(at.pos);
+      const candidates = inlineCandidates(at.context, options);
+      const memo = at.context.memo;
+      let next = candidates.next(at.pos);
+      // Skip what the scanner already knows to be literal (`$$$$…` runs, a failed `$$`).
+      if (next >= 0 && next < memo.literalDollarsUntil) next = candidates.next(memo.literalDollarsUntil);
+      if (next >= 0 && next === memo.failedDoubleDollarAt + 1) next = candidates.next(next + 1);
       return next < 0 ? undefined : next - at.pos;
     },
     tokenizer(src) {

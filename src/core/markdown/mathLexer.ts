@@ -1,4 +1,5 @@
 import { Lexer, type Token, type TokensList } from 'marked';
+import { NestingLimitedLexer } from './nestingLimitedLexer';
 import { InlineMathCandidates, ScanMemo, type ScanOptions } from '../math/scanner';
 
 /** One string Marked is lexing (a block container's text or a run of inline text). */
@@ -20,7 +21,7 @@ export function activeMathLexer(): MathLexer | undefined {
  * extensions. Knowing the string and the position in it lets the scanner share one memo per
  * string (linear time on odd inputs) and mask math for the whole string at once.
  */
-export class MathLexer extends Lexer {
+export class MathLexer extends NestingLimitedLexer {
   readonly blockContexts: LexContext[] = [];
   readonly inlineContexts: LexContext[] = [];
 
