@@ -1,4 +1,5 @@
 import { Marked, type Token, type Tokens } from 'marked';
+import { NestingLimitedLexer } from '../../markdown/nestingLimitedLexer';
 import { alignRaw, type RawAlignment } from './alignRaw';
 import { entityRefs } from './entityRefs';
 import { inlineMarks } from './inlineMarks';
@@ -37,7 +38,7 @@ const LEXERS = { gfm: new Marked({ gfm: true }), commonmark: new Marked({ gfm: f
 export function readPlain(text: string, flavour: 'gfm' | 'commonmark'): PlainReading {
   const marks: PlainMark[] = [];
   const blocks: PlainBlock[] = [];
-  walkBlocks(LEXERS[flavour].lexer(text), text, 0, text.length, marks, blocks);
+  walkBlocks(new NestingLimitedLexer(LEXERS[flavour].defaults).lex(text), text, 0, text.length, marks, blocks);
   marks.sort((a, b) => a.offset - b.offset);
   blocks.sort((a, b) => a.start - b.start);
   let longest = -1;
