@@ -104,8 +104,8 @@ window.addEventListener('message', (event: MessageEvent<ToWebview.Message>) => {
     case 'locked': saveState({ locked: m.locked }); break;
     case 'snapshotRequest': post({ type: 'snapshot', source, id: m.id, report: snapshot() }); break;
     case 'testUserScroll': scroll.scrollToLine(m.line, true); break;
-    case 'testClickLink':
-      root.querySelector(m.selector)?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    case 'testDispatch':
+      root.querySelector(m.selector)?.dispatchEvent(new MouseEvent(m.event, { bubbles: true, cancelable: true }));
       break;
   }
 });

@@ -63,9 +63,9 @@ export namespace ToWebview {
   export interface SnapshotRequest extends Base { readonly type: 'snapshotRequest'; readonly id: number }
   /** Test hook: scroll as if the reader did, so that the preview reports it to the editor. */
   export interface TestUserScroll extends Base { readonly type: 'testUserScroll'; readonly line: number }
-  /** Test hook: click the first link matching a CSS selector, as the reader would. */
-  export interface TestClickLink extends Base { readonly type: 'testClickLink'; readonly selector: string }
-  export type Message = Update | RenderFailed | ScrollToLine | EditorSelection | Style | Locked | SnapshotRequest | TestUserScroll | TestClickLink;
+  /** Test hook: click or double-click the first element matching a CSS selector, as the reader would. */
+  export interface TestDispatch extends Base { readonly type: 'testDispatch'; readonly selector: string; readonly event: 'click' | 'dblclick' }
+  export type Message = Update | RenderFailed | ScrollToLine | EditorSelection | Style | Locked | SnapshotRequest | TestUserScroll | TestDispatch;
 }
 
 export namespace FromWebview {

@@ -119,16 +119,39 @@ suite('preview', () => {
     await waitForPreview(editor.document, 'the first render', (r) => r.svgCount > 0);
     const heading = editor.document.getText().split('\n').indexOf('## Far section');
 
-    await vscode.commands.executeCommand('mathdown.test.clickPreviewLink', 'a[href="#far-section"]');
+    await vscode.commands.executeCommand('mathdown.test.clickInPreview', 'a[href="#far-section"]');
     await waitForPreview(editor.document, 'the heading link to scroll the preview', (r) => Math.abs(r.firstVisibleLine - heading) <= 1);
 
     await vscode.commands.executeCommand('mathdown.test.scrollPreview', 0);
     await waitForPreview(editor.document, 'the preview back at the top', (r) => r.firstVisibleLine < 5);
-    await vscode.commands.executeCommand('mathdown.test.clickPreviewLink', 'a[href^="#mjx-eqn"]');
+    await vscode.commands.executeCommand('mathdown.test.clickInPreview', 'a[href^="#mjx-eqn"]');
     await waitForPreview(editor.document, 'the \\eqref link to scroll to its equation', (r) => r.firstVisibleLine > heading);
 
-    await vscode.commands.executeCommand('mathdown.test.clickPreviewLink', 'a[href="other.md"]');
+    await vscode.commands.executeCommand('mathdown.test.clickInPreview', 'a[href="other.md"]');
     await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/other.md'), 'other.md to open in the editor');
+  });
+
+  test('a failed render keeps the last preview and shows a banner', async () => {
+    const editor = await showFixture('basic.md');
+    await vscode.commands.executeCommand('mathdown.preview.openToSide');
+    const before = await waitForPreview(editor.document, 'the first render', (r) => r.svgCount > 0);
+    await vscode.commands.executeCommand('mathdown.test.failNextRender');
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'Typed $z$.\n\n')));
+    await waitFor(async () => (await snapshot()).bannerShown, 'the error banner');
+    const failed = await snapshot();
+    assert.equal(failed.svgCount, before.svgCount, 'the previous content stays');
+    assert.equal(failed.version, before.version);
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'More. ')));
+    await waitForPreview(editor.document, 'the next good render', (r) => !r.bannerShown && r.svgCount === before.svgCount + 1);
+  });
+
+  test('double-click in the preview puts the editor cursor on that line', async () => {
+    const editor = await showFixture('long.md');
+    await vscode.commands.executeCommand('mathdown.preview.openToSide');
+    await waitForPreview(editor.document, 'the first render', (r) => r.svgCount > 0);
+    const line = editor.document.getText().split('\n').indexOf('## Section 20');
+    await vscode.commands.executeCommand('mathdown.test.clickInPreview', `h2[data-line="${line}"]`, 'dblclick');
+    await waitFor(() => vscode.window.activeTextEditor?.selection.active.line === line, `the cursor on line ${line}`);
   });
 
   test('a settings change re-renders open previews', async () => {

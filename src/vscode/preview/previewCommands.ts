@@ -23,7 +23,8 @@ export function registerPreviewCommands(manager: PreviewManager): vscode.Disposa
     commands.push(
       vscode.commands.registerCommand('mathdown.test.previewSnapshot', () => manager.snapshot()),
       vscode.commands.registerCommand('mathdown.test.scrollPreview', (line: number) => manager.testUserScroll(line)),
-      vscode.commands.registerCommand('mathdown.test.clickPreviewLink', (selector: string) => manager.testClickLink(selector)),
+      vscode.commands.registerCommand('mathdown.test.clickInPreview', (selector: string, event?: 'dblclick') => manager.testDispatch(selector, event ?? 'click')),
+      vscode.commands.registerCommand('mathdown.test.failNextRender', () => manager.testFailNextRender()),
       vscode.commands.registerCommand('mathdown.test.revivePreview', async (state: PreviewState) => {
         const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Mathdown', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true });
         await manager.deserializeWebviewPanel(panel, state);

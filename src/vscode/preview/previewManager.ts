@@ -68,9 +68,15 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
     (this.active ?? [...this.previews][0])?.testUserScroll(line);
   }
 
-  /** Test hook: clicks a link in the active preview. */
-  testClickLink(selector: string): void {
-    (this.active ?? [...this.previews][0])?.testClickLink(selector);
+  /** Test hook: clicks or double-clicks an element in the active preview. */
+  testDispatch(selector: string, event: 'click' | 'dblclick'): void {
+    (this.active ?? [...this.previews][0])?.testDispatch(selector, event);
+  }
+
+  /** Test hook: the active preview's next render fails. */
+  testFailNextRender(): void {
+    const p = this.active ?? [...this.previews][0];
+    if (p) p.failNextRender = true;
   }
 
   private track(preview: PreviewPanel): PreviewPanel {

@@ -34,6 +34,8 @@ export class PreviewPanel implements vscode.Disposable {
   private abort: AbortController | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private snapshotId = 0;
+  /** Test hook: the next render throws, as a renderer bug would. */
+  failNextRender = false;
   private readonly snapshots = new Map<number, (r: SnapshotReport) => void>();
   private disposed = false;
 
@@ -108,9 +110,9 @@ export class PreviewPanel implements vscode.Disposable {
     this.post({ type: 'testUserScroll', source: this.source, line });
   }
 
-  /** Test hook: makes the webview click a link. */
-  testClickLink(selector: string): void {
-    this.post({ type: 'testClickLink', source: this.source, selector });
+  /** Test hook: makes the webview click or double-click an element. */
+  testDispatch(selector: string, event: 'click' | 'dblclick'): void {
+    this.post({ type: 'testDispatch', source: this.source, selector, event });
   }
 
   private loadPage(): void {
@@ -166,6 +168,10 @@ export class PreviewPanel implements vscode.Disposable {
     const { math } = readConfig(this.resource);
     let result: RenderResult;
     try {
+      if (this.failNextRender) {
+        this.failNextRender = false;
+        throw new Error('injected failure (test hook)');
+      }
       result = await this.deps.renderer().render(doc.getText(), { math, fontCache: 'local', signal: abort.signal });
     } catch (e) {
       if (abort.signal.aborted || generation !== this.generation) return;
