@@ -16,6 +16,7 @@ export function strayInlineDelimiters(ctx: LintContext): StrayDollar[] {
   const out: StrayDollar[] = [];
   const dollars = ctx.math.delimiters.includes('dollars');
   const brackets = ctx.math.delimiters.includes('brackets');
+  const nextCloser = new NextOccurrence(text);
   for (const block of ctx.plain('gfm').blocks) {
     if (block.kind !== 'inline') continue;
     const singles: number[] = [];
@@ -23,7 +24,7 @@ export function strayInlineDelimiters(ctx: LintContext): StrayDollar[] {
       const c = text[i];
       if (brackets && c === '\\' && (text[i + 1] === '(' || text[i + 1] === '[') && !isEscaped(text, i) && prose.isProse(i)) {
         const closer = text[i + 1] === '(' ? '\\)' : '\\]';
-        const at = text.indexOf(closer, i + 2);
+        const at = nextCloser.find(closer, i + 2);
         if ((at < 0 || at >= block.end) && !atLineStart(text, i)) out.push({ kind: 'unclosed', offset: i, opener: `\\${text[i + 1]}` });
         i++;
         continue;
@@ -52,9 +53,30 @@ export function strayInlineDelimiters(ctx: LintContext): StrayDollar[] {
   return out.sort((x, y) => ('offset' in x ? x.offset : x.open) - ('offset' in y ? y.offset : y.open));
 }
 
+/** Only spaces, tabs and `>` between the line start and `i`. Looks back no further than it must. */
 function atLineStart(text: string, i: number): boolean {
-  const lineStart = text.lastIndexOf('\n', i - 1) + 1;
-  return /^[ \t>]*$/.test(text.slice(lineStart, i));
+  for (let j = i - 1; j >= 0 && text[j] !== '\n'; j--) {
+    if (text[j] !== ' ' && text[j] !== '\t' && text[j] !== '>') return false;
+  }
+  return true;
+}
+
+/**
+ * `text.indexOf(needle, from)` for calls whose `from` never decreases, remembering each answer:
+ * one search per occurrence instead of one per call (linear on a line of a thousand `\(`).
+ */
+class NextOccurrence {
+  readonly #found = new Map<string, number>();
+  constructor(private readonly text: string) {}
+
+  find(needle: string, from: number): number {
+    let at = this.#found.get(needle);
+    if (at === undefined || (at >= 0 && at < from)) {
+      at = this.text.indexOf(needle, from);
+      this.#found.set(needle, at);
+    }
+    return at;
+  }
 }
 
 /** A `$` followed by what starts a formula, not by a digit (a price) or by space. */
