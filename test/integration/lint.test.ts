@@ -112,4 +112,19 @@ suite('math diagnostics', () => {
     }
     await waitFor(() => diagnosticsOf(uri).length === 5, 'diagnostics back with the defaults');
   });
+
+  test('lint.run onType: diagnostics follow unsaved edits', async () => {
+    const config = vscode.workspace.getConfiguration('mathdown');
+    await config.update('lint.run', 'onType', vscode.ConfigurationTarget.Global);
+    try {
+      const editor = await open('typing.md', 'Fine: $a$.\n');
+      const uri = editor.document.uri;
+      await editor.edit((e) => e.insert(new vscode.Position(1, 0), 'Now $\\{b\\}$.\n'));
+      await waitFor(() => diagnosticsOf(uri).length === 2, 'diagnostics for the typed text, without saving');
+      assert.deepEqual(diagnosticsOf(uri).map(shown), [['MM102', 1, 5, 1, 7], ['MM102', 1, 8, 1, 10]]);
+      assert.ok(editor.document.isDirty);
+    } finally {
+      await config.update('lint.run', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });
