@@ -2,7 +2,8 @@ import { Marked } from 'marked';
 import { scanOptionsKey, type ScanOptions } from '../math/scanner';
 import { maskMath } from './emStrongMask';
 import { frontMatterExtension } from './frontMatter';
-import { blockMathExtension, htmlWithMath, inlineMathExtension } from './mathExtensions';
+import { htmlBlockMath } from './htmlBlockMath';
+import { blockMathExtension, inlineMathExtension } from './mathExtensions';
 import { mathTable } from './mathTable';
 
 const instances = new Map<string, Marked>();
@@ -20,7 +21,7 @@ export function lexingMarked(options: ScanOptions): Marked {
           return mathTable(this, src, options);
         },
         html(src) {
-          return htmlWithMath(this, src, options);
+          return htmlBlockMath(this, src, options);
         },
       },
       hooks: {

@@ -1,7 +1,6 @@
-import { Tokenizer, type Tokens, type TokenizerExtension } from 'marked';
+import type { TokenizerExtension } from 'marked';
 import {
-  findHtmlMathSpans, matchBlockMath, matchEnvironmentMath, matchInlineMath, nextBlockMathLine,
-  type MathMatch, type ScanOptions,
+  matchBlockMath, matchEnvironmentMath, matchInlineMath, nextBlockMathLine, type MathMatch, type ScanOptions,
 } from '../math/scanner';
 import { inlineCandidates, locate, MathLexer } from './mathLexer';
 import type { MathToken } from './mathToken';
@@ -60,29 +59,6 @@ export function inlineMathExtension(options: ScanOptions): TokenizerExtension {
   };
 }
 
-/**
- * Marked's HTML block tokenizer, plus the formulas in the block's text (`<div>$$…$$</div>`) as
- * child tokens between HTML pieces, for documents written for MathJax-based sites.
- */
-export function htmlWithMath(tokenizer: Tokenizer, src: string, options: ScanOptions): Tokens.HTML | undefined {
-  const token = Tokenizer.prototype.html.call(tokenizer, src);
-  if (!token) return token;
-  const spans = findHtmlMathSpans(token.text, options);
-  if (spans.length === 0) return token;
-  const pieces: Tokens.Generic[] = [];
-  let from = 0;
-  const html = (text: string): void => {
-    if (text) pieces.push({ type: 'html', raw: text, text, block: false, pre: false, inLink: false, inRawBlock: false });
-  };
-  for (const span of spans) {
-    html(token.text.slice(from, span.start));
-    pieces.push(mathToken(token.text.slice(span.start, span.end), span, span.start, false));
-    from = span.end;
-  }
-  html(token.text.slice(from));
-  return Object.assign(token, { tokens: pieces });
-}
-
 /** Is `pos` preceded only by up to three spaces on its line? */
 function startsLine(text: string, pos: number): boolean {
   let i = pos;
@@ -90,7 +66,8 @@ function startsLine(text: string, pos: number): boolean {
   return i === 0 || text.charCodeAt(i - 1) === 10;
 }
 
-function mathToken(raw: string, m: MathMatch, rawStart: number, block: boolean): MathToken {
+/** A math token for the match `m`, whose raw text starts at `rawStart` in the scanned string. */
+export function mathToken(raw: string, m: MathMatch, rawStart: number, block: boolean): MathToken {
   return {
     type: 'math',
     raw,
