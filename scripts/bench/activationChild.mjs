@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import workerThreads from 'node:worker_threads';
-import { repoRoot } from './engines/repo.mjs';
+import { distDir, repoRoot } from './engines/repo.mjs';
 
 const require = createRequire(import.meta.url);
 const fakeVscode = require.resolve('./fakeVscode.cjs');
@@ -20,7 +20,7 @@ workerThreads.Worker = class extends RealWorker {
 };
 const vscode = require('./fakeVscode.cjs');
 
-const extensionFile = path.join(repoRoot, 'dist/extension.js');
+const extensionFile = path.join(distDir, 'extension.js');
 const context = {
   subscriptions: [],
   extensionUri: vscode.Uri.file(repoRoot),

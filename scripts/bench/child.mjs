@@ -1,6 +1,7 @@
 // One measurement in a fresh process (so that "cold" is cold and peak RSS belongs to one engine):
 //   node --expose-gc child.mjs ENGINE session     DIR '{"warm":1,"edits":3,"editIndex":3000}'
 //   node --expose-gc child.mjs ENGINE firstScreen DIR '{"first":100,"warmWorker":false}'
+//   node --expose-gc child.mjs mathdown phases DIR   (stage-by-stage cost of a warm re-render)
 // Prints one line `RESULT {json}` on stdout. Times are ms from performance.now().
 import fs from 'node:fs';
 import path from 'node:path';
@@ -69,9 +70,38 @@ async function firstScreen() {
   await instance.dispose?.();
 }
 
+/**
+ * Where Mathdown's re-render time goes, stage by stage, through the core's public exports (the
+ * same calls MathdownRenderer.render makes); "typeset (all cache hits)" is the rest of a warm render.
+ */
+async function phases() {
+  const { distDir, requireFromRepo } = await import('./engines/repo.mjs');
+  const { createHash } = await import('node:crypto');
+  const core = requireFromRepo(path.join(distDir, 'core.js'));
+  const instance = engine.create();
+  await instance.render(text);
+  gc();
+  const t = performance.now();
+  await instance.render(text);
+  const total = performance.now() - t;
+  const stage = (fn) => { gc(); const s = performance.now(); const v = fn(); return [v, performance.now() - s]; };
+  const math = { ...core.DEFAULT_MATH_OPTIONS };
+  const [doc, parseMs] = stage(() => core.parseMarkdown(text, math));
+  const [blocks, blocksMs] = stage(() => core.topLevelBlocks(doc));
+  const [htmls, perBlockHtmlMs] = stage(() => blocks.map((block) => core.renderHtml(doc, () => '', { block })));
+  const [, wholeHtmlMs] = stage(() => core.renderHtml(doc, () => ''));
+  const [, hashMs] = stage(() => htmls.map((h) => createHash('sha1').update(h).digest('base64url')));
+  result.phases = {
+    warmRenderMs: total, parseMs, topLevelBlocksMs: blocksMs, perBlockHtmlMs, wholeDocHtmlMs: wholeHtmlMs, hashMs,
+    typesetHitsMs: total - parseMs - blocksMs - perBlockHtmlMs - hashMs, blocks: blocks.length, tokens: doc.tokens.length,
+  };
+  await instance.dispose?.();
+}
+
 try {
   if (task === 'session') await session();
   else if (task === 'firstScreen') await firstScreen();
+  else if (task === 'phases') await phases();
   else throw new Error(`unknown task ${task}`);
 } catch (e) {
   result.error = String(e?.message ?? e);

@@ -36,3 +36,27 @@ export function prefixWithFormulas(text, formulas, n) {
   const cut = blank < 0 ? text.length : blank + 1;
   return { text: text.slice(0, cut), formulas: formulas.filter((f) => f.end <= cut).length };
 }
+
+/**
+ * Where to type in the editor: right after a digit of a one-line formula at or after `index` that
+ * KaTeX can render too (no \label/\eqref), with a snippet around it that is unique in the document,
+ * so that a preview that keeps the TeX (KaTeX's annotation) can be checked for the typed text.
+ * Returns { formulaIndex, offset (just after the digit), line (1-based), column (1-based), before, after }.
+ */
+export function typingTarget(text, formulas, index) {
+  for (let k = Math.min(index, formulas.length - 1); k < formulas.length; k++) {
+    const f = formulas[k];
+    const tex = text.slice(f.texStart, f.texEnd);
+    if (tex.includes('\n') || /\\(label|eqref|ref|newcommand)/.test(tex)) continue;
+    const at = tex.search(/[0-9]/);
+    if (at < 0) continue;
+    const offset = f.texStart + at + 1;
+    const before = text.slice(Math.max(f.texStart, offset - 16), offset);
+    const after = text.slice(offset, Math.min(f.texEnd, offset + 8));
+    if (text.indexOf(before + after) !== text.lastIndexOf(before + after)) continue;
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const line = text.slice(0, offset).split('\n').length;
+    return { formulaIndex: k, offset, line, column: offset - lineStart + 1, before, after };
+  }
+  throw new Error(`no one-line formula with a digit at or after #${index}`);
+}

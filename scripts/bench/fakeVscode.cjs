@@ -20,6 +20,10 @@ function stub() {
   });
 }
 
+function codeActionKind(value) {
+  return { value, append: (part) => codeActionKind(`${value}.${part}`), contains: () => false, intersects: () => false };
+}
+
 class Uri {
   constructor(scheme, fsPath) { this.scheme = scheme; this.fsPath = fsPath; this.path = fsPath; }
   static file(p) { return new Uri('file', path.resolve(p)); }
@@ -52,7 +56,7 @@ const enums = {
   ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
   TextEditorRevealType: { Default: 0, InCenter: 1, InCenterIfOutsideViewport: 2, AtTop: 3 },
   CompletionItemKind: new Proxy({}, { get: (_, k) => (typeof k === 'string' ? k.length : 0) }),
-  CodeActionKind: { QuickFix: { value: 'quickfix', append: () => ({}) }, Empty: {}, Source: {} },
+  CodeActionKind: new Proxy({}, { get: (_, k) => codeActionKind(String(k)) }),
 };
 
 const config = { get: (_key, def) => def, has: () => false, inspect: () => undefined, update: async () => {} };

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildIfNeeded } from './build.mjs';
+import { buildIfNeeded, snapshotDist, sourceVersion } from './build.mjs';
 import { ENGINES } from './engines/index.mjs';
 import { repoRoot } from './engines/repo.mjs';
 import { environment } from './environment.mjs';
@@ -31,6 +31,8 @@ const env = environment();
 
 const build = buildIfNeeded();
 log(build.message);
+process.env.MATHDOWN_BENCH_DIST = snapshotDist(path.join(dir, 'dist'));
+env.source = sourceVersion();
 const docs = writeDocs(dir, { seed: DEFAULT_SEED });
 const refText = fs.readFileSync(docs.reference.file, 'utf8');
 const doc = { ...docs.reference, seed: DEFAULT_SEED, labels: (refText.match(/\\label\{/g) ?? []).length };
@@ -59,13 +61,17 @@ for (let round = 0; round < rounds; round++) {
     log(`round ${round + 1}/${rounds} activation: ${brief(a)}`);
   }
 }
+if (engines.some((e) => e.id === 'mathdown')) {
+  raw.phases = await runChild(child, ['mathdown', 'phases', dir]);
+  log(`phases of a warm Mathdown re-render: ${raw.phases.error ?? JSON.stringify(raw.phases.phases, (k, v) => (typeof v === 'number' ? Math.round(v) : v))}`);
+}
 env.loadEnd = environment().load;
 
 const summary = summarize(raw);
 const vscodeFile = path.join(repoRoot, 'bench/vscode.json');
 const vscode = fs.existsSync(vscodeFile) ? JSON.parse(fs.readFileSync(vscodeFile, 'utf8')) : undefined;
 const notes = buildNotes(summary, raw);
-const report = formatReport({ env, doc, rounds, summary, vscode, notes, wallSeconds: (Date.now() - t0) / 1000 });
+const report = formatReport({ env, doc, rounds, summary, vscode, notes, phases: raw.phases?.phases, wallSeconds: (Date.now() - t0) / 1000 });
 process.stdout.write(`\n${report}`);
 fs.writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ env, doc, raw }, null, 1));
 if (write && !only) {
@@ -83,7 +89,8 @@ function buildNotes(s, rawData) {
   n.push('Peers are configured as their users do: the VS Code peer exactly as extensions/markdown-math (`enableFencedBlocks`, `globalGroup: true`, macro table reset per render); texmath with `delimiters: \'dollars\'`; the KaTeX peers share KaTeX 0.16.47, `throwOnError: false`, and the same per-render macro table so that the `\\newcommand` preamble works. The replaced pipeline runs Marked, then MathJax 3.2.2\'s page handler over the HTML (`inlineMath` `$…$` and `\\(…\\)`, Mathdown\'s TeX package list, SVG with `fontCache: \'local\'`).');
   n.push('KaTeX has no `\\label`/`\\eqref`: the KaTeX peers show those formulas as red error text (still counted as typeset). Bare `\\begin{align}` blocks outside `$$` are text for them.');
   n.push('A peer has no formula cache: its "1-char edit" is a full render of the edited text, and its warm full render (target 1\'s basis) is the median of all renders after the cold one.');
-  if (md.editStats) n.push(`Mathdown's edit render reported ${md.editStats.hits} cache hits and ${md.editStats.misses} misses (formula #${md.editFormula}).`);
+  const cacheStats = (rawData.sessions.mathdown ?? []).filter((r) => r.edit).map((r) => `${r.edit.hits}/${r.edit.misses}`);
+  if (cacheStats.length) n.push(`Mathdown's last edit render per round reported cache hits/misses of ${cacheStats.join(', ')} (${md.math} formulas; an ideal edit is ${md.math - 1}/1).`);
   const fi = s.firstInfo;
   if (fi) {
     n.push(s.prefixMethod

@@ -24,7 +24,6 @@ function engineSummary(runs) {
     errors: ok[0]?.cold?.errors,
     htmlMB: ok[0] ? ok[0].cold.htmlBytes / 1e6 : undefined,
     editFormula: ok[0]?.editFormula,
-    editStats: ok[0]?.edit && ok[0].edit.hits !== undefined ? { hits: ok[0].edit.hits, misses: ok[0].edit.misses } : undefined,
   };
 }
 

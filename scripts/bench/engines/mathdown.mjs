@@ -1,14 +1,15 @@
-// Mathdown through its public core API (`mathdown/core` = dist/core.js), with the typesetting worker
-// from dist/ (a worker_thread of the same process, so its memory counts in this process's RSS).
+// Mathdown through its public core API (`mathdown/core` = dist/core.js, or run.mjs's snapshot of it),
+// with the typesetting worker beside it (a worker_thread of the same process: its memory counts in
+// this process's RSS).
 import path from 'node:path';
-import { repoRoot, requireFromRepo } from './repo.mjs';
+import { distDir, requireFromRepo } from './repo.mjs';
 
 export const label = 'Mathdown (dist/core.js)';
 
 export function create() {
-  const core = requireFromRepo('mathdown/core');
+  const core = requireFromRepo(path.join(distDir, 'core.js'));
   if (typeof core.MathdownRenderer !== 'function') throw new Error('dist/core.js does not export MathdownRenderer yet');
-  const renderer = new core.MathdownRenderer({ workerFile: path.join(repoRoot, 'dist/typesetWorker.js') });
+  const renderer = new core.MathdownRenderer({ workerFile: path.join(distDir, 'typesetWorker.js') });
   const proto = Object.getOwnPropertyNames(core.MathdownRenderer.prototype);
   return {
     render: async (text) => {

@@ -1,0 +1,207 @@
+#!/usr/bin/env node
+// `npm run bench:vscode` (issue 7, target 6): in the real VS Code (code-server + headless Chromium,
+// the e2e harness of test/e2e/lib.mjs), type one character inside a formula and time how long the
+// preview DOM takes to show it: VS Code's built-in Markdown preview (markdown.showPreviewToSide)
+// against Mathdown's preview, on the ~1 MB reference document and on a ~12 KB note, in one run.
+//   node scripts/bench/vscode.mjs [--keys 5] [--previews builtin,mathdown] [--docs note,reference] [--no-write]
+// The time runs from the keydown event in the workbench to the moment the webview's DOM holds the
+// change: for the built-in preview the typed TeX in KaTeX's annotation, for Mathdown a new block
+// (new key) with typeset math at the edited line. Writes bench/RESULTS-vscode.md and bench/vscode.json.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defaults, launchChromium, repoRoot, requireToolchain, startCodeServer, workbenchUrl } from '../../test/e2e/lib.mjs';
+import { buildIfNeeded } from './build.mjs';
+import { typingTarget } from './docEdits.mjs';
+import { environment } from './environment.mjs';
+import { writeDocs } from './generateDoc.mjs';
+import { median } from './stats.mjs';
+import { armWatcher, blockKey, installWatcher, readWatcher } from './vscodeFrame.mjs';
+
+const arg = (name, def) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : def; };
+const keys = Number(arg('keys', '5'));
+const previews = arg('previews', 'builtin,mathdown').split(',');
+const docNames = arg('docs', 'note,reference').split(',');
+const write = !process.argv.includes('--no-write');
+const TYPED = '123456789';
+const PREVIEW = {
+  builtin: { command: 'Markdown: Open Preview to the Side', label: "VS Code's built-in Markdown preview" },
+  mathdown: { command: 'Mathdown: Open Preview to the Side', label: 'Mathdown preview' },
+};
+
+const t0 = Date.now();
+const log = (m) => process.stderr.write(`[bench:vscode ${((Date.now() - t0) / 1000).toFixed(0)} s] ${m}\n`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const env = environment();
+
+requireToolchain(defaults.codeServer, defaults.node24);
+log(buildIfNeeded().message);
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mathdown-bench-ws-'));
+const docs = writeDocs(folder);
+// Keep the formula lists in memory and only the Markdown files in the workspace.
+const formulaLists = {};
+for (const [name, d] of Object.entries(docs)) {
+  formulaLists[name] = JSON.parse(fs.readFileSync(d.formulas, 'utf8'));
+  fs.rmSync(d.formulas);
+}
+
+async function runFromPalette(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+async function previewFrame(page) {
+  const outer = await (await page.waitForSelector('iframe.webview.ready', { timeout: 120_000 })).contentFrame();
+  return (await outer.waitForSelector('#active-frame', { timeout: 120_000 })).contentFrame();
+}
+
+async function waitFor(what, fn, timeoutMs) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+/** Waits until the preview shows the target formula and its DOM has been still for `quietMs`. */
+async function waitReady(frame, kind, target, quietMs = 2000) {
+  await frame.evaluate(installWatcher, { kind });
+  const ready = { kind, snippet: target.before + target.after, line0: target.line - 1 };
+  await frame.evaluate(armWatcher, ready);
+  const shown = await waitFor('the preview to show the target formula', () => frame.evaluate(() => window.__benchCheck()), 300_000);
+  await waitFor('the preview to settle', async () => { const w = await frame.evaluate(readWatcher); return w.now - w.lastMutation > quietMs; }, 300_000);
+  return shown;
+}
+
+async function openDoc(page, name) {
+  const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}.md"], .explorer-folders-view .monaco-list-row:has-text("${name}.md")`).first();
+  await row.waitFor();
+  await row.click();
+  await page.locator(`.tabs-container .tab:has-text("${name}.md")`).first().waitFor();
+  await page.locator('.monaco-editor .view-lines').first().waitFor();
+}
+
+async function goTo(page, line, column) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+/** One preview kind on one document: `keys` keystrokes, each timed until the preview shows it. */
+async function measure(page, kind, name) {
+  const text = fs.readFileSync(docs[name].file, 'utf8');
+  const formulas = formulaLists[name];
+  const target = typingTarget(text, formulas, Math.floor(formulas.length / 2));
+  await openDoc(page, name);
+  await page.locator('.monaco-editor .view-lines').first().click();
+  const opened = Date.now();
+  await runFromPalette(page, PREVIEW[kind].command);
+  const frame = await previewFrame(page);
+  const shown = await waitReady(frame, kind, target);
+  const openMs = shown - opened;
+  log(`${kind} ${name}: target formula shown ${openMs} ms after the command, DOM still ${Date.now() - shown} ms later (formula #${target.formulaIndex}, line ${target.line})`);
+  await runFromPalette(page, 'View: Focus First Editor Group');
+  await goTo(page, target.line, target.column);
+  await page.evaluate(() => {
+    window.__benchKeys = [];
+    if (!window.__benchKeyListener) {
+      window.__benchKeyListener = true;
+      document.addEventListener('keydown', () => window.__benchKeys.push(Date.now()), true);
+    }
+  });
+  await sleep(1500);
+  const samples = [];
+  for (let k = 0; k < keys; k++) {
+    const typed = TYPED.slice(0, k + 1);
+    const oldKey = kind === 'mathdown' ? await frame.evaluate(blockKey, target.line - 1) : undefined;
+    await frame.evaluate(armWatcher, { kind, snippet: target.before + typed + target.after, line0: target.line - 1, oldKey });
+    await page.keyboard.type(typed.at(-1));
+    const changed = await waitFor('the preview to show the typed character', () => frame.evaluate(() => window.__benchCheck()), 120_000);
+    const pressed = (await page.evaluate(() => window.__benchKeys)).at(-1);
+    samples.push(changed - pressed);
+    log(`${kind} ${name}: keystroke ${k + 1}/${keys} → preview updated in ${changed - pressed} ms`);
+    await waitFor('the preview to settle', async () => { const w = await frame.evaluate(readWatcher); return w.now - w.lastMutation > 1000; }, 120_000);
+  }
+  await runFromPalette(page, 'File: Revert File');
+  await runFromPalette(page, 'View: Close All Editors');
+  await sleep(1000);
+  return { ms: median(samples), samples, openMs, formula: target.formulaIndex, bytes: docs[name].bytes, formulas: docs[name].count };
+}
+
+const results = { date: env.date, env, keys, builtin: {}, mathdown: {}, errors: {} };
+for (const kind of previews) {
+  let server, browser;
+  try {
+    server = await startCodeServer({
+      codeServer: defaults.codeServer, node24: defaults.node24,
+      settings: {
+        'editor.minimap.enabled': false,
+        'workbench.activityBar.location': 'hidden',
+        'breadcrumbs.enabled': false,
+        'editor.quickSuggestions': { other: false, comments: false, strings: false },
+        'editor.suggestOnTriggerCharacters': false,
+        'files.autoSave': 'off',
+      },
+    });
+    log(`${kind}: code-server up in ${server.startupMs} ms`);
+    browser = await launchChromium({ viewport: { width: 1600, height: 1000 } });
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(120_000);
+    // Both runs load the Mathdown extension, so that the workbench is the same apart from the preview.
+    await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: repoRoot }));
+    await page.locator('.monaco-workbench').waitFor();
+    for (const name of docNames) {
+      try {
+        results[kind][name] = await measure(page, kind, name);
+      } catch (e) {
+        results.errors[`${kind}/${name}`] = String(e?.message ?? e).split('\n')[0];
+        log(`${kind} ${name}: FAILED ${results.errors[`${kind}/${name}`]}`);
+        await page.screenshot({ path: path.join(os.tmpdir(), `mathdown-bench-${kind}-${name}-error.png`) }).catch(() => {});
+        await runFromPalette(page, 'View: Close All Editors').catch(() => {});
+      }
+    }
+  } catch (e) {
+    results.errors[kind] = String(e?.message ?? e).split('\n')[0];
+    log(`${kind}: FAILED ${results.errors[kind]}`);
+  } finally {
+    if (browser) await browser.close();
+    if (server) server.cleanup();
+  }
+}
+fs.rmSync(folder, { recursive: true, force: true });
+
+const ratio = (doc) => (results.mathdown[doc]?.ms !== undefined && results.builtin[doc]?.ms ? results.mathdown[doc].ms / results.builtin[doc].ms : undefined);
+results.verdict = docNames.every((d) => ratio(d) !== undefined) ? (docNames.every((d) => ratio(d) <= 1) ? 'PASS (Mathdown faster)' : 'FAIL (Mathdown slower)') : 'incomplete';
+const fmt = (v) => (v === undefined ? '–' : `${Math.round(v)} ms`);
+const lines = [
+  '# Mathdown in the real VS Code: keystroke → preview (issue 7, target 6)',
+  '',
+  `Generated by \`npm run bench:vscode\` (scripts/bench/vscode.mjs) on ${env.date}: code-server + headless Chromium, Node ${env.node}, ${env.cpu}, ${env.cpus} CPUs, load average ${env.load}.`,
+  `Median of ${keys} keystrokes per document: one digit typed inside a formula, timed from the workbench's keydown to the webview DOM showing it. Both previews with their default settings (their own debounce included).`,
+  '',
+  `| document | ${previews.map((k) => PREVIEW[k].label).join(' | ')} | ratio (Mathdown / built-in) |`,
+  `|---|${previews.map(() => '---:').join('|')}|---:|`,
+  ...docNames.map((d) => `| ${d} (${(docs[d].bytes / 1024).toFixed(0)} KB, ${docs[d].count} formulas) | ${previews.map((k) => `${fmt(results[k][d]?.ms)}${results[k][d] ? ` (samples ${results[k][d].samples.join(', ')}; preview opened in ${fmt(results[k][d].openMs)})` : ''}`).join(' | ')} | ${ratio(d)?.toFixed(2) ?? '–'}× |`),
+  '',
+  `Verdict: ${results.verdict}.`,
+  ...Object.entries(results.errors).map(([k, e]) => `- ${k} not measured: ${e}`),
+  '',
+];
+process.stdout.write(lines.join('\n'));
+if (write && previews.length === 2 && docNames.length === 2) {
+  fs.mkdirSync(path.join(repoRoot, 'bench'), { recursive: true });
+  fs.writeFileSync(path.join(repoRoot, 'bench/RESULTS-vscode.md'), lines.join('\n'));
+  fs.writeFileSync(path.join(repoRoot, 'bench/vscode.json'), JSON.stringify(results, null, 1));
+  log('wrote bench/RESULTS-vscode.md and bench/vscode.json');
+}
+setTimeout(() => process.exit(Object.keys(results.errors).length ? 1 : 0), 800);
