@@ -44,7 +44,10 @@ if [ ! -f "$CS_MARKER" ]; then
   # A clean folder every time: a retry inside a half-installed one breaks argon2's install script.
   rm -rf "$CS_DIR" && mkdir -p "$CS_DIR"
   (cd "$CS_DIR" && echo '{"private":true}' > package.json &&
-    PATH="$NODE24_BIN:$PATH" npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION")
+    # Under `npm test` the outer npm exports npm_config_user_agent (node/v20), which the inner npm
+    # would pass on to code-server's postinstall and fail its Node 24 check: drop the outer npm's config.
+    env $(env | sed -n 's/^\(npm_config_[^=]*\)=.*/-u \1/p') PATH="$NODE24_BIN:$PATH" \
+      npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION")
   [ -f "$CS_DIR/node_modules/code-server/out/node/entry.js" ] || { echo "[e2e-setup] code-server install incomplete" >&2; exit 1; }
   touch "$CS_MARKER"
 fi
