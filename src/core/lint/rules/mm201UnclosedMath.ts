@@ -1,5 +1,5 @@
-import { strayBlockOpeners } from '../blockOpeners';
-import { strayInlineDelimiters } from '../strayDollars';
+import { strayBlockOpeners } from '../strayBlockOpeners';
+import { strayInlineDelimiters } from '../strayInlineDelimiters';
 import type { LintRule, Problem } from '../types';
 
 export const mm201UnclosedMath: LintRule = {

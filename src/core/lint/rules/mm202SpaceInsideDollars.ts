@@ -1,4 +1,4 @@
-import { strayInlineDelimiters } from '../strayDollars';
+import { strayInlineDelimiters } from '../strayInlineDelimiters';
 import type { LintRule, Problem } from '../types';
 
 export const mm202SpaceInsideDollars: LintRule = {
