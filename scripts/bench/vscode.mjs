@@ -3,7 +3,8 @@
 // the e2e harness of test/e2e/lib.mjs), type one character inside a formula and time how long the
 // preview DOM takes to show it: VS Code's built-in Markdown preview (markdown.showPreviewToSide)
 // against Mathdown's preview, on the ~1 MB reference document and on a ~12 KB note, in one run.
-//   node scripts/bench/vscode.mjs [--keys 5] [--previews builtin,mathdown] [--docs note,reference] [--no-write]
+//   node scripts/bench/vscode.mjs [--keys 5] [--previews builtin,mathdown] [--docs note,reference]
+//     [--open-timeout 900] [--no-write]
 // The time runs from the keydown event in the workbench to the moment the webview's DOM holds the
 // change: for the built-in preview the typed TeX in KaTeX's annotation, for Mathdown a new block
 // (new key) with typeset math at the edited line. Writes bench/RESULTS-vscode.md and bench/vscode.json.
@@ -23,6 +24,8 @@ const keys = Number(arg('keys', '5'));
 const previews = arg('previews', 'builtin,mathdown').split(',');
 const docNames = arg('docs', 'note,reference').split(',');
 const write = !process.argv.includes('--no-write');
+// How long a preview may take to open and typeset a document (a 1 MB one takes minutes on a busy machine).
+const openTimeoutMs = Number(arg('open-timeout', '900')) * 1000;
 const TYPED = '123456789';
 const PREVIEW = {
   builtin: { command: 'Markdown: Open Preview to the Side', label: "VS Code's built-in Markdown preview" },
@@ -56,8 +59,8 @@ async function runFromPalette(page, title) {
 }
 
 async function previewFrame(page) {
-  const outer = await (await page.waitForSelector('iframe.webview.ready', { timeout: 120_000 })).contentFrame();
-  return (await outer.waitForSelector('#active-frame', { timeout: 120_000 })).contentFrame();
+  const outer = await (await page.waitForSelector('iframe.webview.ready', { timeout: openTimeoutMs })).contentFrame();
+  return (await outer.waitForSelector('#active-frame', { timeout: openTimeoutMs })).contentFrame();
 }
 
 async function waitFor(what, fn, timeoutMs) {
@@ -75,8 +78,8 @@ async function waitReady(frame, kind, target, quietMs = 2000) {
   await frame.evaluate(installWatcher, { kind });
   const ready = { kind, snippet: target.before + target.after, line0: target.line - 1 };
   await frame.evaluate(armWatcher, ready);
-  const shown = await waitFor('the preview to show the target formula', () => frame.evaluate(() => window.__benchCheck()), 300_000);
-  await waitFor('the preview to settle', async () => { const w = await frame.evaluate(readWatcher); return w.now - w.lastMutation > quietMs; }, 300_000);
+  const shown = await waitFor('the preview to show the target formula', () => frame.evaluate(() => window.__benchCheck()), openTimeoutMs);
+  await waitFor('the preview to settle', async () => { const w = await frame.evaluate(readWatcher); return w.now - w.lastMutation > quietMs; }, openTimeoutMs);
   return shown;
 }
 
@@ -126,56 +129,49 @@ async function measure(page, kind, name) {
     const oldKey = kind === 'mathdown' ? await frame.evaluate(blockKey, target.line - 1) : undefined;
     await frame.evaluate(armWatcher, { kind, snippet: target.before + typed + target.after, line0: target.line - 1, oldKey });
     await page.keyboard.type(typed.at(-1));
-    const changed = await waitFor('the preview to show the typed character', () => frame.evaluate(() => window.__benchCheck()), 120_000);
+    const changed = await waitFor('the preview to show the typed character', () => frame.evaluate(() => window.__benchCheck()), openTimeoutMs);
     const pressed = (await page.evaluate(() => window.__benchKeys)).at(-1);
     samples.push(changed - pressed);
     log(`${kind} ${name}: keystroke ${k + 1}/${keys} → preview updated in ${changed - pressed} ms`);
-    await waitFor('the preview to settle', async () => { const w = await frame.evaluate(readWatcher); return w.now - w.lastMutation > 1000; }, 120_000);
+    await waitFor('the preview to settle', async () => { const w = await frame.evaluate(readWatcher); return w.now - w.lastMutation > 1000; }, openTimeoutMs);
   }
-  await runFromPalette(page, 'File: Revert File');
-  await runFromPalette(page, 'View: Close All Editors');
-  await sleep(1000);
   return { ms: median(samples), samples, openMs, formula: target.formulaIndex, bytes: docs[name].bytes, formulas: docs[name].count };
 }
 
 const results = { date: env.date, env, keys, builtin: {}, mathdown: {}, errors: {} };
-for (const kind of previews) {
-  let server, browser;
-  try {
-    server = await startCodeServer({
-      codeServer: defaults.codeServer, node24: defaults.node24,
-      settings: {
-        'editor.minimap.enabled': false,
-        'workbench.activityBar.location': 'hidden',
-        'breadcrumbs.enabled': false,
-        'editor.quickSuggestions': { other: false, comments: false, strings: false },
-        'editor.suggestOnTriggerCharacters': false,
-        'files.autoSave': 'off',
-      },
-    });
-    log(`${kind}: code-server up in ${server.startupMs} ms`);
-    browser = await launchChromium({ viewport: { width: 1600, height: 1000 } });
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(120_000);
-    // Both runs load the Mathdown extension, so that the workbench is the same apart from the preview.
-    await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: repoRoot }));
-    await page.locator('.monaco-workbench').waitFor();
-    for (const name of docNames) {
-      try {
-        results[kind][name] = await measure(page, kind, name);
-      } catch (e) {
-        results.errors[`${kind}/${name}`] = String(e?.message ?? e).split('\n')[0];
-        log(`${kind} ${name}: FAILED ${results.errors[`${kind}/${name}`]}`);
-        await page.screenshot({ path: path.join(os.tmpdir(), `mathdown-bench-${kind}-${name}-error.png`) }).catch(() => {});
-        await runFromPalette(page, 'View: Close All Editors').catch(() => {});
-      }
+// A fresh code-server and browser for every (document, preview): no webview, cache or memory left
+// over from the previous measurement. Both previews run with the Mathdown extension loaded, so that
+// the workbench is the same apart from the preview.
+for (const name of docNames) {
+  for (const kind of previews) {
+    let server, browser, page;
+    try {
+      server = await startCodeServer({
+        codeServer: defaults.codeServer, node24: defaults.node24,
+        settings: {
+          'editor.minimap.enabled': false,
+          'workbench.activityBar.location': 'hidden',
+          'breadcrumbs.enabled': false,
+          'editor.quickSuggestions': { other: false, comments: false, strings: false },
+          'editor.suggestOnTriggerCharacters': false,
+          'files.autoSave': 'off',
+        },
+      });
+      browser = await launchChromium({ viewport: { width: 1600, height: 1000 } });
+      page = await browser.context.newPage();
+      page.setDefaultTimeout(120_000);
+      await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: repoRoot }));
+      await page.locator('.monaco-workbench').waitFor();
+      log(`${kind} ${name}: workbench up (code-server started in ${server.startupMs} ms)`);
+      results[kind][name] = await measure(page, kind, name);
+    } catch (e) {
+      results.errors[`${kind}/${name}`] = String(e?.message ?? e).split('\n')[0];
+      log(`${kind} ${name}: FAILED ${results.errors[`${kind}/${name}`]}`);
+      await page?.screenshot({ path: path.join(os.tmpdir(), `mathdown-bench-${kind}-${name}-error.png`), timeout: 30_000 }).catch(() => {});
+    } finally {
+      if (browser) await browser.close();
+      if (server) server.cleanup();
     }
-  } catch (e) {
-    results.errors[kind] = String(e?.message ?? e).split('\n')[0];
-    log(`${kind}: FAILED ${results.errors[kind]}`);
-  } finally {
-    if (browser) await browser.close();
-    if (server) server.cleanup();
   }
 }
 fs.rmSync(folder, { recursive: true, force: true });
