@@ -22,6 +22,7 @@ let scrollPreviewWithEditor = settings.scrollPreviewWithEditor;
 let scrollEditorWithPreview = settings.scrollEditorWithPreview;
 let version = -1;
 let restoreLine: number | undefined = state.line > 0 ? state.line : undefined;
+let selectionLine: number | null = null;
 
 const root = document.getElementById('mathdown-content')!;
 const banner = document.getElementById('mathdown-banner')!;
@@ -57,6 +58,7 @@ function onUpdate(m: ToWebview.Update): void {
   if (m.css !== undefined && mathStyle.textContent !== m.css) mathStyle.textContent = m.css;
   if (m.fontDefs !== undefined && fontDefs.innerHTML !== m.fontDefs) fontDefs.innerHTML = m.fontDefs;
   banner.hidden = true;
+  markActiveLine(root, selectionLine);
   if (restoreLine !== undefined) {
     scroll.scrollToLine(restoreLine);
     restoreLine = undefined;
@@ -95,7 +97,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebview.Message>) => {
         saveState({ line: m.line });
       }
       break;
-    case 'editorSelection': markActiveLine(root, m.line); break;
+    case 'editorSelection':
+      selectionLine = m.line;
+      markActiveLine(root, m.line);
+      break;
     case 'style':
       applyStyle(m.style);
       scrollPreviewWithEditor = m.scrollPreviewWithEditor;

@@ -22,7 +22,7 @@ const timeoutS = Number(argv('timeout', '300'));
 const codeServer = argv('code-server', defaults.codeServer);
 const node24 = argv('node24', defaults.node24);
 // Workbench chatter that is expected offline (gallery, telemetry, AI features, sockets).
-const NOISE = /No signed-in session|ChatModelSelection|AccountPolicyGate|AgentHost|ENOTFOUND|connection token|Creating a socket|Service Worker|grace time|additional builtin|vsda|code-server-ipc|open-vsx|Copilot|telemetry|authentication provider|GalleryExtensions|Extension host .* started/i;
+const NOISE = /No signed-in session|ChatModelSelection|AccountPolicyGate|AgentHost|ENOTFOUND|connection token|Creating a socket|Service Worker|grace time|additional builtin|vsda|code-server-ipc|open-vsx|Copilot|telemetry|authentication provider|GalleryExtensions|Extension host .* (started|is unresponsive|is responsive)/i;
 const SUMMARY = /^(\d+) passed, (\d+) failed$/;
 
 requireToolchain(codeServer, node24);

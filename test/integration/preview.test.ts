@@ -53,6 +53,14 @@ suite('preview', () => {
     await waitForPreview(editor.document, 'the cursor mark on the moved last block', (r) => r.activeLine !== null && r.activeLine > 10);
   });
 
+  test('the block under the editor cursor is marked from the first render on', async () => {
+    const editor = await showFixture('long.md');
+    const line = editor.document.getText().split('\n').indexOf('## Section 3');
+    editor.selection = new vscode.Selection(line, 0, line, 0);
+    await vscode.commands.executeCommand('mathdown.preview.openToSide');
+    await waitForPreview(editor.document, 'the mark on the cursor block', (r) => r.svgCount > 0 && r.activeLine === line);
+  });
+
   test('a TeX error shows its box in place and the rest still renders', async () => {
     const editor = await showFixture('errors.md');
     await vscode.commands.executeCommand('mathdown.preview.openToSide');

@@ -205,12 +205,15 @@ export class PreviewPanel implements vscode.Disposable {
   private onMessage(m: FromWebview.Message): void {
     if (!m || m.source !== this.source) return;
     switch (m.type) {
-      case 'ready':
+      case 'ready': {
         this.ready = true;
         this.knownKeys = new Set();
         this.postedVersion = -1;
         void this.render(true);
+        const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.source);
+        if (editor) this.editorSelectionChanged(editor);
         break;
+      }
       case 'needReset':
         this.postedVersion = -1;
         void this.render(true);
