@@ -104,3 +104,13 @@ test('front matter renders nothing and hides its content from math', () => {
   assert.deepEqual(doc.formulas.map((f) => f.tex), ['y']);
   assert.equal(renderHtml(doc, tex(doc)), '<h1 id="head-y" data-line="4" class="code-line">Head <span class="mathdown-math" data-formula="0" translate="no">[y]</span></h1>\n');
 });
+
+test('a * inside an environment at a line start does not pair as emphasis', () => {
+  const html = render('Aligned *not emphasis*\n\\begin{align*}a*b\\end{align*} and *real*\n');
+  assert.match(html, /<em>not emphasis<\/em>/);
+  assert.match(html, /\[\\begin\{align\*\}a\*b\\end\{align\*\}\]<\/span> and <em>real<\/em>/);
+  // Text after \end keeps the environment in the paragraph, where only the mask protects its `*`.
+  const open = parseMarkdown('*open\n\\begin{align*}x*y\\end{align*} tail\n');
+  assert.deepEqual(open.formulas.map((f) => f.tex), ['\\begin{align*}x*y\\end{align*}']);
+  assert.match(renderHtml(open, tex(open)), /<p data-line="0" class="code-line">\*open\n<span/);
+});

@@ -116,3 +116,9 @@ test('odd and hostile inputs of 100 KB finish and find nothing spurious', { time
     if (expected >= 0) assert.equal(formulas, expected, name);
   }
 });
+
+test('spans of a paragraph: environments at a line start, as the extension reads them', () => {
+  const src = 'text\n\\begin{align}\na*b\n\\end{align} and $c$';
+  assert.deepEqual(findInlineMathSpans(src, ALL).map((m) => m.tex), ['c']);
+  assert.deepEqual(findInlineMathSpans(src, ALL, true).map((m) => m.tex), ['\\begin{align}\na*b\n\\end{align}', 'c']);
+});

@@ -10,9 +10,10 @@ const MASK = 'a';
  * is found on the original string, which the lexer keeps as its current inline context.
  */
 export function maskMath(masked: string, options: ScanOptions): string {
-  const context = activeMathLexer()?.inlineContexts.at(-1);
+  const contexts = activeMathLexer()?.inlineContexts;
+  const context = contexts?.at(-1);
   if (!context || context.src.length !== masked.length) return masked;
-  const spans = findInlineMathSpans(context.src, options);
+  const spans = findInlineMathSpans(context.src, options, contexts!.length === 1);
   if (spans.length === 0) return masked;
   let out = '';
   let from = 0;

@@ -1,6 +1,6 @@
 import type { TokenizerExtension } from 'marked';
 import {
-  matchBlockMath, matchEnvironmentMath, matchInlineMath, nextBlockMathLine, type MathMatch, type ScanOptions,
+  matchBlockMath, matchEnvironmentMath, matchInlineMath, nextBlockMathLine, startsLine, type MathMatch, type ScanOptions,
 } from '../math/scanner';
 import { inlineCandidates, locate, MathLexer } from './mathLexer';
 import type { MathToken } from './mathToken';
@@ -57,13 +57,6 @@ export function inlineMathExtension(options: ScanOptions): TokenizerExtension {
       return mathToken(at.text.slice(m.start, m.end), m, m.start, false);
     },
   };
-}
-
-/** Is `pos` preceded only by up to three spaces on its line? */
-function startsLine(text: string, pos: number): boolean {
-  let i = pos;
-  while (i > 0 && pos - i < 3 && text.charCodeAt(i - 1) === 32) i--;
-  return i === 0 || text.charCodeAt(i - 1) === 10;
 }
 
 /** A math token for the match `m`, whose raw text starts at `rawStart` in the scanned string. */

@@ -6,7 +6,7 @@ export { ScanMemo } from './scannerMemo';
 export { matchInlineMath, InlineMathCandidates, isSpaceCode } from './scannerInline';
 export { matchBlockMath, matchEnvironmentMath, nextBlockMathLine } from './scannerBlock';
 export { matchMathFence } from './scannerFence';
-export { findInlineMathSpans } from './scannerSpans';
+export { findInlineMathSpans, startsLine } from './scannerSpans';
 export { findHtmlMathSpans } from './scannerHtml';
 export { MATH_ENVIRONMENTS, mathEnvironmentAt } from './scannerEnvironments';
 export { findCloser, nextLineIsBlank } from './scannerCloser';

@@ -1,3 +1,4 @@
+import { matchEnvironmentMath } from './scannerBlock';
 import { matchInlineMath } from './scannerInline';
 import type { MathMatch } from './scannerMatch';
 import { ScanMemo } from './scannerMemo';
@@ -15,10 +16,13 @@ const AUTOLINK = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)
  * first: a code span, raw HTML tag or autolink that opens before a `$` hides it, and math that
  * opens before a backtick hides the backtick. Linear in the input length.
  *
+ * With `environmentsAtLineStart` (a paragraph's text), `\begin{env}` at the start of a line opens
+ * display math as well, as the Marked extension reads it.
+ *
  * Marked's own lexing (links, URLs) decides the final tokens; this pass serves the places that
  * need every span of a string at once: masking math from emphasis, and tools over raw text.
  */
-export function findInlineMathSpans(src: string, options: ScanOptions): MathMatch[] {
+export function findInlineMathSpans(src: string, options: ScanOptions, environmentsAtLineStart = false): MathMatch[] {
   const spans: MathMatch[] = [];
   const memo = new ScanMemo();
   const codeSpans = new CodeSpanCloser(src);
@@ -27,7 +31,8 @@ export function findInlineMathSpans(src: string, options: ScanOptions): MathMatc
   while (i < src.length) {
     const c = src.charCodeAt(i);
     if (c === DOLLAR || c === BACKSLASH) {
-      const m = matchInlineMath(src, i, options, memo);
+      const env = environmentsAtLineStart && options.environments && c === BACKSLASH && startsLine(src, i);
+      const m = (env ? matchEnvironmentMath(src, i, memo) : null) ?? matchInlineMath(src, i, options, memo);
       if (m) {
         spans.push(m);
         i = m.end;
@@ -48,6 +53,13 @@ export function findInlineMathSpans(src: string, options: ScanOptions): MathMatc
     }
   }
   return spans;
+}
+
+/** Is `pos` preceded only by up to three spaces on its line? */
+export function startsLine(text: string, pos: number): boolean {
+  let i = pos;
+  while (i > 0 && pos - i < 3 && text.charCodeAt(i - 1) === 32) i--;
+  return i === 0 || text.charCodeAt(i - 1) === 10;
 }
 
 function skipTag(src: string, start: number): number {
