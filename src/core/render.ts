@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { parseMarkdown, renderHtml, topLevelBlocks } from './markdown';
+import { BlockHtmlCache } from './blockHtmlCache';
+import { parseMarkdown, renderBlocksHtml, topLevelBlocks, type ParsedDocument } from './markdown';
 import { Typesetter, type TypesetterOptions } from './math/typesetter';
 import { DEFAULT_MATH_OPTIONS, type Formula, type MathOptions } from './types';
 
@@ -26,7 +26,8 @@ export interface RenderResult {
   css: string;
   fontDefs: string;
   lineCount: number;
-  stats: { ms: number; hits: number; misses: number };
+  /** `blocksRendered`: blocks whose HTML was built in this render; the others came from earlier renders. */
+  stats: { ms: number; hits: number; misses: number; blocksRendered: number };
 }
 
 /**
@@ -37,6 +38,7 @@ export interface RenderResult {
  */
 export class MathdownRenderer {
   readonly #typesetter: Typesetter;
+  readonly #blocks = new BlockHtmlCache();
   #css: Promise<string> | undefined;
 
   constructor(options: TypesetterOptions = {}) {
@@ -64,7 +66,7 @@ export class MathdownRenderer {
       return error ? { ...f, error } : f;
     });
     const mathHtml = (i: number) => typeset.formulas[i]?.html ?? '';
-    const blocks = renderBlocks(doc, mathHtml);
+    const blocks = this.#renderBlocks(doc, mathHtml);
     this.#css ??= this.#typesetter.styleSheet();
     return {
       html: blocks.map((b) => b.html).join(''),
@@ -73,24 +75,25 @@ export class MathdownRenderer {
       css: await this.#css,
       fontDefs: typeset.fontDefs,
       lineCount: doc.lineCount,
-      stats: { ms: performance.now() - started, hits: typeset.stats.hits, misses: typeset.stats.misses },
+      stats: { ms: performance.now() - started, hits: typeset.stats.hits, misses: typeset.stats.misses, blocksRendered: this.#blocks.lastRendered },
     };
   }
 
   dispose(): Promise<void> {
+    this.#blocks.clear();
     return this.#typesetter.dispose();
+  }
+
+  #renderBlocks(doc: ParsedDocument, mathHtml: (i: number) => string): RenderedBlock[] {
+    const blocks = topLevelBlocks(doc);
+    const html = this.#blocks.blocksHtml(doc, blocks, mathHtml, (missing) => renderBlocksHtml(doc, mathHtml, missing));
+    return blocks.map((block, i) => ({
+      key: html[i]!.hash,
+      startLine: block.startLine,
+      endLine: block.endLine,
+      html: html[i]!.html,
+      formulaIndices: block.formulaIndices,
+    }));
   }
 }
 
-function renderBlocks(doc: ReturnType<typeof parseMarkdown>, mathHtml: (i: number) => string): RenderedBlock[] {
-  return topLevelBlocks(doc).map((block) => {
-    const html = renderHtml(doc, mathHtml, { block });
-    return {
-      key: createHash('sha1').update(html).digest('base64url'),
-      startLine: block.startLine,
-      endLine: block.endLine,
-      html,
-      formulaIndices: block.formulaIndices,
-    };
-  });
-}

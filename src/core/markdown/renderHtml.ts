@@ -26,3 +26,21 @@ export function renderHtml(doc: ParsedDocument, mathHtml: (formulaIndex: number)
   const tokens = options.block ? tokensOfBlock(doc, options.block) : doc.tokens;
   return marked.parser(tokens) + sanitizer.closeAll();
 }
+
+/**
+ * Renders each of `blocks` (from `topLevelBlocks(doc)`) on its own, with one Marked instance for
+ * all of them; each block's HTML is balanced, and joined they equal `renderHtml(doc, mathHtml)`.
+ */
+export function renderBlocksHtml(doc: ParsedDocument, mathHtml: (formulaIndex: number) => string, blocks: readonly Block[], options: Omit<RenderHtmlOptions, 'block'> = {}): string[] {
+  let sanitizer = new HtmlSanitizer();
+  const marked = renderingMarked({
+    mathHtml,
+    dataLine: options.dataLine ?? true,
+    get sanitizer() { return sanitizer; },
+    headingIds: headingIdsOf(doc.tokens),
+  });
+  return blocks.map((block) => {
+    sanitizer = new HtmlSanitizer();
+    return marked.parser(tokensOfBlock(doc, block)) + sanitizer.closeAll();
+  });
+}

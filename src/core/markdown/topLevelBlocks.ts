@@ -12,6 +12,9 @@ export interface Block {
   startOffset: number;
   endOffset: number;
   formulaIndices: number[];
+  /** The block's top-level tokens are `doc.tokens.slice(tokenStart, tokenEnd)`. */
+  tokenStart: number;
+  tokenEnd: number;
 }
 
 /**
@@ -24,19 +27,21 @@ export function topLevelBlocks(doc: ParsedDocument): Block[] {
   const html = new HtmlSanitizer();
   const blocks: Block[] = [];
   let first: Token | undefined;
-  for (const token of doc.tokens) {
-    if (token.type === 'space') continue;
-    first ??= token;
+  let firstIndex = 0;
+  let lastIndex = -1;
+  doc.tokens.forEach((token, i) => {
+    if (token.type === 'space') return;
+    if (!first) { first = token; firstIndex = i; }
+    lastIndex = i;
     if (token.type === 'html') {
       for (const piece of (token as { tokens?: Token[] }).tokens ?? [token]) if (piece.type === 'html') html.sanitize((piece as { text: string }).text);
     }
     if (html.depth === 0) {
-      blocks.push(block(lines, first, token));
+      blocks.push(block(lines, first, token, firstIndex, i + 1));
       first = undefined;
     }
-  }
-  const last = doc.tokens.filter((t) => t.type !== 'space').at(-1);
-  if (first && last) blocks.push(block(lines, first, last));
+  });
+  if (first) blocks.push(block(lines, first, doc.tokens[lastIndex]!, firstIndex, lastIndex + 1));
   let b = 0;
   doc.formulas.forEach((f, i) => {
     while (b < blocks.length && f.offset >= blocks[b]!.endOffset) b++;
@@ -47,17 +52,14 @@ export function topLevelBlocks(doc: ParsedDocument): Block[] {
 
 /** The top-level tokens of a block (as returned by `topLevelBlocks`). */
 export function tokensOfBlock(doc: ParsedDocument, block: Block): Token[] {
-  return doc.tokens.filter((t) => {
-    const line = (t as SourceLineField).sourceLine;
-    return t.type !== 'space' && line !== undefined && line >= block.startLine && line < block.endLine;
-  });
+  return doc.tokens.slice(block.tokenStart, block.tokenEnd).filter((t) => t.type !== 'space');
 }
 
-function block(lines: SourceLines, first: Token, last: Token): Block {
+function block(lines: SourceLines, first: Token, last: Token, tokenStart: number, tokenEnd: number): Block {
   const startLine = (first as SourceLineField).sourceLine ?? 0;
   const endLine = Math.max(startLine + 1, ((last as SourceLineField).sourceLine ?? startLine) + lineSpan(last.raw));
   const lastLine = Math.min(endLine, lines.lineCount) - 1;
   const startOffset = lines.originalLineStart(startLine);
   const endOffset = lines.toOriginal(lines.lineStart(lastLine) + lines.lineText(lastLine).length);
-  return { startLine, endLine, startOffset, endOffset, formulaIndices: [] };
+  return { startLine, endLine, startOffset, endOffset, formulaIndices: [], tokenStart, tokenEnd };
 }

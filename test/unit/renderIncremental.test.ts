@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { MathdownRenderer } from '../../src/core';
+
+const doc = [
+  '# Notes', '',
+  'Intro with $a_1 * b_2$ and $\\{x\\}$.', '',
+  '## Notes', '',
+  '$$', 'E = mc^2 \\label{e}', '$$', '',
+  '- item $x^2$', '- item $y^2$', '',
+  '| a | $|x|$ |', '|---|---|', '| 1 | $2$ |', '',
+  'See \\eqref{e} and [ref][r].', '',
+  '[r]: https://example.org', '',
+].join('\n');
+
+const warm = new MathdownRenderer();
+after(() => warm.dispose());
+
+async function fresh(text: string) {
+  const r = new MathdownRenderer();
+  try { return await r.render(text); } finally { await r.dispose(); }
+}
+
+test('re-rendering unchanged text reuses every block', async () => {
+  await warm.render(doc);
+  const again = await warm.render(doc);
+  assert.equal(again.stats.blocksRendered, 0);
+  assert.equal(again.stats.misses, 0);
+});
+
+const edits: [string, (t: string) => string][] = [
+  ['one character inside a formula', (t) => t.replace('x^2', 'x^3')],
+  ['a line inserted at the top', (t) => 'New first line.\n\n' + t],
+  ['a formula removed', (t) => t.replace(' and $\\{x\\}$', '')],
+  ['a duplicate heading renamed', (t) => t.replace('## Notes', '## Other')],
+  ['a link definition changed', (t) => t.replace('https://example.org', 'https://example.com')],
+  ['a label renamed so the reference breaks', (t) => t.replace('\\label{e}', '\\label{f}')],
+];
+
+for (const [name, edit] of edits) {
+  test(`after ${name}, the HTML equals a fresh render`, async () => {
+    await warm.render(doc);
+    const text = edit(doc);
+    const incremental = await warm.render(text);
+    const reference = await fresh(text);
+    assert.equal(incremental.html, reference.html);
+    assert.deepEqual(incremental.blocks.map((b) => b.key), reference.blocks.map((b) => b.key));
+  });
+}
+
+test('one character changed inside a formula re-renders only its block', async () => {
+  await warm.render(doc);
+  const r = await warm.render(doc.replace('y^2', 'y^3'));
+  assert.equal(r.stats.blocksRendered, 1);
+  assert.equal(r.stats.misses, 1);
+});
