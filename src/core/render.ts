@@ -1,5 +1,6 @@
 import { BlockHtmlCache } from './blockHtmlCache';
 import { parseMarkdown, renderBlocksHtml, topLevelBlocks, type ParsedDocument } from './markdown';
+import { reparseMarkdown } from './markdown/reparseMarkdown';
 import { Typesetter, type TypesetterOptions } from './math/typesetter';
 import { DEFAULT_MATH_OPTIONS, type Formula, type MathOptions } from './types';
 
@@ -8,6 +9,11 @@ export interface RenderOptions {
   fontCache?: 'local' | 'global' | 'none';
   assistiveMml?: boolean;
   signal?: AbortSignal;
+  /**
+   * Identifies the document (e.g. its URI) across renders: the renderer then re-lexes only the
+   * region an edit touched, reusing the tokens of the previous render of the same document.
+   */
+  documentKey?: string;
 }
 
 export interface RenderedBlock {
@@ -39,6 +45,10 @@ export interface RenderResult {
 export class MathdownRenderer {
   readonly #typesetter: Typesetter;
   readonly #blocks = new BlockHtmlCache();
+  /** The last parse of each keyed document (a few), for incremental re-lexing. */
+  readonly #parsed = new Map<string, ParsedDocument>();
+  /** Renders run one after another: a re-lex reuses (and re-positions) the previous render's tokens. */
+  #queue: Promise<unknown> = Promise.resolve();
   #css: Promise<string> | undefined;
 
   constructor(options: TypesetterOptions = {}) {
@@ -49,10 +59,17 @@ export class MathdownRenderer {
     return this.#typesetter.cacheStats;
   }
 
-  async render(text: string, options: RenderOptions = {}): Promise<RenderResult> {
+  render(text: string, options: RenderOptions = {}): Promise<RenderResult> {
+    const run = this.#queue.then(() => this.#render(text, options));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #render(text: string, options: RenderOptions): Promise<RenderResult> {
     const started = performance.now();
+    options.signal?.throwIfAborted();
     const math: MathOptions = { ...DEFAULT_MATH_OPTIONS, ...options.math };
-    const doc = parseMarkdown(text, math);
+    const doc = this.#parse(text, math, options.documentKey);
     const typeset = await this.#typesetter.typeset({
       jobs: doc.formulas.map((f) => ({ tex: f.tex, display: f.display })),
       macros: math.macros,
@@ -81,7 +98,18 @@ export class MathdownRenderer {
 
   dispose(): Promise<void> {
     this.#blocks.clear();
+    this.#parsed.clear();
     return this.#typesetter.dispose();
+  }
+
+  #parse(text: string, math: MathOptions, key: string | undefined): ParsedDocument {
+    if (key === undefined) return parseMarkdown(text, math);
+    const previous = this.#parsed.get(key);
+    this.#parsed.delete(key);
+    const doc = reparseMarkdown(previous, text, math);
+    this.#parsed.set(key, doc);
+    if (this.#parsed.size > 8) this.#parsed.delete(this.#parsed.keys().next().value!);
+    return doc;
   }
 
   #renderBlocks(doc: ParsedDocument, mathHtml: (i: number) => string): RenderedBlock[] {

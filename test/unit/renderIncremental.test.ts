@@ -22,8 +22,8 @@ async function fresh(text: string) {
 }
 
 test('re-rendering unchanged text reuses every block', async () => {
-  await warm.render(doc);
-  const again = await warm.render(doc);
+  await warm.render(doc, { documentKey: 'doc' });
+  const again = await warm.render(doc, { documentKey: 'doc' });
   assert.equal(again.stats.blocksRendered, 0);
   assert.equal(again.stats.misses, 0);
 });
@@ -39,9 +39,9 @@ const edits: [string, (t: string) => string][] = [
 
 for (const [name, edit] of edits) {
   test(`after ${name}, the HTML equals a fresh render`, async () => {
-    await warm.render(doc);
+    await warm.render(doc, { documentKey: 'doc' });
     const text = edit(doc);
-    const incremental = await warm.render(text);
+    const incremental = await warm.render(text, { documentKey: 'doc' });
     const reference = await fresh(text);
     assert.equal(incremental.html, reference.html);
     assert.deepEqual(incremental.blocks.map((b) => b.key), reference.blocks.map((b) => b.key));
@@ -49,8 +49,8 @@ for (const [name, edit] of edits) {
 }
 
 test('one character changed inside a formula re-renders only its block', async () => {
-  await warm.render(doc);
-  const r = await warm.render(doc.replace('y^2', 'y^3'));
+  await warm.render(doc, { documentKey: 'doc' });
+  const r = await warm.render(doc.replace('y^2', 'y^3'), { documentKey: 'doc' });
   assert.equal(r.stats.blocksRendered, 1);
   assert.equal(r.stats.misses, 1);
 });

@@ -1,0 +1,133 @@
+import type { Token, TokensList } from 'marked';
+import { resolveScanOptions, scanOptionsKey } from '../math/scanner';
+import type { MathOptions } from '../types';
+import { lexingMarked } from './lexingMarked';
+import { MathLexer } from './mathLexer';
+import { parseMarkdown } from './parseMarkdown';
+import type { ParsedDocument } from './parsedDocument';
+import { SourceLines } from './sourceLines';
+import { locateFormulas } from './sourcePositions';
+
+const optionsOf = new WeakMap<ParsedDocument, string>();
+
+/** Attempts at re-synchronising with the previous tokens before giving up and lexing everything. */
+const ATTEMPTS = 4;
+
+/**
+ * Parses `text` like `parseMarkdown`, reusing the top-level tokens of `previous` outside the edited
+ * region: only the tokens around the change are lexed again, and the result is accepted only where
+ * the new lexing meets the old tokens exactly (same raw text, same type), so an edit that reaches
+ * further (an opened fence, a removed blank line) widens the region, down to a full parse.
+ * `previous` must not be used afterwards: its reused tokens get the new positions.
+ */
+export function reparseMarkdown(previous: ParsedDocument | undefined, text: string, math?: Partial<MathOptions>): ParsedDocument {
+  const options = resolveScanOptions(math);
+  const key = scanOptionsKey(options);
+  const doc = (previous && optionsOf.get(previous) === key && splice(previous, text, math)) || parseMarkdown(text, math);
+  optionsOf.set(doc, key);
+  return doc;
+}
+
+function splice(previous: ParsedDocument, text: string, math?: Partial<MathOptions>): ParsedDocument | undefined {
+  const old = previous.text;
+  if (old.includes('\r') || text.includes('\r')) return undefined;
+  if (old === text) return previous;
+  const tokens = previous.tokens;
+  const starts = tokenStarts(tokens);
+  if (starts[tokens.length] !== old.length || tokens.length < 4) return undefined;
+
+  let p = 0;
+  const common = Math.min(old.length, text.length);
+  while (p < common && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+  let q = 0;
+  while (q < common - p && old.charCodeAt(old.length - 1 - q) === text.charCodeAt(text.length - 1 - q)) q++;
+  const delta = text.length - old.length;
+
+  // One whole non-space token before the change, so that a paragraph it may join is lexed again.
+  let first = Math.max(0, upperBound(starts, p, tokens.length) - 1);
+  first = stepBack(tokens, first);
+  const regionStart = starts[first]!;
+  // The first token lying wholly in the unchanged tail: lexing must meet the old tokens there.
+  let meet = lowerBound(starts, old.length - q, tokens.length);
+  if (tokens.slice(first, meet).some((t) => t.type === 'def')) return undefined;
+
+  const lexer = () => new MathLexer(lexingMarked(resolveScanOptions(math)).defaults);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const check = stepForward(tokens, meet, 1 << attempt);
+    const regionEndOld = starts[check]!;
+    const region = lexer().lex(text.slice(regionStart, regionEndOld + delta));
+    if (Object.keys(region.links).length || region.some((t) => t.type === 'def')) return undefined;
+    if (regionStart > 0 && region[0]?.type === 'frontMatter') return undefined;
+    if (check === tokens.length) return assemble(previous, text, [...tokens.slice(0, first), ...region]);
+    const overlap = check - meet;
+    const head = region.length - overlap;
+    if (head >= 0 && sameTokens(region.slice(head), tokens.slice(meet, check)) && rawLength(region, head) === starts[meet]! + delta - regionStart) {
+      return assemble(previous, text, [...tokens.slice(0, first), ...region.slice(0, head), ...tokens.slice(meet)]);
+    }
+    meet = check;
+  }
+  return undefined;
+}
+
+function assemble(previous: ParsedDocument, text: string, list: Token[]): ParsedDocument {
+  const tokens = Object.assign(list, { links: previous.tokens.links }) as TokensList;
+  const lines = new SourceLines(text);
+  const formulas = locateFormulas(tokens, lines);
+  return { text, tokens, formulas, lineCount: lines.lineCount };
+}
+
+function tokenStarts(tokens: readonly Token[]): number[] {
+  const starts = [0];
+  for (const t of tokens) starts.push(starts.at(-1)! + t.raw.length);
+  return starts;
+}
+
+/** Index of the first token starting after `offset`. */
+function upperBound(starts: readonly number[], offset: number, count: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first token starting at or after `offset` (`count` when none). */
+function lowerBound(starts: readonly number[], offset: number, count: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function stepBack(tokens: readonly Token[], index: number): number {
+  let i = index;
+  while (i > 0 && tokens[i]!.type === 'space') i--;
+  if (i > 0) i--;
+  while (i > 0 && tokens[i]!.type === 'space') i--;
+  return i;
+}
+
+/** The index just after `count` non-space tokens from `index` (and the space tokens after them). */
+function stepForward(tokens: readonly Token[], index: number, count: number): number {
+  let i = index;
+  for (let seen = 0; i < tokens.length && seen < count; i++) if (tokens[i]!.type !== 'space') seen++;
+  while (i < tokens.length && tokens[i]!.type === 'space') i++;
+  return i;
+}
+
+function sameTokens(a: readonly Token[], b: readonly Token[]): boolean {
+  return a.length === b.length && a.every((t, i) => t.type === b[i]!.type && t.raw === b[i]!.raw);
+}
+
+function rawLength(tokens: readonly Token[], count: number): number {
+  let n = 0;
+  for (let i = 0; i < count; i++) n += tokens[i]!.raw.length;
+  return n;
+}
