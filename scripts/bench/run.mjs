@@ -91,6 +91,8 @@ function buildNotes(s, rawData) {
   n.push('A peer has no formula cache: its "1-char edit" is a full render of the edited text, and its warm full render (target 1\'s basis) is the median of all renders after the cold one.');
   const cacheStats = (rawData.sessions.mathdown ?? []).filter((r) => r.edit).map((r) => `${r.edit.hits}/${r.edit.misses}`);
   if (cacheStats.length) n.push(`Mathdown's last edit render per round reported cache hits/misses of ${cacheStats.join(', ')} (${md.math} formulas; an ideal edit is ${md.math - 1}/1).`);
+  const missing = (rawData.sessions.mathdown ?? []).filter((r) => r.edit && r.edit.misses > 1);
+  if (missing.length) n.push(`In ${missing.length} round(s) an edit re-typeset up to ${Math.max(...missing.map((r) => r.edit.misses))} formulas: the typesetter's cache did not keep this document's formulas from one render to the next (probably its size bound: the document has ${md.htmlMB?.toFixed(0)} MB of typeset HTML, and an LRU smaller than that, filled in document order, evicts each entry before it is reused).`);
   const fi = s.firstInfo;
   if (fi) {
     n.push(s.prefixMethod

@@ -48,14 +48,25 @@ for (const [name, d] of Object.entries(docs)) {
   fs.rmSync(d.formulas);
 }
 
-async function runFromPalette(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
+/** Runs a command by its palette title; retried, since a busy extension host may list it late. */
+async function runFromPalette(page, title, attempts = 3) {
+  for (let k = 1; ; k++) {
+    try {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`>${title}`);
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 60_000 });
+      await page.keyboard.press('Enter');
+      await input.waitFor({ state: 'hidden' });
+      return;
+    } catch (e) {
+      if (k >= attempts) throw e;
+      log(`"${title}" not in the command palette yet; retrying`);
+      await page.keyboard.press('Escape');
+      await sleep(5000);
+    }
+  }
 }
 
 async function previewFrame(page) {
@@ -73,13 +84,59 @@ async function waitFor(what, fn, timeoutMs) {
   }
 }
 
+/**
+ * The preview's inner webview frame with the watcher of vscodeFrame.mjs installed. A webview may
+ * replace its frame (the built-in preview does for a large document): then the frame is found again
+ * and the watcher re-installed with the current probe.
+ */
+class PreviewFrame {
+  constructor(page, kind) {
+    this.page = page;
+    this.probe = { kind };
+  }
+
+  async eval(fn, argument) {
+    for (let k = 0; ; k++) {
+      try {
+        if (!this.frame || this.frame.isDetached()) {
+          this.frame = await previewFrame(this.page);
+          this.installed = false;
+        }
+        if (!this.installed) {
+          await this.frame.evaluate(installWatcher, this.probe);
+          await this.frame.evaluate(armWatcher, this.probe);
+          this.installed = true;
+        }
+        return await this.frame.evaluate(fn, argument);
+      } catch (e) {
+        const message = String(e?.message ?? e);
+        if (k >= 40 || !/detached|destroyed|navigat|__bench/i.test(message)) throw e;
+        if (/detached/i.test(message)) this.frame = undefined;
+        this.installed = false;
+        await sleep(250);
+      }
+    }
+  }
+
+  arm(probe) {
+    this.probe = probe;
+    return this.eval(armWatcher, probe);
+  }
+
+  check() {
+    return this.eval(() => window.__benchCheck());
+  }
+
+  async waitQuiet(quietMs) {
+    await waitFor('the preview to settle', async () => { const w = await this.eval(readWatcher); return w.now - w.lastMutation > quietMs; }, openTimeoutMs);
+  }
+}
+
 /** Waits until the preview shows the target formula and its DOM has been still for `quietMs`. */
-async function waitReady(frame, kind, target, quietMs = 2000) {
-  await frame.evaluate(installWatcher, { kind });
-  const ready = { kind, snippet: target.before + target.after, line0: target.line - 1 };
-  await frame.evaluate(armWatcher, ready);
-  const shown = await waitFor('the preview to show the target formula', () => frame.evaluate(() => window.__benchCheck()), openTimeoutMs);
-  await waitFor('the preview to settle', async () => { const w = await frame.evaluate(readWatcher); return w.now - w.lastMutation > quietMs; }, openTimeoutMs);
+async function waitReady(preview, kind, target, quietMs = 2000) {
+  await preview.arm({ kind, snippet: target.before + target.after, line0: target.line - 1 });
+  const shown = await waitFor('the preview to show the target formula', () => preview.check(), openTimeoutMs);
+  await preview.waitQuiet(quietMs);
   return shown;
 }
 
@@ -109,8 +166,8 @@ async function measure(page, kind, name) {
   await page.locator('.monaco-editor .view-lines').first().click();
   const opened = Date.now();
   await runFromPalette(page, PREVIEW[kind].command);
-  const frame = await previewFrame(page);
-  const shown = await waitReady(frame, kind, target);
+  const preview = new PreviewFrame(page, kind);
+  const shown = await waitReady(preview, kind, target);
   const openMs = shown - opened;
   log(`${kind} ${name}: target formula shown ${openMs} ms after the command, DOM still ${Date.now() - shown} ms later (formula #${target.formulaIndex}, line ${target.line})`);
   await runFromPalette(page, 'View: Focus First Editor Group');
@@ -126,14 +183,14 @@ async function measure(page, kind, name) {
   const samples = [];
   for (let k = 0; k < keys; k++) {
     const typed = TYPED.slice(0, k + 1);
-    const oldKey = kind === 'mathdown' ? await frame.evaluate(blockKey, target.line - 1) : undefined;
-    await frame.evaluate(armWatcher, { kind, snippet: target.before + typed + target.after, line0: target.line - 1, oldKey });
+    const oldKey = kind === 'mathdown' ? await preview.eval(blockKey, target.line - 1) : undefined;
+    await preview.arm({ kind, snippet: target.before + typed + target.after, line0: target.line - 1, oldKey });
     await page.keyboard.type(typed.at(-1));
-    const changed = await waitFor('the preview to show the typed character', () => frame.evaluate(() => window.__benchCheck()), openTimeoutMs);
+    const changed = await waitFor('the preview to show the typed character', () => preview.check(), openTimeoutMs);
     const pressed = (await page.evaluate(() => window.__benchKeys)).at(-1);
     samples.push(changed - pressed);
     log(`${kind} ${name}: keystroke ${k + 1}/${keys} → preview updated in ${changed - pressed} ms`);
-    await waitFor('the preview to settle', async () => { const w = await frame.evaluate(readWatcher); return w.now - w.lastMutation > 1000; }, openTimeoutMs);
+    await preview.waitQuiet(1000);
   }
   return { ms: median(samples), samples, openMs, formula: target.formulaIndex, bytes: docs[name].bytes, formulas: docs[name].count };
 }
