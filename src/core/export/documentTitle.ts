@@ -9,12 +9,14 @@ const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
 /** Inline Markdown reduced to the text a reader sees (emphasis, code ticks, links, images). */
 function plainInline(md: string): string {
   return md
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/!?\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-    .replace(/<[^>\n]+>/g, '')
+    // No bracket, `<` or backtick run is scanned twice, and emphasis spans at most 200 characters:
+    // linear time on hostile headings (`[[[…`, `<a <a …`, ` _a _a …`).
+    .replace(/!?\[([^[\]]*)\]\([^()]*\)/g, '$1')
+    .replace(/!?\[([^[\]]*)\]\[[^[\]]*\]/g, '$1')
+    .replace(/<[^<>\n]+>/g, '')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/(^|[^\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?!\w)/g, '$1$2')
-    .replace(/`+([^`]+)`+/g, '$1')
+    .replace(/(^|[^\w*])[*_](?=\S)(.{1,200}?)(?<=\S)[*_](?!\w)/g, '$1$2')
+    .replace(/(?<!`)`+([^`]+)`+/g, '$1')
     .replace(/\\([!-/:-@[-`{-~])/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();

@@ -22,7 +22,7 @@ export function frontMatterField(text: string, key: string): string | undefined 
   } else if (/^'.*'$/.test(value)) {
     value = value.slice(1, -1).replace(/''/g, "'");
   } else {
-    value = value.replace(/[ \t]+#.*$/, '');
+    value = value.replace(/[ \t]#.*$/, '');
   }
   return value.trim() || undefined;
 }
