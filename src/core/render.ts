@@ -85,8 +85,10 @@ export class MathdownRenderer {
     const mathHtml = (i: number) => typeset.formulas[i]?.html ?? '';
     const blocks = this.#renderBlocks(doc, mathHtml);
     this.#css ??= this.#typesetter.styleSheet();
+    let html: string | undefined;
     return {
-      html: blocks.map((b) => b.html).join(''),
+      // Joined on demand: the preview patches blocks and never needs the whole page as one string.
+      get html() { return (html ??= blocks.map((b) => b.html).join('')); },
       blocks,
       formulas,
       css: await this.#css,

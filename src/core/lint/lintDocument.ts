@@ -15,6 +15,6 @@ export interface FormulaRenderer {
 export async function lintDocument(text: string, settings: MathdownSettings, renderer?: FormulaRenderer, signal?: AbortSignal): Promise<LintDiagnostic[]> {
   const rules = settings.lint.rules;
   const wantsTex = rules.MM301 !== 'off';
-  const formulas = renderer && wantsTex ? (await renderer.render(text, { math: settings.math, fontCache: 'local', ...(signal ? { signal } : {}) })).formulas : undefined;
+  const formulas = renderer && wantsTex ? (await renderer.render(text, { math: settings.math, fontCache: 'global', ...(signal ? { signal } : {}) })).formulas : undefined;
   return lint(text, { math: settings.math, rules, targets: settings.lint.targets, ...(formulas ? { formulas } : {}) });
 }

@@ -17,13 +17,21 @@ export interface Block {
   tokenEnd: number;
 }
 
+const linesOf = new WeakMap<ParsedDocument, SourceLines>();
+
+function sourceLinesOf(doc: ParsedDocument): SourceLines {
+  let lines = linesOf.get(doc);
+  if (!lines) linesOf.set(doc, (lines = new SourceLines(doc.text)));
+  return lines;
+}
+
 /**
  * Splits the document into top-level blocks whose HTML is balanced on its own: raw HTML that
  * stays open across Markdown blocks (`<details>` … paragraphs … `</details>`) makes one block of
  * everything up to its close, so that each block can be rendered and patched separately.
  */
 export function topLevelBlocks(doc: ParsedDocument): Block[] {
-  const lines = new SourceLines(doc.text);
+  const lines = sourceLinesOf(doc);
   const html = new HtmlSanitizer();
   const blocks: Block[] = [];
   let first: Token | undefined;

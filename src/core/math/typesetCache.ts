@@ -46,7 +46,7 @@ export class TypesetCache {
 
   constructor(
     private readonly limit: number,
-    private readonly charLimit = 32_000_000,
+    private readonly charLimit = 128_000_000,
   ) {}
 
   get size(): number {

@@ -172,7 +172,7 @@ export class PreviewPanel implements vscode.Disposable {
         this.failNextRender = false;
         throw new Error('injected failure (test hook)');
       }
-      result = await this.deps.renderer().render(doc.getText(), { math, fontCache: 'local', signal: abort.signal, documentKey: this.source });
+      result = await this.deps.renderer().render(doc.getText(), { math, fontCache: 'global', signal: abort.signal, documentKey: this.source });
     } catch (e) {
       if (abort.signal.aborted || generation !== this.generation) return;
       this.post({ type: 'renderFailed', source: this.source, version, message: errorMessage(e) });
