@@ -1,8 +1,9 @@
-import { Marked } from 'marked';
+import { Marked, Tokenizer } from 'marked';
 import { scanOptionsKey, type ScanOptions } from '../math/scanner';
 import { maskMath } from './emStrongMask';
 import { frontMatterExtension } from './frontMatter';
 import { htmlBlockMath } from './htmlBlockMath';
+import { lexLinkTextAsWritten } from './linkLabel';
 import { blockMathExtension, inlineMathExtension } from './mathExtensions';
 import { mathTable } from './mathTable';
 
@@ -22,6 +23,12 @@ export function lexingMarked(options: ScanOptions): Marked {
         },
         html(src) {
           return htmlBlockMath(this, src, options);
+        },
+        link(src) {
+          return lexLinkTextAsWritten(this, Tokenizer.prototype.link.call(this, src));
+        },
+        reflink(src, links) {
+          return lexLinkTextAsWritten(this, Tokenizer.prototype.reflink.call(this, src, links));
         },
       },
       hooks: {
