@@ -1,0 +1,26 @@
+// What the .vsix ships (`vsce ls`, the list `npm run package` packs): the bundles, media,
+// grammars and snippets, rule docs and the manifest — no sources, tests, maps or tooling.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+const root = join(__dirname, '../../..');
+const ALLOWED = [
+  /^(package\.json|README\.md|LICENSE|CHANGELOG\.md)$/,
+  /^dist\/(extension|typesetWorker|webview|cli|core)\.js$/,
+  /^media\/[\w.-]+\.(css|svg|png)$/,
+  /^syntaxes\/[\w.-]+\.json$/,
+  /^docs\/rules\/MM\d{3}\.md$/,
+  /^docs\/screenshots\/showcase-light\.png$/,
+];
+const REQUIRED = ['package.json', 'dist/extension.js', 'dist/typesetWorker.js', 'dist/webview.js', 'dist/cli.js', 'media/preview.css', 'docs/rules/MM301.md'];
+
+test('the extension package holds only what it needs', () => {
+  const out = execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });
+  const files = out.split('\n').map((l) => l.trim()).filter(Boolean);
+  const stray = files.filter((f) => !ALLOWED.some((re) => re.test(f)));
+  assert.deepEqual(stray, [], 'stray files in the .vsix');
+  for (const f of REQUIRED) assert.ok(files.includes(f), `${f} is packaged`);
+  console.log(`${files.length} files in the .vsix`);
+});
