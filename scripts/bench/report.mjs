@@ -54,7 +54,7 @@ function phaseTable(p) {
     ['`topLevelBlocks`', p.topLevelBlocksMs],
     [`\`renderHtml\` once per block (${p.blocks} blocks, ${p.tokens} tokens)`, p.perBlockHtmlMs],
     ['SHA-1 block keys', p.hashMs],
-    ['typesetter with every formula a cache hit (the rest)', p.typesetHitsMs],
+    [`typesetter (the rest${p.hits !== undefined ? `: ${p.hits} cache hits, ${p.misses} misses` : ''})`, p.typesetMs ?? p.typesetHitsMs],
   ];
   return `
 ## Where a warm Mathdown re-render goes (one process, informational)

@@ -2,6 +2,7 @@
 // `npm run bench`: issue 7's performance figures for Mathdown and its peers on a generated ~1 MB
 // reference document, as medians of interleaved rounds, each session in a fresh process.
 //   node scripts/bench/run.mjs [--rounds 3] [--engines mathdown,markedKatex] [--no-write] [--dir DIR]
+//   node scripts/bench/run.mjs --report   (rebuild the report from DIR/results.json, e.g. after bench:vscode)
 // Prints the report and writes it to bench/RESULTS.md (raw numbers to DIR/results.json).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,30 +28,48 @@ const FIRST_SCREEN = 100;
 
 const t0 = Date.now();
 const log = (m) => process.stderr.write(`[bench ${((Date.now() - t0) / 1000).toFixed(0)} s] ${m}\n`);
-const env = environment();
+const resultsFile = path.join(dir, 'results.json');
 
-const build = buildIfNeeded();
-log(build.message);
-process.env.MATHDOWN_BENCH_DIST = snapshotDist(path.join(dir, 'dist'));
-env.source = sourceVersion();
-const docs = writeDocs(dir, { seed: DEFAULT_SEED });
-const refText = fs.readFileSync(docs.reference.file, 'utf8');
-const doc = { ...docs.reference, seed: DEFAULT_SEED, labels: (refText.match(/\\label\{/g) ?? []).length };
-log(`reference: ${doc.bytes} bytes, ${doc.count} formulas (${doc.display} display) in ${dir}`);
+const saved = process.argv.includes('--report') ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : await measureAll();
+const { env, doc, raw, build } = saved;
+const summary = summarize(raw);
+const vscodeFile = path.join(repoRoot, 'bench/vscode.json');
+const vscode = fs.existsSync(vscodeFile) ? JSON.parse(fs.readFileSync(vscodeFile, 'utf8')) : undefined;
+const notes = buildNotes(summary, raw, env, build);
+const report = formatReport({ env, doc, rounds: saved.rounds, summary, vscode, notes, phases: raw.phases?.phases, wallSeconds: saved.wallSeconds });
+process.stdout.write(`\n${report}`);
+if (write && !saved.only) {
+  fs.mkdirSync(path.join(repoRoot, 'bench'), { recursive: true });
+  fs.writeFileSync(path.join(repoRoot, 'bench/RESULTS.md'), report);
+  log('wrote bench/RESULTS.md');
+} else if (write) {
+  log('--engines given: bench/RESULTS.md left unchanged');
+}
 
-const engines = ENGINES.filter((e) => !only || only.includes(e.id));
-const raw = { sessions: {}, firstScreen: { cold: [], warm: [] }, activation: [] };
-const child = path.join(here, 'child.mjs');
-const brief = (r) => (r.error ? `ERROR ${r.error}` : Object.entries(r).filter(([k, v]) => typeof v === 'number').map(([k, v]) => `${k}=${Math.round(v)}`).join(' '));
+async function measureAll() {
+  const env = environment();
+  const build = buildIfNeeded();
+  log(build.message);
+  process.env.MATHDOWN_BENCH_DIST = snapshotDist(path.join(dir, 'dist'));
+  env.source = sourceVersion();
+  const docs = writeDocs(dir, { seed: DEFAULT_SEED });
+  const refText = fs.readFileSync(docs.reference.file, 'utf8');
+  const doc = { ...docs.reference, seed: DEFAULT_SEED, labels: (refText.match(/\\label\{/g) ?? []).length };
+  log(`reference: ${doc.bytes} bytes, ${doc.count} formulas (${doc.display} display) in ${dir}`);
 
-for (let round = 0; round < rounds; round++) {
-  const order = engines.map((_, i) => engines[(i + round) % engines.length]);
-  for (const e of order) {
-    const r = await runChild(child, [e.id, 'session', dir, JSON.stringify({ ...e.session, editIndex: EDIT_INDEX })]);
-    (raw.sessions[e.id] ??= []).push(r);
-    log(`round ${round + 1}/${rounds} ${e.id}: ${brief(r)}${r.editMs ? ` edits=${r.editMs.map(Math.round).join(',')}` : ''}`);
-  }
-  if (engines.some((e) => e.id === 'mathdown')) {
+  const engines = ENGINES.filter((e) => !only || only.includes(e.id));
+  const withMathdown = engines.some((e) => e.id === 'mathdown');
+  const raw = { sessions: {}, firstScreen: { cold: [], warm: [] }, activation: [] };
+  const child = path.join(here, 'child.mjs');
+  const brief = (r) => (r.error ? `ERROR ${r.error}` : Object.entries(r).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${k}=${Math.round(v)}`).join(' '));
+  for (let round = 0; round < rounds; round++) {
+    const order = engines.map((_, i) => engines[(i + round) % engines.length]);
+    for (const e of order) {
+      const r = await runChild(child, [e.id, 'session', dir, JSON.stringify({ ...e.session, editIndex: EDIT_INDEX })]);
+      (raw.sessions[e.id] ??= []).push(r);
+      log(`round ${round + 1}/${rounds} ${e.id}: ${brief(r)}${r.editMs ? ` edits=${r.editMs.map(Math.round).join(',')}` : ''}`);
+    }
+    if (!withMathdown) continue;
     for (const warmWorker of [false, true]) {
       const r = await runChild(child, ['mathdown', 'firstScreen', dir, JSON.stringify({ first: FIRST_SCREEN, warmWorker })]);
       raw.firstScreen[warmWorker ? 'warm' : 'cold'].push(r);
@@ -60,32 +79,20 @@ for (let round = 0; round < rounds; round++) {
     raw.activation.push(a);
     log(`round ${round + 1}/${rounds} activation: ${brief(a)}`);
   }
-}
-if (engines.some((e) => e.id === 'mathdown')) {
-  raw.phases = await runChild(child, ['mathdown', 'phases', dir]);
-  log(`phases of a warm Mathdown re-render: ${raw.phases.error ?? JSON.stringify(raw.phases.phases, (k, v) => (typeof v === 'number' ? Math.round(v) : v))}`);
-}
-env.loadEnd = environment().load;
-
-const summary = summarize(raw);
-const vscodeFile = path.join(repoRoot, 'bench/vscode.json');
-const vscode = fs.existsSync(vscodeFile) ? JSON.parse(fs.readFileSync(vscodeFile, 'utf8')) : undefined;
-const notes = buildNotes(summary, raw);
-const report = formatReport({ env, doc, rounds, summary, vscode, notes, phases: raw.phases?.phases, wallSeconds: (Date.now() - t0) / 1000 });
-process.stdout.write(`\n${report}`);
-fs.writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ env, doc, raw }, null, 1));
-if (write && !only) {
-  fs.mkdirSync(path.join(repoRoot, 'bench'), { recursive: true });
-  fs.writeFileSync(path.join(repoRoot, 'bench/RESULTS.md'), report);
-  log('wrote bench/RESULTS.md');
-} else if (write) {
-  log('--engines given: bench/RESULTS.md left unchanged');
+  if (withMathdown) {
+    raw.phases = await runChild(child, ['mathdown', 'phases', dir]);
+    log(`phases of a warm Mathdown re-render: ${raw.phases.error ?? JSON.stringify(raw.phases.phases, (k, v) => (typeof v === 'number' ? Math.round(v) : v))}`);
+  }
+  env.loadEnd = environment().load;
+  const result = { env, doc, raw, build, rounds, only, wallSeconds: (Date.now() - t0) / 1000 };
+  fs.writeFileSync(resultsFile, JSON.stringify(result, null, 1));
+  return result;
 }
 
-function buildNotes(s, rawData) {
+function buildNotes(s, rawData, env, build) {
   const n = [];
   const md = s.engines.mathdown;
-  if (!build.ok) n.push(`Build: ${build.message}.`);
+  if (build && !build.ok) n.push(`Build: ${build.message}.`);
   n.push('Peers are configured as their users do: the VS Code peer exactly as extensions/markdown-math (`enableFencedBlocks`, `globalGroup: true`, macro table reset per render); texmath with `delimiters: \'dollars\'`; the KaTeX peers share KaTeX 0.16.47, `throwOnError: false`, and the same per-render macro table so that the `\\newcommand` preamble works. The replaced pipeline runs Marked, then MathJax 3.2.2\'s page handler over the HTML (`inlineMath` `$…$` and `\\(…\\)`, Mathdown\'s TeX package list, SVG with `fontCache: \'local\'`).');
   n.push('KaTeX has no `\\label`/`\\eqref`: the KaTeX peers show those formulas as red error text (still counted as typeset). Bare `\\begin{align}` blocks outside `$$` are text for them.');
   n.push('A peer has no formula cache: its "1-char edit" is a full render of the edited text, and its warm full render (target 1\'s basis) is the median of all renders after the cold one.');
