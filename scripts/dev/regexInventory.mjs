@@ -6,8 +6,12 @@
 //   node scripts/dev/regexInventory.mjs          prints the inventory as a table
 //   node scripts/dev/regexInventory.mjs --json   prints it as JSON
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import ts from 'typescript';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+
+// TypeScript is loaded from the project at run time, so that bundling a test that imports this
+// module does not bundle the compiler.
+let ts;
 
 function walk(dir, suffix) {
   let out = [];
@@ -68,6 +72,7 @@ function isRegExpCall(node) {
 
 /** Regexes of one TypeScript file. */
 export function sourceRegexes(file, root) {
+  ts ??= createRequire(resolve(root, 'package.json'))('typescript');
   const text = readFileSync(file, 'utf8');
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const constants = stringConstants(source);
@@ -116,8 +121,8 @@ export function regexInventory(root) {
   return [...sources.flatMap((f) => sourceRegexes(f, root)), ...grammars.flatMap((f) => grammarRegexes(f, root))];
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*[\\/]/, ''))) {
-  const root = join(new URL('.', import.meta.url).pathname, '..', '..');
+if (/regexInventory\.mjs$/.test(process.argv[1] ?? '')) {
+  const root = resolve(dirname(process.argv[1]), '..', '..');
   const all = regexInventory(root);
   if (process.argv.includes('--json')) console.log(JSON.stringify(all, null, 1));
   else {
