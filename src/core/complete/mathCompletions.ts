@@ -4,6 +4,7 @@ import { userMacros, type UserMacro } from './documentMacros';
 import type { FormulaPreview } from './formulaPreview';
 import { equationLabels } from './labels';
 import { mathContextAt, texEnd } from './mathContextAt';
+import { openFormulaAt } from './openFormulaAt';
 import type { MathDocument } from './mathDocument';
 import { MATH_SNIPPETS } from './mathSnippets';
 import { snippetDefaultText } from './snippetText';
@@ -38,7 +39,7 @@ const RETRIGGER = new Set(['begin', 'end', 'ref', 'eqref']);
 
 /** Completions at `offset`, or undefined when the cursor is not inside math. */
 export function mathCompletionsAt(doc: MathDocument, offset: number, settingsMacros: MathOptions['macros'] = {}): CompletionAnswer | undefined {
-  const context = mathContextAt(doc, offset);
+  const context = mathContextAt(doc, offset) ?? openFormulaAt(doc, offset);
   if (!context) return undefined;
   const { formula } = context;
   const prefix = completionPrefixAt(doc.text, offset, formula.texOffset);

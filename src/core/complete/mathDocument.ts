@@ -7,9 +7,11 @@ export interface MathDocument {
   readonly formulas: readonly Formula[];
   /** Index of the formula whose span (delimiters included) holds `offset`, or -1. */
   formulaIndexAt(offset: number): number;
+  /** The delimiter settings the formulas were found with. */
+  readonly math?: Partial<MathOptions>;
 }
 
 export function parseMathDocument(text: string, math?: Partial<MathOptions>): MathDocument {
   const doc = parseMarkdown(text, math);
-  return { text, formulas: doc.formulas, formulaIndexAt: (offset) => formulaAt(doc, offset) };
+  return { text, formulas: doc.formulas, formulaIndexAt: (offset) => formulaAt(doc, offset), ...(math ? { math } : {}) };
 }
