@@ -6,3 +6,4 @@ export * from './export';
 export * from './markdown';
 export * from './render';
 export * from './lint';
+export * from './complete';

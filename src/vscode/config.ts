@@ -1,6 +1,7 @@
 // The one place that reads Mathdown's VS Code settings and turns them into the core's options.
 import * as vscode from 'vscode';
-import { parseSettings, type MathOptions } from '../core';
+import type { MathOptions } from '../core';
+import { core } from './core';
 
 export interface PreviewConfig {
   debounceMs: number;
@@ -27,7 +28,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): MathdownConfig {
     if (v !== undefined) raw[`math.${key}`] = v;
   }
   // A bad value falls back to its default, key by key (parseSettings reports but never throws).
-  const math: MathOptions = parseSettings(raw).settings.math;
+  const math: MathOptions = core().parseSettings(raw).settings.math;
   return {
     math,
     preview: {

@@ -14,7 +14,7 @@ const ALLOWED = [
   /^docs\/rules\/MM\d{3}\.md$/,
   /^docs\/screenshots\/showcase-light\.png$/,
 ];
-const REQUIRED = ['package.json', 'dist/extension.js', 'dist/typesetWorker.js', 'dist/webview.js', 'dist/cli.js', 'media/preview.css', 'docs/rules/MM301.md'];
+const REQUIRED = ['package.json', 'dist/extension.js', 'dist/core.js', 'dist/typesetWorker.js', 'dist/webview.js', 'dist/cli.js', 'media/preview.css', 'docs/rules/MM301.md'];
 
 test('the extension package holds only what it needs', () => {
   const out = execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });

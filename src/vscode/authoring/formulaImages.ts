@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { firstFormulaSvg, previewDocument, svgDataUri, type FormulaPreview } from '../../core/complete';
+import type { FormulaPreview } from '../../core/complete';
+import { core } from '../core';
 import type { MathdownRenderer, MathOptions, TexError } from '../../core';
 
 export interface FormulaImage {
@@ -30,14 +31,14 @@ export class FormulaImages {
   }
 
   async #render(preview: FormulaPreview, settings: MathOptions, color: string, token?: vscode.CancellationToken): Promise<FormulaImage> {
-    const { text, math } = previewDocument(preview, settings);
+    const { text, math } = core().previewDocument(preview, settings);
     const controller = new AbortController();
     const subscription = token?.onCancellationRequested(() => controller.abort());
     try {
       const result = await this.renderer().render(text, { math, fontCache: 'local', signal: controller.signal });
-      const svg = firstFormulaSvg(result.html);
+      const svg = core().firstFormulaSvg(result.html);
       const error = result.formulas[0]?.error;
-      return { ...(svg ? { uri: svgDataUri(svg, color) } : {}), ...(error ? { error } : {}) };
+      return { ...(svg ? { uri: core().svgDataUri(svg, color) } : {}), ...(error ? { error } : {}) };
     } finally {
       subscription?.dispose();
     }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { mathCompletionsAt, type TexCompletion, type TexCompletionKind } from '../../core/complete';
+import type { TexCompletion, TexCompletionKind } from '../../core/complete';
+import { core } from '../core';
 import type { MathOptions } from '../../core';
 import type { FormulaImages } from './formulaImages';
 import type { MathDocuments } from './mathDocuments';
@@ -37,7 +38,7 @@ export class MathCompletionProvider implements vscode.CompletionItemProvider<Mat
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionList<MathCompletionItem> | undefined {
     const math = this.mathOptions(document);
-    const answer = mathCompletionsAt(this.documents.get(document, math), document.offsetAt(position), math.macros);
+    const answer = core().mathCompletionsAt(this.documents.get(document, math), document.offsetAt(position), math.macros);
     if (!answer) return undefined;
     const range = new vscode.Range(document.positionAt(answer.start), document.positionAt(answer.end));
     return new vscode.CompletionList(answer.items.map((item) => new MathCompletionItem(item, math, range)), false);

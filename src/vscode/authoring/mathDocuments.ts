@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
-import { parseMathDocument, type MathDocument } from '../../core/complete';
+import type { MathDocument } from '../../core/complete';
+import { core } from '../core';
 import type { MathOptions } from '../../core';
 
 /** The parsed formulas of each open document, reparsed only when its version or the math options change. */
@@ -11,7 +12,7 @@ export class MathDocuments {
     const optionsKey = JSON.stringify(math);
     const hit = this.#cache.get(key);
     if (hit && hit.version === document.version && hit.optionsKey === optionsKey) return hit.doc;
-    const doc = parseMathDocument(document.getText(), math);
+    const doc = core().parseMathDocument(document.getText(), math);
     this.#cache.set(key, { version: document.version, optionsKey, doc });
     return doc;
   }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { mathHoverAt } from '../../core/complete';
+import { core } from '../core';
 import type { MathOptions } from '../../core';
 import { imageMarkdown, type FormulaImages } from './formulaImages';
 import type { MathDocuments } from './mathDocuments';
@@ -14,7 +14,7 @@ export class MathHoverProvider implements vscode.HoverProvider {
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const math = this.mathOptions(document);
-    const hover = mathHoverAt(this.documents.get(document, math), document.offsetAt(position), math.macros);
+    const hover = core().mathHoverAt(this.documents.get(document, math), document.offsetAt(position), math.macros);
     if (!hover) return undefined;
     const range = new vscode.Range(document.positionAt(hover.start), document.positionAt(hover.end));
     if (hover.kind === 'reference') {

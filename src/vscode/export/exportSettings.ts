@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { DEFAULT_SETTINGS, parseSettings, type MathdownSettings } from '../../core';
+import type { MathdownSettings } from '../../core';
+import { core } from '../core';
 import { readConfig } from '../config';
 
 export interface ExportConfig {
@@ -16,7 +17,7 @@ export function readExportConfig(document: vscode.Uri): ExportConfig {
     const v = c.get<unknown>(key);
     if (v !== undefined) raw[key] = v;
   }
-  const { settings } = parseSettings(raw, { ...DEFAULT_SETTINGS, math: readConfig(document).math });
+  const { settings } = core().parseSettings(raw, { ...core().DEFAULT_SETTINGS, math: readConfig(document).math });
   const folder = c.get<unknown>('export.folder');
   return { settings, folder: typeof folder === 'string' ? folder.trim() : '' };
 }

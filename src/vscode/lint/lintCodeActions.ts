@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { fixAll, type MathdownSettings } from '../../core';
+import type { MathdownSettings } from '../../core';
+import { core } from '../core';
 import type { LintController } from './lintController';
 import { toWorkspaceEdit, wholeTextEdit } from './toDiagnostic';
 
@@ -48,7 +49,7 @@ export class LintCodeActions implements vscode.CodeActionProvider {
   fixAllEdit(document: vscode.TextDocument): vscode.WorkspaceEdit | undefined {
     const settings = this.settings(document);
     const text = document.getText();
-    const fixed = fixAll(text, { math: settings.math, rules: settings.lint.rules, targets: settings.lint.targets }).text;
+    const fixed = core().fixAll(text, { math: settings.math, rules: settings.lint.rules, targets: settings.lint.targets }).text;
     return fixed === text ? undefined : toWorkspaceEdit(document, [wholeTextEdit(text, fixed)]);
   }
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { lintDocument, type LintDiagnostic, type MathdownRenderer, type MathdownSettings } from '../../core';
+import type { LintDiagnostic, MathdownRenderer, MathdownSettings } from '../../core';
+import { core } from '../core';
 import { toDiagnostic } from './toDiagnostic';
 
 export interface LintDeps {
@@ -69,7 +70,7 @@ export class LintController implements vscode.Disposable {
     const text = document.getText();
     let diagnostics: LintDiagnostic[];
     try {
-      diagnostics = await lintDocument(text, settings, this.deps.renderer(), abort.signal);
+      diagnostics = await core().lintDocument(text, settings, this.deps.renderer(), abort.signal);
     } catch (e) {
       if (abort.signal.aborted) return;
       console.error('[mathdown] lint failed', e);

@@ -1,6 +1,7 @@
 // Mathdown's VS Code settings for one document, as the core's settings type.
 import * as vscode from 'vscode';
-import { parseSettings, type MathdownSettings } from '../../core';
+import type { MathdownSettings } from '../../core';
+import { core } from '../core';
 import { readConfig } from '../config';
 
 const LINT_KEYS = ['run', 'rules', 'targets'] as const;
@@ -13,7 +14,7 @@ export function readLintSettings(scope?: vscode.ConfigurationScope): MathdownSet
     const v = c.get<unknown>(`lint.${key}`);
     if (v !== undefined) raw[`lint.${key}`] = v;
   }
-  const { settings } = parseSettings(raw);
+  const { settings } = core().parseSettings(raw);
   return { ...settings, math: readConfig(scope).math };
 }
 

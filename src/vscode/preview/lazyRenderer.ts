@@ -1,7 +1,8 @@
 // Creates the core renderer (one typesetting worker + formula cache) on first use, so that
 // activation stays cheap, and disposes it with the extension.
 import * as vscode from 'vscode';
-import { MathdownRenderer } from '../../core/render';
+import type { MathdownRenderer } from '../../core/render';
+import { core } from '../core';
 
 export class LazyRenderer implements vscode.Disposable {
   private renderer: MathdownRenderer | undefined;
@@ -9,7 +10,7 @@ export class LazyRenderer implements vscode.Disposable {
   constructor(private readonly workerFile: string) {}
 
   get(): MathdownRenderer {
-    this.renderer ??= new MathdownRenderer({ workerFile: this.workerFile });
+    this.renderer ??= new (core().MathdownRenderer)({ workerFile: this.workerFile });
     return this.renderer;
   }
 
