@@ -1,3 +1,4 @@
+import { findRule } from '../lint/rules';
 import type { DelimiterFamily } from '../types';
 import { DEFAULT_SETTINGS, type MathdownSettings, type SettingsProblem } from './settings';
 
@@ -25,6 +26,7 @@ const checkRules: Check = (v) => {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return 'must be an object like {"MM104": "off"}';
   for (const [id, sev] of Object.entries(v)) {
     if (!RULE_ID.test(id)) return `names an unknown rule ${JSON.stringify(id)} (rule ids look like "MM101")`;
+    if (findRule(id)?.id !== id) return `names an unknown rule ${JSON.stringify(id)} (see docs/rules for the rule ids)`;
     if (typeof sev !== 'string' || !SEVERITIES.includes(sev)) return `sets ${id} to ${JSON.stringify(sev)}; use "off", "info", "warning" or "error"`;
   }
   return undefined;
@@ -55,7 +57,7 @@ function normaliseMacros(v: Record<string, string | [string, number]>): Record<s
 function flatten(raw: Record<string, unknown>, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
   for (const [k, v] of Object.entries(raw)) {
     const key = prefix + k.replace(/^mathdown\./, '');
-    if (!(key in KEYS) && v && typeof v === 'object' && !Array.isArray(v) && !EDITOR_ONLY.test(key + '.')) flatten(v as Record<string, unknown>, key + '.', out);
+    if (!Object.hasOwn(KEYS, key) && v && typeof v === 'object' && !Array.isArray(v) && !EDITOR_ONLY.test(key + '.')) flatten(v as Record<string, unknown>, key + '.', out);
     else out[key] = v;
   }
   return out;
@@ -71,7 +73,8 @@ export function parseSettings(raw: unknown, base: MathdownSettings = DEFAULT_SET
   if (raw === undefined || raw === null) return { settings, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) return { settings, problems: [{ key: '', message: 'must be a JSON object of settings' }] };
   for (const [key, value] of Object.entries(flatten(raw as Record<string, unknown>))) {
-    const spec = KEYS[key];
+    // Own keys only: "constructor" or "toString" in a config file are unknown keys, not Object's methods.
+    const spec = Object.hasOwn(KEYS, key) ? KEYS[key] : undefined;
     if (!spec) {
       if (!EDITOR_ONLY.test(key)) problems.push({ key, message: `is not a Mathdown setting (known: ${Object.keys(KEYS).join(', ')})` });
       continue;
