@@ -1,18 +1,39 @@
 import { randomBytes } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
  * Writes `data` to `path` so that readers see either the old file or the whole new one: the data
  * goes to a temporary file in the same folder (same file system), which is then renamed over `path`.
+ * The temporary file's name holds the writer's process id, so that one left by a writer that was
+ * killed mid-write is removed by the next write to the same path.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const prefix = `.${basename(path)}.`;
+  await removeStaleTemps(dirname(path), prefix);
+  const temp = join(dirname(path), `${prefix}${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   try {
     await writeFile(temp, data, { flag: 'wx' });
     await rename(temp, path);
   } catch (e) {
     await unlink(temp).catch(() => {});
     throw e;
+  }
+}
+
+async function removeStaleTemps(dir: string, prefix: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? /^(\d+)-[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
+    if (pid && !isRunning(Number(pid))) await unlink(join(dir, name)).catch(() => {});
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
