@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildIfNeeded, snapshotDist, sourceVersion } from './build.mjs';
 import { ENGINES } from './engines/index.mjs';
+import { RENDER_OPTIONS } from './engines/mathdown.mjs';
 import { repoRoot } from './engines/repo.mjs';
 import { environment } from './environment.mjs';
 import { DEFAULT_BENCH_DIR, DEFAULT_SEED, writeDocs } from './generateDoc.mjs';
@@ -94,6 +95,7 @@ function buildNotes(s, rawData, env, build) {
   const md = s.engines.mathdown;
   if (build && !build.ok) n.push(`Build: ${build.message}.`);
   n.push('Peers are configured as their users do: the VS Code peer exactly as extensions/markdown-math (`enableFencedBlocks`, `globalGroup: true`, macro table reset per render); texmath with `delimiters: \'dollars\'`; the KaTeX peers share KaTeX 0.16.47, `throwOnError: false`, and the same per-render macro table so that the `\\newcommand` preamble works. The replaced pipeline runs Marked, then MathJax 3.2.2\'s page handler over the HTML (`inlineMath` `$…$` and `\\(…\\)`, Mathdown\'s TeX package list, SVG with `fontCache: \'local\'`).');
+  n.push(`Mathdown is called through \`MathdownRenderer.render(text, ${JSON.stringify(RENDER_OPTIONS)})\`, as its preview renders (engines/mathdown.mjs).`);
   n.push('KaTeX has no `\\label`/`\\eqref`: the KaTeX peers show those formulas as red error text (still counted as typeset). Bare `\\begin{align}` blocks outside `$$` are text for them.');
   n.push('A peer has no formula cache: its "1-char edit" is a full render of the edited text, and its warm full render (target 1\'s basis) is the median of all renders after the cold one.');
   const cacheStats = (rawData.sessions.mathdown ?? []).filter((r) => r.edit).map((r) => `${r.edit.hits}/${r.edit.misses}`);

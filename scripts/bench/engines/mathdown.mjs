@@ -6,6 +6,9 @@ import { distDir, requireFromRepo } from './repo.mjs';
 
 export const label = 'Mathdown (dist/core.js)';
 
+/** As the preview renders: one document key (incremental re-lexing) and the shared glyph cache. */
+export const RENDER_OPTIONS = { math: {}, fontCache: 'global', documentKey: 'bench' };
+
 export function create() {
   const core = requireFromRepo(path.join(distDir, 'core.js'));
   if (typeof core.MathdownRenderer !== 'function') throw new Error('dist/core.js does not export MathdownRenderer yet');
@@ -13,8 +16,7 @@ export function create() {
   const proto = Object.getOwnPropertyNames(core.MathdownRenderer.prototype);
   return {
     render: async (text) => {
-      // As the preview renders: one document key (incremental re-lexing) and the shared glyph cache.
-      const result = await renderer.render(text, { math: {}, fontCache: 'global', documentKey: 'bench' });
+      const result = await renderer.render(text, RENDER_OPTIONS);
       const errors = result.formulas.filter((f) => f.error).length;
       return { html: result.html, formulas: result.formulas.length, errors, blocks: result.blocks.length, stats: result.stats };
     },
