@@ -1,0 +1,84 @@
+// Size: a generated 10 MB math-heavy Markdown document goes through the whole core (parse,
+// typeset, per-block HTML) without crashing, and memory stays bounded. Time and peak RSS are
+// printed (informational); only a generous memory bound on one render is asserted.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { MathdownRenderer, type RenderResult } from '../../src/core/render';
+
+const TARGET = 10 * 1024 * 1024;
+const RSS_BOUND_MB = 2048;
+
+/** Deterministic lecture-notes-like text: prose, inline and display math, lists, quotes, tables. */
+function hugeDocument(): { text: string; distinct: number } {
+  let seed = 12345;
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const atoms = ['x_{i}', '\\alpha', '\\beta^{2}', '\\frac{a}{b}', '\\sum_{k=1}^{n} k', '\\int_0^1 f(t)\\,dt', '\\lVert v \\rVert', 'e^{i\\pi}', '\\mathbb{R}^n', '\\binom{n}{k}'];
+  const tex = (): string => `${atoms[rand(atoms.length)]} + ${atoms[rand(atoms.length)]} = ${rand(60)}`;
+  const distinct = new Set<string>();
+  const parts: string[] = [];
+  let size = 0;
+  const add = (s: string): void => {
+    parts.push(s);
+    size += s.length;
+  };
+  for (let section = 0; size < TARGET; section++) {
+    add(`## Section ${section}\n\n`);
+    for (let p = 0; p < 6; p++) {
+      const a = tex();
+      const b = tex();
+      distinct.add(a).add(b);
+      add(`We consider $${a}$ where the bound $${b}$ holds for every term of the sequence, as shown below.\n\n`);
+      if (p % 2 === 0) {
+        const d = tex();
+        distinct.add(d);
+        add(`$$\n${d}\n$$\n\n`);
+      }
+    }
+    const c = tex();
+    distinct.add(c);
+    add(`- item with $${c}$\n  - nested $${c}$\n\n> quoted $${c}$\n\n| a | b |\n|---|---|\n| $${c}$ | $|x|$ |\n\n`);
+  }
+  return { text: parts.join(''), distinct: distinct.size };
+}
+
+test('a 10 MB math-heavy document renders through the core with bounded memory', async () => {
+  const { text, distinct } = hugeDocument();
+  assert.ok(text.length >= TARGET);
+  const renderer = new MathdownRenderer();
+  try {
+    const started = performance.now();
+    let result: RenderResult | undefined = await renderer.render(text);
+    const firstMs = performance.now() - started;
+    const errors = result.formulas.filter((f) => f.error).length;
+    assert.ok(result.formulas.length > 100_000, `${result.formulas.length} formulas`);
+    assert.ok(result.blocks.length > 10_000);
+    assert.equal(errors, 0, 'every formula typesets');
+
+    // The preview sends blocks; all of them joined (RenderResult.html) would be longer than the
+    // longest string V8 can make at this size (with per-formula glyph definitions), so sizes are summed.
+    const htmlChars = result.blocks.reduce((n, b) => n + b.html.length, 0);
+    const counts = { formulas: result.formulas.length, blocks: result.blocks.length };
+    const keys = result.blocks.map((b) => b.key);
+    result = undefined;
+    const peakFirstMb = process.resourceUsage().maxRSS / 1024;
+    const again = performance.now();
+    const second = await renderer.render(text);
+    const secondMs = performance.now() - again;
+    assert.ok(second.blocks.every((b, i) => b.key === keys[i]), 'a second render (all cached) gives the same blocks');
+
+    const peakMb = process.resourceUsage().maxRSS / 1024;
+    console.log(
+      `10 MB document: ${(text.length / 1024 / 1024).toFixed(1)} MB, ${counts.formulas} formulas (${distinct} distinct), ${counts.blocks} blocks, ` +
+        `${(htmlChars / 1024 / 1024).toFixed(0)} MB of HTML in blocks; first render ${(firstMs / 1000).toFixed(1)} s, second (cached) ${(secondMs / 1000).toFixed(1)} s; ` +
+        `peak RSS ${peakFirstMb.toFixed(0)} MB after the first render, ${peakMb.toFixed(0)} MB overall (bound ${RSS_BOUND_MB} MB)`,
+    );
+    // One render stays under the bound. A second one (measured, not asserted) adds the renderer's
+    // block-HTML cache, which keeps every block of the first render: about the HTML size again.
+    assert.ok(peakFirstMb < RSS_BOUND_MB, `peak RSS ${peakFirstMb.toFixed(0)} MB during one render`);
+  } finally {
+    await renderer.dispose();
+  }
+});
