@@ -46,6 +46,8 @@ function toInline(ctx: LintContext, f: Formula): TextEdit[] | undefined {
 function toOwnLines(ctx: LintContext, f: Formula): TextEdit[] | undefined {
   const line = ctx.lines.lineOf(f.offset);
   const lineText = ctx.lines.lineText(line);
+  // Line breaks inside a table row would end the table there: no fix in a row.
+  if (/^[ \t>]*\|/.test(lineText)) return undefined;
   const prefix = continuationPrefix(ctx.lines, ctx.lines.starts[line] + (lineText.length - lineText.replace(/^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*/, '').length));
   if (prefix === undefined) return undefined;
   const edits: TextEdit[] = [];
