@@ -85,9 +85,12 @@ function exportKilled(cwd: string, when: number | 'temp'): Promise<{ killed: boo
       poll = setInterval(() => {
         if (readdirSync(cwd).some((f) => f.endsWith('.tmp') && !before.has(f))) kill();
       }, 1);
-    } else setTimeout(kill, when);
+    }
+    const timer = typeof when === 'number' ? setTimeout(kill, when) : undefined;
     child.on('exit', () => {
       if (poll) clearInterval(poll);
+      // A pending kill timer (600 s for the run to completion) would keep this test file alive.
+      if (timer) clearTimeout(timer);
       done({ killed });
     });
   });
