@@ -31,16 +31,22 @@ function formulaHtml(result: RenderResult, i: number): string {
   return result.html.slice(result.html.indexOf('>', at) + 1, result.html.indexOf('>', at) + 200);
 }
 
+/** Deep but finite: MathJax typesets it within the time budget on a quiet machine and times out on a busy one. */
+const MAY_RENDER = new Set(['1k nested \\frac']);
+
 function checkAround(result: RenderResult, name: string): string {
   assert.equal(result.formulas.length, 5, `${name}: five formulas found`);
   const bad = result.formulas[2]!;
-  assert.ok(bad.error, `${name}: the hostile formula has an error`);
-  assert.match(formulaHtml(result, 2), /^<span class="mathdown-error"/, `${name}: shown as an error box`);
+  if (!bad.error && MAY_RENDER.has(name)) assert.match(formulaHtml(result, 2), /^<mjx-container/, `${name}: typeset`);
+  else {
+    assert.ok(bad.error, `${name}: the hostile formula has an error`);
+    assert.match(formulaHtml(result, 2), /^<span class="mathdown-error"/, `${name}: shown as an error box`);
+  }
   for (const i of [0, 1, 3, 4]) {
     assert.equal(result.formulas[i]!.error, undefined, `${name}: formula ${i} renders (${result.formulas[i]!.error?.message})`);
     assert.match(formulaHtml(result, i), /^<mjx-container/, `${name}: formula ${i} is typeset`);
   }
-  return bad.error.id;
+  return bad.error?.id ?? 'rendered';
 }
 
 let pathological = 0;
