@@ -1,12 +1,14 @@
 // DOM side of scroll sync: measures the elements that carry `data-line` and scrolls the page.
-// Scrolls this side causes itself are not reported back (echo guard), and reports are throttled.
+// Scrolls this side causes itself are not reported back, and reports are throttled. The echo guard
+// is positional, not timed: a scroll that lands where the editor sent us is an echo however late
+// its event arrives, and a reader's scroll right after an editor-driven one is never swallowed.
 import { lineForOffset, normaliseBoxes, offsetForLine, type LineBox } from './lineMap';
 
 const THROTTLE_MS = 50;
-const ECHO_MS = 150;
 
 export class ScrollSync {
-  private ignoreUntil = 0;
+  /** Where the last scroll this side caused itself landed, until the reader scrolls elsewhere. */
+  private echoY: number | undefined;
   private timer: number | undefined;
 
   constructor(private readonly root: HTMLElement, private readonly onUserScroll: (line: number) => void) {
@@ -26,17 +28,20 @@ export class ScrollSync {
 
   /** Scrolls to `line`; `asUser` reports it like a scroll the reader made (test hook). */
   scrollToLine(line: number, asUser = false): void {
-    const y = Math.max(0, Math.round(offsetForLine(this.boxes(), line)));
+    const maxY = Math.max(0, document.documentElement.scrollHeight - window.innerHeight);
+    const y = Math.min(maxY, Math.max(0, Math.round(offsetForLine(this.boxes(), line))));
+    this.echoY = asUser ? undefined : y;
     if (Math.abs(y - window.scrollY) < 1) return;
-    if (!asUser) this.ignoreUntil = Date.now() + ECHO_MS;
     window.scrollTo(0, y);
   }
 
   private onScroll(): void {
-    if (Date.now() < this.ignoreUntil || this.timer !== undefined) return;
+    if (this.timer !== undefined) return;
     this.timer = window.setTimeout(() => {
       this.timer = undefined;
-      if (Date.now() >= this.ignoreUntil) this.onUserScroll(this.topLine());
+      if (this.echoY !== undefined && Math.abs(window.scrollY - this.echoY) < 2) return;
+      this.echoY = undefined;
+      this.onUserScroll(this.topLine());
     }, THROTTLE_MS);
   }
 
