@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Token } from 'marked';
+import type { Token, Tokens } from 'marked';
 import { parseMarkdown, type ParsedDocument, type SourceLineField } from '../../src/core/markdown';
 import { reparseMarkdown } from '../../src/core/markdown/reparseMarkdown';
 
@@ -13,8 +13,19 @@ const base = readdirSync(fixtures).filter((f) => f.endsWith('.md')).sort()
 /** Snippets an edit inserts: each can change how far a block reaches. */
 const INSERTS = ['x', '$', '$$', '\n', '\n\n', '```\n', '~~~math\n', '<!--', '-->', '<details>\n', '\\begin{align}', '\\end{align}', '| a | b |\n|---|---|\n', '===\n', '- ', '> ', '    ', '\\', '`', '[r]: /x\n', '---\n', '\\[', '\\]', '# '];
 
+/** Every token, nested ones included, with the position fields the parse sets on it. */
 function shape(doc: ParsedDocument) {
-  const tokens = (list: readonly Token[]): unknown[] => list.map((t) => [t.type, t.raw, (t as SourceLineField).sourceLine]);
+  const tokens = (list: readonly Token[]): unknown[] => list.map((t) => {
+    const m = t as Token & SourceLineField & { formulaIndex?: number; offset?: number; texOffset?: number; endOffset?: number };
+    const children: unknown[] = [];
+    if ('tokens' in t && t.tokens) children.push(tokens(t.tokens));
+    if (t.type === 'list') children.push(tokens((t as Tokens.List).items));
+    if (t.type === 'table') {
+      const table = t as Tokens.Table;
+      for (const cell of [...table.header, ...table.rows.flat()]) children.push(tokens(cell.tokens));
+    }
+    return [t.type, t.raw, m.sourceLine, m.formulaIndex, m.offset, m.texOffset, m.endOffset, children];
+  });
   return { tokens: tokens(doc.tokens), formulas: doc.formulas, lineCount: doc.lineCount };
 }
 

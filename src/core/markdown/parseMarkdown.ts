@@ -3,7 +3,7 @@ import type { MathOptions } from '../types';
 import { lexingMarked } from './lexingMarked';
 import { MathLexer } from './mathLexer';
 import type { ParsedDocument } from './parsedDocument';
-import { SourceLines } from './sourceLines';
+import { rememberLines, SourceLines } from './sourceLines';
 import { locateFormulas } from './sourcePositions';
 
 /** Lexes Markdown with the math extensions and finds every formula with its source position. */
@@ -12,5 +12,5 @@ export function parseMarkdown(text: string, math?: Partial<MathOptions>): Parsed
   const lines = new SourceLines(text);
   const tokens = new MathLexer(lexingMarked(options).defaults).lex(lines.normalized);
   const formulas = locateFormulas(tokens, lines);
-  return { text, tokens, formulas, lineCount: lines.lineCount };
+  return rememberLines({ text, tokens, formulas, lineCount: lines.lineCount }, lines);
 }

@@ -5,8 +5,8 @@ import { lexingMarked } from './lexingMarked';
 import { MathLexer } from './mathLexer';
 import { parseMarkdown } from './parseMarkdown';
 import type { ParsedDocument } from './parsedDocument';
-import { SourceLines } from './sourceLines';
-import { locateFormulas } from './sourcePositions';
+import { rememberLines, SourceLines } from './sourceLines';
+import { relocateFormulas, type TokenSplice } from './sourcePositions';
 
 const optionsOf = new WeakMap<ParsedDocument, string>();
 
@@ -58,22 +58,37 @@ function splice(previous: ParsedDocument, text: string, math?: Partial<MathOptio
     const region = lexer().lex(text.slice(regionStart, regionEndOld + delta));
     if (Object.keys(region.links).length || region.some((t) => t.type === 'def')) return undefined;
     if (regionStart > 0 && region[0]?.type === 'frontMatter') return undefined;
-    if (check === tokens.length) return assemble(previous, text, [...tokens.slice(0, first), ...region]);
+    const spliceOf = (regionTokens: number, tailStart: number): TokenSplice => ({
+      previous: previous.formulas, headTokens: first, headEnd: regionStart, regionTokens,
+      tailStartBefore: tailStart, delta, lineDelta: lineDelta(old, text, p, q),
+    });
+    if (check === tokens.length) return assemble(text, [...tokens.slice(0, first), ...region], previous.tokens.links, spliceOf(region.length, old.length));
     const overlap = check - meet;
     const head = region.length - overlap;
     if (head >= 0 && sameTokens(region.slice(head), tokens.slice(meet, check)) && rawLength(region, head) === starts[meet]! + delta - regionStart) {
-      return assemble(previous, text, [...tokens.slice(0, first), ...region.slice(0, head), ...tokens.slice(meet)]);
+      return assemble(text, [...tokens.slice(0, first), ...region.slice(0, head), ...tokens.slice(meet)], previous.tokens.links, spliceOf(head, starts[meet]!));
     }
     meet = check;
   }
   return undefined;
 }
 
-function assemble(previous: ParsedDocument, text: string, list: Token[]): ParsedDocument {
-  const tokens = Object.assign(list, { links: previous.tokens.links }) as TokensList;
+function assemble(text: string, list: Token[], links: TokensList['links'], splice: TokenSplice): ParsedDocument {
+  const tokens = Object.assign(list, { links }) as TokensList;
   const lines = new SourceLines(text);
-  const formulas = locateFormulas(tokens, lines);
-  return { text, tokens, formulas, lineCount: lines.lineCount };
+  const formulas = relocateFormulas(tokens, lines, splice);
+  return rememberLines({ text, tokens, formulas, lineCount: lines.lineCount }, lines);
+}
+
+/** Lines added by replacing `old[p, old.length - q)` with `text[p, text.length - q)`. */
+function lineDelta(old: string, text: string, p: number, q: number): number {
+  return newlines(text, p, text.length - q) - newlines(old, p, old.length - q);
+}
+
+function newlines(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function tokenStarts(tokens: readonly Token[]): number[] {

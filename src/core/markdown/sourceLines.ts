@@ -10,9 +10,14 @@ export class SourceLines {
 
   constructor(text: string) {
     this.text = text;
-    this.normalized = text.replace(/\r\n?/g, '\n');
-    this.#starts = lineStarts(text);
-    this.#normalizedStarts = lineStarts(this.normalized);
+    if (text.includes('\r')) {
+      this.normalized = text.replace(/\r\n?/g, '\n');
+      this.#starts = lineStarts(text);
+      this.#normalizedStarts = lineStarts(this.normalized);
+    } else {
+      this.normalized = text;
+      this.#starts = this.#normalizedStarts = lfLineStarts(text);
+    }
   }
 
   get lineCount(): number {
@@ -55,6 +60,12 @@ export class SourceLines {
   }
 }
 
+function lfLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
 function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
@@ -78,4 +89,19 @@ export function lastAtMost(sorted: readonly number[], value: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+const linesOf = new WeakMap<object, SourceLines>();
+
+/** Keeps the line tables made while parsing a document, for those who need them later. */
+export function rememberLines<T extends { text: string }>(doc: T, lines: SourceLines): T {
+  linesOf.set(doc, lines);
+  return doc;
+}
+
+/** The line tables of a parsed document (made once per document). */
+export function sourceLinesOf(doc: { text: string }): SourceLines {
+  let lines = linesOf.get(doc);
+  if (!lines) linesOf.set(doc, (lines = new SourceLines(doc.text)));
+  return lines;
 }

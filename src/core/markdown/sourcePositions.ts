@@ -33,14 +33,51 @@ interface Found {
  * formulas in document order with exact positions, setting `formulaIndex` on each math token.
  */
 export function locateFormulas(tokens: Token[], lines: SourceLines): Formula[] {
+  return locateIn(tokens, lines, 0, 0);
+}
+
+/** Where a spliced token list came from: see `relocateFormulas`. */
+export interface TokenSplice {
+  /** The formulas of the previous document (positions in its text). */
+  previous: readonly Formula[];
+  /** Tokens kept as they were at the start, and the offset where they end (same in both texts). */
+  headTokens: number;
+  headEnd: number;
+  /** Tokens lexed anew after the head; every later token is kept from the previous document. */
+  regionTokens: number;
+  /** Where the kept tail started in the previous text, and how far it moved (characters, lines). */
+  tailStartBefore: number;
+  delta: number;
+  lineDelta: number;
+}
+
+/**
+ * `locateFormulas` for a token list spliced from an earlier parse (`reparseMarkdown`): the head
+ * keeps its positions, only the re-lexed region is walked, and the tail's positions are shifted.
+ * Only for text without CR, where original and normalised offsets agree.
+ */
+export function relocateFormulas(tokens: Token[], lines: SourceLines, splice: TokenSplice): Formula[] {
+  const { previous, headTokens, headEnd, regionTokens, tailStartBefore, delta, lineDelta } = splice;
+  const headCount = countBefore(previous, headEnd);
+  const tailFirst = countBefore(previous, tailStartBefore);
+  const region = locateIn(tokens.slice(headTokens, headTokens + regionTokens), lines, headEnd, headCount);
+  const indexDelta = headCount + region.length - tailFirst;
+  const tail = previous.slice(tailFirst).map((f) => ({ ...f, line: f.line + lineDelta, offset: f.offset + delta, texOffset: f.texOffset + delta, endOffset: f.endOffset + delta }));
+  if (delta !== 0 || lineDelta !== 0 || indexDelta !== 0) {
+    for (let i = headTokens + regionTokens; i < tokens.length; i++) shiftToken(tokens[i]!, delta, lineDelta, indexDelta);
+  }
+  return [...previous.slice(0, headCount), ...region, ...tail];
+}
+
+function locateIn(tokens: Token[], lines: SourceLines, startOffset: number, indexBase: number): Formula[] {
   const walker = new PositionWalker(lines);
-  walker.topLevel(tokens);
+  walker.topLevel(tokens, startOffset);
   const found = walker.found.sort((a, b) => a.start - b.start);
-  return found.map((f, index) => {
+  return found.map((f, i) => {
     const offset = lines.toOriginal(f.start);
     const texOffset = lines.toOriginal(f.texStart);
     const endOffset = lines.toOriginal(f.end);
-    Object.assign(f.token, { formulaIndex: index, offset, texOffset, endOffset });
+    Object.assign(f.token, { formulaIndex: indexBase + i, offset, texOffset, endOffset });
     return {
       ...lines.position(offset),
       offset,
@@ -51,6 +88,45 @@ export function locateFormulas(tokens: Token[], lines: SourceLines): Formula[] {
       endOffset,
     };
   });
+}
+
+/** Number of formulas (sorted by offset) that start before `offset`. */
+function countBefore(formulas: readonly Formula[], offset: number): number {
+  let lo = 0;
+  let hi = formulas.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (formulas[mid]!.offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Moves a kept token and everything in it by `delta` characters and `lineDelta` lines. */
+function shiftToken(token: Token, delta: number, lineDelta: number, indexDelta: number): void {
+  const t = token as Token & SourceLineField & Partial<MathToken>;
+  if (t.sourceLine !== undefined) t.sourceLine += lineDelta;
+  if (isMathToken(token)) {
+    const m = token;
+    m.formulaIndex += indexDelta;
+    if (m.offset !== undefined) m.offset += delta;
+    if (m.texOffset !== undefined) m.texOffset += delta;
+    if (m.endOffset !== undefined) m.endOffset += delta;
+    return;
+  }
+  const children = (list: readonly Token[] | undefined): void => { if (list) for (const c of list) shiftToken(c, delta, lineDelta, indexDelta); };
+  if ('tokens' in token) children(token.tokens);
+  switch (token.type) {
+    case 'list':
+      for (const item of (token as Tokens.List).items) shiftToken(item, delta, lineDelta, indexDelta);
+      break;
+    case 'table': {
+      const table = token as Tokens.Table;
+      for (const cell of table.header) children(cell.tokens);
+      for (const row of table.rows) for (const cell of row) children(cell.tokens);
+      break;
+    }
+  }
 }
 
 /** Number of source lines a raw string spans (trailing newlines do not count). */
@@ -69,8 +145,8 @@ class PositionWalker {
     this.#lines = lines;
   }
 
-  topLevel(tokens: Token[]): void {
-    let offset = 0;
+  topLevel(tokens: Token[], startOffset: number): void {
+    let offset = startOffset;
     for (const token of tokens) {
       if (token.type !== 'space') {
         const line = this.#findLine(token.raw, this.#lines.lineOf(offset), this.#lines.lineCount);

@@ -2,7 +2,7 @@ import type { Token } from 'marked';
 import { HtmlSanitizer } from './htmlSanitizer';
 import type { SourceLineField } from './mathToken';
 import type { ParsedDocument } from './parsedDocument';
-import { SourceLines } from './sourceLines';
+import { sourceLinesOf, type SourceLines } from './sourceLines';
 import { lineSpan } from './sourcePositions';
 
 /** A top-level block for incremental rendering. Lines are 0-based, `endLine` exclusive; offsets index `ParsedDocument.text`, `endOffset` exclusive. */
@@ -15,14 +15,6 @@ export interface Block {
   /** The block's top-level tokens are `doc.tokens.slice(tokenStart, tokenEnd)`. */
   tokenStart: number;
   tokenEnd: number;
-}
-
-const linesOf = new WeakMap<ParsedDocument, SourceLines>();
-
-function sourceLinesOf(doc: ParsedDocument): SourceLines {
-  let lines = linesOf.get(doc);
-  if (!lines) linesOf.set(doc, (lines = new SourceLines(doc.text)));
-  return lines;
 }
 
 /**
