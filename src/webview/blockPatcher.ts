@@ -1,6 +1,9 @@
 // Patches the preview's blocks in place: unchanged blocks (same key) keep their DOM nodes, so
 // scroll position, open <details> and the browser's layout survive an update without a flash.
-import type { BlockUpdate } from './protocol';
+import type { ToWebview } from './protocol';
+
+/** The part of an update message the patcher applies. */
+export type BlockChange = Pick<ToWebview.Update, 'blocks' | 'reset' | 'keepHead' | 'keepTail' | 'lineShift' | 'formulaShift'>;
 
 export class BlockPatcher {
   /** Blocks built from HTML so far (a measure of how much each update really changed). */
@@ -8,21 +11,38 @@ export class BlockPatcher {
 
   constructor(private readonly root: HTMLElement) {}
 
-  /** Applies an update; returns false (and changes nothing) when a block's HTML is missing. */
-  apply(blocks: readonly BlockUpdate[], reset: boolean): boolean {
-    const pool = reset ? new Map<string, HTMLElement[]>() : this.pool();
+  /**
+   * Keeps the first `keepHead` and last `keepTail` blocks (shifting the tail's numbers) and
+   * replaces the blocks between with `blocks`, reusing the replaced ones whose key comes back.
+   * Returns false (and changes nothing) when the update does not fit what the page holds.
+   */
+  apply(change: BlockChange): boolean {
+    const { blocks, reset } = change;
+    const current = reset ? [] : this.keyedBlocks();
+    const keepHead = reset ? 0 : change.keepHead;
+    const keepTail = reset ? 0 : change.keepTail;
+    if (keepHead + keepTail > current.length) return false;
+    const replaced = current.slice(keepHead, current.length - keepTail);
+    const tail = current.slice(current.length - keepTail);
+    const pool = new Map<string, HTMLElement[]>();
+    for (const el of replaced) {
+      const key = el.dataset['key']!;
+      const list = pool.get(key);
+      if (list) list.push(el); else pool.set(key, [el]);
+    }
     if (!blocks.every((b) => b.html !== undefined || pool.has(b.key))) return false;
     const removedByLine = new Map<number, HTMLElement>();
     const used = new Map<string, HTMLElement>();
+    const firstOf = new Map([...pool].map(([key, els]) => [key, els[0]!]));
     const next = blocks.map((b) => {
       const reused = pool.get(b.key)?.shift();
-      const el = reused ?? (b.html !== undefined ? createBlock(b.html) : cloneBlock(used.get(b.key) ?? this.any(b.key)));
+      const el = reused ?? (b.html !== undefined ? createBlock(b.html) : cloneBlock(used.get(b.key) ?? firstOf.get(b.key)!));
       if (b.html === undefined || reused) moveBlock(el, b.startLine, b.formulaBase);
       else this.created++;
-      el.dataset['key'] = b.key;
-      el.dataset['line'] = String(b.startLine);
-      el.dataset['endLine'] = String(b.endLine);
-      el.dataset['formulaBase'] = String(b.formulaBase);
+      setData(el, 'key', b.key);
+      setData(el, 'line', String(b.startLine));
+      setData(el, 'endLine', String(b.endLine));
+      setData(el, 'formulaBase', String(b.formulaBase));
       used.set(b.key, el);
       return { el, reused: reused !== undefined, line: b.startLine };
     });
@@ -37,30 +57,36 @@ export class BlockPatcher {
       const old = n.reused ? undefined : removedByLine.get(n.line);
       if (old) keepDetailsOpen(old, n.el);
     }
-    let cursor = this.root.firstElementChild;
+    let cursor = keepHead > 0 ? current[keepHead - 1]!.nextElementSibling : this.root.firstElementChild;
     for (const { el } of next) {
       if (el === cursor) cursor = cursor.nextElementSibling;
       else this.root.insertBefore(el, cursor);
     }
+    if (change.lineShift || change.formulaShift) {
+      for (const el of tail) {
+        moveBlock(el, Number(el.dataset['line']) + change.lineShift, Number(el.dataset['formulaBase']) + change.formulaShift);
+        setData(el, 'line', String(Number(el.dataset['line']) + change.lineShift));
+        setData(el, 'endLine', String(Number(el.dataset['endLine']) + change.lineShift));
+        setData(el, 'formulaBase', String(Number(el.dataset['formulaBase']) + change.formulaShift));
+      }
+    }
     return true;
   }
 
-  private pool(): Map<string, HTMLElement[]> {
-    const pool = new Map<string, HTMLElement[]>();
+  /** The page's blocks; anything else in the content root is dropped. */
+  private keyedBlocks(): HTMLElement[] {
+    const blocks: HTMLElement[] = [];
     for (const el of Array.from(this.root.children) as HTMLElement[]) {
-      const key = el.dataset['key'];
-      if (key === undefined) { el.remove(); continue; }
-      const list = pool.get(key);
-      if (list) list.push(el); else pool.set(key, [el]);
+      if (el.dataset['key'] === undefined) el.remove();
+      else blocks.push(el);
     }
-    return pool;
+    return blocks;
   }
+}
 
-  private any(key: string): HTMLElement {
-    const el = Array.from(this.root.children).find((c) => (c as HTMLElement).dataset['key'] === key);
-    if (!el) throw new Error(`no block ${key}`);
-    return el as HTMLElement;
-  }
+/** Attribute writes invalidate style even when the value is the same: write only changes. */
+function setData(el: HTMLElement, name: string, value: string): void {
+  if (el.dataset[name] !== value) el.dataset[name] = value;
 }
 
 function createBlock(html: string): HTMLElement {

@@ -21,6 +21,9 @@ let state: PreviewState = saved?.source === source ? { ...settings.state, line: 
 let scrollPreviewWithEditor = settings.scrollPreviewWithEditor;
 let scrollEditorWithPreview = settings.scrollEditorWithPreview;
 let version = -1;
+/** The update this page holds (updates are changes to the one before). */
+let seq = -1;
+let awaitingReset = false;
 let restoreLine: number | undefined = state.line > 0 ? state.line : undefined;
 let selectionLine: number | null = null;
 
@@ -48,12 +51,17 @@ function applyStyle(style: PreviewStyle): void {
   document.body.style.setProperty('--mathdown-line-height', String(style.lineHeight));
 }
 
+function needReset(): void {
+  if (!awaitingReset) post({ type: 'needReset', source });
+  awaitingReset = true;
+}
+
 function onUpdate(m: ToWebview.Update): void {
-  if (!m.reset && m.version < version) return;
-  if (!patcher.apply(m.blocks, m.reset)) {
-    post({ type: 'needReset', source });
-    return;
-  }
+  // A change to a state this page does not hold (a message was lost or the page reloaded).
+  if (!m.reset && (awaitingReset || m.baseSeq !== seq)) return needReset();
+  if (!patcher.apply(m)) return needReset();
+  awaitingReset = false;
+  seq = m.seq;
   version = m.version;
   if (m.css !== undefined && mathStyle.textContent !== m.css) mathStyle.textContent = m.css;
   if (m.fontDefs !== undefined && fontDefs.innerHTML !== m.fontDefs) fontDefs.innerHTML = m.fontDefs;

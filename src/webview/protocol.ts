@@ -4,7 +4,7 @@
 
 /**
  * One rendered block, in document order. `key` does not depend on the block's position, so a
- * block that only moved keeps its key; `html` is left out when the webview already has `key`.
+ * block that only moved keeps its key; `html` is left out when a block the update replaces has `key`.
  */
 export interface BlockUpdate {
   readonly key: string;
@@ -44,11 +44,22 @@ export interface SnapshotReport {
 
 export namespace ToWebview {
   interface Base { readonly source: string }
-  /** The document rendered at `version`; `reset` replaces everything the webview holds. */
+  /**
+   * The document rendered at `version`, as a change to what update `baseSeq` left in the webview:
+   * the first `keepHead` blocks stay, the last `keepTail` stay but move by `lineShift` lines and
+   * `formulaShift` formulas, and `blocks` replace everything between. `reset` replaces everything
+   * the webview holds (then nothing is kept).
+   */
   export interface Update extends Base {
     readonly type: 'update';
     readonly version: number;
+    readonly seq: number;
+    readonly baseSeq: number;
     readonly reset: boolean;
+    readonly keepHead: number;
+    readonly keepTail: number;
+    readonly lineShift: number;
+    readonly formulaShift: number;
     readonly blocks: readonly BlockUpdate[];
     readonly css?: string;
     readonly fontDefs?: string;

@@ -7,6 +7,7 @@ import type { FromWebview, InitialSettings, PreviewState, SnapshotReport, ToWebv
 import { readConfig } from '../config';
 import { EditorScrollSync } from './editorScrollSync';
 import { openLink } from './openLink';
+import { blockDiff, type SentBlock } from './blockDiff';
 import { positionFreeKey } from './positionFreeKey';
 import { previewPageHtml } from './previewPage';
 
@@ -26,7 +27,11 @@ export class PreviewPanel implements vscode.Disposable {
   private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.onDisposeEmitter.event;
   private ready = false;
-  private knownKeys = new Set<string>();
+  /** What the webview holds: the blocks of the last update and that update's number. */
+  private sentBlocks: SentBlock[] = [];
+  private seq = 0;
+  /** Position-free keys of the last render's blocks, by the core's key and position. */
+  private blockKeys = new Map<string, string>();
   private sentCss: string | undefined;
   private sentFontDefs: string | undefined;
   private postedVersion = -1;
@@ -119,7 +124,7 @@ export class PreviewPanel implements vscode.Disposable {
     this.ready = false;
     this.generation++;
     this.abort?.abort();
-    this.knownKeys = new Set();
+    this.sentBlocks = [];
     this.sentCss = this.sentFontDefs = undefined;
     this.postedVersion = -1;
     const { preview } = readConfig(this.resource);
@@ -184,18 +189,27 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private postUpdate(result: RenderResult, version: number, reset: boolean): void {
-    const known = reset ? new Set<string>() : this.knownKeys;
+    const keys = new Map<string, string>();
     const blocks = result.blocks.map((b) => {
       const formulaBase = b.formulaIndices[0] ?? 0;
-      const key = positionFreeKey(b.html, b.startLine, formulaBase);
-      return { key, startLine: b.startLine, endLine: b.endLine, formulaBase, ...(known.has(key) ? {} : { html: b.html }) };
+      const at = `${b.key}:${b.startLine}:${formulaBase}`;
+      const key = this.blockKeys.get(at) ?? positionFreeKey(b.html, b.startLine, formulaBase);
+      keys.set(at, key);
+      return { key, startLine: b.startLine, endLine: b.endLine, formulaBase, html: b.html };
     });
+    this.blockKeys = keys;
+    const diff = reset ? blockDiff([], blocks) : blockDiff(this.sentBlocks, blocks);
+    const seq = this.seq + 1;
     const message: ToWebview.Update = {
-      type: 'update', source: this.source, version, reset, blocks, lineCount: result.lineCount,
+      type: 'update', source: this.source, version, seq, baseSeq: this.seq, reset,
+      keepHead: diff.keepHead, keepTail: diff.keepTail, lineShift: diff.lineShift, formulaShift: diff.formulaShift,
+      blocks: blocks.slice(diff.keepHead, blocks.length - diff.keepTail).map(({ html, ...b }) => (diff.replaced.has(b.key) ? b : { ...b, html })),
+      lineCount: result.lineCount,
       ...(reset || result.css !== this.sentCss ? { css: result.css } : {}),
       ...(reset || result.fontDefs !== this.sentFontDefs ? { fontDefs: result.fontDefs } : {}),
     };
-    this.knownKeys = new Set(blocks.map((b) => b.key));
+    this.sentBlocks = blocks.map(({ html: _, ...b }) => b);
+    this.seq = seq;
     this.sentCss = result.css;
     this.sentFontDefs = result.fontDefs;
     this.postedVersion = version;
@@ -207,7 +221,7 @@ export class PreviewPanel implements vscode.Disposable {
     switch (m.type) {
       case 'ready': {
         this.ready = true;
-        this.knownKeys = new Set();
+        this.sentBlocks = [];
         this.postedVersion = -1;
         void this.render(true);
         const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.source);
