@@ -89,8 +89,18 @@ suite('math diagnostics', () => {
     const editor = await open('fixall.md', SOURCE);
     const uri = editor.document.uri;
     await waitFor(() => diagnosticsOf(uri).length === 5, 'diagnostics');
+    const fixedText = SOURCE.replace('$\\{x\\}$', () => '$`\\{x\\}`$').replace('$|x|$', () => '$\\vert x\\vert$');
+    // As editor.codeActionsOnSave asks for it: the action comes without an edit, which resolving adds.
+    const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+    const [unresolved] = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, whole, 'source.fixAll.mathdown');
+    assert.equal(unresolved?.title, 'Fix all Mathdown problems');
+    const [resolved] = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, whole, 'source.fixAll.mathdown', 1);
+    assert.ok(resolved?.edit, 'the resolved action carries the edit');
+    const preview = await vscode.workspace.openTextDocument({ content: SOURCE, language: 'markdown' });
+    const [edit] = resolved.edit.entries()[0]![1];
+    assert.equal(SOURCE.slice(0, preview.offsetAt(edit!.range.start)) + edit!.newText + SOURCE.slice(preview.offsetAt(edit!.range.end)), fixedText);
     assert.equal(await vscode.commands.executeCommand('mathdown.lint.fixAll'), true);
-    assert.equal(editor.document.getText(), SOURCE.replace('$\\{x\\}$', () => '$`\\{x\\}`$').replace('$|x|$', () => '$\\vert x\\vert$'));
+    assert.equal(editor.document.getText(), fixedText);
     await editor.document.save();
     await waitFor(() => diagnosticsOf(uri).map((d) => shown(d)[0]).join() === 'MM301', 'only the TeX error left');
   });

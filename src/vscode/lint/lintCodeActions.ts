@@ -33,16 +33,20 @@ export class LintCodeActions implements vscode.CodeActionProvider {
         actions.push(action);
       }
     }
-    const wantsFixAll = !context.only || context.only.contains(FIX_ALL_KIND) || context.only.contains(vscode.CodeActionKind.QuickFix);
-    if (wantsFixAll) {
-      const edit = this.fixAllEdit(document);
-      if (edit) {
-        const action = new vscode.CodeAction('Fix all Mathdown problems', context.only?.contains(FIX_ALL_KIND) ? FIX_ALL_KIND : vscode.CodeActionKind.QuickFix);
-        action.edit = edit;
-        actions.push(action);
-      }
+    // The edit is computed on resolve: this runs on every cursor move, and fixing a large
+    // document means linting it again. The lightbulb offers it when the current diagnostics have
+    // a fix; an explicit source.fixAll request (codeActionsOnSave) always gets it.
+    const explicit = context.only?.contains(FIX_ALL_KIND) ?? false;
+    const wantsFixAll = explicit || !context.only || context.only.contains(vscode.CodeActionKind.QuickFix);
+    if (wantsFixAll && (explicit || result?.diagnostics.some((d) => d.fix))) {
+      actions.push(new FixAllAction(document, explicit ? FIX_ALL_KIND : vscode.CodeActionKind.QuickFix));
     }
     return actions;
+  }
+
+  resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
+    if (action instanceof FixAllAction) action.edit = this.fixAllEdit(action.document) ?? new vscode.WorkspaceEdit();
+    return action;
   }
 
   /** One edit applying every fix of the document (repeated while fixes reveal more), or undefined. */
@@ -51,6 +55,12 @@ export class LintCodeActions implements vscode.CodeActionProvider {
     const text = document.getText();
     const fixed = core().fixAll(text, { math: settings.math, rules: settings.lint.rules, targets: settings.lint.targets }).text;
     return fixed === text ? undefined : toWorkspaceEdit(document, [wholeTextEdit(text, fixed)]);
+  }
+}
+
+class FixAllAction extends vscode.CodeAction {
+  constructor(readonly document: vscode.TextDocument, kind: vscode.CodeActionKind) {
+    super('Fix all Mathdown problems', kind);
   }
 }
 
