@@ -166,6 +166,9 @@ async function measure(page, kind, name) {
   const target = typingTarget(text, formulas, Math.floor(formulas.length / 2));
   await openDoc(page, name);
   await page.locator('.monaco-editor .view-lines').first().click();
+  // The reader is at the formula they will edit when they open the preview (both previews then
+  // start with, or scroll to, that part of the document).
+  await goTo(page, target.line, target.column);
   const opened = Date.now();
   await runFromPalette(page, PREVIEW[kind].command);
   const preview = new PreviewFrame(page, kind);

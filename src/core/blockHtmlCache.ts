@@ -3,6 +3,9 @@ import type { Token, Tokens } from 'marked';
 import type { Block, ParsedDocument } from './markdown';
 import { headingIdsOf, tokensOfBlock } from './markdown';
 
+/** Renders whose block counts raise the cache bound (documents a preview and lint alternate between). */
+const RECENT_RENDERS = 8;
+
 interface Entry {
   formulaHtml: string[];
   html: string;
@@ -23,6 +26,7 @@ export interface BlockHtml {
 export class BlockHtmlCache {
   readonly #entries = new Map<string, Entry>();
   #linksKey = '';
+  readonly #recentSizes: number[] = [];
   /** Blocks rendered (not reused) by the last call. */
   lastRendered = 0;
 
@@ -52,8 +56,13 @@ export class BlockHtmlCache {
       out[i] = entry;
       this.#entries.set(keys[i]!, entry);
     });
+    // Least recently used go first, beyond the bound plus the largest recent document: a document
+    // with more blocks than the bound keeps all of its own while it is among the last few rendered.
+    this.#recentSizes.push(blocks.length);
+    if (this.#recentSizes.length > RECENT_RENDERS) this.#recentSizes.shift();
+    const bound = this.maxEntries + Math.max(...this.#recentSizes);
     for (const key of this.#entries.keys()) {
-      if (this.#entries.size <= this.maxEntries) break;
+      if (this.#entries.size <= bound) break;
       this.#entries.delete(key);
     }
     return out as BlockHtml[];

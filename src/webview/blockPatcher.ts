@@ -1,6 +1,7 @@
 // Patches the preview's blocks in place: unchanged blocks (same key) keep their DOM nodes, so
 // scroll position, open <details> and the browser's layout survive an update without a flash.
-import type { ToWebview } from './protocol';
+import type { DeferredBlocks } from './deferredBlocks';
+import type { BlockHtml, ToWebview } from './protocol';
 
 /** The part of an update message the patcher applies. */
 export type BlockChange = Pick<ToWebview.Update, 'blocks' | 'reset' | 'keepHead' | 'keepTail' | 'lineShift' | 'formulaShift'>;
@@ -9,7 +10,15 @@ export class BlockPatcher {
   /** Blocks built from HTML so far (a measure of how much each update really changed). */
   created = 0;
 
-  constructor(private readonly root: HTMLElement) {}
+  constructor(private readonly root: HTMLElement, private readonly deferred: DeferredBlocks) {}
+
+  /** Fills placeholders with the HTML the extension sent for them. */
+  fill(blocks: readonly BlockHtml[]): number {
+    return this.deferred.fill(blocks, (el, fromLine, fromFormula) => {
+      shift(el, 'data-line', Number(el.dataset['line']) - fromLine);
+      shift(el, 'data-formula', Number(el.dataset['formulaBase']) - fromFormula);
+    });
+  }
 
   /**
    * Keeps the first `keepHead` and last `keepTail` blocks (shifting the tail's numbers) and
@@ -30,15 +39,19 @@ export class BlockPatcher {
       const list = pool.get(key);
       if (list) list.push(el); else pool.set(key, [el]);
     }
-    if (!blocks.every((b) => b.html !== undefined || pool.has(b.key))) return false;
+    if (!blocks.every((b) => b.html !== undefined || b.deferred || pool.has(b.key))) return false;
+    if (reset) this.deferred.clear();
     const removedByLine = new Map<number, HTMLElement>();
     const used = new Map<string, HTMLElement>();
     const firstOf = new Map([...pool].map(([key, els]) => [key, els[0]!]));
     const next = blocks.map((b) => {
       const reused = pool.get(b.key)?.shift();
-      const el = reused ?? (b.html !== undefined ? createBlock(b.html) : cloneBlock(used.get(b.key) ?? firstOf.get(b.key)!));
+      const original = used.get(b.key) ?? firstOf.get(b.key);
+      const el = reused
+        ?? (b.html !== undefined ? createBlock(b.html) : original ? cloneBlock(original) : this.deferred.placeholder(b.endLine - b.startLine));
       if (b.html === undefined || reused) moveBlock(el, b.startLine, b.formulaBase);
       else this.created++;
+      if (!reused) this.deferred.watch(el);
       setData(el, 'key', b.key);
       setData(el, 'line', String(b.startLine));
       setData(el, 'endLine', String(b.endLine));
@@ -70,6 +83,7 @@ export class BlockPatcher {
         setData(el, 'formulaBase', String(Number(el.dataset['formulaBase']) + change.formulaShift));
       }
     }
+    this.deferred.schedule();
     return true;
   }
 

@@ -2,7 +2,8 @@
 // them into the page; reports scrolling, double-clicks and link clicks back.
 import { activeLine, markActiveLine } from './activeLineMarker';
 import { BlockPatcher } from './blockPatcher';
-import { handleLinkClicks } from './links';
+import { DeferredBlocks } from './deferredBlocks';
+import { handleLinkClicks, scrollToAnchor } from './links';
 import type { FromWebview, InitialSettings, PreviewState, PreviewStyle, SnapshotReport, ToWebview } from './protocol';
 import { ScrollSync } from './scrollSync';
 
@@ -31,7 +32,8 @@ const root = document.getElementById('mathdown-content')!;
 const banner = document.getElementById('mathdown-banner')!;
 const mathStyle = document.getElementById('mathdown-mathjax-css')!;
 const fontDefs = document.getElementById('mathdown-font-defs')!;
-const patcher = new BlockPatcher(root);
+const deferred = new DeferredBlocks(root, (keys) => post({ type: 'needBlocks', source, keys }), () => scroll.settle());
+const patcher = new BlockPatcher(root, deferred);
 const scroll = new ScrollSync(root, (line) => {
   saveState({ line });
   if (scrollEditorWithPreview) post({ type: 'revealLine', source, line });
@@ -73,13 +75,25 @@ function onUpdate(m: ToWebview.Update): void {
   }
 }
 
+/** The page's JavaScript heap (Chromium only), for the size tests. */
+function heapMb(): number | null {
+  const memory = (performance as { memory?: { usedJSHeapSize: number } }).memory;
+  return memory ? Math.round(memory.usedJSHeapSize / 1048576) : null;
+}
+
 function snapshot(): SnapshotReport {
   const saved = vscode.getState() as PreviewState | undefined;
   return {
     version,
     svgCount: root.querySelectorAll('mjx-container > svg').length,
+    visibleFormulas: Array.from(root.querySelectorAll('mjx-container > svg')).filter((svg) => {
+      const r = svg.getBoundingClientRect();
+      return r.bottom > 0 && r.top < window.innerHeight;
+    }).length,
     errorCount: root.querySelectorAll('.mathdown-error').length,
     blockCount: root.children.length,
+    pendingBlocks: deferred.pendingCount(),
+    heapMb: heapMb(),
     blocksCreated: patcher.created,
     firstVisibleLine: Math.floor(scroll.topLine()),
     activeLine: activeLine(root),
@@ -95,6 +109,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebview.Message>) => {
   if (!m || m.source !== source) return;
   switch (m.type) {
     case 'update': onUpdate(m); break;
+    case 'blocks':
+      patcher.fill(m.blocks);
+      if (m.anchor !== undefined) scrollToAnchor(m.anchor);
+      break;
     case 'renderFailed':
       banner.textContent = `Mathdown could not render this version: ${m.message}. Showing the last good preview.`;
       banner.hidden = false;
@@ -126,7 +144,11 @@ window.addEventListener('message', (event: MessageEvent<ToWebview.Message>) => {
 document.addEventListener('dblclick', (e) => {
   post({ type: 'didDoubleClick', source, line: scroll.lineAt(e.target, e.pageY) });
 });
-handleLinkClicks((href) => post({ type: 'openLink', source, href }));
+handleLinkClicks(
+  (href) => post({ type: 'openLink', source, href }),
+  // The target sits in a block not filled in yet: the extension knows which one.
+  (anchor) => post({ type: 'needBlocks', source, keys: [], anchor }),
+);
 
 applyStyle(settings.style);
 saveState({});

@@ -1,14 +1,14 @@
 // Clicks on links: in-page anchors (headings, MathJax's \eqref targets) scroll inside the
 // preview; everything else goes to the extension, which opens files in the editor and URLs
 // in the browser.
-export function handleLinkClicks(onOpen: (href: string) => void): void {
+export function handleLinkClicks(onOpen: (href: string) => void, onMissingAnchor: (anchor: string) => void): void {
   document.addEventListener('click', (e) => {
     const a = e.target instanceof Element ? e.target.closest('a') : null;
     const href = a?.getAttribute('href') ?? a?.getAttribute('xlink:href');
     if (!a || !href) return;
     e.preventDefault();
-    if (href.startsWith('#')) scrollToAnchor(href.slice(1));
-    else onOpen(href);
+    if (!href.startsWith('#')) onOpen(href);
+    else if (!scrollToAnchor(href.slice(1))) onMissingAnchor(href.slice(1));
   }, true);
 }
 

@@ -13,6 +13,19 @@ export interface BlockUpdate {
   /** Index of the block's first formula in the document (its `data-formula` numbers start here). */
   readonly formulaBase: number;
   readonly html?: string;
+  /**
+   * The HTML was left out to keep the message small (a long document): the webview shows a
+   * placeholder and asks for it (`needBlocks`) when the block comes near the viewport.
+   */
+  readonly deferred?: boolean;
+}
+
+/** A deferred block's HTML, as rendered with its first line at `startLine` and first formula `formulaBase`. */
+export interface BlockHtml {
+  readonly key: string;
+  readonly html: string;
+  readonly startLine: number;
+  readonly formulaBase: number;
 }
 
 export interface PreviewStyle {
@@ -30,8 +43,14 @@ export interface PreviewState {
 export interface SnapshotReport {
   readonly version: number;
   readonly svgCount: number;
+  /** Typeset formulas inside the viewport. */
+  readonly visibleFormulas: number;
   readonly errorCount: number;
   readonly blockCount: number;
+  /** Blocks shown as placeholders, their HTML not asked for yet (long documents). */
+  readonly pendingBlocks: number;
+  /** The page's JavaScript heap in MB, where the browser tells. */
+  readonly heapMb: number | null;
   /** Blocks built from HTML since the page loaded (reused blocks are not counted). */
   readonly blocksCreated: number;
   readonly firstVisibleLine: number;
@@ -65,6 +84,8 @@ export namespace ToWebview {
     readonly fontDefs?: string;
     readonly lineCount: number;
   }
+  /** The HTML of deferred blocks the webview asked for; `anchor` repeats the anchor it asked about. */
+  export interface Blocks extends Base { readonly type: 'blocks'; readonly blocks: readonly BlockHtml[]; readonly anchor?: string }
   /** Rendering failed: keep what is shown and say why. */
   export interface RenderFailed extends Base { readonly type: 'renderFailed'; readonly version: number; readonly message: string }
   export interface ScrollToLine extends Base { readonly type: 'scrollToLine'; readonly line: number }
@@ -76,7 +97,7 @@ export namespace ToWebview {
   export interface TestUserScroll extends Base { readonly type: 'testUserScroll'; readonly line: number }
   /** Test hook: click or double-click the first element matching a CSS selector, as the reader would. */
   export interface TestDispatch extends Base { readonly type: 'testDispatch'; readonly selector: string; readonly event: 'click' | 'dblclick' }
-  export type Message = Update | RenderFailed | ScrollToLine | EditorSelection | Style | Locked | SnapshotRequest | TestUserScroll | TestDispatch;
+  export type Message = Update | Blocks | RenderFailed | ScrollToLine | EditorSelection | Style | Locked | SnapshotRequest | TestUserScroll | TestDispatch;
 }
 
 export namespace FromWebview {
@@ -85,11 +106,13 @@ export namespace FromWebview {
   export interface Ready extends Base { readonly type: 'ready' }
   /** An update referred to a block the webview does not have: send everything again. */
   export interface NeedReset extends Base { readonly type: 'needReset' }
+  /** HTML for deferred blocks near the viewport, or for the block holding the element with id `anchor`. */
+  export interface NeedBlocks extends Base { readonly type: 'needBlocks'; readonly keys: readonly string[]; readonly anchor?: string }
   export interface RevealLine extends Base { readonly type: 'revealLine'; readonly line: number }
   export interface DidDoubleClick extends Base { readonly type: 'didDoubleClick'; readonly line: number }
   export interface OpenLink extends Base { readonly type: 'openLink'; readonly href: string }
   export interface Snapshot extends Base { readonly type: 'snapshot'; readonly id: number; readonly report: SnapshotReport }
-  export type Message = Ready | NeedReset | RevealLine | DidDoubleClick | OpenLink | Snapshot;
+  export type Message = Ready | NeedReset | NeedBlocks | RevealLine | DidDoubleClick | OpenLink | Snapshot;
 }
 
 /** Settings the page reads from its `<meta id="mathdown-settings">` before the first message. */

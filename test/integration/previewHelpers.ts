@@ -10,18 +10,19 @@ export async function showFixture(name: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
 }
 
-export function snapshot(): Thenable<Snapshot> {
-  return vscode.commands.executeCommand<Snapshot>('mathdown.test.previewSnapshot');
+/** What the preview shows; `timeoutMs` for the webview's answer (a huge page answers slowly). */
+export function snapshot(timeoutMs?: number): Thenable<Snapshot> {
+  return vscode.commands.executeCommand<Snapshot>('mathdown.test.previewSnapshot', timeoutMs);
 }
 
 /** Waits until the preview has rendered `doc` as it is now and `check` holds. */
-export async function waitForPreview(doc: vscode.TextDocument, what: string, check: (s: Snapshot) => boolean = () => true): Promise<Snapshot> {
+export async function waitForPreview(doc: vscode.TextDocument, what: string, check: (s: Snapshot) => boolean = () => true, ms?: number): Promise<Snapshot> {
   let last: Snapshot | undefined;
   try {
     return await waitFor(async () => {
-      const s = (last = await snapshot());
+      const s = (last = await snapshot(ms === undefined ? undefined : 60_000));
       return s.uri === doc.uri.toString() && s.version === doc.version && check(s) ? s : undefined;
-    }, what);
+    }, what, ms);
   } catch (e) {
     throw new Error(`${e instanceof Error ? e.message : String(e)}; last snapshot: ${JSON.stringify(last)} (document version ${doc.version})`);
   }

@@ -21,7 +21,7 @@ export function registerPreviewCommands(manager: PreviewManager): vscode.Disposa
   ];
   if (process.env['MATHDOWN_TEST']) {
     commands.push(
-      vscode.commands.registerCommand('mathdown.test.previewSnapshot', () => manager.snapshot()),
+      vscode.commands.registerCommand('mathdown.test.previewSnapshot', (timeoutMs?: number) => manager.snapshot(timeoutMs)),
       vscode.commands.registerCommand('mathdown.test.scrollPreview', (line: number) => manager.testUserScroll(line)),
       vscode.commands.registerCommand('mathdown.test.clickInPreview', (selector: string, event?: 'dblclick') => manager.testDispatch(selector, event ?? 'click')),
       vscode.commands.registerCommand('mathdown.test.failNextRender', () => manager.testFailNextRender()),

@@ -57,10 +57,10 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
   }
 
   /** Test hook: the webview's report of the active (or only) preview. */
-  snapshot(): Promise<SnapshotReport & { uri: string; locked: boolean }> {
+  snapshot(timeoutMs?: number): Promise<SnapshotReport & { uri: string; locked: boolean }> {
     const p = this.active ?? [...this.previews][0];
     if (!p) return Promise.reject(new Error('no preview is open'));
-    return p.snapshot().then((r) => ({ ...r, uri: p.uri.toString(), locked: p.locked }));
+    return p.snapshot(timeoutMs).then((r) => ({ ...r, uri: p.uri.toString(), locked: p.locked }));
   }
 
   /** Test hook: scrolls the active preview as if the reader did. */

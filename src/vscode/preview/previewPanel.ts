@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MathdownRenderer, RenderResult } from '../../core/render';
-import type { FromWebview, InitialSettings, PreviewState, SnapshotReport, ToWebview } from '../../webview/protocol';
+import type { BlockHtml, FromWebview, InitialSettings, PreviewState, SnapshotReport, ToWebview } from '../../webview/protocol';
 import { readConfig } from '../config';
 import { EditorScrollSync } from './editorScrollSync';
 import { openLink } from './openLink';
@@ -32,6 +32,9 @@ export class PreviewPanel implements vscode.Disposable {
   private seq = 0;
   /** Position-free keys of the last render's blocks, by the core's key and position. */
   private blockKeys = new Map<string, string>();
+  /** Each block's HTML by key, for the last update and the one before it. */
+  private html = new Map<string, BlockHtml>();
+  private previousHtml = new Map<string, BlockHtml>();
   private sentCss: string | undefined;
   private sentFontDefs: string | undefined;
   private postedVersion = -1;
@@ -190,30 +193,57 @@ export class PreviewPanel implements vscode.Disposable {
 
   private postUpdate(result: RenderResult, version: number, reset: boolean): void {
     const keys = new Map<string, string>();
+    const html = new Map<string, BlockHtml>();
     const blocks = result.blocks.map((b) => {
       const formulaBase = b.formulaIndices[0] ?? 0;
       const at = `${b.key}:${b.startLine}:${formulaBase}`;
       const key = this.blockKeys.get(at) ?? positionFreeKey(b.html, b.startLine, formulaBase);
       keys.set(at, key);
-      return { key, startLine: b.startLine, endLine: b.endLine, formulaBase, html: b.html };
+      if (!html.has(key)) html.set(key, { key, html: b.html, startLine: b.startLine, formulaBase });
+      return { key, startLine: b.startLine, endLine: b.endLine, formulaBase };
     });
     this.blockKeys = keys;
+    this.previousHtml = this.html;
+    this.html = html;
     const diff = reset ? blockDiff([], blocks) : blockDiff(this.sentBlocks, blocks);
+    const middleEnd = blocks.length - diff.keepTail;
+    const eager = eagerRange(blocks, diff.keepHead, middleEnd, this.line);
     const seq = this.seq + 1;
     const message: ToWebview.Update = {
       type: 'update', source: this.source, version, seq, baseSeq: this.seq, reset,
       keepHead: diff.keepHead, keepTail: diff.keepTail, lineShift: diff.lineShift, formulaShift: diff.formulaShift,
-      blocks: blocks.slice(diff.keepHead, blocks.length - diff.keepTail).map(({ html, ...b }) => (diff.replaced.has(b.key) ? b : { ...b, html })),
+      blocks: blocks.slice(diff.keepHead, middleEnd).map((b, k) => {
+        const i = diff.keepHead + k;
+        if (diff.replaced.has(b.key)) return b;
+        return i >= eager.start && i < eager.end ? { ...b, html: html.get(b.key)!.html } : { ...b, deferred: true };
+      }),
       lineCount: result.lineCount,
       ...(reset || result.css !== this.sentCss ? { css: result.css } : {}),
       ...(reset || result.fontDefs !== this.sentFontDefs ? { fontDefs: result.fontDefs } : {}),
     };
-    this.sentBlocks = blocks.map(({ html: _, ...b }) => b);
+    this.sentBlocks = blocks;
     this.seq = seq;
     this.sentCss = result.css;
     this.sentFontDefs = result.fontDefs;
     this.postedVersion = version;
     this.post(message);
+  }
+
+  /** The HTML of deferred blocks, from the last two updates (a request may cross a newer update). */
+  private sendBlocks(keys: readonly string[], anchor: string | undefined): void {
+    const found = new Map<string, BlockHtml>();
+    for (const key of keys) {
+      const b = this.html.get(key) ?? this.previousHtml.get(key);
+      if (b) found.set(key, b);
+    }
+    if (anchor !== undefined) {
+      let decoded = anchor;
+      try { decoded = decodeURIComponent(anchor); } catch { /* as written */ }
+      const ids = [...new Set([decoded, anchor])].map((a) => ` id="${escapeAttribute(a)}"`);
+      const b = [...this.html.values()].find((x) => ids.some((id) => x.html.includes(id)));
+      if (b) found.set(b.key, b);
+    }
+    this.post({ type: 'blocks', source: this.source, blocks: [...found.values()], ...(anchor !== undefined ? { anchor } : {}) });
   }
 
   private onMessage(m: FromWebview.Message): void {
@@ -228,6 +258,7 @@ export class PreviewPanel implements vscode.Disposable {
         if (editor) this.editorSelectionChanged(editor);
         break;
       }
+      case 'needBlocks': this.sendBlocks(m.keys, m.anchor); break;
       case 'needReset':
         this.postedVersion = -1;
         void this.render(true);
@@ -265,6 +296,32 @@ export class PreviewPanel implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.panel.dispose();
   }
+}
+
+/**
+ * Documents with more blocks than this send the HTML of the blocks near the reader only; the
+ * webview asks for the rest as it scrolls. Below it, every update carries all the HTML it needs.
+ */
+const DEFER_ABOVE_BLOCKS = 1500;
+/** Blocks sent with their HTML around the reader's line: before it, and from it on. */
+const EAGER_BEFORE = 100;
+const EAGER_AFTER = 300;
+
+/** The blocks (indices) whose HTML goes into an update whose changed run is [from, to). */
+function eagerRange(blocks: readonly SentBlock[], from: number, to: number, line: number): { start: number; end: number } {
+  if (blocks.length <= DEFER_ABOVE_BLOCKS || to - from <= EAGER_BEFORE + EAGER_AFTER) return { start: from, end: to };
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.endLine <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return { start: Math.max(from, lo - EAGER_BEFORE), end: Math.min(to, lo + EAGER_AFTER) };
+}
+
+function escapeAttribute(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function errorMessage(e: unknown): string {

@@ -1,0 +1,113 @@
+// Blocks of a long document whose HTML has not been sent yet: each is a placeholder with an
+// estimated height until it comes near the viewport, when its HTML is asked for and filled in.
+// The page thus holds the DOM of what the reader has looked at, not of the whole document.
+// Which placeholders are near is found by binary search over the blocks' offsets (the blocks are
+// in document order), not with an IntersectionObserver, whose cost grows with the number of
+// targets on every frame: a 10 MB document has ~100,000 blocks.
+import type { BlockHtml } from './protocol';
+
+const CLASS = 'mathdown-pending';
+/** How far outside the viewport (px) blocks are filled in ahead of the reader. */
+const MARGIN = 1500;
+
+export class DeferredBlocks {
+  /** Placeholders by key (several blocks can share a key); removed ones are dropped when seen. */
+  private readonly pending = new Map<string, Set<HTMLElement>>();
+  private readonly wanted = new Set<string>();
+  private checkScheduled = false;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly request: (keys: string[]) => void,
+    private readonly filled: () => void,
+  ) {
+    window.addEventListener('scroll', () => this.schedule(), { passive: true });
+    window.addEventListener('resize', () => this.schedule());
+  }
+
+  /** A placeholder for a block of `lines` source lines. */
+  placeholder(lines: number): HTMLElement {
+    const el = document.createElement('div');
+    el.className = `mathdown-block ${CLASS}`;
+    el.style.setProperty('--mathdown-lines', String(Math.max(1, lines)));
+    return el;
+  }
+
+  /** Registers a block put on the page (a new placeholder, or a clone of one). */
+  watch(el: HTMLElement): void {
+    if (!el.classList.contains(CLASS)) return;
+    const key = el.dataset['key']!;
+    const set = this.pending.get(key);
+    if (set) set.add(el); else this.pending.set(key, new Set([el]));
+    this.schedule();
+  }
+
+  /** Fills every placeholder of each block; returns how many were filled. */
+  fill(blocks: readonly BlockHtml[], shift: (el: HTMLElement, fromLine: number, fromFormula: number) => void): number {
+    let n = 0;
+    for (const b of blocks) {
+      this.wanted.delete(b.key);
+      const els = this.pending.get(b.key);
+      if (!els) continue;
+      this.pending.delete(b.key);
+      for (const el of els) {
+        if (!el.isConnected || !el.classList.contains(CLASS)) continue;
+        el.classList.remove(CLASS);
+        el.style.removeProperty('--mathdown-lines');
+        el.innerHTML = b.html;
+        shift(el, b.startLine, b.formulaBase);
+        n++;
+      }
+    }
+    if (n) {
+      this.filled();
+      this.schedule();
+    }
+    return n;
+  }
+
+  /** Placeholders on the page. */
+  pendingCount(): number {
+    return this.root.getElementsByClassName(CLASS).length;
+  }
+
+  /** A new page state (reset): placeholders and requests of the old one are void. */
+  clear(): void {
+    this.wanted.clear();
+    this.pending.clear();
+  }
+
+  /** Looks for placeholders near the viewport at the next frame (after scrolling or an update). */
+  schedule(): void {
+    if (this.checkScheduled || this.pending.size === 0) return;
+    this.checkScheduled = true;
+    requestAnimationFrame(() => {
+      this.checkScheduled = false;
+      this.check();
+    });
+  }
+
+  private check(): void {
+    const blocks = this.root.children;
+    const top = -MARGIN;
+    const bottom = window.innerHeight + MARGIN;
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid]!.getBoundingClientRect().bottom < top) lo = mid + 1;
+      else hi = mid;
+    }
+    const keys: string[] = [];
+    for (let i = lo; i < blocks.length; i++) {
+      const el = blocks[i] as HTMLElement;
+      if (el.getBoundingClientRect().top > bottom) break;
+      const key = el.dataset['key'];
+      if (key !== undefined && el.classList.contains(CLASS) && !this.wanted.has(key)) {
+        this.wanted.add(key);
+        keys.push(key);
+      }
+    }
+    if (keys.length) this.request(keys);
+  }
+}
