@@ -248,7 +248,12 @@ for (const name of docNames) {
 fs.rmSync(folder, { recursive: true, force: true });
 
 const ratio = (doc) => (results.mathdown[doc]?.ms !== undefined && results.builtin[doc]?.ms ? results.mathdown[doc].ms / results.builtin[doc].ms : undefined);
-results.verdict = docNames.every((d) => ratio(d) !== undefined) ? (docNames.every((d) => ratio(d) <= 1) ? 'PASS (Mathdown faster)' : 'FAIL (Mathdown slower)') : 'incomplete';
+// Issue 7, target 6: at most 0.05x the built-in preview on the 1 MB reference, 0.5x on the small note.
+const LIMITS = { reference: 0.05, note: 0.5 };
+const limitOf = (d) => LIMITS[d] ?? 1;
+results.verdict = docNames.every((d) => ratio(d) !== undefined)
+  ? (docNames.every((d) => ratio(d) <= limitOf(d)) ? 'PASS' : 'FAIL') + ` (limits: ${docNames.map((d) => `${d} ≤ ${limitOf(d)}×`).join(', ')})`
+  : 'incomplete';
 const fmt = (v) => (v === undefined ? '–' : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
 const cell = (r) => (r ? `${r.timedOut ? '≥ ' : ''}${fmt(r.ms)} (samples ${r.samples.map(fmt).join(', ')}${r.timedOut ? ', the last one gave up' : ''}; target formula shown ${fmt(r.openMs)} after the open command)` : '–');
 const lines = [

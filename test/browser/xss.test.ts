@@ -13,45 +13,20 @@ import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_SETTINGS, EXPORT_CSP, exportHtml, MathdownRenderer } from '../../src/core';
+import { previewCsp, previewShellHtml } from '../../src/vscode/preview/previewShell';
 import { launchChromium } from './chromium';
 
 const ROOT = resolve(__dirname, '../../..');
 const { vectors } = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/xss/vectors.json'), 'utf8')) as { vectors: Array<{ id: string; kind: string; markdown: string }> };
 
-/**
- * The preview's CSP, copied from src/vscode/preview/previewPage.ts (it is built inside a function
- * that needs a vscode.Webview, so it cannot be imported here). `cspSource` is what VS Code gives
- * webviews; the nonce is this test's.
- */
+/** `cspSource` is what VS Code gives webviews; the nonce is this test's. The page is the preview's own shell. */
 const CSP_SOURCE = 'https://*.vscode-cdn.net';
 const NONCE = 'hardeningTestNonce0123456789';
-const PREVIEW_CSP = [
-  `default-src 'none'`,
-  `img-src ${CSP_SOURCE} https: data:`,
-  `style-src ${CSP_SOURCE} 'unsafe-inline'`,
-  `script-src 'nonce-${NONCE}'`,
-  `font-src ${CSP_SOURCE}`,
-].join('; ');
-
-const escapeAttribute = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const PREVIEW_CSP = previewCsp(CSP_SOURCE, NONCE);
 
 function previewShell(source: string): string {
   const settings = { state: { source, locked: false, line: 0 }, style: { fontSize: 14, lineHeight: 1.6 }, scrollPreviewWithEditor: true, scrollEditorWithPreview: true };
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(PREVIEW_CSP)}">
-<meta id="mathdown-settings" data-settings="${escapeAttribute(JSON.stringify(settings))}">
-<style id="mathdown-mathjax-css"></style>
-</head>
-<body class="mathdown-preview">
-<div id="mathdown-banner" class="mathdown-banner" role="alert" hidden></div>
-<svg id="mathdown-font-defs" class="mathdown-font-defs" aria-hidden="true" focusable="false"></svg>
-<main id="mathdown-content" class="mathdown-content"></main>
-<script nonce="${NONCE}" src="${escapeAttribute(pathToFileURL(join(ROOT, 'dist/webview.js')).href)}"></script>
-</body>
-</html>`;
+  return previewShellHtml({ cspSource: CSP_SOURCE, nonce: NONCE, settings, script: pathToFileURL(join(ROOT, 'dist/webview.js')).href });
 }
 
 /**

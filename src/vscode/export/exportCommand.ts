@@ -5,7 +5,8 @@ import { mkdir } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { MathdownRenderer } from '../../core';
-import { defaultExportPath, exportToFile, ExportRefused } from '../../node/exportToFile';
+import { defaultExportPath, ExportRefused, exportToFileWith } from '../../node/exportFileWriter';
+import { core } from '../core';
 import { readExportConfig } from './exportSettings';
 
 export const EXPORT_COMMAND = 'mathdown.export.html';
@@ -78,6 +79,7 @@ export function registerExportCommand(renderer: () => MathdownRenderer, previewe
     const output = args.output ? (isAbsolute(args.output) ? args.output : join(dirname(document.uri.fsPath), args.output)) : await chooseOutput(document, folder, interactive);
     if (!output) return undefined;
     const source = document.uri.scheme === 'file' ? document.uri.fsPath : join(dirname(output), basename(document.uri.path) || 'Untitled.md');
+    const exportToFile = exportToFileWith(core().exportHtml);
     const run = (signal?: AbortSignal) => exportToFile(document.getText(), source, output, { renderer: renderer(), settings, theme: args.theme, signal });
     try {
       await mkdir(dirname(output), { recursive: true });
