@@ -10,6 +10,7 @@ import { openLink } from './openLink';
 import { blockDiff, type SentBlock } from './blockDiff';
 import { positionFreeKey } from './positionFreeKey';
 import { previewPageHtml } from './previewPage';
+import { escapeAttribute } from './previewShell';
 
 export const PREVIEW_VIEW_TYPE = 'mathdown.preview';
 
@@ -318,10 +319,6 @@ function eagerRange(blocks: readonly SentBlock[], from: number, to: number, line
     else hi = mid;
   }
   return { start: Math.max(from, lo - EAGER_BEFORE), end: Math.min(to, lo + EAGER_AFTER) };
-}
-
-function escapeAttribute(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function errorMessage(e: unknown): string {

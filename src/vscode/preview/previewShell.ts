@@ -44,6 +44,7 @@ ${shell.base === undefined ? '' : `<base href="${escapeAttribute(shell.base.repl
 </html>`;
 }
 
-function escapeAttribute(s: string): string {
+/** Text for a double-quoted HTML attribute. */
+export function escapeAttribute(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
