@@ -13,6 +13,13 @@ interface Entry {
   hash: string;
 }
 
+/** An entry as found again through the token objects of its block (see `reparseMarkdown`). */
+interface TokenEntry {
+  entry: Entry;
+  tokens: Token[];
+  place: string;
+}
+
 export interface BlockHtml {
   html: string;
   hash: string;
@@ -22,9 +29,14 @@ export interface BlockHtml {
  * Block HTML from earlier renders. A block's HTML is determined by its source text, where it
  * starts (data-line, data-formula), the ids of its headings, the document's link definitions and
  * the HTML of its formulas; when all of those are unchanged the block is not rendered again.
+ *
+ * Blocks are found by their text, or first by their token objects: a re-render of an edited
+ * document reuses the tokens of every block the edit did not touch, and comparing those
+ * references is far cheaper than hashing and comparing the text of the whole document.
  */
 export class BlockHtmlCache {
   readonly #entries = new Map<string, Entry>();
+  #byToken = new WeakMap<Token, TokenEntry>();
   #linksKey = '';
   readonly #recentSizes: number[] = [];
   /** Blocks rendered (not reused) by the last call. */
@@ -35,26 +47,43 @@ export class BlockHtmlCache {
   /** Returns the HTML of every block, rendering only those `render` has not seen as they are. */
   blocksHtml(doc: ParsedDocument, blocks: readonly Block[], mathHtml: (i: number) => string, render: (missing: Block[]) => string[]): BlockHtml[] {
     const linksKey = JSON.stringify(doc.tokens.links ?? {});
-    if (linksKey !== this.#linksKey) { this.#entries.clear(); this.#linksKey = linksKey; }
+    if (linksKey !== this.#linksKey) this.clear();
+    this.#linksKey = linksKey;
     const ids = headingIdsOf(doc.tokens);
-    const keys = blocks.map((b) => blockKey(doc, b, ids));
-    const out: (BlockHtml | undefined)[] = blocks.map((b, i) => {
-      const entry = this.#entries.get(keys[i]!);
-      if (!entry || !b.formulaIndices.every((f, k) => entry.formulaHtml[k] === mathHtml(f))) return undefined;
-      this.#entries.delete(keys[i]!);
-      this.#entries.set(keys[i]!, entry);
-      return entry;
-    });
-    const missing = blocks.filter((_, i) => out[i] === undefined);
-    const rendered = missing.length ? render(missing) : [];
-    this.lastRendered = missing.length;
-    let m = 0;
+    const out: (BlockHtml | undefined)[] = [];
+    const missing: Array<{ index: number; tokens: Token[]; place: string; key: string }> = [];
     blocks.forEach((b, i) => {
-      if (out[i] !== undefined) return;
-      const html = rendered[m++]!;
-      const entry = { formulaHtml: b.formulaIndices.map(mathHtml), html, hash: createHash('sha1').update(html).digest('base64url') };
+      const first = firstToken(doc, b);
+      const place = blockPlace(b, first, doc, ids);
+      const sameFormulas = (entry: Entry): boolean => {
+        for (let k = 0; k < b.formulaIndices.length; k++) if (entry.formulaHtml[k] !== mathHtml(b.formulaIndices[k]!)) return false;
+        return true;
+      };
+      const known = this.#byToken.get(first);
+      if (known && known.place === place && sameTokens(known.tokens, doc, b) && sameFormulas(known.entry)) {
+        out[i] = known.entry;
+        return;
+      }
+      const tokens = tokensOfBlock(doc, b);
+      const key = `${place}:${doc.text.slice(b.startOffset, b.endOffset)}`;
+      const entry = this.#entries.get(key);
+      if (!entry || !sameFormulas(entry)) {
+        missing.push({ index: i, tokens, place, key });
+        return;
+      }
+      this.#entries.delete(key);
+      this.#entries.set(key, entry);
+      this.#byToken.set(first, { entry, tokens, place });
       out[i] = entry;
-      this.#entries.set(keys[i]!, entry);
+    });
+    const rendered = missing.length ? render(missing.map((m) => blocks[m.index]!)) : [];
+    this.lastRendered = missing.length;
+    missing.forEach(({ index, tokens, place, key }, m) => {
+      const html = rendered[m]!;
+      const entry = { formulaHtml: blocks[index]!.formulaIndices.map(mathHtml), html, hash: createHash('sha1').update(html).digest('base64url') };
+      out[index] = entry;
+      this.#entries.set(key, entry);
+      this.#byToken.set(tokens[0]!, { entry, tokens, place });
     });
     // Least recently used go first, beyond the bound plus the largest recent document: a document
     // with more blocks than the bound keeps all of its own while it is among the last few rendered.
@@ -70,10 +99,14 @@ export class BlockHtmlCache {
 
   clear(): void {
     this.#entries.clear();
+    this.#byToken = new WeakMap();
   }
 }
 
-function blockKey(doc: ParsedDocument, block: Block, ids: ReadonlyMap<Token, string>): string {
+/** What a block's HTML depends on besides its text and formulas: its line, first formula index and heading ids. */
+function blockPlace(block: Block, first: Token, doc: ParsedDocument, ids: ReadonlyMap<Token, string>): string {
+  const start = `${block.startLine}:${block.formulaIndices[0] ?? -1}`;
+  if (block.tokenEnd - block.tokenStart === 1 && !HEADINGS_INSIDE.has(first.type)) return `${start}:`;
   const headings: string[] = [];
   const visit = (list: readonly Token[]): void => {
     for (const t of list) {
@@ -83,6 +116,25 @@ function blockKey(doc: ParsedDocument, block: Block, ids: ReadonlyMap<Token, str
     }
   };
   visit(tokensOfBlock(doc, block));
-  const first = block.formulaIndices[0] ?? -1;
-  return `${block.startLine}:${first}:${headings.join('\u0000')}:${doc.text.slice(block.startOffset, block.endOffset)}`;
+  return `${start}:${headings.join('\u0000')}`;
+}
+
+/** Token types that are or may hold headings. */
+const HEADINGS_INSIDE = new Set(['heading', 'blockquote', 'list']);
+
+function firstToken(doc: ParsedDocument, block: Block): Token {
+  let i = block.tokenStart;
+  while (doc.tokens[i]!.type === 'space' && i < block.tokenEnd - 1) i++;
+  return doc.tokens[i]!;
+}
+
+/** Whether `tokens` are the block's non-space tokens, as the very same objects. */
+function sameTokens(tokens: readonly Token[], doc: ParsedDocument, block: Block): boolean {
+  let k = 0;
+  for (let i = block.tokenStart; i < block.tokenEnd; i++) {
+    const t = doc.tokens[i]!;
+    if (t.type === 'space') continue;
+    if (tokens[k++] !== t) return false;
+  }
+  return k === tokens.length;
 }

@@ -71,7 +71,7 @@ export class MathdownRenderer {
     const math: MathOptions = { ...DEFAULT_MATH_OPTIONS, ...options.math };
     const doc = this.#parse(text, math, options.documentKey);
     const typeset = await this.#typesetter.typeset({
-      jobs: doc.formulas.map((f) => ({ tex: f.tex, display: f.display })),
+      jobs: doc.formulas,
       macros: math.macros,
       equationNumbers: math.equationNumbers,
       fontCache: options.fontCache ?? 'local',

@@ -54,3 +54,30 @@ test('one character changed inside a formula re-renders only its block', async (
   assert.equal(r.stats.blocksRendered, 1);
   assert.equal(r.stats.misses, 1);
 });
+
+test('a long run of random edits renders exactly as fresh renders of the same texts', async () => {
+  let seed = 2026;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+  const pieces = ['$', '$$', '\\', '\n', '\n\n', '#', '- ', '|', 'x', '2', '{', '}', '\\label{q}', '\\eqref{e}', '\\begin{align}a&=1\\\\b\\end{align}', '\r\n', ' '];
+  const base = [doc, doc.replace(/Notes/g, 'More'), '\\begin{equation}F\\label{g}\\end{equation}', '', 'Then \\eqref{g}.', ''].join('\n');
+  const reference = new MathdownRenderer();
+  try {
+    let text = base;
+    let reused = 0;
+    for (let step = 0; step < 60; step++) {
+      const at = rnd(text.length + 1);
+      const cut = rnd(4) === 0 ? rnd(12) : 0;
+      text = text.slice(0, at) + (rnd(3) === 0 ? '' : pieces[rnd(pieces.length)]!) + text.slice(at + cut);
+      const incremental = await warm.render(text, { documentKey: 'random', fontCache: 'global' });
+      const expected = await reference.render(text, { fontCache: 'global' });
+      assert.equal(incremental.html, expected.html, `step ${step}`);
+      assert.equal(incremental.fontDefs, expected.fontDefs, `step ${step}`);
+      assert.deepEqual(incremental.blocks.map((b) => [b.key, b.startLine, b.endLine, b.formulaIndices]), expected.blocks.map((b) => [b.key, b.startLine, b.endLine, b.formulaIndices]), `step ${step}`);
+      assert.deepEqual(incremental.formulas, expected.formulas, `step ${step}`);
+      reused += incremental.blocks.length - incremental.stats.blocksRendered;
+    }
+    assert.ok(reused > 0, 'blocks were reused along the way');
+  } finally {
+    await reference.dispose();
+  }
+});

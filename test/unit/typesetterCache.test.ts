@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Typesetter, type TypesetJob, type TypesetRequest, type TypesetResult } from '../../src/core/math/typesetter';
-import { TypesetCache, type CachedFormula } from '../../src/core/math/typesetCache';
+import { TypesetCache, type CachedFormula, type FormulaKey } from '../../src/core/math/typesetCache';
 
 /** These tests are not about time: a generous budget keeps them independent of the machine's load. */
 const RELAXED = { timeoutMs: 60_000 };
@@ -139,31 +139,56 @@ describe('Typesetter: cache', () => {
 });
 
 describe('TypesetCache', () => {
+  const k = (tex: string, display = false, definitions = 'd0'): FormulaKey => ({ definitions, display, tex });
   const entry = (html: string, counter?: number): CachedFormula => ({ ...(counter === undefined ? {} : { counter }), labels: {}, html, glyphs: [], labelsSet: {}, defines: false });
 
   it('keeps a few numbering variants per formula and evicts the least recently used formulas', () => {
     const cache = new TypesetCache(6);
-    for (let n = 1; n <= 5; n++) cache.store('eq', entry(`(${n})`, n));
+    for (let n = 1; n <= 5; n++) cache.store(k('eq'), entry(`(${n})`, n));
     assert.equal(cache.size, 4);
-    assert.equal(cache.find('eq', (e) => e.counter === 1), undefined);
-    assert.equal(cache.find('eq', (e) => e.counter === 5)?.html, '(5)');
-    cache.store('a', entry('a'));
-    cache.store('b', entry('b'));
+    assert.equal(cache.find(k('eq'), (e) => e.counter === 1), undefined);
+    assert.equal(cache.find(k('eq'), (e) => e.counter === 5)?.html, '(5)');
+    cache.store(k('a'), entry('a'));
+    cache.store(k('b'), entry('b'));
     assert.equal(cache.size, 6);
-    cache.find('eq', () => true);
-    cache.store('c', entry('c'));
-    assert.equal(cache.find('a', () => true), undefined, 'a was the least recently used');
-    assert.equal(cache.find('eq', () => true)?.html, '(5)');
+    cache.find(k('eq'), () => true);
+    cache.store(k('c'), entry('c'));
+    assert.equal(cache.find(k('a'), () => true), undefined, 'a was the least recently used');
+    assert.equal(cache.find(k('eq'), () => true)?.html, '(5)');
     assert.ok(cache.size <= 6);
   });
 
   it('is also bounded by the amount of markup it holds', () => {
     const cache = new TypesetCache(100, 25);
-    cache.store('a', entry('x'.repeat(10)));
-    cache.store('b', entry('y'.repeat(10)));
-    cache.store('c', entry('z'.repeat(10)));
+    cache.store(k('a'), entry('x'.repeat(10)));
+    cache.store(k('b'), entry('y'.repeat(10)));
+    cache.store(k('c'), entry('z'.repeat(10)));
     assert.equal(cache.size, 2);
-    assert.equal(cache.find('a', () => true), undefined);
-    assert.equal(cache.find('c', () => true)?.html, 'z'.repeat(10));
+    assert.equal(cache.find(k('a'), () => true), undefined);
+    assert.equal(cache.find(k('c'), () => true)?.html, 'z'.repeat(10));
+  });
+
+  it('tells display from inline and one definitions state from another', () => {
+    const cache = new TypesetCache(10);
+    cache.store(k('x'), entry('inline'));
+    cache.store(k('x', true), entry('display'));
+    cache.store(k('x', false, 'd1'), entry('after a \\newcommand'));
+    assert.equal(cache.find(k('x'), () => true)?.html, 'inline');
+    assert.equal(cache.find(k('x', true), () => true)?.html, 'display');
+    assert.equal(cache.find(k('x', false, 'd1'), () => true)?.html, 'after a \\newcommand');
+    assert.equal(cache.find(k('x', true, 'd1'), () => true), undefined);
+  });
+
+  it('stays within its bound over many stores, keeping the most recently used', () => {
+    const cache = new TypesetCache(1000);
+    for (let n = 0; n < 5000; n++) {
+      cache.store(k(`x_{${n}}`), entry(String(n)));
+      if (n % 10 === 0) cache.find(k('x_{0}'), () => true);
+      assert.ok(cache.size <= 1000);
+    }
+    assert.ok(cache.size > 900, `evicts a little at a time (size ${cache.size})`);
+    assert.equal(cache.find(k('x_{0}'), () => true)?.html, '0', 'used all along');
+    assert.equal(cache.find(k('x_{1}'), () => true), undefined, 'long unused');
+    assert.equal(cache.find(k('x_{4999}'), () => true)?.html, '4999');
   });
 });

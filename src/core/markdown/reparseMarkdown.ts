@@ -5,7 +5,7 @@ import { lexingMarked } from './lexingMarked';
 import { MathLexer } from './mathLexer';
 import { parseMarkdown } from './parseMarkdown';
 import type { ParsedDocument } from './parsedDocument';
-import { rememberLines, SourceLines } from './sourceLines';
+import { rememberLines, sourceLinesOf, type SourceLines } from './sourceLines';
 import { relocateFormulas, type TokenSplice } from './sourcePositions';
 
 const optionsOf = new WeakMap<ParsedDocument, string>();
@@ -30,17 +30,17 @@ export function reparseMarkdown(previous: ParsedDocument | undefined, text: stri
 
 function splice(previous: ParsedDocument, text: string, math?: Partial<MathOptions>): ParsedDocument | undefined {
   const old = previous.text;
-  if (old.includes('\r') || text.includes('\r')) return undefined;
+  const oldLines = sourceLinesOf(previous);
+  if (oldLines.normalized !== old) return undefined;
   if (old === text) return previous;
   const tokens = previous.tokens;
   const starts = tokenStarts(tokens);
   if (starts[tokens.length] !== old.length || tokens.length < 4) return undefined;
 
-  let p = 0;
-  const common = Math.min(old.length, text.length);
-  while (p < common && old.charCodeAt(p) === text.charCodeAt(p)) p++;
-  let q = 0;
-  while (q < common - p && old.charCodeAt(old.length - 1 - q) === text.charCodeAt(text.length - 1 - q)) q++;
+  const p = commonPrefix(old, text);
+  const q = commonSuffix(old, text, Math.min(old.length, text.length) - p);
+  // Only the changed text can hold a CR that the previous text did not.
+  if (text.slice(p, text.length - q).includes('\r')) return undefined;
   const delta = text.length - old.length;
 
   // One whole non-space token before the change, so that a paragraph it may join is lexed again.
@@ -51,6 +51,7 @@ function splice(previous: ParsedDocument, text: string, math?: Partial<MathOptio
   let meet = lowerBound(starts, old.length - q, tokens.length);
   if (tokens.slice(first, meet).some((t) => t.type === 'def')) return undefined;
 
+  const lines = oldLines.splice(text, p, old.length - q, text.length - q);
   const lexer = () => new MathLexer(lexingMarked(resolveScanOptions(math)).defaults);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const check = stepForward(tokens, meet, 1 << attempt);
@@ -62,20 +63,19 @@ function splice(previous: ParsedDocument, text: string, math?: Partial<MathOptio
       previous: previous.formulas, headTokens: first, headEnd: regionStart, regionTokens,
       tailStartBefore: tailStart, delta, lineDelta: lineDelta(old, text, p, q),
     });
-    if (check === tokens.length) return assemble(text, [...tokens.slice(0, first), ...region], previous.tokens.links, spliceOf(region.length, old.length));
+    if (check === tokens.length) return assemble(text, lines, [...tokens.slice(0, first), ...region], previous.tokens.links, spliceOf(region.length, old.length));
     const overlap = check - meet;
     const head = region.length - overlap;
     if (head >= 0 && sameTokens(region.slice(head), tokens.slice(meet, check)) && rawLength(region, head) === starts[meet]! + delta - regionStart) {
-      return assemble(text, [...tokens.slice(0, first), ...region.slice(0, head), ...tokens.slice(meet)], previous.tokens.links, spliceOf(head, starts[meet]!));
+      return assemble(text, lines, [...tokens.slice(0, first), ...region.slice(0, head), ...tokens.slice(meet)], previous.tokens.links, spliceOf(head, starts[meet]!));
     }
     meet = check;
   }
   return undefined;
 }
 
-function assemble(text: string, list: Token[], links: TokensList['links'], splice: TokenSplice): ParsedDocument {
+function assemble(text: string, lines: SourceLines, list: Token[], links: TokensList['links'], splice: TokenSplice): ParsedDocument {
   const tokens = Object.assign(list, { links }) as TokensList;
-  const lines = new SourceLines(text);
   const formulas = relocateFormulas(tokens, lines, splice);
   return rememberLines({ text, tokens, formulas, lineCount: lines.lineCount }, lines);
 }
@@ -89,6 +89,25 @@ function newlines(s: string, from: number, to: number): number {
   let n = 0;
   for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) n++;
   return n;
+}
+
+/** Characters compared at once (as strings, natively) before the first difference is looked for one by one. */
+const CHUNK = 256;
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let p = 0;
+  while (p + CHUNK <= n && a.slice(p, p + CHUNK) === b.slice(p, p + CHUNK)) p += CHUNK;
+  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return p;
+}
+
+/** Length of the common suffix of `a` and `b`, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  let q = 0;
+  while (q + CHUNK <= limit && a.slice(a.length - q - CHUNK, a.length - q) === b.slice(b.length - q - CHUNK, b.length - q)) q += CHUNK;
+  while (q < limit && a.charCodeAt(a.length - 1 - q) === b.charCodeAt(b.length - 1 - q)) q++;
+  return q;
 }
 
 function tokenStarts(tokens: readonly Token[]): number[] {

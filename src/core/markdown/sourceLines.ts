@@ -8,9 +8,13 @@ export class SourceLines {
   readonly #starts: number[];
   readonly #normalizedStarts: number[];
 
-  constructor(text: string) {
+  /** `lfStarts`: the line starts of `text`, already known to hold no CR (see `splice`). */
+  constructor(text: string, lfStarts?: number[]) {
     this.text = text;
-    if (text.includes('\r')) {
+    if (lfStarts) {
+      this.normalized = text;
+      this.#starts = this.#normalizedStarts = lfStarts;
+    } else if (text.includes('\r')) {
       this.normalized = text.replace(/\r\n?/g, '\n');
       this.#starts = lineStarts(text);
       this.#normalizedStarts = lineStarts(this.normalized);
@@ -18,6 +22,20 @@ export class SourceLines {
       this.normalized = text;
       this.#starts = this.#normalizedStarts = lfLineStarts(text);
     }
+  }
+
+  /**
+   * The lines of `text`, which equals this CR-free text except that `[from, oldEnd)` became
+   * `[from, newEnd)`: line starts outside the change are carried over, only the change is scanned.
+   */
+  splice(text: string, from: number, oldEnd: number, newEnd: number): SourceLines {
+    const starts = this.#starts;
+    const delta = newEnd - oldEnd;
+    const head = lastAtMost(starts, from) + 1;
+    const out = starts.slice(0, head);
+    for (let i = text.indexOf('\n', from); i >= 0 && i < newEnd; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+    for (let k = lastAtMost(starts, oldEnd) + 1; k < starts.length; k++) out.push(starts[k]! + delta);
+    return new SourceLines(text, out);
   }
 
   get lineCount(): number {
@@ -40,6 +58,13 @@ export class SourceLines {
     const start = this.#normalizedStarts[line]!;
     const next = this.#normalizedStarts[line + 1];
     return this.normalized.slice(start, next === undefined ? this.normalized.length : next - 1);
+  }
+
+  /** Normalised offset of the end of a 0-based line, before its line ending. */
+  lineEnd(line: number): number {
+    if (line >= this.#normalizedStarts.length) return this.normalized.length;
+    const next = this.#normalizedStarts[line + 1];
+    return next === undefined ? this.normalized.length : next - 1;
   }
 
   /** The offset in the original text of a normalised offset. */

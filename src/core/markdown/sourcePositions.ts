@@ -62,7 +62,7 @@ export function relocateFormulas(tokens: Token[], lines: SourceLines, splice: To
   const tailFirst = countBefore(previous, tailStartBefore);
   const region = locateIn(tokens.slice(headTokens, headTokens + regionTokens), lines, headEnd, headCount);
   const indexDelta = headCount + region.length - tailFirst;
-  const tail = previous.slice(tailFirst).map((f) => ({ ...f, line: f.line + lineDelta, offset: f.offset + delta, texOffset: f.texOffset + delta, endOffset: f.endOffset + delta }));
+  const tail = delta === 0 && lineDelta === 0 ? previous.slice(tailFirst) : previous.slice(tailFirst).map((f) => ({ ...f, line: f.line + lineDelta, offset: f.offset + delta, texOffset: f.texOffset + delta, endOffset: f.endOffset + delta }));
   if (delta !== 0 || lineDelta !== 0 || indexDelta !== 0) {
     for (let i = headTokens + regionTokens; i < tokens.length; i++) shiftToken(tokens[i]!, delta, lineDelta, indexDelta);
   }
@@ -132,7 +132,8 @@ function shiftToken(token: Token, delta: number, lineDelta: number, indexDelta: 
 /** Number of source lines a raw string spans (trailing newlines do not count). */
 export function lineSpan(raw: string): number {
   let n = 1;
-  const end = raw.replace(/\n+$/, '').length;
+  let end = raw.length;
+  while (end > 0 && raw.charCodeAt(end - 1) === 10) end--;
   for (let i = raw.indexOf('\n'); i >= 0 && i < end; i = raw.indexOf('\n', i + 1)) n++;
   return n;
 }

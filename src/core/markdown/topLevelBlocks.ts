@@ -60,6 +60,6 @@ function block(lines: SourceLines, first: Token, last: Token, tokenStart: number
   const endLine = Math.max(startLine + 1, ((last as SourceLineField).sourceLine ?? startLine) + lineSpan(last.raw));
   const lastLine = Math.min(endLine, lines.lineCount) - 1;
   const startOffset = lines.originalLineStart(startLine);
-  const endOffset = lines.toOriginal(lines.lineStart(lastLine) + lines.lineText(lastLine).length);
+  const endOffset = lines.toOriginal(lines.lineEnd(lastLine));
   return { startLine, endLine, startOffset, endOffset, formulaIndices: [], tokenStart, tokenEnd };
 }

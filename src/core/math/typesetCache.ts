@@ -29,20 +29,40 @@ export interface CachedFormula {
 
 const VARIANTS_PER_KEY = 4;
 
-function weight(entry: CachedFormula): number {
-  let chars = entry.html.length;
+/** What a typeset result is looked up by, before its numbering dependencies are considered. */
+export interface FormulaKey {
+  /** The user-definitions state in force (see typesetKeys). */
+  readonly definitions: string;
+  readonly display: boolean;
+  readonly tex: string;
+}
+
+interface Slot {
+  readonly key: FormulaKey;
+  variants: CachedFormula[];
+  /** Clock value of the last use: the least recently used slots are evicted first. */
+  used: number;
+}
+
+function weight(key: FormulaKey, entry: CachedFormula): number {
+  let chars = key.tex.length + entry.html.length;
   for (const [id, path] of entry.glyphs) chars += id.length + path.length;
   return chars;
 }
 
 /**
  * LRU cache of typeset formulas: a few numbering variants per formula key, bounded both in
- * entries and in characters of markup held.
+ * entries and in characters of markup held. Looked up by the TeX string itself under its
+ * definitions state and mode: the formulas of a re-rendered document are mostly the very same
+ * string objects as last time, which a Map finds without reading them, and a use stamps a clock
+ * instead of re-inserting, so a render of thousands of cached formulas costs little.
  */
 export class TypesetCache {
-  private readonly entries = new Map<string, CachedFormula[]>();
+  /** definitions state → [inline, display] → TeX → slot */
+  private readonly states = new Map<string, [Map<string, Slot>, Map<string, Slot>]>();
   private count = 0;
   private chars = 0;
+  private clock = 0;
 
   constructor(
     private readonly limit: number,
@@ -53,48 +73,63 @@ export class TypesetCache {
     return this.count;
   }
 
-  find(key: string, usable: (entry: CachedFormula) => boolean): CachedFormula | undefined {
-    return this.findAll(key, usable)[0];
-  }
-
-  /** All usable variants, most recent first. */
-  findAll(key: string, usable: (entry: CachedFormula) => boolean): CachedFormula[] {
-    const variants = this.entries.get(key);
-    const found = variants?.filter(usable) ?? [];
-    if (variants && found.length) {
-      this.entries.delete(key);
-      this.entries.set(key, variants);
-    }
+  /** The most recent usable variant. */
+  find(key: FormulaKey, usable: (entry: CachedFormula) => boolean): CachedFormula | undefined {
+    const slot = this.slot(key);
+    const found = slot?.variants.find(usable);
+    if (found) slot!.used = ++this.clock;
     return found;
   }
 
-  store(key: string, entry: CachedFormula): void {
-    const kept = [entry, ...(this.entries.get(key) ?? [])].slice(0, VARIANTS_PER_KEY);
-    this.remove(key);
-    this.add(key, kept);
-    for (const oldKey of this.entries.keys()) {
-      if (this.count <= this.limit && this.chars <= this.charLimit) break;
-      this.remove(oldKey);
-    }
+  /** All usable variants, most recent first. */
+  findAll(key: FormulaKey, usable: (entry: CachedFormula) => boolean): CachedFormula[] {
+    const slot = this.slot(key);
+    const found = slot?.variants.filter(usable) ?? [];
+    if (found.length) slot!.used = ++this.clock;
+    return found;
+  }
+
+  store(key: FormulaKey, entry: CachedFormula): void {
+    let modes = this.states.get(key.definitions);
+    if (!modes) this.states.set(key.definitions, (modes = [new Map(), new Map()]));
+    const byTex = modes[key.display ? 1 : 0];
+    const slot = byTex.get(key.tex) ?? { key, variants: [], used: 0 };
+    this.account(slot, -1);
+    slot.variants = [entry, ...slot.variants].slice(0, VARIANTS_PER_KEY);
+    slot.used = ++this.clock;
+    byTex.set(key.tex, slot);
+    this.account(slot, 1);
+    if (this.count > this.limit || this.chars > this.charLimit) this.evict();
   }
 
   clear(): void {
-    this.entries.clear();
+    this.states.clear();
     this.count = 0;
     this.chars = 0;
   }
 
-  private add(key: string, variants: CachedFormula[]): void {
-    this.entries.set(key, variants);
-    this.count += variants.length;
-    for (const v of variants) this.chars += weight(v);
+  private slot(key: FormulaKey): Slot | undefined {
+    return this.states.get(key.definitions)?.[key.display ? 1 : 0].get(key.tex);
   }
 
-  private remove(key: string): void {
-    const variants = this.entries.get(key);
-    if (!variants) return;
-    this.entries.delete(key);
-    this.count -= variants.length;
-    for (const v of variants) this.chars -= weight(v);
+  private account(slot: Slot, sign: 1 | -1): void {
+    this.count += sign * slot.variants.length;
+    for (const v of slot.variants) this.chars += sign * weight(slot.key, v);
+  }
+
+  /** Least recently used first, down to a little under the bounds so that eviction is rare. */
+  private evict(): void {
+    const targetCount = this.limit - Math.floor(this.limit / 16);
+    const targetChars = this.charLimit - Math.floor(this.charLimit / 16);
+    const slots: Slot[] = [];
+    for (const modes of this.states.values()) for (const byTex of modes) for (const slot of byTex.values()) slots.push(slot);
+    slots.sort((a, b) => a.used - b.used);
+    for (const slot of slots) {
+      if (this.count <= targetCount && this.chars <= targetChars) break;
+      this.account(slot, -1);
+      const modes = this.states.get(slot.key.definitions)!;
+      modes[slot.key.display ? 1 : 0].delete(slot.key.tex);
+      if (!modes[0].size && !modes[1].size) this.states.delete(slot.key.definitions);
+    }
   }
 }

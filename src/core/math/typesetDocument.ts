@@ -1,7 +1,7 @@
 import type { TexError } from '../types';
 import { errorBox } from './errorBox';
 import { renderBatch, type BatchContext, type BatchFailure } from './typesetBatch';
-import { labelKey, type CachedFormula, type LabelKey, type TypesetCache } from './typesetCache';
+import { labelKey, type CachedFormula, type FormulaKey, type LabelKey, type TypesetCache } from './typesetCache';
 import { TypesetDocumentState, type Position } from './typesetDocumentState';
 import { formulaKey, initialDefinitions } from './typesetKeys';
 import type { EngineConfig, FormulaSpec, LabelValue, RenderOutcome } from './typesetProtocol';
@@ -31,7 +31,7 @@ export interface DocumentFormula {
 
 interface Deferred {
   index: number;
-  key: string;
+  key: FormulaKey;
   at: Position;
   /** The first pass's result, and cached candidates for the final one (all share that first pass). */
   entry: CachedFormula;
@@ -78,6 +78,11 @@ function isPure(entry: CachedFormula): boolean {
   );
 }
 
+/** Identifies a formula key within one batch (only the formulas the batch would send). */
+function sameBatchKey(key: FormulaKey): string {
+  return `${key.display ? 'D' : 'I'}${key.definitions}\u0000${key.tex}`;
+}
+
 function failedEntry(tex: string, failure: BatchFailure): CachedFormula {
   return { labels: {}, html: errorBox(tex, failure.error), error: failure.error, glyphs: [], labelsSet: {}, defines: false };
 }
@@ -115,16 +120,19 @@ class DocumentRun {
         this.out[this.index++] = { html: errorBox(job.tex, error), error, cached: false, glyphs: [] };
         continue;
       }
-      const { key, candidates } = this.lookup(job);
-      const hit = candidates[0];
+      const { key, hit } = this.lookup(job);
       if (!hit) {
         await this.typesetBatch(this.batchFrom(job, key));
         continue;
       }
-      const at = this.doc.position();
-      this.doc.apply(hit, job.tex, job.display, false);
-      if (hit.redoLabels) this.deferred.push({ index: this.index, key, at, entry: hit, candidates });
-      else this.done(this.index, hit, true);
+      if (hit.redoLabels) {
+        const at = this.doc.position();
+        this.doc.apply(hit, job.tex, job.display, false);
+        this.deferred.push({ index: this.index, key, at, entry: hit, candidates: this.candidates(key) });
+      } else {
+        this.doc.apply(hit, job.tex, job.display, false);
+        this.done(this.index, hit, true);
+      }
       this.index++;
     }
     for (const item of this.deferred) await this.typesetAgain(item);
@@ -136,18 +144,18 @@ class DocumentRun {
    * that depend on no numbering state and change nothing may sit in between: the worker does not
    * need them.
    */
-  private batchFrom(job: FormulaSpec, key: string): BatchItem[] {
+  private batchFrom(job: FormulaSpec, key: FormulaKey): BatchItem[] {
     const items: BatchItem[] = [{ job, skip: false }];
-    const keys = new Set([key]);
+    const keys = new Set([sameBatchKey(key)]);
     let sent = 1;
     while (this.index + items.length < this.jobs.length && sent < BATCH_LIMIT && items.length < BATCH_SPAN) {
       const next = this.jobs[this.index + items.length]!;
       if (this.tooLong(next)) break;
       const ahead = this.lookup(next);
-      const cached = ahead.candidates[0];
-      if (cached ? !isPure(cached) : keys.has(ahead.key)) break;
+      const cached = ahead.hit;
+      if (cached ? !isPure(cached) : keys.has(sameBatchKey(ahead.key))) break;
       if (!cached) {
-        keys.add(ahead.key);
+        keys.add(sameBatchKey(ahead.key));
         sent++;
       }
       items.push({ job: next, skip: !!cached });
@@ -166,7 +174,7 @@ class DocumentRun {
     let used = 0;
     for (const { job, skip } of items) {
       if (skip) {
-        const hit = this.lookup(job).candidates[0];
+        const { hit } = this.lookup(job);
         if (!hit || !isPure(hit)) {
           // The worker went on from a state this document does not reach.
           if (used < outcomes.length) doc.labelsSyncedWith = undefined;
@@ -224,17 +232,25 @@ class DocumentRun {
     this.done(index, final, false);
   }
 
-  private lookup(job: FormulaSpec): { key: string; candidates: CachedFormula[] } {
+  private lookup(job: FormulaSpec): { key: FormulaKey; hit: CachedFormula | undefined } {
     const key = formulaKey(this.doc.definitions, job.tex, job.display);
-    return { key, candidates: this.ctx.cache.findAll(key, (entry) => this.doc.matches(entry)) };
+    return { key, hit: this.ctx.cache.find(key, this.usable) };
   }
+
+  private candidates(key: FormulaKey): CachedFormula[] {
+    return this.ctx.cache.findAll(key, this.usable);
+  }
+
+  private readonly usable = (entry: CachedFormula): boolean => this.doc.matches(entry);
 
   private tooLong(job: FormulaSpec): boolean {
     return job.tex.length > this.ctx.maxTexLength;
   }
 
   private done(index: number, entry: CachedFormula, cached: boolean): void {
-    this.out[index] = { html: entry.html, ...(entry.error ? { error: entry.error } : {}), cached, glyphs: entry.glyphs };
+    const formula: DocumentFormula = { html: entry.html, cached, glyphs: entry.glyphs };
+    if (entry.error) formula.error = entry.error;
+    this.out[index] = formula;
   }
 
   private checkAbort(): void {

@@ -43,9 +43,10 @@ export class TypesetDocumentState {
   /** Apply a formula's effects; `inWorker` when the worker applied the same to its own state. */
   apply(entry: CachedFormula, tex: string, display: boolean, inWorker: boolean): void {
     if (entry.counterAfter !== undefined) this.counter = entry.counterAfter;
-    const set = Object.entries(entry.labelsSet);
-    for (const [name, value] of set) this.labels.set(name, value);
-    if (set.length && !inWorker) this.labelsSyncedWith = undefined;
+    for (const name in entry.labelsSet) {
+      this.labels.set(name, entry.labelsSet[name]!);
+      if (!inWorker) this.labelsSyncedWith = undefined;
+    }
     if (entry.defines) {
       this.definitions = nextDefinitions(this.definitions, tex, display);
       this.steps.push({ tex, display, after: this.definitions });

@@ -1,5 +1,6 @@
 // Content hashes that identify what determines a typeset result. Shared by both threads.
 import { createHash } from 'node:crypto';
+import type { FormulaKey } from './typesetCache';
 import type { EngineConfig } from './typesetProtocol';
 
 function hash(...parts: string[]): string {
@@ -26,8 +27,8 @@ export function nextDefinitions(before: string, tex: string, display: boolean): 
 }
 
 /** Cache key of a formula before its numbering dependencies are considered. */
-export function formulaKey(definitions: string, tex: string, display: boolean): string {
-  return hash('formula', definitions, display ? 'D' : 'I', tex);
+export function formulaKey(definitions: string, tex: string, display: boolean): FormulaKey {
+  return { definitions, display, tex };
 }
 
 /** Per-formula prefix of the ids in a 'local' SVG font cache: deterministic, distinct between formulas. */

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { MathOptions, TexError } from '../types';
 import { TypesetCache } from './typesetCache';
 import { abortError, typesetDocument } from './typesetDocument';
-import { globalFontDefs } from './typesetFontDefs';
+import { GlobalFontDefs } from './typesetFontDefs';
 import { configKey } from './typesetKeys';
 import type { EngineConfig } from './typesetProtocol';
 import { TypesetWorkerClient } from './typesetWorkerClient';
@@ -68,6 +68,7 @@ export class Typesetter {
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
   private css: string | undefined;
+  private readonly fontDefs = new GlobalFontDefs();
 
   constructor(options: TypesetterOptions = {}) {
     this.client = new TypesetWorkerClient(options.workerFile ?? path.join(__dirname, 'typesetWorker.js'));
@@ -97,8 +98,12 @@ export class Typesetter {
       this.hits += hits;
       this.misses += misses;
       return {
-        formulas: formulas.map(({ html, error, cached }) => ({ html, ...(error ? { error } : {}), cached })),
-        fontDefs: config.fontCache === 'global' ? globalFontDefs(formulas.map((f) => f.glyphs)) : '',
+        formulas: formulas.map(({ html, error, cached }) => {
+          const formula: TypesetFormula = { html, cached };
+          if (error) formula.error = error;
+          return formula;
+        }),
+        fontDefs: config.fontCache === 'global' ? this.fontDefs.of(formulas.map((f) => f.glyphs)) : '',
         stats: { hits, misses, ms: performance.now() - started },
       };
     });
