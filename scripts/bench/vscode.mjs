@@ -134,10 +134,14 @@ class PreviewFrame {
   }
 }
 
-/** Waits until the preview shows the target formula and its DOM has been still for `quietMs`. */
+/**
+ * Waits until the preview shows the target formula (returns when: Mathdown's first screen counts),
+ * then until it is complete (Mathdown: no longer a first screen) and its DOM has been still for `quietMs`.
+ */
 async function waitReady(preview, kind, target, quietMs = 2000) {
   await preview.arm({ kind, snippet: target.before + target.after, line0: target.line - 1 });
   const shown = await waitFor('the preview to show the target formula', () => preview.check(), openTimeoutMs);
+  await waitFor('the preview to be complete', () => preview.eval(() => !document.body.classList.contains('mathdown-provisional')), openTimeoutMs);
   await preview.waitQuiet(quietMs);
   return shown;
 }

@@ -1,7 +1,9 @@
 import { BlockHtmlCache } from './blockHtmlCache';
+import { firstScreenEnd, pendingBox, typesetFirst, type FirstScreen } from './firstScreen';
 import { parseMarkdown, renderBlocksHtml, topLevelBlocks, type ParsedDocument } from './markdown';
 import { reparseMarkdown } from './markdown/reparseMarkdown';
-import { Typesetter, type TypesetterOptions } from './math/typesetter';
+import { SourceLines } from './markdown/sourceLines';
+import { Typesetter, type TypesetRequest, type TypesetResult, type TypesetterOptions } from './math/typesetter';
 import { DEFAULT_MATH_OPTIONS, type Formula, type MathOptions } from './types';
 
 export interface RenderOptions {
@@ -14,6 +16,8 @@ export interface RenderOptions {
    * region an edit touched, reusing the tokens of the previous render of the same document.
    */
   documentKey?: string;
+  /** Typeset what the reader sees first and report it before the rest (see `FirstScreen`). */
+  firstScreen?: FirstScreen;
 }
 
 export interface RenderedBlock {
@@ -49,9 +53,15 @@ export class MathdownRenderer {
   readonly #parsed = new Map<string, ParsedDocument>();
   /** Renders run one after another: a re-lex reuses (and re-positions) the previous render's tokens. */
   #queue: Promise<unknown> = Promise.resolve();
+  /** Renders queued or running. */
+  #inFlight = 0;
   #css: Promise<string> | undefined;
+  readonly #typesetterOptions: TypesetterOptions;
+  /** A second worker for first screens that would otherwise wait behind another render (see `render`). */
+  #priority: Typesetter | undefined;
 
   constructor(options: TypesetterOptions = {}) {
+    this.#typesetterOptions = options;
     this.#typesetter = new Typesetter(options);
   }
 
@@ -59,32 +69,62 @@ export class MathdownRenderer {
     return this.#typesetter.cacheStats;
   }
 
+  /**
+   * Renders run one after another. A `firstScreen` that would wait behind another render (a lint of
+   * the whole document, say) is typeset at once in a second worker, so the reader is not kept waiting.
+   */
   render(text: string, options: RenderOptions = {}): Promise<RenderResult> {
-    const run = this.#queue.then(() => this.#render(text, options));
+    const started = performance.now();
+    const math: MathOptions = { ...DEFAULT_MATH_OPTIONS, ...options.math };
+    const early = options.firstScreen && this.#inFlight > 0
+      ? this.#renderFirstScreen(text, math, options, options.firstScreen, started, (this.#priority ??= new Typesetter({ ...this.#typesetterOptions, cacheSize: 2_000 })))
+      : undefined;
+    early?.catch(() => undefined);
+    this.#inFlight++;
+    const run = this.#queue.then(() => this.#render(text, math, options, early));
     this.#queue = run.catch(() => undefined);
+    const done = (): void => { this.#inFlight--; };
+    run.then(done, done);
     return run;
   }
 
-  async #render(text: string, options: RenderOptions): Promise<RenderResult> {
+  async #render(text: string, math: MathOptions, options: RenderOptions, early: Promise<void> | undefined): Promise<RenderResult> {
     const started = performance.now();
     options.signal?.throwIfAborted();
-    const math: MathOptions = { ...DEFAULT_MATH_OPTIONS, ...options.math };
+    if (early) await early.catch(() => undefined);
+    else if (options.firstScreen) await this.#renderFirstScreen(text, math, options, options.firstScreen, started, this.#typesetter);
     const doc = this.#parse(text, math, options.documentKey);
-    const typeset = await this.#typesetter.typeset({
-      jobs: doc.formulas,
-      macros: math.macros,
-      equationNumbers: math.equationNumbers,
-      fontCache: options.fontCache ?? 'local',
-      assistiveMml: options.assistiveMml ?? false,
-      signal: options.signal,
-    });
+    const typeset = await this.#typesetter.typeset({ ...typesetOptions(math, options), jobs: doc.formulas });
+    const mathHtml = (i: number) => typeset.formulas[i]?.html ?? '';
+    return this.#result(doc, typeset, this.#renderBlocks(doc, mathHtml), doc.lineCount, started);
+  }
+
+  /**
+   * The provisional result of `FirstScreen`: the text up to a little past the screen, parsed on its
+   * own; its formulas on the screen typeset (with any definitions above them) as if the formulas in
+   * between were absent, so equation numbers there may still change; the last block left out, as
+   * the cut may have split it.
+   */
+  async #renderFirstScreen(text: string, math: MathOptions, options: RenderOptions, screen: FirstScreen, started: number, typesetter: Typesetter): Promise<void> {
+    const end = firstScreenEnd(text, screen.toLine);
+    if (end === undefined) return;
+    const doc = parseMarkdown(text.slice(0, end), math);
+    const chosen = doc.formulas.flatMap((f, i) => (typesetFirst(f, screen) ? [i] : []));
+    const typeset = await typesetter.typeset({ ...typesetOptions(math, options), jobs: chosen.map((i) => doc.formulas[i]!) });
+    const at = new Map(chosen.map((formula, k) => [formula, k]));
+    const formulas = { ...typeset, formulas: doc.formulas.map((f, i) => typeset.formulas[at.get(i) ?? -1] ?? { html: pendingBox(f.tex), cached: false }) };
+    const mathHtml = (i: number) => formulas.formulas[i]!.html;
+    const blocks = this.#renderBlocks(doc, mathHtml).slice(0, -1);
+    options.signal?.throwIfAborted();
+    screen.onResult(await this.#result(doc, formulas, blocks, new SourceLines(text).lineCount, started, typesetter));
+  }
+
+  async #result(doc: ParsedDocument, typeset: TypesetResult, blocks: RenderedBlock[], lineCount: number, started: number, typesetter = this.#typesetter): Promise<RenderResult> {
     const formulas = doc.formulas.map((f, i) => {
       const error = typeset.formulas[i]?.error;
       return error ? { ...f, error } : f;
     });
-    const mathHtml = (i: number) => typeset.formulas[i]?.html ?? '';
-    const blocks = this.#renderBlocks(doc, mathHtml);
-    this.#css ??= this.#typesetter.styleSheet();
+    this.#css ??= typesetter.styleSheet();
     let html: string | undefined;
     return {
       // Joined on demand: the preview patches blocks and never needs the whole page as one string.
@@ -93,7 +133,7 @@ export class MathdownRenderer {
       formulas,
       css: await this.#css,
       fontDefs: typeset.fontDefs,
-      lineCount: doc.lineCount,
+      lineCount,
       stats: { ms: performance.now() - started, hits: typeset.stats.hits, misses: typeset.stats.misses, blocksRendered: this.#blocks.lastRendered },
     };
   }
@@ -101,7 +141,7 @@ export class MathdownRenderer {
   dispose(): Promise<void> {
     this.#blocks.clear();
     this.#parsed.clear();
-    return this.#typesetter.dispose();
+    return Promise.all([this.#typesetter.dispose(), this.#priority?.dispose()]).then(() => undefined);
   }
 
   #parse(text: string, math: MathOptions, key: string | undefined): ParsedDocument {
@@ -127,6 +167,16 @@ export class MathdownRenderer {
   }
 }
 
+
+function typesetOptions(math: MathOptions, options: RenderOptions): Omit<TypesetRequest, 'jobs'> {
+  return {
+    macros: math.macros,
+    equationNumbers: math.equationNumbers,
+    fontCache: options.fontCache ?? 'local',
+    assistiveMml: options.assistiveMml ?? false,
+    signal: options.signal,
+  };
+}
 
 /**
  * The blocks' HTML as one string. Appending builds V8 rope strings in time proportional to the

@@ -1,6 +1,6 @@
 // Patches the preview's blocks in place: unchanged blocks (same key) keep their DOM nodes, so
 // scroll position, open <details> and the browser's layout survive an update without a flash.
-import type { DeferredBlocks } from './deferredBlocks';
+import { PLACEHOLDER, type DeferredBlocks } from './deferredBlocks';
 import type { BlockHtml, ToWebview } from './protocol';
 
 /** The part of an update message the patcher applies. */
@@ -47,15 +47,18 @@ export class BlockPatcher {
     const next = blocks.map((b) => {
       const reused = pool.get(b.key)?.shift();
       const original = used.get(b.key) ?? firstOf.get(b.key);
+      // A deferred block becomes a copy only of a placeholder: copies of typeset blocks far from the
+      // reader would make the page as heavy as the placeholders are meant to keep it light.
+      const copy = original && !(b.deferred && !original.classList.contains(PLACEHOLDER)) ? original : undefined;
       const el = reused
-        ?? (b.html !== undefined ? createBlock(b.html) : original ? cloneBlock(original) : this.deferred.placeholder(b.endLine - b.startLine));
+        ?? (b.html !== undefined ? createBlock(b.html) : copy ? cloneBlock(copy) : this.deferred.placeholder(b.endLine - b.startLine));
       if (b.html === undefined || reused) moveBlock(el, b.startLine, b.formulaBase);
       else this.created++;
-      if (!reused) this.deferred.watch(el);
       setData(el, 'key', b.key);
       setData(el, 'line', String(b.startLine));
       setData(el, 'endLine', String(b.endLine));
       setData(el, 'formulaBase', String(b.formulaBase));
+      if (!reused) this.deferred.watch(el);
       used.set(b.key, el);
       return { el, reused: reused !== undefined, line: b.startLine };
     });

@@ -6,7 +6,8 @@
 // targets on every frame: a 10 MB document has ~100,000 blocks.
 import type { BlockHtml } from './protocol';
 
-const CLASS = 'mathdown-pending';
+/** Class of a block's stand-in until its HTML is asked for and sent. */
+export const PLACEHOLDER = 'mathdown-pending';
 /** How far outside the viewport (px) blocks are filled in ahead of the reader. */
 const MARGIN = 1500;
 
@@ -28,14 +29,14 @@ export class DeferredBlocks {
   /** A placeholder for a block of `lines` source lines. */
   placeholder(lines: number): HTMLElement {
     const el = document.createElement('div');
-    el.className = `mathdown-block ${CLASS}`;
+    el.className = `mathdown-block ${PLACEHOLDER}`;
     el.style.setProperty('--mathdown-lines', String(Math.max(1, lines)));
     return el;
   }
 
   /** Registers a block put on the page (a new placeholder, or a clone of one). */
   watch(el: HTMLElement): void {
-    if (!el.classList.contains(CLASS)) return;
+    if (!el.classList.contains(PLACEHOLDER)) return;
     const key = el.dataset['key']!;
     const set = this.pending.get(key);
     if (set) set.add(el); else this.pending.set(key, new Set([el]));
@@ -51,8 +52,8 @@ export class DeferredBlocks {
       if (!els) continue;
       this.pending.delete(b.key);
       for (const el of els) {
-        if (!el.isConnected || !el.classList.contains(CLASS)) continue;
-        el.classList.remove(CLASS);
+        if (!el.isConnected || !el.classList.contains(PLACEHOLDER)) continue;
+        el.classList.remove(PLACEHOLDER);
         el.style.removeProperty('--mathdown-lines');
         el.innerHTML = b.html;
         shift(el, b.startLine, b.formulaBase);
@@ -68,7 +69,7 @@ export class DeferredBlocks {
 
   /** Placeholders on the page. */
   pendingCount(): number {
-    return this.root.getElementsByClassName(CLASS).length;
+    return this.root.getElementsByClassName(PLACEHOLDER).length;
   }
 
   /** A new page state (reset): placeholders and requests of the old one are void. */
@@ -103,7 +104,7 @@ export class DeferredBlocks {
       const el = blocks[i] as HTMLElement;
       if (el.getBoundingClientRect().top > bottom) break;
       const key = el.dataset['key'];
-      if (key !== undefined && el.classList.contains(CLASS) && !this.wanted.has(key)) {
+      if (key !== undefined && el.classList.contains(PLACEHOLDER) && !this.wanted.has(key)) {
         this.wanted.add(key);
         keys.push(key);
       }

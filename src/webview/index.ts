@@ -26,6 +26,9 @@ let version = -1;
 let seq = -1;
 let awaitingReset = false;
 let restoreLine: number | undefined = state.line > 0 ? state.line : undefined;
+/** Whether the page shows a first screen only, and the last line the editor scrolled it to meanwhile. */
+let provisional = false;
+let scrolledTo: number | undefined;
 let selectionLine: number | null = null;
 
 const root = document.getElementById('mathdown-content')!;
@@ -65,6 +68,9 @@ function onUpdate(m: ToWebview.Update): void {
   awaitingReset = false;
   seq = m.seq;
   version = m.version;
+  const wasProvisional = provisional;
+  provisional = m.provisional === true;
+  document.body.classList.toggle('mathdown-provisional', provisional);
   if (m.css !== undefined && mathStyle.textContent !== m.css) mathStyle.textContent = m.css;
   if (m.fontDefs !== undefined && fontDefs.innerHTML !== m.fontDefs) fontDefs.innerHTML = m.fontDefs;
   banner.hidden = true;
@@ -72,7 +78,11 @@ function onUpdate(m: ToWebview.Update): void {
   if (restoreLine !== undefined) {
     scroll.scrollToLine(restoreLine);
     restoreLine = undefined;
+  } else if (wasProvisional && !provisional && scrolledTo !== undefined) {
+    // The first screen may have been too short to scroll where the editor asked.
+    scroll.scrollToLine(scrolledTo);
   }
+  if (!provisional) scrolledTo = undefined;
 }
 
 /** The page's JavaScript heap (Chromium only), for the size tests. */
@@ -93,6 +103,8 @@ function snapshot(): SnapshotReport {
     errorCount: root.querySelectorAll('.mathdown-error').length,
     blockCount: root.children.length,
     pendingBlocks: deferred.pendingCount(),
+    pendingFormulas: root.querySelectorAll('.mathdown-typesetting').length,
+    provisional,
     heapMb: heapMb(),
     blocksCreated: patcher.created,
     firstVisibleLine: Math.floor(scroll.topLine()),
@@ -119,6 +131,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview.Message>) => {
       break;
     case 'scrollToLine':
       if (scrollPreviewWithEditor) {
+        if (provisional) scrolledTo = m.line;
         scroll.scrollToLine(m.line);
         saveState({ line: m.line });
       }

@@ -49,6 +49,10 @@ export interface SnapshotReport {
   readonly blockCount: number;
   /** Blocks shown as placeholders, their HTML not asked for yet (long documents). */
   readonly pendingBlocks: number;
+  /** Formulas shown as their TeX while the first screen of a long document waits for the rest. */
+  readonly pendingFormulas: number;
+  /** The page shows a first screen; the full result is still to come. */
+  readonly provisional: boolean;
   /** The page's JavaScript heap in MB, where the browser tells. */
   readonly heapMb: number | null;
   /** Blocks built from HTML since the page loaded (reused blocks are not counted). */
@@ -83,6 +87,8 @@ export namespace ToWebview {
     readonly css?: string;
     readonly fontDefs?: string;
     readonly lineCount: number;
+    /** The first screen of a long document; the full result follows as a change to it. */
+    readonly provisional?: boolean;
   }
   /** The HTML of deferred blocks the webview asked for; `anchor` repeats the anchor it asked about. */
   export interface Blocks extends Base { readonly type: 'blocks'; readonly blocks: readonly BlockHtml[]; readonly anchor?: string }

@@ -26,8 +26,10 @@ suite('hardening: a 10 MB document in the preview', () => {
     const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
     const started = Date.now();
     await vscode.commands.executeCommand('mathdown.preview.openToSide');
-    const first = await waitForPreview(doc, 'the first screen of the 10 MB document', (s) => s.visibleFormulas > 0, OPEN_TIMEOUT_MS);
+    const first = await waitForPreview(doc, 'the first screen of the 10 MB document', (s) => s.visibleFormulas > 0, OPEN_TIMEOUT_MS, true);
     const openMs = Date.now() - started;
+    await waitForPreview(doc, 'the whole 10 MB document typeset', (s) => s.visibleFormulas > 0, OPEN_TIMEOUT_MS);
+    const typesetMs = Date.now() - started;
 
     const lines = doc.lineCount;
     const visits: string[] = [];
@@ -49,7 +51,7 @@ suite('hardening: a 10 MB document in the preview', () => {
     const rss = Math.round(process.memoryUsage().rss / 1048576);
     console.log(
       `      10 MB preview: ${(doc.getText().length / 1048576).toFixed(1)} MB, ${lines} lines, ${end.blockCount} blocks; ` +
-        `first screen after ${openMs} ms (${first.pendingBlocks} blocks waiting as placeholders); ${visits.join('; ')}; ` +
+        `first screen after ${openMs} ms (${first.pendingFormulas} formulas below it shown as TeX until typeset), all typeset after ${typesetMs} ms; ${visits.join('; ')}; ` +
         `edit shown after ${editMs} ms (version ${edited.version}); now ${end.svgCount} formulas in the page DOM, ${end.pendingBlocks} placeholders; ` +
         `webview JS heap ${end.heapMb ?? '?'} MB; extension host RSS ${rss} MB`,
     );

@@ -13,14 +13,29 @@ export function create() {
   const core = requireFromRepo(path.join(distDir, 'core.js'));
   if (typeof core.MathdownRenderer !== 'function') throw new Error('dist/core.js does not export MathdownRenderer yet');
   const renderer = new core.MathdownRenderer({ workerFile: path.join(distDir, 'typesetWorker.js') });
-  const proto = Object.getOwnPropertyNames(core.MathdownRenderer.prototype);
   return {
     render: async (text) => {
       const result = await renderer.render(text, RENDER_OPTIONS);
       const errors = result.formulas.filter((f) => f.error).length;
       return { html: result.html, formulas: result.formulas.length, errors, blocks: result.blocks.length, stats: result.stats };
     },
-    visibleRangeApi: proto.filter((name) => /visible|range|first|priorit/i.test(name)),
+    /**
+     * The preview's first paint of a long document: `render` with `firstScreen` (lines
+     * [0, toLine)), resolved with the provisional result; the full render goes on behind it.
+     */
+    renderFirstScreen: (text, toLine) => new Promise((resolve, reject) => {
+      const full = renderer.render(text, { ...RENDER_OPTIONS, firstScreen: { fromLine: 0, toLine, onResult: (r) => resolve({
+        html: r.html,
+        formulas: r.formulas.length,
+        typeset: r.html.split('<mjx-container').length - 1,
+        pending: r.html.split('mathdown-typesetting').length - 1,
+        errors: r.formulas.filter((f) => f.error).length,
+        blocks: r.blocks.length,
+        stats: r.stats,
+      }) } });
+      full.then(() => reject(new Error('firstScreen: the full result came without a provisional one')), () => undefined);
+    }),
+    visibleRangeApi: ['render(text, { firstScreen })'],
     dispose: () => renderer.dispose(),
   };
 }

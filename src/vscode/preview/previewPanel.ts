@@ -2,6 +2,7 @@
 // the blocks the webview does not have yet, and answers the webview's messages.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { FirstScreen } from '../../core/firstScreen';
 import type { MathdownRenderer, RenderResult } from '../../core/render';
 import type { BlockHtml, FromWebview, InitialSettings, PreviewState, SnapshotReport, ToWebview } from '../../webview/protocol';
 import { readConfig } from '../config';
@@ -176,12 +177,24 @@ export class PreviewPanel implements vscode.Disposable {
     const version = doc.version;
     const { math } = readConfig(this.resource);
     let result: RenderResult;
+    let shownFirst = false;
     try {
       if (this.failNextRender) {
         this.failNextRender = false;
         throw new Error('injected failure (test hook)');
       }
-      result = await this.deps.renderer().render(doc.getText(), { math, fontCache: 'global', signal: abort.signal, documentKey: this.source });
+      const current = () => !abort.signal.aborted && generation === this.generation && !this.disposed;
+      // Nothing on screen yet: a long document shows the reader's part of it before the rest is typeset.
+      const firstScreen: FirstScreen | undefined = this.postedVersion < 0 ? {
+        fromLine: Math.max(0, this.line - FIRST_SCREEN_ABOVE),
+        toLine: this.line + FIRST_SCREEN_BELOW,
+        onResult: (partial) => {
+          if (!current()) return;
+          this.postUpdate(partial, version, true, true);
+          shownFirst = true;
+        },
+      } : undefined;
+      result = await this.deps.renderer().render(doc.getText(), { math, fontCache: 'global', signal: abort.signal, documentKey: this.source, ...(firstScreen ? { firstScreen } : {}) });
     } catch (e) {
       if (abort.signal.aborted || generation !== this.generation) return;
       this.post({ type: 'renderFailed', source: this.source, version, message: errorMessage(e) });
@@ -189,10 +202,11 @@ export class PreviewPanel implements vscode.Disposable {
     }
     if (abort.signal.aborted || generation !== this.generation || this.disposed) return;
     if (!reset && version < this.postedVersion) return;
-    this.postUpdate(result, version, reset || this.postedVersion < 0);
+    // After a first screen, the full result is a change to it (so the reader's scroll position stays).
+    this.postUpdate(result, version, (reset && !shownFirst) || this.postedVersion < 0);
   }
 
-  private postUpdate(result: RenderResult, version: number, reset: boolean): void {
+  private postUpdate(result: RenderResult, version: number, reset: boolean, provisional = false): void {
     const keys = new Map<string, string>();
     const html = new Map<string, BlockHtml>();
     const blocks = result.blocks.map((b) => {
@@ -215,10 +229,14 @@ export class PreviewPanel implements vscode.Disposable {
       keepHead: diff.keepHead, keepTail: diff.keepTail, lineShift: diff.lineShift, formulaShift: diff.formulaShift,
       blocks: blocks.slice(diff.keepHead, middleEnd).map((b, k) => {
         const i = diff.keepHead + k;
-        if (diff.replaced.has(b.key)) return b;
-        return i >= eager.start && i < eager.end ? { ...b, html: html.get(b.key)!.html } : { ...b, deferred: true };
+        const near = i >= eager.start && i < eager.end;
+        // A block the page holds is reused (or copied, for the same content elsewhere) only near the
+        // reader: far away, copies of typeset blocks would fill the page the placeholders keep light.
+        if (diff.replaced.has(b.key) && near) return b;
+        return near ? { ...b, html: html.get(b.key)!.html } : { ...b, deferred: true };
       }),
       lineCount: result.lineCount,
+      ...(provisional ? { provisional } : {}),
       ...(reset || result.css !== this.sentCss ? { css: result.css } : {}),
       ...(reset || result.fontDefs !== this.sentFontDefs ? { fontDefs: result.fontDefs } : {}),
     };
@@ -299,6 +317,9 @@ export class PreviewPanel implements vscode.Disposable {
   }
 }
 
+/** Lines above and below the editor's line that the first screen of a long document covers. */
+const FIRST_SCREEN_ABOVE = 10;
+const FIRST_SCREEN_BELOW = 60;
 /**
  * Documents with more blocks than this send the HTML of the blocks near the reader only; the
  * webview asks for the rest as it scrolls. Below it, every update carries all the HTML it needs.

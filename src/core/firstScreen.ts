@@ -1,0 +1,53 @@
+import { escapeHtml } from './math/errorBox';
+import type { RenderResult } from './render';
+import type { Formula } from './types';
+
+/** The part of a document a reader sees first, as 0-based lines (`toLine` exclusive). */
+export interface FirstScreen {
+  fromLine: number;
+  toLine: number;
+  /**
+   * Called before the full result, with a provisional one covering the document up to a little
+   * past `toLine`: formulas on those lines typeset, the others shown as their TeX (`pendingBox`).
+   * Not called when the document ends near `toLine` anyway.
+   */
+  onResult: (result: RenderResult) => void;
+}
+
+/** Lines of text past `toLine` the provisional result still covers, so that it fills the screen. */
+const MARGIN_LINES = 40;
+
+/** Text a provisional result must leave out, at least (and twice its own length), to be worth making. */
+const MIN_REST_CHARS = 32_000;
+
+/** TeX that may define macros, which formulas further on can use: typeset first even above the screen. */
+const MAY_DEFINE = /\\(?:(?:re)?newcommand|providecommand|[egx]?def|let|DeclareMathOperator|(?:re)?newenvironment)(?![a-zA-Z])/;
+
+/**
+ * The end of the text the provisional result is made from: the first blank line at or after
+ * `toLine + MARGIN_LINES`; undefined when there is none or when little text lies beyond it (the
+ * whole document is then about as quick).
+ */
+export function firstScreenEnd(text: string, toLine: number): number | undefined {
+  let offset = 0;
+  for (let line = 0; line < toLine + MARGIN_LINES; line++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return undefined;
+    offset = next + 1;
+  }
+  const blank = text.indexOf('\n\n', offset - 1);
+  if (blank < 0) return undefined;
+  const rest = text.length - (blank + 1);
+  return rest < Math.max(MIN_REST_CHARS, 2 * (blank + 1)) ? undefined : blank + 1;
+}
+
+/** Whether a formula of the provisional text is typeset for it (see `FirstScreen`). */
+export function typesetFirst(formula: Formula, screen: Pick<FirstScreen, 'fromLine' | 'toLine'>): boolean {
+  const line = formula.line - 1;
+  return line < screen.toLine && (line >= screen.fromLine || MAY_DEFINE.test(formula.tex));
+}
+
+/** A formula not typeset yet: its TeX, in place, until the full result replaces it. */
+export function pendingBox(tex: string): string {
+  return `<span class="mathdown-typesetting" title="Typesetting…"><code>${escapeHtml(tex)}</code></span>`;
+}
