@@ -17,7 +17,7 @@ export interface FirstScreen {
 /** Lines of text past `toLine` the provisional result still covers, so that it fills the screen. */
 const MARGIN_LINES = 40;
 
-/** Text a provisional result must leave out, at least (and twice its own length), to be worth making. */
+/** Text a provisional result must leave out, at least, to be worth making. */
 const MIN_REST_CHARS = 32_000;
 
 /** TeX that may define macros, which formulas further on can use: typeset first even above the screen. */
@@ -38,7 +38,7 @@ export function firstScreenEnd(text: string, toLine: number): number | undefined
   const blank = text.indexOf('\n\n', offset - 1);
   if (blank < 0) return undefined;
   const rest = text.length - (blank + 1);
-  return rest < Math.max(MIN_REST_CHARS, 2 * (blank + 1)) ? undefined : blank + 1;
+  return rest < MIN_REST_CHARS ? undefined : blank + 1;
 }
 
 /** Whether a formula of the provisional text is typeset for it (see `FirstScreen`). */
