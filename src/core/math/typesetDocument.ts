@@ -1,10 +1,12 @@
 import type { TexError } from '../types';
 import { errorBox } from './errorBox';
 import { renderBatch, type BatchContext, type BatchFailure } from './typesetBatch';
-import { labelKey, type CachedFormula, type FormulaKey, type LabelKey, type TypesetCache } from './typesetCache';
+import type { CachedFormula, FormulaKey, TypesetCache } from './typesetCache';
+import { entryFrom, readLabels } from './typesetEntry';
 import { TypesetDocumentState, type Position } from './typesetDocumentState';
 import { formulaKey, initialDefinitions } from './typesetKeys';
-import type { EngineConfig, FormulaSpec, LabelValue, RenderOutcome } from './typesetProtocol';
+import { prefetch } from './typesetPrefetch';
+import type { EngineConfig, FormulaSpec } from './typesetProtocol';
 import type { TypesetWorkerClient } from './typesetWorkerClient';
 
 /** Formulas sent to the worker in one message at most (the worker answers each as it goes). */
@@ -20,6 +22,8 @@ export interface DocumentContext {
   config: EngineConfig;
   configKey: string;
   signal: AbortSignal | undefined;
+  /** Further workers that typeset, ahead of the in-order pass, formulas that look state-free. */
+  helpers?: readonly TypesetWorkerClient[];
 }
 
 export interface DocumentFormula {
@@ -46,24 +50,6 @@ interface BatchItem {
 
 export function abortError(): DOMException {
   return new DOMException('Typesetting was aborted', 'AbortError');
-}
-
-function readLabels(read: Record<string, LabelValue | null>): Record<string, LabelKey> {
-  const out: Record<string, LabelKey> = {};
-  for (const name in read) out[name] = labelKey(read[name]);
-  return out;
-}
-
-function entryFrom(outcome: RenderOutcome, at: Position): CachedFormula {
-  return {
-    ...(outcome.readsCounter ? { counter: at.counter, counterAfter: outcome.counterAfter } : {}),
-    labels: readLabels(outcome.labelsRead),
-    html: outcome.html,
-    ...(outcome.error ? { error: outcome.error } : {}),
-    glyphs: outcome.glyphs,
-    labelsSet: outcome.labelsSet,
-    defines: outcome.defines,
-  };
 }
 
 /** A result that depends on no numbering state and changes nothing for later formulas. */
@@ -112,6 +98,20 @@ class DocumentRun {
   }
 
   async run(): Promise<DocumentFormula[]> {
+    const helper = this.ctx.helpers?.[0];
+    const prefetching = helper && prefetch(
+      { ...this.ctx, client: helper, progress: () => this.index },
+      this.jobs, this.doc.definitions, this.ctx.config.equationNumbers,
+    ).catch(() => undefined);
+    try {
+      return await this.inOrder();
+    } finally {
+      // The helper is this run's until its last batch is in.
+      await prefetching;
+    }
+  }
+
+  private async inOrder(): Promise<DocumentFormula[]> {
     while (this.index < this.jobs.length) {
       this.checkAbort();
       const job = this.jobs[this.index]!;

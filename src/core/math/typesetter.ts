@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { MathOptions, TexError } from '../types';
 import { TypesetCache } from './typesetCache';
@@ -41,6 +42,11 @@ export interface TypesetterOptions {
   timeoutMs?: number;
   maxTexLength?: number;
   cacheSize?: number;
+  /**
+   * Helper workers that typeset state-free formulas ahead of the in-order pass (see typesetPrefetch):
+   * by default one when the machine has a core to spare.
+   */
+  helpers?: number;
 }
 
 function engineConfig(req: TypesetRequest): EngineConfig {
@@ -60,6 +66,7 @@ function engineConfig(req: TypesetRequest): EngineConfig {
  */
 export class Typesetter {
   private readonly client: TypesetWorkerClient;
+  private readonly helpers: TypesetWorkerClient[];
   private readonly timeoutMs: number;
   private readonly maxTexLength: number;
   private readonly cache: TypesetCache;
@@ -71,7 +78,10 @@ export class Typesetter {
   private readonly fontDefs = new GlobalFontDefs();
 
   constructor(options: TypesetterOptions = {}) {
-    this.client = new TypesetWorkerClient(options.workerFile ?? path.join(__dirname, 'typesetWorker.js'));
+    const file = options.workerFile ?? path.join(__dirname, 'typesetWorker.js');
+    this.client = new TypesetWorkerClient(file);
+    const helpers = options.helpers ?? Math.min(1, os.availableParallelism() - 1);
+    this.helpers = Array.from({ length: Math.max(0, helpers) }, () => new TypesetWorkerClient(file));
     this.timeoutMs = options.timeoutMs ?? 1500;
     this.maxTexLength = options.maxTexLength ?? 10_000;
     this.cache = new TypesetCache(options.cacheSize ?? 20_000);
@@ -86,7 +96,7 @@ export class Typesetter {
       const started = performance.now();
       const config = engineConfig(req);
       const formulas = await typesetDocument(
-        { client: this.client, cache: this.cache, timeoutMs: this.timeoutMs, maxTexLength: this.maxTexLength, config, configKey: configKey(config), signal: req.signal },
+        { client: this.client, cache: this.cache, timeoutMs: this.timeoutMs, maxTexLength: this.maxTexLength, config, configKey: configKey(config), signal: req.signal, helpers: this.helpers },
         req.jobs,
       );
       let hits = 0;
@@ -127,7 +137,7 @@ export class Typesetter {
 
   async dispose(): Promise<void> {
     this.disposed = true;
-    await this.client.close();
+    await Promise.all([this.client, ...this.helpers].map((c) => c.close()));
   }
 
   /** Runs `task` after every earlier call has finished; an aborted call rejects at once. */

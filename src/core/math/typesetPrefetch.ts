@@ -1,0 +1,76 @@
+import { renderBatch } from './typesetBatch';
+import type { TypesetCache } from './typesetCache';
+import { TypesetDocumentState } from './typesetDocumentState';
+import { formulaKey, nextDefinitions } from './typesetKeys';
+import { entryFrom } from './typesetEntry';
+import type { EngineConfig, FormulaSpec } from './typesetProtocol';
+import type { TypesetWorkerClient } from './typesetWorkerClient';
+
+/** TeX that may define macros for the formulas after it. */
+export const MAY_DEFINE = /\\(?:(?:re)?newcommand|providecommand|[egx]?def|let|DeclareMathOperator|DeclarePairedDelimiter|(?:re)?newenvironment)(?![a-zA-Z])/;
+/** TeX that may read or change equation numbers, labels or definitions: left to the in-order pass. */
+const STATEFUL = /\\(?:label|tag|notag|nonumber|ref|eqref|require)(?![a-zA-Z])|\\begin\s*\{(?:equation|align|gather|multline|flalign|alignat|xalignat|xxalignat|eqnarray)\*?\}/;
+
+/** Formulas sent at once, and the fewest worth starting a helper worker for. */
+const BATCH = 32;
+const MIN_CANDIDATES = 128;
+
+export interface PrefetchContext {
+  client: TypesetWorkerClient;
+  cache: TypesetCache;
+  timeoutMs: number;
+  maxTexLength: number;
+  config: EngineConfig;
+  configKey: string;
+  signal: AbortSignal | undefined;
+  /** Index of the formula the in-order pass has reached. */
+  progress(): number;
+}
+
+/**
+ * Typesets, in a helper worker and from the end of the document backwards, the uncached formulas
+ * that look as if they depend on no numbering state, until it meets the in-order pass, storing
+ * each result in the cache with the state it actually read. The in-order pass then finds them
+ * there; a guess that was wrong costs only the work, as a result is used only where the state it
+ * read is the state in force. Definitions are followed by predicting that every formula that may
+ * define something does.
+ */
+export async function prefetch(ctx: PrefetchContext, jobs: readonly FormulaSpec[], initialDefinitions: string, equationNumbers: EngineConfig['equationNumbers']): Promise<void> {
+  const state = new TypesetDocumentState(initialDefinitions);
+  const before: Array<{ definitions: string; steps: number }> = [];
+  let candidates = 0;
+  const candidate = jobs.map((job) => {
+    before.push({ definitions: state.definitions, steps: state.steps.length });
+    const pure = job.tex.length <= ctx.maxTexLength && !STATEFUL.test(job.tex) && !(job.display && equationNumbers === 'all') && !MAY_DEFINE.test(job.tex);
+    if (MAY_DEFINE.test(job.tex)) {
+      state.definitions = nextDefinitions(state.definitions, job.tex, job.display);
+      state.steps.push({ tex: job.tex, display: job.display, after: state.definitions });
+    }
+    const wanted = pure && !ctx.cache.find(formulaKey(before.at(-1)!.definitions, job.tex, job.display), () => true);
+    if (wanted) candidates++;
+    return wanted;
+  });
+  if (candidates < MIN_CANDIDATES) return;
+  const seen = new Set<string>();
+  const batchContext = { client: ctx.client, timeoutMs: ctx.timeoutMs, config: ctx.config, configKey: ctx.configKey, doc: state };
+  let i = jobs.length - 1;
+  while (i > ctx.progress() + BATCH && !ctx.signal?.aborted) {
+    const at = before[i]!;
+    const batch: number[] = [];
+    for (; i > ctx.progress() + BATCH && batch.length < BATCH && before[i]!.definitions === at.definitions; i--) {
+      const id = `${jobs[i]!.display ? 'D' : 'I'}${jobs[i]!.tex}`;
+      if (candidate[i] && !seen.has(id)) {
+        seen.add(id);
+        batch.push(i);
+      }
+    }
+    if (!batch.length) continue;
+    batch.reverse();
+    const { outcomes } = await renderBatch(batchContext, batch.map((k) => jobs[k]!), { counter: 0, definitions: at.definitions, steps: at.steps }, false);
+    outcomes.forEach((outcome, k) => {
+      const job = jobs[batch[k]!]!;
+      if (!outcome.error && !outcome.redo) ctx.cache.store(formulaKey(at.definitions, job.tex, job.display), entryFrom(outcome, { counter: 0, ...at }));
+    });
+    if (outcomes.length < batch.length) return;
+  }
+}
