@@ -13,6 +13,8 @@ import type { TypesetWorkerClient } from './typesetWorkerClient';
 const BATCH_LIMIT = 32;
 /** Formulas of the document one batch may span, counting cached ones in between. */
 const BATCH_SPAN = 256;
+/** Formulas a run sends its worker before a helper joins in: a render after an edit sends one or two. */
+const HELPER_AFTER = 64;
 
 export interface DocumentContext {
   client: TypesetWorkerClient;
@@ -88,6 +90,9 @@ class DocumentRun {
   private readonly out: DocumentFormula[] = [];
   private readonly deferred: Deferred[] = [];
   private index = 0;
+  /** Formulas sent to the worker so far, and the helper's work (see `startHelper`). */
+  private sent = 0;
+  private prefetching: Promise<void> | undefined;
 
   constructor(
     private readonly ctx: DocumentContext,
@@ -98,17 +103,20 @@ class DocumentRun {
   }
 
   async run(): Promise<DocumentFormula[]> {
-    const helper = this.ctx.helpers?.[0];
-    const prefetching = helper && prefetch(
-      { ...this.ctx, client: helper, progress: () => this.index },
-      this.jobs, this.doc.definitions, this.ctx.config.equationNumbers,
-    ).catch(() => undefined);
     try {
       return await this.inOrder();
     } finally {
       // The helper is this run's until its last batch is in.
-      await prefetching;
+      await this.prefetching;
     }
+  }
+
+  /** Once this run has sent enough formulas to its worker to be more than an edit, a helper joins in. */
+  private startHelper(): void {
+    const helper = this.ctx.helpers?.[0];
+    if (!helper || this.prefetching || this.sent < HELPER_AFTER) return;
+    const initial = initialDefinitions(this.ctx.configKey);
+    this.prefetching = prefetch({ ...this.ctx, client: helper, progress: () => this.index }, this.jobs, initial, this.ctx.config.equationNumbers).catch(() => undefined);
   }
 
   private async inOrder(): Promise<DocumentFormula[]> {
@@ -170,6 +178,8 @@ class DocumentRun {
   private async typesetBatch(items: BatchItem[]): Promise<void> {
     const { doc } = this;
     const sent = items.filter((item) => !item.skip).map((item) => item.job);
+    this.sent += sent.length;
+    this.startHelper();
     const { outcomes, failure } = await renderBatch(this.batchContext, sent, doc.position(), false);
     let used = 0;
     for (const { job, skip } of items) {
