@@ -75,6 +75,7 @@ export class MathdownRenderer {
    */
   render(text: string, options: RenderOptions = {}): Promise<RenderResult> {
     const started = performance.now();
+    this.#typesetter.prestart();
     const math: MathOptions = { ...DEFAULT_MATH_OPTIONS, ...options.math };
     const early = options.firstScreen && this.#inFlight > 0
       ? this.#renderFirstScreen(text, math, options, options.firstScreen, started, (this.#priority ??= new Typesetter({ ...this.#typesetterOptions, cacheSize: 2_000, helpers: 0 })))

@@ -59,6 +59,11 @@ export class TypesetWorkerClient {
     });
   }
 
+  /** Starts the worker now, if it is not running, so that its start-up overlaps the caller's work. */
+  prestart(): void {
+    if (!this.closed) this.start().catch(() => undefined);
+  }
+
   /** Terminate the worker for good: later requests are refused. */
   async close(): Promise<void> {
     this.closed = true;

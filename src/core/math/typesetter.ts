@@ -119,6 +119,11 @@ export class Typesetter {
     });
   }
 
+  /** Starts the worker ahead of the first request (a render about to parse its document). */
+  prestart(): void {
+    if (!this.disposed) this.client.prestart();
+  }
+
   /** MathJax's CSS for SVG output (including the rules that hide assistive MathML visually). */
   styleSheet(): Promise<string> {
     return this.exclusive(undefined, async () => {
