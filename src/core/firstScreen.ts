@@ -1,4 +1,5 @@
 import { escapeHtml } from './math/errorBox';
+import { MAY_DEFINE } from './math/texEffects';
 import type { RenderResult } from './render';
 import type { Formula } from './types';
 
@@ -20,9 +21,6 @@ const MARGIN_LINES = 40;
 /** Text a provisional result must leave out, at least, to be worth making. */
 const MIN_REST_CHARS = 32_000;
 
-/** TeX that may define macros, which formulas further on can use: typeset first even above the screen. */
-const MAY_DEFINE = /\\(?:(?:re)?newcommand|providecommand|[egx]?def|let|DeclareMathOperator|(?:re)?newenvironment)(?![a-zA-Z])/;
-
 /**
  * The end of the text the provisional result is made from: the first blank line at or after
  * `toLine + MARGIN_LINES`; undefined when there is none or when little text lies beyond it (the
@@ -41,7 +39,10 @@ export function firstScreenEnd(text: string, toLine: number): number | undefined
   return rest < MIN_REST_CHARS ? undefined : blank + 1;
 }
 
-/** Whether a formula of the provisional text is typeset for it (see `FirstScreen`). */
+/**
+ * Whether a formula of the provisional text is typeset for it (see `FirstScreen`): those on the
+ * screen, and above it those that may define macros the screen uses.
+ */
 export function typesetFirst(formula: Formula, screen: Pick<FirstScreen, 'fromLine' | 'toLine'>): boolean {
   const line = formula.line - 1;
   return line < screen.toLine && (line >= screen.fromLine || MAY_DEFINE.test(formula.tex));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { GlobalFontDefs, globalFontDefs } from '../../src/core/math/typesetFontDefs';
+import { GlobalFontDefs } from '../../src/core/math/typesetFontDefs';
 
 type Glyphs = Array<[string, string]>;
 
@@ -31,7 +31,7 @@ test('the shared glyph <svg> lists each glyph once, in order of first use, acros
     if (random(4) === 0) lists.push(pool[random(pool.length)]!);
   }
   assert.equal(defs.of([]), '');
-  assert.equal(globalFontDefs(pool), expected(pool));
+  assert.equal(new GlobalFontDefs().of(pool), expected(pool));
 });
 
 test('a render with the same glyphs in the same order returns the same string without building one', () => {

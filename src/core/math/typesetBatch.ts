@@ -1,7 +1,16 @@
 import type { TexError } from '../types';
 import type { TypesetDocumentState, Position } from './typesetDocumentState';
 import type { EngineConfig, FormulaSpec, RenderOutcome } from './typesetProtocol';
+import type { FormulaKey } from './typesetCache';
 import type { TypesetWorkerClient } from './typesetWorkerClient';
+
+/** Formulas sent to the worker in one message at most (the worker answers each as it goes). */
+export const BATCH_LIMIT = 32;
+
+/** A formula key as one string, to tell the formulas of a batch apart. */
+export function sameBatchKey(key: FormulaKey): string {
+  return `${key.display ? 'D' : 'I'}${key.definitions}\u0000${key.tex}`;
+}
 
 export interface BatchFailure {
   error: TexError;

@@ -1,6 +1,6 @@
 import type { TexError } from '../types';
 import { errorBox } from './errorBox';
-import { renderBatch, type BatchContext, type BatchFailure } from './typesetBatch';
+import { BATCH_LIMIT, renderBatch, sameBatchKey, type BatchContext, type BatchFailure } from './typesetBatch';
 import type { CachedFormula, FormulaKey, TypesetCache } from './typesetCache';
 import { entryFrom, readLabels } from './typesetEntry';
 import { TypesetDocumentState, type Position } from './typesetDocumentState';
@@ -9,8 +9,6 @@ import { prefetch } from './typesetPrefetch';
 import type { EngineConfig, FormulaSpec } from './typesetProtocol';
 import type { TypesetWorkerClient } from './typesetWorkerClient';
 
-/** Formulas sent to the worker in one message at most (the worker answers each as it goes). */
-const BATCH_LIMIT = 32;
 /** Formulas of the document one batch may span, counting cached ones in between. */
 const BATCH_SPAN = 256;
 /** Formulas a run sends its worker before a helper joins in: a render after an edit sends one or two. */
@@ -66,11 +64,6 @@ function isPure(entry: CachedFormula): boolean {
   );
 }
 
-/** Identifies a formula key within one batch (only the formulas the batch would send). */
-function sameBatchKey(key: FormulaKey): string {
-  return `${key.display ? 'D' : 'I'}${key.definitions}\u0000${key.tex}`;
-}
-
 function failedEntry(tex: string, failure: BatchFailure): CachedFormula {
   return { labels: {}, html: errorBox(tex, failure.error), error: failure.error, glyphs: [], labelsSet: {}, defines: false };
 }
@@ -115,8 +108,7 @@ class DocumentRun {
   private startHelper(): void {
     const helper = this.ctx.helpers?.[0];
     if (!helper || this.prefetching || this.sent < HELPER_AFTER) return;
-    const initial = initialDefinitions(this.ctx.configKey);
-    this.prefetching = prefetch({ ...this.ctx, client: helper, progress: () => this.index }, this.jobs, initial, this.ctx.config.equationNumbers).catch(() => undefined);
+    this.prefetching = prefetch({ ...this.ctx, client: helper, progress: () => this.index }, this.jobs).catch(() => undefined);
   }
 
   private async inOrder(): Promise<DocumentFormula[]> {

@@ -55,11 +55,6 @@ export class GlobalFontDefs {
   }
 }
 
-/** One-off form of `GlobalFontDefs.of`. */
-export function globalFontDefs(glyphLists: Iterable<GlyphList>): string {
-  return new GlobalFontDefs().of(glyphLists);
-}
-
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

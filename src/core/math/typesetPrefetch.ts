@@ -1,28 +1,15 @@
-import { renderBatch } from './typesetBatch';
-import type { TypesetCache } from './typesetCache';
+import { MAY_DEFINE, NUMBERING } from './texEffects';
+import { BATCH_LIMIT, renderBatch, sameBatchKey } from './typesetBatch';
+import type { DocumentContext } from './typesetDocument';
 import { TypesetDocumentState } from './typesetDocumentState';
-import { formulaKey, nextDefinitions } from './typesetKeys';
+import { formulaKey, initialDefinitions, nextDefinitions } from './typesetKeys';
 import { entryFrom } from './typesetEntry';
-import type { EngineConfig, FormulaSpec } from './typesetProtocol';
-import type { TypesetWorkerClient } from './typesetWorkerClient';
+import type { FormulaSpec } from './typesetProtocol';
 
-/** TeX that may define macros for the formulas after it. */
-export const MAY_DEFINE = /\\(?:(?:re)?newcommand|providecommand|[egx]?def|let|DeclareMathOperator|DeclarePairedDelimiter|(?:re)?newenvironment)(?![a-zA-Z])/;
-/** TeX that may read or change equation numbers, labels or definitions: left to the in-order pass. */
-const STATEFUL = /\\(?:label|tag|notag|nonumber|ref|eqref|require)(?![a-zA-Z])|\\begin\s*\{(?:equation|align|gather|multline|flalign|alignat|xalignat|xxalignat|eqnarray)\*?\}/;
-
-/** Formulas sent at once, and the fewest worth starting a helper worker for. */
-const BATCH = 32;
+/** The fewest candidates worth starting a helper worker for. */
 const MIN_CANDIDATES = 128;
 
-export interface PrefetchContext {
-  client: TypesetWorkerClient;
-  cache: TypesetCache;
-  timeoutMs: number;
-  maxTexLength: number;
-  config: EngineConfig;
-  configKey: string;
-  signal: AbortSignal | undefined;
+export interface PrefetchContext extends Omit<DocumentContext, 'helpers'> {
   /** Index of the formula the in-order pass has reached. */
   progress(): number;
 }
@@ -35,14 +22,15 @@ export interface PrefetchContext {
  * read is the state in force. Definitions are followed by predicting that every formula that may
  * define something does.
  */
-export async function prefetch(ctx: PrefetchContext, jobs: readonly FormulaSpec[], initialDefinitions: string, equationNumbers: EngineConfig['equationNumbers']): Promise<void> {
-  const state = new TypesetDocumentState(initialDefinitions);
+export async function prefetch(ctx: PrefetchContext, jobs: readonly FormulaSpec[]): Promise<void> {
+  const state = new TypesetDocumentState(initialDefinitions(ctx.configKey));
   const before: Array<{ definitions: string; steps: number }> = [];
   let candidates = 0;
   const candidate = jobs.map((job) => {
     before.push({ definitions: state.definitions, steps: state.steps.length });
-    const pure = job.tex.length <= ctx.maxTexLength && !STATEFUL.test(job.tex) && !(job.display && equationNumbers === 'all') && !MAY_DEFINE.test(job.tex);
-    if (MAY_DEFINE.test(job.tex)) {
+    const defines = MAY_DEFINE.test(job.tex);
+    const pure = job.tex.length <= ctx.maxTexLength && !NUMBERING.test(job.tex) && !(job.display && ctx.config.equationNumbers === 'all') && !defines;
+    if (defines) {
       state.definitions = nextDefinitions(state.definitions, job.tex, job.display);
       state.steps.push({ tex: job.tex, display: job.display, after: state.definitions });
     }
@@ -54,11 +42,11 @@ export async function prefetch(ctx: PrefetchContext, jobs: readonly FormulaSpec[
   const seen = new Set<string>();
   const batchContext = { client: ctx.client, timeoutMs: ctx.timeoutMs, config: ctx.config, configKey: ctx.configKey, doc: state };
   let i = jobs.length - 1;
-  while (i > ctx.progress() + BATCH && !ctx.signal?.aborted) {
+  while (i > ctx.progress() + BATCH_LIMIT && !ctx.signal?.aborted) {
     const at = before[i]!;
     const batch: number[] = [];
-    for (; i > ctx.progress() + BATCH && batch.length < BATCH && before[i]!.definitions === at.definitions; i--) {
-      const id = `${jobs[i]!.display ? 'D' : 'I'}${jobs[i]!.tex}`;
+    for (; i > ctx.progress() + BATCH_LIMIT && batch.length < BATCH_LIMIT && before[i]!.definitions === at.definitions; i--) {
+      const id = sameBatchKey(formulaKey(at.definitions, jobs[i]!.tex, jobs[i]!.display));
       if (candidate[i] && !seen.has(id)) {
         seen.add(id);
         batch.push(i);
