@@ -4,6 +4,7 @@
 // Which placeholders are near is found by binary search over the blocks' offsets (the blocks are
 // in document order), not with an IntersectionObserver, whose cost grows with the number of
 // targets on every frame: a 10 MB document has ~100,000 blocks.
+import { lastIndexWhere } from './lineMap';
 import type { BlockHtml } from './protocol';
 
 /** Class of a block's stand-in until its HTML is asked for and sent. */
@@ -92,15 +93,8 @@ export class DeferredBlocks {
     const blocks = this.root.children;
     const top = -MARGIN;
     const bottom = window.innerHeight + MARGIN;
-    let lo = 0;
-    let hi = blocks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (blocks[mid]!.getBoundingClientRect().bottom < top) lo = mid + 1;
-      else hi = mid;
-    }
     const keys: string[] = [];
-    for (let i = lo; i < blocks.length; i++) {
+    for (let i = lastIndexWhere(blocks, (el) => el.getBoundingClientRect().bottom < top) + 1; i < blocks.length; i++) {
       const el = blocks[i] as HTMLElement;
       if (el.getBoundingClientRect().top > bottom) break;
       const key = el.dataset['key'];

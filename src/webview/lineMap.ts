@@ -62,7 +62,8 @@ function effective(boxes: readonly LineBox[], i: number) {
   return { b, next, endLine, bottom };
 }
 
-function lastIndexWhere<T>(xs: readonly T[], pred: (x: T) => boolean): number {
+/** Index of the last element for which `pred` holds (it holds for a prefix of `xs`); -1 if none. */
+export function lastIndexWhere<T>(xs: ArrayLike<T>, pred: (x: T) => boolean): number {
   let lo = 0;
   let hi = xs.length - 1;
   let found = -1;

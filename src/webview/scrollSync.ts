@@ -2,7 +2,7 @@
 // Scrolls this side causes itself are not reported back, and reports are throttled. The echo guard
 // is positional, not timed: a scroll that lands where the editor sent us is an echo however late
 // its event arrives, and a reader's scroll right after an editor-driven one is never swallowed.
-import { lineForOffset, normaliseBoxes, offsetForLine, type LineBox } from './lineMap';
+import { lastIndexWhere, lineForOffset, normaliseBoxes, offsetForLine, type LineBox } from './lineMap';
 
 const THROTTLE_MS = 50;
 
@@ -87,14 +87,6 @@ export class ScrollSync {
   }
 
   private lastBlock(before: (el: HTMLElement) => boolean): number {
-    const blocks = this.root.children;
-    let lo = 0;
-    let hi = blocks.length - 1;
-    let found = 0;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (before(blocks[mid] as HTMLElement)) { found = mid; lo = mid + 1; } else hi = mid - 1;
-    }
-    return found;
+    return Math.max(0, lastIndexWhere(this.root.children as HTMLCollectionOf<HTMLElement>, before));
   }
 }

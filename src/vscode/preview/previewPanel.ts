@@ -176,6 +176,7 @@ export class PreviewPanel implements vscode.Disposable {
     }
     const version = doc.version;
     const { math } = readConfig(this.resource);
+    const current = () => !abort.signal.aborted && generation === this.generation && !this.disposed;
     let result: RenderResult;
     let shownFirst = false;
     try {
@@ -183,7 +184,6 @@ export class PreviewPanel implements vscode.Disposable {
         this.failNextRender = false;
         throw new Error('injected failure (test hook)');
       }
-      const current = () => !abort.signal.aborted && generation === this.generation && !this.disposed;
       // Nothing on screen yet: a long document shows the reader's part of it before the rest is typeset.
       const firstScreen: FirstScreen | undefined = this.postedVersion < 0 ? {
         fromLine: Math.max(0, this.line - FIRST_SCREEN_ABOVE),
@@ -200,7 +200,7 @@ export class PreviewPanel implements vscode.Disposable {
       this.post({ type: 'renderFailed', source: this.source, version, message: errorMessage(e) });
       return;
     }
-    if (abort.signal.aborted || generation !== this.generation || this.disposed) return;
+    if (!current()) return;
     if (!reset && version < this.postedVersion) return;
     // After a first screen, the full result is a change to it (so the reader's scroll position stays).
     this.postUpdate(result, version, (reset && !shownFirst) || this.postedVersion < 0);
