@@ -4,14 +4,13 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { previewShellHtml } from '../../src/vscode/preview/previewShell';
 import { launchChromium } from './chromium';
+import { fakeVsCodeApi, previewShell, ROOT } from './previewHarness';
 
-const ROOT = resolve(__dirname, '../../..');
 const SOURCE = 'file:///long.md';
 const BLOCKS = 3000;
 const EAGER = 50;
@@ -29,20 +28,11 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** The webview API the preview script expects, recording what it posts. */
-function fakeVsCodeApi(): void {
-  const w = window as unknown as { acquireVsCodeApi(): unknown; __posted: unknown[] };
-  w.__posted = [];
-  let state: unknown;
-  w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.__posted.push(m), getState: () => state, setState: (s: unknown) => { state = s; } });
-}
-
 const blockHtml = (i: number) => `<p data-line="${2 * i}">Block ${i}</p>\n`;
 
 async function openPreview(): Promise<{ page: Page; close(): Promise<void> }> {
   const file = join(dir, 'preview.html');
-  const settings = { state: { source: SOURCE, locked: false, line: 0 }, style: { fontSize: 14, lineHeight: 1.6 }, scrollPreviewWithEditor: true, scrollEditorWithPreview: true };
-  writeFileSync(file, previewShellHtml({ cspSource: 'https://*.vscode-cdn.net', nonce: 'deferredTestNonce0123456789', settings, script: pathToFileURL(join(ROOT, 'dist/webview.js')).href, stylesheet: pathToFileURL(join(ROOT, 'media/preview.css')).href }));
+  writeFileSync(file, previewShell(SOURCE, 'deferredTestNonce0123456789', pathToFileURL(join(ROOT, 'media/preview.css')).href));
   // The test is about placeholders, not the CSP (which admits only VS Code's resource origin for the stylesheet).
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, bypassCSP: true });
   const page = await context.newPage();

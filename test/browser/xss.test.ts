@@ -8,41 +8,30 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_SETTINGS, EXPORT_CSP, exportHtml, MathdownRenderer } from '../../src/core';
-import { previewCsp, previewShellHtml } from '../../src/vscode/preview/previewShell';
+import { previewCsp } from '../../src/vscode/preview/previewShell';
+import { CSP_SOURCE, fakeVsCodeApi, previewShell, ROOT } from './previewHarness';
 import { launchChromium } from './chromium';
 
-const ROOT = resolve(__dirname, '../../..');
 const { vectors } = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/xss/vectors.json'), 'utf8')) as { vectors: Array<{ id: string; kind: string; markdown: string }> };
 
-/** `cspSource` is what VS Code gives webviews; the nonce is this test's. The page is the preview's own shell. */
-const CSP_SOURCE = 'https://*.vscode-cdn.net';
+/** The nonce is this test's; the page is the preview's own shell (previewHarness.ts). */
 const NONCE = 'hardeningTestNonce0123456789';
 const PREVIEW_CSP = previewCsp(CSP_SOURCE, NONCE);
 
-function previewShell(source: string): string {
-  const settings = { state: { source, locked: false, line: 0 }, style: { fontSize: 14, lineHeight: 1.6 }, scrollPreviewWithEditor: true, scrollEditorWithPreview: true };
-  return previewShellHtml({ cspSource: CSP_SOURCE, nonce: NONCE, settings, script: pathToFileURL(join(ROOT, 'dist/webview.js')).href });
-}
-
 /**
- * Installed before any page script: the webview API the preview script expects, recording what it
- * posts; and ordinary link clicks stay on the page (so that it can be attacked further), while
- * `javascript:` links (as resolved, after any <base>) are followed for real.
+ * Installed before any page script: ordinary link clicks stay on the page (so that it can be
+ * attacked further), while `javascript:` links (as resolved, after any <base>) are followed for real.
  */
-function fakeVsCodeApi(): void {
+function keepLinkClicksOnPage(): void {
   document.addEventListener('click', (e) => {
     const a = (e.target as Element | null)?.closest?.('a') as HTMLAnchorElement | null;
     if (a && !/^javascript:/i.test(a.href)) e.preventDefault();
   }, true);
-  const w = window as unknown as { acquireVsCodeApi(): unknown; __posted: unknown[] };
-  w.__posted = [];
-  let state: unknown;
-  w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.__posted.push(m), getState: () => state, setState: (s: unknown) => { state = s; } });
 }
 
 let dir: string;
@@ -78,6 +67,7 @@ async function openFile(file: string, bypassCSP = false): Promise<{ page: Page; 
   // Following an in-page anchor (a heading's #id) is not leaving the page.
   page.on('framenavigated', (frame) => { if (frame === page.mainFrame() && frame.url().replace(/#.*$/, '') !== url) navigations.push(frame.url()); });
   await page.exposeFunction('__pwned', (id: string) => { executions.push(id); });
+  await page.addInitScript(keepLinkClicksOnPage);
   await page.addInitScript(fakeVsCodeApi);
   await page.goto(url, { waitUntil: 'load' });
   pages++;
@@ -158,7 +148,7 @@ for (const vector of vectors) {
     const result = await renderer.render(text);
     const source = pathToFileURL(join(dir, `${vector.id}.md`)).href;
     const previewFile = join(dir, `${vector.id}.preview.html`);
-    writeFileSync(previewFile, previewShell(source));
+    writeFileSync(previewFile, previewShell(source, NONCE));
     const preview = await openFile(previewFile);
     try {
       const blocks = result.blocks.map((b) => ({ key: b.key, startLine: b.startLine, endLine: b.endLine, formulaBase: b.formulaIndices[0] ?? 0, html: b.html }));
