@@ -20,19 +20,21 @@ function document(): string {
   return parts.join('\n\n');
 }
 
-test('a helper worker typesetting ahead changes nothing in the result, only who did the work', async () => {
-  const text = document();
-  const alone = new MathdownRenderer({ helpers: 0 });
-  const helped = new MathdownRenderer({ helpers: 1 });
-  try {
-    const a = await alone.render(text, { fontCache: 'global' });
-    const b = await helped.render(text, { fontCache: 'global' });
-    assert.equal(b.html, a.html);
-    assert.equal(b.fontDefs, a.fontDefs);
-    assert.deepEqual(b.formulas, a.formulas);
-    assert.ok(a.formulas.some((f) => f.error), 'the TeX error is reported');
-    assert.ok(b.stats.hits > a.stats.hits + 200, `the helper typeset a good part ahead (${b.stats.hits} found in the cache, against ${a.stats.hits} repeats alone)`);
-  } finally {
-    await Promise.all([alone.dispose(), helped.dispose()]);
-  }
-});
+for (const helpers of [1, 2]) {
+  test(`${helpers} helper worker(s) typesetting ahead change nothing in the result, only who did the work`, async () => {
+    const text = document();
+    const alone = new MathdownRenderer({ helpers: 0 });
+    const helped = new MathdownRenderer({ helpers });
+    try {
+      const a = await alone.render(text, { fontCache: 'global' });
+      const b = await helped.render(text, { fontCache: 'global' });
+      assert.equal(b.html, a.html);
+      assert.equal(b.fontDefs, a.fontDefs);
+      assert.deepEqual(b.formulas, a.formulas);
+      assert.ok(a.formulas.some((f) => f.error), 'the TeX error is reported');
+      assert.ok(b.stats.hits > a.stats.hits + 200, `the helpers typeset a good part ahead (${b.stats.hits} found in the cache, against ${a.stats.hits} repeats alone)`);
+    } finally {
+      await Promise.all([alone.dispose(), helped.dispose()]);
+    }
+  });
+}

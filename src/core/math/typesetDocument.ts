@@ -83,7 +83,7 @@ class DocumentRun {
   private readonly out: DocumentFormula[] = [];
   private readonly deferred: Deferred[] = [];
   private index = 0;
-  /** Formulas sent to the worker so far, and the helper's work (see `startHelper`). */
+  /** Formulas sent to the worker so far, and the helpers' work (see `startHelper`). */
   private sent = 0;
   private prefetching: Promise<void> | undefined;
 
@@ -99,16 +99,16 @@ class DocumentRun {
     try {
       return await this.inOrder();
     } finally {
-      // The helper is this run's until its last batch is in.
+      // The helpers are this run's until their last batch is in.
       await this.prefetching;
     }
   }
 
-  /** Once this run has sent enough formulas to its worker to be more than an edit, a helper joins in. */
+  /** Once this run has sent enough formulas to its worker to be more than an edit, the helpers join in. */
   private startHelper(): void {
-    const helper = this.ctx.helpers?.[0];
-    if (!helper || this.prefetching || this.sent < HELPER_AFTER) return;
-    this.prefetching = prefetch({ ...this.ctx, client: helper, progress: () => this.index }, this.jobs).catch(() => undefined);
+    const clients = this.ctx.helpers ?? [];
+    if (!clients.length || this.prefetching || this.sent < HELPER_AFTER) return;
+    this.prefetching = prefetch({ ...this.ctx, clients, progress: () => this.index }, this.jobs).catch(() => undefined);
   }
 
   private async inOrder(): Promise<DocumentFormula[]> {

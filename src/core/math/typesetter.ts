@@ -44,10 +44,13 @@ export interface TypesetterOptions {
   cacheSize?: number;
   /**
    * Helper workers that typeset state-free formulas ahead of the in-order pass (see typesetPrefetch):
-   * by default one when the machine has a core to spare.
+   * by default one per core beyond the first, at most MAX_HELPERS.
    */
   helpers?: number;
 }
+
+/** Beyond four workers, each costing some 50 MB, a long document's typesetting gains little. */
+const MAX_HELPERS = 3;
 
 function engineConfig(req: TypesetRequest): EngineConfig {
   const macros: EngineConfig['macros'] = {};
@@ -80,7 +83,7 @@ export class Typesetter {
   constructor(options: TypesetterOptions = {}) {
     const file = options.workerFile ?? path.join(__dirname, 'typesetWorker.js');
     this.client = new TypesetWorkerClient(file);
-    const helpers = options.helpers ?? Math.min(1, os.availableParallelism() - 1);
+    const helpers = options.helpers ?? Math.min(MAX_HELPERS, os.availableParallelism() - 1);
     this.helpers = Array.from({ length: Math.max(0, helpers) }, () => new TypesetWorkerClient(file));
     this.timeoutMs = options.timeoutMs ?? 1500;
     this.maxTexLength = options.maxTexLength ?? 10_000;
