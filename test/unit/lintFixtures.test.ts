@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { applyFixes, fixAll, lint, type LintDiagnostic, type LintOptions, type TextEdit } from '../../src/core/lint';
+import { applyFixes, fixAll, fixAsOneEdit, lint, type LintDiagnostic, type LintOptions, type TextEdit } from '../../src/core/lint';
 import { parseMarkdown } from '../../src/core/markdown';
 import { MathdownRenderer } from '../../src/core/render';
 import { parseSettings } from '../../src/core/config/parseSettings';
@@ -60,6 +60,8 @@ describe('lint fixtures', () => {
       for (const d of before.filter((x) => x.fix)) {
         const edits = d.fix!;
         const fixed = applyFixes(text, edits);
+        const quickFix = fixAsOneEdit(edits, (a, b) => text.slice(a, b));
+        assert.equal(text.slice(0, quickFix.offset) + quickFix.text + text.slice(quickFix.offset + quickFix.length), fixed, `${show(d)}: the quick fix's one edit differs from applyFixes`);
         const first = Math.min(...edits.map((e) => e.offset));
         const last = Math.max(...edits.map((e) => e.offset + e.length));
         assert.equal(fixed.slice(0, first), text.slice(0, first), `${show(d)}: text before the fix changed`);

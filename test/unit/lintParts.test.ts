@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { applyFixes, fixAll, lint, lintDocument } from '../../src/core/lint';
+import { applyFixes, fixAll, fixAsOneEdit, lint, lintDocument } from '../../src/core/lint';
 import { readSuppressions } from '../../src/core/lint/suppressions';
 import { texErrorRange } from '../../src/core/lint/texErrorRange';
 import { findRule } from '../../src/core/lint/rules';
@@ -23,6 +23,14 @@ describe('applyFixes', () => {
   it('inserts, deletes, and ignores edits outside the text', () => {
     assert.equal(applyFixes('ab', [{ offset: 1, length: 0, text: '-' }, { offset: 5, length: 1, text: '!' }]), 'a-b');
     assert.equal(applyFixes('a\n\nb', [{ offset: 2, length: 1, text: '' }]), 'a\nb');
+  });
+  it('gives a quick fix as one edit of the span it covers, made by applyFixes on that span', () => {
+    const text = 'x $a|b|c$ y';
+    const edits = [{ offset: 6, length: 1, text: '\\vert ' }, { offset: 4, length: 1, text: '\\vert ' }];
+    const reads: string[] = [];
+    const one = fixAsOneEdit(edits, (a, b) => (reads.push(text.slice(a, b)), text.slice(a, b)));
+    assert.deepEqual(one, { offset: 4, length: 3, text: '\\vert b\\vert ' });
+    assert.deepEqual(reads, ['|b|']);
   });
 });
 

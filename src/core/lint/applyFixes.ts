@@ -23,3 +23,14 @@ export function applyFixes(text: string, edits: readonly TextEdit[]): string {
   }
   return out + text.slice(at);
 }
+
+/**
+ * One diagnostic's fix as a single edit of the span it covers, made by `applyFixes` on that span
+ * alone (`read` returns the document's text between two offsets), so a quick fix needs no copy
+ * of the whole document.
+ */
+export function fixAsOneEdit(edits: readonly TextEdit[], read: (offset: number, end: number) => string): TextEdit {
+  const offset = Math.min(...edits.map((e) => e.offset));
+  const end = Math.max(...edits.map((e) => e.offset + e.length));
+  return { offset, length: end - offset, text: applyFixes(read(offset, end), edits.map((e) => ({ ...e, offset: e.offset - offset }))) };
+}

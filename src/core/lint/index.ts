@@ -1,5 +1,5 @@
 // Math lint: rules over the preview's parse, fixes as data applied by one function.
-export { applyFixes } from './applyFixes';
+export { applyFixes, fixAsOneEdit } from './applyFixes';
 export { allFixes, fixAll } from './fixAll';
 export { lint } from './lint';
 export { lintDocument } from './lintDocument';

@@ -27,7 +27,8 @@ export class LintCodeActions implements vscode.CodeActionProvider {
         const where = new vscode.Range(document.positionAt(d.offset), document.positionAt(d.endOffset));
         if (!shown && !where.intersection(range)) continue;
         const action = new vscode.CodeAction(`Fix ${d.rule} (${d.name})`, vscode.CodeActionKind.QuickFix);
-        action.edit = toWorkspaceEdit(document, d.fix);
+        const read = (offset: number, end: number): string => document.getText(new vscode.Range(document.positionAt(offset), document.positionAt(end)));
+        action.edit = toWorkspaceEdit(document, [core().fixAsOneEdit(d.fix, read)]);
         if (shown) action.diagnostics = [shown];
         action.isPreferred = true;
         actions.push(action);
