@@ -3,9 +3,15 @@
 //   node esbuild.mjs --production minified, no source maps (vsce package)
 //   node esbuild.mjs --watch      rebuild on change
 //   node esbuild.mjs --tests      also bundle test/**/*.test.ts into out/test/
+//   node esbuild.mjs --generate   only generate the sources that are build products (for tsc)
+// Every build first generates the TeX completion table from MathJax's own tables.
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeCompletionTable } from './scripts/gen-completions.mjs';
+
+if (await writeCompletionTable()) console.log('[esbuild] generated src/core/complete/texCommands.generated.json');
+if (process.argv.includes('--generate')) process.exit(0);
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');

@@ -1,7 +1,8 @@
-// Generates src/core/complete/texCommands.generated.json: every control sequence and environment
-// that the configured MathJax TeX packages define, read from MathJax's own handler maps.
+// Generates src/core/complete/texCommands.generated.json (a build product, not committed): every
+// control sequence and environment that the configured MathJax TeX packages define, read from
+// MathJax's own handler maps. esbuild.mjs runs it before every build.
 //   node scripts/gen-completions.mjs          write the table
-//   node scripts/gen-completions.mjs --check  exit 1 if the committed table is stale
+//   node scripts/gen-completions.mjs --check  exit 1 if the table on disk is stale
 // The package list is TEX_PACKAGES from src/core/math/typesetter.ts (bundled with esbuild to read it).
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -122,15 +123,30 @@ function collect(packages) {
   return { commands: [...commands.values()].sort(byName), environments: [...environments.values()].sort(byName) };
 }
 
-const { packages, source } = await texPackages();
-const mathjaxVersion = JSON.parse(readFileSync(require.resolve('mathjax-full/package.json'), 'utf8')).version;
-const table = { generatedBy: 'scripts/gen-completions.mjs', mathjax: mathjaxVersion, packageListFrom: source, packages, ...collect(packages) };
-const text = JSON.stringify(table, null, 1) + '\n';
-if (process.argv.includes('--check')) {
-  const current = existsSync(OUT) ? readFileSync(OUT, 'utf8') : '';
-  if (current !== text) { console.error(`${OUT} is stale: run node scripts/gen-completions.mjs`); process.exit(1); }
-  console.log('texCommands.generated.json is up to date');
-} else {
+/** The table as MathJax and TEX_PACKAGES give it today, as the JSON text written to disk. */
+export async function completionTable() {
+  const { packages, source } = await texPackages();
+  const mathjaxVersion = JSON.parse(readFileSync(require.resolve('mathjax-full/package.json'), 'utf8')).version;
+  const table = { generatedBy: 'scripts/gen-completions.mjs', mathjax: mathjaxVersion, packageListFrom: source, packages, ...collect(packages) };
+  return { table, text: JSON.stringify(table, null, 1) + '\n' };
+}
+
+/** Writes the table unless the file already holds it (so that watch builds do not loop); returns whether it wrote. */
+export async function writeCompletionTable() {
+  const { text } = await completionTable();
+  if (existsSync(OUT) && readFileSync(OUT, 'utf8') === text) return false;
   writeFileSync(OUT, text);
-  console.log(`wrote ${table.commands.length} commands, ${table.environments.length} environments (${packages.length} packages from ${source})`);
+  return true;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { table, text } = await completionTable();
+  if (process.argv.includes('--check')) {
+    const current = existsSync(OUT) ? readFileSync(OUT, 'utf8') : '';
+    if (current !== text) { console.error(`${OUT} is stale: run node scripts/gen-completions.mjs`); process.exit(1); }
+    console.log('texCommands.generated.json is up to date');
+  } else {
+    writeFileSync(OUT, text);
+    console.log(`wrote ${table.commands.length} commands, ${table.environments.length} environments (${table.packages.length} packages from ${table.packageListFrom})`);
+  }
 }

@@ -11,11 +11,11 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 
-log "type-checking and building"
+log "building and type-checking"
+node esbuild.mjs --tests
 npx tsc --noEmit -p .
 [ -f src/webview/tsconfig.json ] && npx tsc --noEmit -p src/webview
 [ -f test/browser/tsconfig.json ] && npx tsc --noEmit -p test/browser
-node esbuild.mjs --tests
 
 log "unit tests"
 node --test --test-reporter=spec --test-reporter-destination=stdout out/test/unit/*.test.js
