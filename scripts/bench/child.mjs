@@ -2,10 +2,12 @@
 //   node --expose-gc child.mjs ENGINE session     DIR '{"warm":1,"edits":3,"editIndex":3000}'
 //   node --expose-gc child.mjs ENGINE firstScreen DIR '{"first":100,"warmWorker":false}'
 //   node --expose-gc child.mjs mathdown phases DIR   (stage-by-stage cost of a warm re-render)
+//   node --expose-gc child.mjs mathdown hostile DIR  (each pathological formula among normal ones)
 // Prints one line `RESULT {json}` on stdout. Times are ms from performance.now().
 import fs from 'node:fs';
 import path from 'node:path';
 import { editTarget, editedTexts, prefixWithFormulas } from './docEdits.mjs';
+import { documentWith, HOSTILE_TEX } from './hostileTex.mjs';
 
 const [engineName, task, dir, optsJson] = process.argv.slice(2);
 const opts = JSON.parse(optsJson || '{}');
@@ -114,8 +116,27 @@ async function phases() {
   await instance.dispose?.();
 }
 
+/**
+ * Issue 2's worst case: each pathological formula between four normal ones, rendered by a renderer
+ * with the production limits, timed until the whole result (its error box and the others typeset).
+ */
+async function hostile() {
+  const instance = engine.create();
+  await instance.render('Warm-up $y$.\n');
+  result.cases = [];
+  for (const [name, tex] of HOSTILE_TEX) {
+    const t = performance.now();
+    const out = await instance.renderResult(documentWith(tex));
+    const ms = performance.now() - t;
+    const others = out.formulas.filter((f, i) => i !== 2 && !f.error).length;
+    result.cases.push({ name, chars: tex.length, ms, outcome: out.formulas[2]?.error?.id ?? 'typeset', othersTypeset: others });
+  }
+  await instance.dispose?.();
+}
+
 try {
   if (task === 'session') await session();
+  else if (task === 'hostile') await hostile();
   else if (task === 'firstScreen') await firstScreen();
   else if (task === 'phases') await phases();
   else throw new Error(`unknown task ${task}`);

@@ -74,7 +74,20 @@ ${rows.map(([name, v]) => `| ${name} | ${ms(v)} | ${share(v)} |`).join('\n')}
 `;
 }
 
-export function formatReport({ env, doc, rounds, summary, vscode, notes, phases, wallSeconds }) {
+function hostileTable(h) {
+  if (!h) return '';
+  return `
+## Hostile formulas (issue 2: an error box within 2 s while the other formulas render)
+
+Each formula as display math between four normal ones, rendered with the production limits (length cap, per-formula time budget) by a renderer whose worker is already running; timed until the whole result is in. Median of ${h.rounds} round(s); worst case ${ms(h.worst)} against a limit of 2000 ms: **${h.pass}**.
+
+| formula | characters | outcome | time | other 4 typeset |
+|---|---:|---|---:|---|
+${h.cases.map((c) => `| ${c.name.replace(/\|/g, '\\|')} | ${c.chars} | ${c.outcome} | ${ms(c.ms)} | ${c.allTypeset ? 'yes' : 'NO'} |`).join('\n')}
+`;
+}
+
+export function formatReport({ env, doc, rounds, summary, vscode, notes, phases, hostile, wallSeconds }) {
   const { engines, targets } = summary;
   return `# Mathdown benchmark (issue 7)
 
@@ -93,7 +106,7 @@ ${targetTable(targets, vscode)}
 
 ${engineTable(engines)}
 
-${phaseTable(phases)}
+${phaseTable(phases)}${hostileTable(hostile)}
 ## Notes
 
 ${notes.map((n) => `- ${n}`).join('\n')}

@@ -37,7 +37,7 @@ const summary = summarize(raw);
 const vscodeFile = path.join(repoRoot, 'bench/vscode.json');
 const vscode = fs.existsSync(vscodeFile) ? JSON.parse(fs.readFileSync(vscodeFile, 'utf8')) : undefined;
 const notes = buildNotes(summary, raw, env, build);
-const report = formatReport({ env, doc, rounds: saved.rounds, summary, vscode, notes, phases: raw.phases?.phases, wallSeconds: saved.wallSeconds });
+const report = formatReport({ env, doc, rounds: saved.rounds, summary, vscode, notes, phases: raw.phases?.phases, hostile: summary.hostile, wallSeconds: saved.wallSeconds });
 process.stdout.write(`\n${report}`);
 if (write && !saved.only) {
   fs.mkdirSync(path.join(repoRoot, 'bench'), { recursive: true });
@@ -60,7 +60,7 @@ async function measureAll() {
 
   const engines = ENGINES.filter((e) => !only || only.includes(e.id));
   const withMathdown = engines.some((e) => e.id === 'mathdown');
-  const raw = { sessions: {}, firstScreen: { cold: [], warm: [] }, activation: [] };
+  const raw = { sessions: {}, firstScreen: { cold: [], warm: [] }, activation: [], hostile: [] };
   const child = path.join(here, 'child.mjs');
   const brief = (r) => (r.error ? `ERROR ${r.error}` : Object.entries(r).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${k}=${Math.round(v)}`).join(' '));
   for (let round = 0; round < rounds; round++) {
@@ -79,6 +79,9 @@ async function measureAll() {
     const a = await runChild(path.join(here, 'activationChild.mjs'), [], { nodeArgs: [] });
     raw.activation.push(a);
     log(`round ${round + 1}/${rounds} activation: ${brief(a)}`);
+    const h = await runChild(child, ['mathdown', 'hostile', dir]);
+    raw.hostile.push(h);
+    log(`round ${round + 1}/${rounds} hostile formulas: ${h.error ?? h.cases.map((c) => `${c.outcome} ${Math.round(c.ms)}`).join(', ')}`);
   }
   if (withMathdown) {
     raw.phases = await runChild(child, ['mathdown', 'phases', dir]);

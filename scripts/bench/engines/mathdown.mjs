@@ -19,6 +19,8 @@ export function create() {
       const errors = result.formulas.filter((f) => f.error).length;
       return { html: result.html, formulas: result.formulas.length, errors, blocks: result.blocks.length, stats: result.stats };
     },
+    /** The core's own result (formulas with their errors), without document key: for the hostile-TeX task. */
+    renderResult: (text) => renderer.render(text, { math: {}, fontCache: 'global' }),
     /**
      * The preview's first paint of a long document: `render` with `firstScreen` (lines
      * [0, toLine)), resolved with the provisional result; the full render goes on behind it.

@@ -39,6 +39,10 @@ export interface TypesetResult {
 
 export interface TypesetterOptions {
   workerFile?: string;
+  /**
+   * Time one formula may take in the worker before it is stopped and shown as an error: with the
+   * worker's restart, a hostile formula's error box (and the formulas after it) arrive within 2 s.
+   */
   timeoutMs?: number;
   maxTexLength?: number;
   cacheSize?: number;
@@ -85,7 +89,7 @@ export class Typesetter {
     this.client = new TypesetWorkerClient(file);
     const helpers = options.helpers ?? Math.min(MAX_HELPERS, os.availableParallelism() - 1);
     this.helpers = Array.from({ length: Math.max(0, helpers) }, () => new TypesetWorkerClient(file));
-    this.timeoutMs = options.timeoutMs ?? 1500;
+    this.timeoutMs = options.timeoutMs ?? 1000;
     this.maxTexLength = options.maxTexLength ?? 10_000;
     this.cache = new TypesetCache(options.cacheSize ?? 20_000);
   }
