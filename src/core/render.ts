@@ -69,6 +69,24 @@ export class MathdownRenderer {
     return this.#typesetter.cacheStats;
   }
 
+  /** The formula cache as text for a file; `engine` must change whenever the typesetting code does. */
+  serializeCache(engine: string): string {
+    return this.#typesetter.serializeCache(engine);
+  }
+
+  /**
+   * Fills the formula cache from a file's text (see `serializeCache`) before any later render runs,
+   * so that a document reopened in a new session is typeset from it. Resolves with the formulas restored.
+   */
+  loadCache(text: Promise<string | undefined>, engine: string): Promise<number> {
+    const run = this.#queue.then(async () => {
+      const loaded = await text.catch(() => undefined);
+      return loaded === undefined ? 0 : this.#typesetter.restoreCache(loaded, engine);
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
   /**
    * Renders run one after another. A `firstScreen` that would wait behind another render (a lint of
    * the whole document, say) is typeset at once in a second worker, so the reader is not kept waiting.

@@ -102,6 +102,13 @@ export class TypesetCache {
     if (this.count > this.limit || this.chars > this.charLimit) this.evict();
   }
 
+  /** Every formula key with its variants, the most recently used first. */
+  recent(): Array<{ key: FormulaKey; variants: readonly CachedFormula[] }> {
+    const slots: Slot[] = [];
+    for (const modes of this.states.values()) for (const byTex of modes) for (const slot of byTex.values()) slots.push(slot);
+    return slots.sort((a, b) => b.used - a.used);
+  }
+
   clear(): void {
     this.states.clear();
     this.count = 0;

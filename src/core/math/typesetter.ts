@@ -2,6 +2,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { MathOptions, TexError } from '../types';
 import { TypesetCache } from './typesetCache';
+import { restoreCache, serializeCache } from './typesetCacheFile';
 import { abortError, typesetDocument } from './typesetDocument';
 import { GlobalFontDefs } from './typesetFontDefs';
 import { configKey } from './typesetKeys';
@@ -124,6 +125,16 @@ export class Typesetter {
         stats: { hits, misses, ms: performance.now() - started },
       };
     });
+  }
+
+  /** The formula cache as text for a file (see typesetCacheFile); `engine` identifies the typesetting code. */
+  serializeCache(engine: string): string {
+    return serializeCache(this.cache, engine);
+  }
+
+  /** Fills the formula cache from `serializeCache`'s text, if it is for the same engine; returns the formulas restored. */
+  restoreCache(text: string, engine: string): number {
+    return restoreCache(this.cache, text, engine);
   }
 
   /** Starts the worker ahead of the first request (a render about to parse its document). */

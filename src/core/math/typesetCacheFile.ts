@@ -1,0 +1,127 @@
+// The formula cache as a file, so that a document reopened in a new session is typeset from it.
+// Each glyph's path is written once; results that depend on the machine (timeouts, crashes) are left out.
+import type { TexError } from '../types';
+import type { CachedFormula, LabelKey, TypesetCache } from './typesetCache';
+import type { LabelValue } from './typesetProtocol';
+
+/** Bumped whenever CachedFormula or this layout changes. */
+const FORMAT = 1;
+
+/** Characters of markup a file holds at most (the most recently used formulas first). */
+const CHAR_BUDGET = 48_000_000;
+
+const MACHINE_DEPENDENT = new Set(['Timeout', 'InternalError']);
+
+type StoredVariant = Omit<CachedFormula, 'glyphs'> & { glyphs: string[] };
+type StoredSlot = [definitions: string, display: 0 | 1, tex: string, variants: StoredVariant[]];
+
+interface CacheFile {
+  format: number;
+  engine: string;
+  glyphs: Record<string, string>;
+  slots: StoredSlot[];
+}
+
+/**
+ * The cache as JSON, for the engine identified by `engine` (anything that changes typeset output
+ * must change it: a hash of the worker and core bundles, say).
+ */
+export function serializeCache(cache: TypesetCache, engine: string, charBudget = CHAR_BUDGET): string {
+  const glyphs: Record<string, string> = {};
+  const slots: StoredSlot[] = [];
+  let chars = 0;
+  for (const { key, variants } of cache.recent()) {
+    const kept = variants.filter((v) => !(v.error && MACHINE_DEPENDENT.has(v.error.id)));
+    if (!kept.length) continue;
+    const stored = kept.map((v): StoredVariant => {
+      chars += v.html.length;
+      for (const [id, path] of v.glyphs) if (!(id in glyphs)) (glyphs[id] = path), (chars += path.length);
+      return { ...v, glyphs: v.glyphs.map(([id]) => id) };
+    });
+    chars += key.tex.length;
+    if (chars > charBudget) break;
+    slots.push([key.definitions, key.display ? 1 : 0, key.tex, stored]);
+  }
+  const file: CacheFile = { format: FORMAT, engine, glyphs, slots };
+  return JSON.stringify(file);
+}
+
+/**
+ * Puts the formulas of a serialized cache into `cache`, unless the file is for another engine or
+ * format; returns how many formula keys it restored. Anything malformed is skipped, never trusted.
+ */
+export function restoreCache(cache: TypesetCache, text: string, engine: string): number {
+  let file: unknown;
+  try {
+    file = JSON.parse(text);
+  } catch {
+    return 0;
+  }
+  if (!isRecord(file) || file['format'] !== FORMAT || file['engine'] !== engine || !isRecord(file['glyphs']) || !Array.isArray(file['slots'])) return 0;
+  const glyphs = file['glyphs'];
+  let restored = 0;
+  // Oldest first, so that the least recently used are the first to be evicted again.
+  for (const slot of (file['slots'] as unknown[]).slice().reverse()) {
+    if (!Array.isArray(slot) || slot.length !== 4) continue;
+    const [definitions, display, tex, variants] = slot as unknown[];
+    if (typeof definitions !== 'string' || (display !== 0 && display !== 1) || typeof tex !== 'string' || !Array.isArray(variants)) continue;
+    const entries = variants.map((v) => variantFrom(v, glyphs)).filter((v): v is CachedFormula => v !== undefined);
+    if (entries.length !== variants.length) continue;
+    const key = { definitions, display: display === 1, tex };
+    for (const entry of entries.reverse()) cache.store(key, entry);
+    restored++;
+  }
+  return restored;
+}
+
+function variantFrom(v: unknown, glyphs: Record<string, unknown>): CachedFormula | undefined {
+  if (!isRecord(v) || typeof v['html'] !== 'string' || typeof v['defines'] !== 'boolean' || !Array.isArray(v['glyphs'])) return undefined;
+  const ids = v['glyphs'] as unknown[];
+  const paths = ids.map((id) => (typeof id === 'string' && typeof glyphs[id] === 'string' ? [id, glyphs[id] as string] as const : undefined));
+  if (paths.some((p) => p === undefined)) return undefined;
+  const labels = labelKeys(v['labels']);
+  const labelsSet = labelValues(v['labelsSet']);
+  if (!labels || !labelsSet) return undefined;
+  const entry: { -readonly [K in keyof CachedFormula]: CachedFormula[K] } = { labels, html: v['html'], glyphs: paths as Array<readonly [string, string]>, labelsSet, defines: v['defines'] };
+  if (v['counter'] !== undefined) {
+    if (typeof v['counter'] !== 'number' || typeof v['counterAfter'] !== 'number') return undefined;
+    entry.counter = v['counter'];
+    entry.counterAfter = v['counterAfter'];
+  }
+  if (v['redoLabels'] !== undefined) {
+    const redo = labelKeys(v['redoLabels']);
+    if (!redo) return undefined;
+    entry.redoLabels = redo;
+  }
+  if (v['error'] !== undefined) {
+    const error = texError(v['error']);
+    if (!error) return undefined;
+    entry.error = error;
+  }
+  return entry;
+}
+
+function labelKeys(v: unknown): Record<string, LabelKey> | undefined {
+  if (!isRecord(v)) return undefined;
+  for (const k in v) if (v[k] !== null && typeof v[k] !== 'string') return undefined;
+  return v as Record<string, LabelKey>;
+}
+
+function labelValues(v: unknown): Record<string, LabelValue> | undefined {
+  if (!isRecord(v)) return undefined;
+  for (const k in v) {
+    const value = v[k];
+    if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || typeof value[1] !== 'string') return undefined;
+  }
+  return v as Record<string, LabelValue>;
+}
+
+function texError(v: unknown): TexError | undefined {
+  if (!isRecord(v) || typeof v['id'] !== 'string' || typeof v['message'] !== 'string') return undefined;
+  if (v['offset'] !== undefined && typeof v['offset'] !== 'number') return undefined;
+  return v['offset'] === undefined ? { id: v['id'], message: v['message'] } : { id: v['id'], message: v['message'], offset: v['offset'] };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
