@@ -3,6 +3,7 @@
 //   node --expose-gc child.mjs ENGINE firstScreen DIR '{"first":100,"warmWorker":false}'
 //   node --expose-gc child.mjs mathdown phases DIR   (stage-by-stage cost of a warm re-render)
 //   node --expose-gc child.mjs mathdown hostile DIR  (each pathological formula among normal ones)
+//   node --expose-gc child.mjs mathdown reopen DIR   (full render with the formula cache a previous session saved)
 // Prints one line `RESULT {json}` on stdout. Times are ms from performance.now().
 import fs from 'node:fs';
 import path from 'node:path';
@@ -49,6 +50,26 @@ async function session() {
     result.editMs.push(performance.now() - t);
     result.edit = summary(out);
   }
+  result.rssPeakMB = maxRssMB();
+  if (opts.saveCache && instance.serializeCache) {
+    const t = performance.now();
+    const saved = instance.serializeCache();
+    result.cacheSaveMs = performance.now() - t;
+    result.cacheFileMB = saved.length / 1e6;
+    fs.writeFileSync(opts.saveCache, saved);
+  }
+  await instance.dispose?.();
+}
+
+/** A new session reopening the document: the cache file read and restored, then the full render (all timed). */
+async function reopen() {
+  const t0 = performance.now();
+  const instance = engine.create();
+  const restored = instance.loadCache(fs.readFileSync(opts.cacheFile, 'utf8'));
+  const out = await instance.render(text);
+  result.ms = performance.now() - t0;
+  result.restored = await restored;
+  result.out = summary(out);
   result.rssPeakMB = maxRssMB();
   await instance.dispose?.();
 }
@@ -137,6 +158,7 @@ async function hostile() {
 try {
   if (task === 'session') await session();
   else if (task === 'hostile') await hostile();
+  else if (task === 'reopen') await reopen();
   else if (task === 'firstScreen') await firstScreen();
   else if (task === 'phases') await phases();
   else throw new Error(`unknown task ${task}`);

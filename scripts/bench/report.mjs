@@ -28,7 +28,7 @@ function targetTable(targets, vscode) {
   for (const t of targets) {
     const value = t.unit === 'MB' ? mb(t.value) : ms(t.value);
     const base = t.base ? `${ms(t.base.ms)} (${label(t.base.id)}; ${t.basis})` : t.basis;
-    const limit = t.unit === 'MB' ? `${t.limit} MB` : t.unit === 'ms' ? `${t.limit} ms` : `${t.limit}×`;
+    const limit = t.limit === undefined ? '–' : t.unit === 'MB' ? `${t.limit} MB` : t.unit === 'ms' ? `${t.limit} ms` : `${t.limit}×`;
     const verdict = t.info ? `${t.pass} (info)` : t.pass;
     lines.push(`| ${t.n} | ${t.what}${t.note ? ` (${t.note})` : ''} | ${value} | ${base} | ${x(t.ratio)} | ${limit} | ${verdict} |`);
   }

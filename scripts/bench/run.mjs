@@ -60,17 +60,22 @@ async function measureAll() {
 
   const engines = ENGINES.filter((e) => !only || only.includes(e.id));
   const withMathdown = engines.some((e) => e.id === 'mathdown');
-  const raw = { sessions: {}, firstScreen: { cold: [], warm: [] }, activation: [], hostile: [] };
+  const raw = { sessions: {}, firstScreen: { cold: [], warm: [] }, activation: [], hostile: [], reopen: [] };
+  const cacheFile = path.join(dir, 'mathdown-cache.json');
   const child = path.join(here, 'child.mjs');
   const brief = (r) => (r.error ? `ERROR ${r.error}` : Object.entries(r).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${k}=${Math.round(v)}`).join(' '));
   for (let round = 0; round < rounds; round++) {
     const order = engines.map((_, i) => engines[(i + round) % engines.length]);
     for (const e of order) {
-      const r = await runChild(child, [e.id, 'session', dir, JSON.stringify({ ...e.session, editIndex: EDIT_INDEX })]);
+      const saveCache = e.id === 'mathdown' ? { saveCache: cacheFile } : {};
+      const r = await runChild(child, [e.id, 'session', dir, JSON.stringify({ ...e.session, editIndex: EDIT_INDEX, ...saveCache })]);
       (raw.sessions[e.id] ??= []).push(r);
       log(`round ${round + 1}/${rounds} ${e.id}: ${brief(r)}${r.editMs ? ` edits=${r.editMs.map(Math.round).join(',')}` : ''}`);
     }
     if (!withMathdown) continue;
+    const reopened = await runChild(child, ['mathdown', 'reopen', dir, JSON.stringify({ cacheFile })]);
+    raw.reopen.push(reopened);
+    log(`round ${round + 1}/${rounds} reopen with the saved cache: ${brief(reopened)}`);
     for (const warmWorker of [false, true]) {
       const r = await runChild(child, ['mathdown', 'firstScreen', dir, JSON.stringify({ first: FIRST_SCREEN, warmWorker })]);
       raw.firstScreen[warmWorker ? 'warm' : 'cold'].push(r);

@@ -10,6 +10,7 @@ export interface PreviewConfig {
   scrollPreviewWithEditor: boolean;
   scrollEditorWithPreview: boolean;
   markEditorSelection: boolean;
+  persistentCache: boolean;
 }
 
 export interface MathdownConfig {
@@ -38,6 +39,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): MathdownConfig {
       scrollPreviewWithEditor: c.get<boolean>('preview.scrollPreviewWithEditor', true),
       scrollEditorWithPreview: c.get<boolean>('preview.scrollEditorWithPreview', true),
       markEditorSelection: c.get<boolean>('preview.markEditorSelection', true),
+      persistentCache: c.get<boolean>('preview.persistentCache', true),
     },
   };
 }

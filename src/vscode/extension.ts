@@ -3,6 +3,7 @@
 // typesetting worker) is created on first use.
 import * as vscode from 'vscode';
 import { registerAuthoring } from './authoring';
+import { registerCacheCommands } from './cacheCommands';
 import { readConfig } from './config';
 import { registerExportCommand } from './export/exportCommand';
 import { registerLint } from './lint';
@@ -10,11 +11,14 @@ import { LazyRenderer } from './preview/lazyRenderer';
 import { openPreviewOnStart } from './preview/openPreviewOnStart';
 import { registerPreviewCommands } from './preview/previewCommands';
 import { PreviewManager } from './preview/previewManager';
+import { TypesetCacheStore } from './typesetCacheStore';
 
 export function activate(context: vscode.ExtensionContext): void {
-  const renderer = new LazyRenderer(vscode.Uri.joinPath(context.extensionUri, 'dist', 'typesetWorker.js').fsPath);
+  const dist = (name: string) => vscode.Uri.joinPath(context.extensionUri, 'dist', name).fsPath;
+  const store = new TypesetCacheStore(context.globalStorageUri.fsPath, [dist('core.js'), dist('typesetWorker.js')]);
+  const renderer = new LazyRenderer(dist('typesetWorker.js'), store, () => readConfig().preview.persistentCache);
   const previews = new PreviewManager({ extensionUri: context.extensionUri, renderer: () => renderer.get() });
-  context.subscriptions.push(renderer, previews, ...registerPreviewCommands(previews), openPreviewOnStart(previews));
+  context.subscriptions.push(renderer, previews, ...registerPreviewCommands(previews), openPreviewOnStart(previews), ...registerCacheCommands(renderer, previews));
   registerAuthoring(context, { renderer: () => renderer.get(), mathOptions: (document) => readConfig(document?.uri).math });
   context.subscriptions.push(registerExportCommand(() => renderer.get(), () => previews.activePreview?.uri));
   registerLint(context, { renderer: () => renderer.get() });

@@ -19,6 +19,9 @@ export function create() {
       const errors = result.formulas.filter((f) => f.error).length;
       return { html: result.html, formulas: result.formulas.length, errors, blocks: result.blocks.length, stats: result.stats };
     },
+    /** The formula cache as text (`MathdownRenderer.serializeCache`), and restoring it into this renderer. */
+    serializeCache: () => renderer.serializeCache('bench'),
+    loadCache: (text) => renderer.loadCache(Promise.resolve(text), 'bench'),
     /** The core's own result (formulas with their errors), without document key: for the hostile-TeX task. */
     renderResult: (text) => renderer.render(text, { math: {}, fontCache: 'global' }),
     /**

@@ -1,21 +1,52 @@
-// Creates the core renderer (one typesetting worker + formula cache) on first use, so that
-// activation stays cheap, and disposes it with the extension.
+// Creates the core renderer (its typesetting workers + formula cache) on first use, so that
+// activation stays cheap, and disposes it with the extension. With a store, the formula cache
+// outlives the session.
 import * as vscode from 'vscode';
 import type { MathdownRenderer } from '../../core/render';
 import { core } from '../core';
+import type { TypesetCacheStore } from '../typesetCacheStore';
 
 export class LazyRenderer implements vscode.Disposable {
   private renderer: MathdownRenderer | undefined;
+  private persisting = false;
 
-  constructor(private readonly workerFile: string) {}
+  /** `persist`: whether the formula cache is kept in `store` (read when a renderer is created). */
+  constructor(
+    private readonly workerFile: string,
+    private readonly store?: TypesetCacheStore,
+    private readonly persist: () => boolean = () => false,
+  ) {}
 
   get(): MathdownRenderer {
-    this.renderer ??= new (core().MathdownRenderer)({ workerFile: this.workerFile });
+    if (!this.renderer) {
+      this.renderer = new (core().MathdownRenderer)({ workerFile: this.workerFile });
+      this.persisting = !!this.store && this.persist();
+      if (this.persisting) this.store!.attach(this.renderer);
+    }
     return this.renderer;
   }
 
+  /** Saves the formula cache now, if it is kept; resolves with the file. */
+  async saveCache(): Promise<string | undefined> {
+    return this.renderer && this.persisting ? this.store!.save(this.renderer) : undefined;
+  }
+
+  /** Forgets every typeset formula, in memory and on disk: the next render starts afresh. */
+  clearCache(): void {
+    this.store?.clear();
+    this.close(false);
+  }
+
   dispose(): void {
-    void this.renderer?.dispose();
+    this.close(true);
+  }
+
+  private close(save: boolean): void {
+    const { renderer } = this;
+    if (!renderer) return;
+    if (this.persisting && save) this.store!.saveBeforeExit(renderer);
+    else this.store?.detach();
+    void renderer.dispose();
     this.renderer = undefined;
   }
 }
