@@ -2,6 +2,7 @@
 // grammars and snippets, rule docs and the manifest — no sources, tests, maps or tooling.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
@@ -23,4 +24,13 @@ test('the extension package holds only what it needs', () => {
   assert.deepEqual(stray, [], 'stray files in the .vsix');
   for (const f of REQUIRED) assert.ok(files.includes(f), `${f} is packaged`);
   console.log(`${files.length} files in the .vsix`);
+});
+
+test('mathdown/core resolves through the package exports to the built core, which exports the renderer', () => {
+  // A require from inside the package resolves its own name through "exports" (self-reference).
+  const packageRequire = createRequire(join(root, 'package.json'));
+  assert.equal(packageRequire.resolve('mathdown/core'), join(root, 'dist/core.js'));
+  const core = packageRequire('mathdown/core') as typeof import('../../src/core');
+  assert.equal(typeof core.MathdownRenderer, 'function');
+  assert.equal(typeof core.parseMarkdown, 'function');
 });
