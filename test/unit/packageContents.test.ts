@@ -2,6 +2,8 @@
 // grammars and snippets, rule docs and the manifest — no sources, tests, maps or tooling.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
@@ -12,7 +14,7 @@ const ALLOWED = [
   /^media\/[\w.-]+\.(css|svg|png)$/,
   /^syntaxes\/[\w.-]+\.json$/,
   /^docs\/rules\/MM\d{3}\.md$/,
-  /^docs\/screenshots\/showcase-light\.png$/,
+  /^docs\/screenshots\/showcase-(light|dark)\.png$/,
 ];
 const REQUIRED = ['package.json', 'dist/extension.js', 'dist/core.js', 'dist/typesetWorker.js', 'dist/webview.js', 'dist/cli.js', 'media/preview.css', 'docs/rules/MM301.md'];
 
@@ -22,5 +24,17 @@ test('the extension package holds only what it needs', () => {
   const stray = files.filter((f) => !ALLOWED.some((re) => re.test(f)));
   assert.deepEqual(stray, [], 'stray files in the .vsix');
   for (const f of REQUIRED) assert.ok(files.includes(f), `${f} is packaged`);
+  const readmeImages = [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((src) => !/^[a-z]+:/i.test(src));
+  assert.ok(readmeImages.length > 0, 'the README shows images');
+  for (const f of readmeImages) assert.ok(files.includes(f), `${f}, shown in the README, is packaged`);
   console.log(`${files.length} files in the .vsix`);
+});
+
+test('mathdown/core resolves through the package exports to the built core, which exports the renderer', () => {
+  // A require from inside the package resolves its own name through "exports" (self-reference).
+  const packageRequire = createRequire(join(root, 'package.json'));
+  assert.equal(packageRequire.resolve('mathdown/core'), join(root, 'dist/core.js'));
+  const core = packageRequire('mathdown/core') as typeof import('../../src/core');
+  assert.equal(typeof core.MathdownRenderer, 'function');
+  assert.equal(typeof core.parseMarkdown, 'function');
 });

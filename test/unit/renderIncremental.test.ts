@@ -5,11 +5,13 @@ import { MathdownRenderer } from '../../src/core';
 const doc = [
   '# Notes', '',
   'Intro with $a_1 * b_2$ and $\\{x\\}$.', '',
+  'Defined $\\newcommand{\\N}{\\mathbb{N}}$, then used: $n \\in \\N$.', '',
+  '> Quoted.', '>', '> [q]: https://example.net', '',
   '## Notes', '',
   '$$', 'E = mc^2 \\label{e}', '$$', '',
   '- item $x^2$', '- item $y^2$', '',
   '| a | $|x|$ |', '|---|---|', '| 1 | $2$ |', '',
-  'See \\eqref{e} and [ref][r].', '',
+  'See \\eqref{e}, [ref][r] and [quote][q].', '',
   '[r]: https://example.org', '',
 ].join('\n');
 
@@ -35,16 +37,22 @@ const edits: [string, (t: string) => string][] = [
   ['a duplicate heading renamed', (t) => t.replace('## Notes', '## Other')],
   ['a link definition changed', (t) => t.replace('https://example.org', 'https://example.com')],
   ['a label renamed so the reference breaks', (t) => t.replace('\\label{e}', '\\label{f}')],
+  ['a \\newcommand deleted', (t) => t.replace('$\\newcommand{\\N}{\\mathbb{N}}$', 'nothing')],
+  ['a paragraph with reference links edited', (t) => t.replace('See \\eqref', 'Now see \\eqref')],
+  ['a link definition in a block quote removed', (t) => t.replace('>\n> [q]: https://example.net\n', '')],
 ];
 
 for (const [name, edit] of edits) {
-  test(`after ${name}, the HTML equals a fresh render`, async () => {
+  test(`after ${name}, and after its undo, the HTML equals a fresh render`, async () => {
+    assert.notEqual(edit(doc), doc, 'the edit applies');
     await warm.render(doc, { documentKey: 'doc' });
-    const text = edit(doc);
-    const incremental = await warm.render(text, { documentKey: 'doc' });
-    const reference = await fresh(text);
-    assert.equal(incremental.html, reference.html);
-    assert.deepEqual(incremental.blocks.map((b) => b.key), reference.blocks.map((b) => b.key));
+    for (const text of [edit(doc), doc]) {
+      const incremental = await warm.render(text, { documentKey: 'doc' });
+      const reference = await fresh(text);
+      assert.equal(incremental.html, reference.html);
+      assert.deepEqual(incremental.blocks.map((b) => b.key), reference.blocks.map((b) => b.key));
+      assert.deepEqual(incremental.formulas, reference.formulas);
+    }
   });
 }
 

@@ -49,15 +49,20 @@ function splice(previous: ParsedDocument, text: string, math?: Partial<MathOptio
   const regionStart = starts[first]!;
   // The first token lying wholly in the unchanged tail: lexing must meet the old tokens there.
   let meet = lowerBound(starts, old.length - q, tokens.length);
-  if (tokens.slice(first, meet).some((t) => t.type === 'def')) return undefined;
+  if (holdsDefinition(tokens.slice(first, meet))) return undefined;
 
   const lines = oldLines.splice(text, p, old.length - q, text.length - q);
-  const lexer = () => new MathLexer(lexingMarked(resolveScanOptions(math)).defaults);
+  // The region's reference links resolve against the definitions in the rest of the document.
+  const lexer = () => {
+    const l = new MathLexer(lexingMarked(resolveScanOptions(math)).defaults);
+    Object.assign(l.tokens.links, tokens.links);
+    return l;
+  };
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const check = stepForward(tokens, meet, 1 << attempt);
     const regionEndOld = starts[check]!;
     const region = lexer().lex(text.slice(regionStart, regionEndOld + delta));
-    if (Object.keys(region.links).length || region.some((t) => t.type === 'def')) return undefined;
+    if (holdsDefinition(region)) return undefined;
     if (regionStart > 0 && region[0]?.type === 'frontMatter') return undefined;
     const spliceOf = (regionTokens: number, tailStart: number): TokenSplice => ({
       previous: previous.formulas, headTokens: first, headEnd: regionStart, regionTokens,
@@ -72,6 +77,11 @@ function splice(previous: ParsedDocument, text: string, math?: Partial<MathOptio
     meet = check;
   }
   return undefined;
+}
+
+/** A link reference definition anywhere in `tokens` (block quotes and list items included) changes every reference link. */
+function holdsDefinition(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => t.type === 'def' || ('tokens' in t && Array.isArray(t.tokens) && holdsDefinition(t.tokens)) || (t.type === 'list' && holdsDefinition(t['items'] as Token[])));
 }
 
 function assemble(text: string, lines: SourceLines, list: Token[], links: TokensList['links'], splice: TokenSplice): ParsedDocument {
