@@ -64,12 +64,16 @@ suite('export to HTML', () => {
     assert.ok(readFileSync(out, 'utf8').includes('<main class="mathdown">'));
   });
 
-  test('the command is contributed to the palette, the editor context menu and the preview title bar', () => {
+  test('the command is contributed to the palette, the editor context menu and, as an icon, the preview title bar', () => {
     const pkg = JSON.parse(readFileSync(join(extensionPath, 'package.json'), 'utf8'));
     const menus = pkg.contributes.menus;
-    assert.ok(pkg.contributes.commands.some((c: { command: string }) => c.command === 'mathdown.export.html'));
+    const command = pkg.contributes.commands.find((c: { command: string }) => c.command === 'mathdown.export.html');
+    assert.equal(command?.icon, '$(export)');
     for (const where of ['commandPalette', 'editor/context', 'editor/title']) {
       assert.ok(menus[where]?.some((m: { command: string }) => m.command === 'mathdown.export.html'), where);
     }
+    // The title bar shows the navigation group as icons; other groups go to its "..." menu.
+    const title = menus['editor/title'].find((m: { command: string }) => m.command === 'mathdown.export.html');
+    assert.deepEqual(title, { command: 'mathdown.export.html', when: "activeWebviewPanelId == 'mathdown.preview'", group: 'navigation@1' });
   });
 });
