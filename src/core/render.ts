@@ -10,6 +10,8 @@ export interface RenderOptions {
   math?: Partial<MathOptions>;
   fontCache?: 'local' | 'global' | 'none';
   assistiveMml?: boolean;
+  /** Style attributes of the math as classes, their CSS in the result's `styleRules` (for pages without inline styles). */
+  styleClasses?: boolean;
   signal?: AbortSignal;
   /**
    * Identifies the document (e.g. its URI) across renders: the renderer then re-lexes only the
@@ -35,6 +37,8 @@ export interface RenderResult {
   formulas: Formula[];
   css: string;
   fontDefs: string;
+  /** With `styleClasses`: the CSS rules of the classes the math uses; '' otherwise. */
+  styleRules: string;
   lineCount: number;
   /** `blocksRendered`: blocks whose HTML was built in this render; the others came from earlier renders. */
   stats: { ms: number; hits: number; misses: number; blocksRendered: number };
@@ -152,6 +156,7 @@ export class MathdownRenderer {
       formulas,
       css: await this.#css,
       fontDefs: typeset.fontDefs,
+      styleRules: typeset.styleRules,
       lineCount,
       stats: { ms: performance.now() - started, hits: typeset.stats.hits, misses: typeset.stats.misses, blocksRendered: this.#blocks.lastRendered },
     };
@@ -193,6 +198,7 @@ function typesetOptions(math: MathOptions, options: RenderOptions): Omit<Typeset
     equationNumbers: math.equationNumbers,
     fontCache: options.fontCache ?? 'local',
     assistiveMml: options.assistiveMml ?? false,
+    styleClasses: options.styleClasses ?? false,
     signal: options.signal,
   };
 }

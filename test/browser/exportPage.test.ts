@@ -97,6 +97,55 @@ test('clicking an \\eqref link scrolls to its equation', async () => {
   });
 });
 
+test('the math looks as with MathJax\'s style attributes: same computed styles, same pixels', async () => {
+  const { page } = opened;
+  await page.evaluate(() => window.scrollTo(0, 0));
+  // Every block painted, not only those near the viewport (content-visibility: auto), for a full-page comparison.
+  await page.evaluate(() => { for (const block of document.querySelectorAll<HTMLElement>('main.mathdown > *')) block.style.contentVisibility = 'visible'; });
+  const withClasses = await page.screenshot({ fullPage: true });
+  // Each class turned back into the style attribute it stands for, set through the CSSOM, which the page's CSP does not govern.
+  const moved = await page.evaluate(() => {
+    const rules = new Map<string, CSSStyleDeclaration>();
+    for (const sheet of document.styleSheets) for (const rule of sheet.cssRules) {
+      if (rule instanceof CSSStyleRule && /^\.mjx-s[\w-]+$/.test(rule.selectorText)) rules.set(rule.selectorText.slice(1), rule.style);
+    }
+    const differences: string[] = [];
+    let elements = 0;
+    for (const el of document.querySelectorAll<HTMLElement | SVGElement>('[class*="mjx-s"]')) {
+      const name = [...el.classList].find((c) => c.startsWith('mjx-s'))!;
+      const declared = rules.get(name)!;
+      const properties = [...declared];
+      const before = properties.map((p) => getComputedStyle(el).getPropertyValue(p));
+      el.classList.remove(name);
+      for (const p of properties) el.style.setProperty(p, declared.getPropertyValue(p));
+      properties.forEach((p, i) => {
+        const after = getComputedStyle(el).getPropertyValue(p);
+        if (after !== before[i]) differences.push(`${el.tagName} ${p}: ${before[i]} as a class, ${after} inline`);
+      });
+      elements++;
+    }
+    return { rules: rules.size, elements, differences };
+  });
+  assert.ok(moved.rules > 5 && moved.elements >= 2 * formulaCount, JSON.stringify(moved));
+  assert.deepEqual(moved.differences, []);
+  assert.ok(withClasses.equals(await page.screenshot({ fullPage: true })), 'the page looks the same with inline styles');
+  await page.reload();
+  await page.evaluate(() => document.fonts.ready);
+});
+
+test('the CSP lets the page\'s <style> element apply and blocks style attributes', async () => {
+  const { page } = opened;
+  const colors = await page.evaluate(() => {
+    const p = document.querySelector('main p')!;
+    const styled = getComputedStyle(document.body).backgroundColor;
+    p.setAttribute('style', 'color: rgb(255, 0, 0)');
+    return { styled, attribute: getComputedStyle(p).color };
+  });
+  assert.deepEqual(colors, { styled: 'rgb(255, 255, 255)', attribute: 'rgb(31, 35, 40)' });
+  assert.ok(opened.consoleErrors.some((e) => /inline style.*style-src-attr 'none'/.test(e)), opened.consoleErrors.join('\n'));
+  opened.consoleErrors.length = 0;
+});
+
 test('screenshots of the light and dark pages', async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   const { page } = opened;

@@ -53,6 +53,18 @@ test('no script anywhere, even for a hostile document', async () => {
   }
 });
 
+test('no style attribute anywhere, even for a hostile document: the math\'s are classes, and the CSP refuses any', async () => {
+  assert.match(EXPORT_CSP, /style-src-attr 'none'/);
+  for (const text of [sample, xss, '$\\style{color: red}{x}$ and $\\bbox[2px,border:1px solid red]{y}$']) {
+    const html = await page(text);
+    assert.deepEqual(tags(html).filter((t) => t.attrs.some(([k]) => k === 'style')).map((t) => t.name), []);
+    const used = new Set([...html.matchAll(/class="[^"]*\b(mjx-s[\w-]+)/g)].map((m) => m[1]));
+    const defined = [...html.matchAll(/^\.(mjx-s[\w-]+)\{/gm)].map((m) => m[1]);
+    assert.ok(used.size > 1);
+    assert.deepEqual([...used].sort(), [...defined].sort(), 'one rule per class used');
+  }
+});
+
 test('one SVG per formula, all glyphs in one shared cache at the top of the body', async () => {
   const html = await page();
   const { formulas } = await renderer.render(sample, { math: DEFAULT_SETTINGS.math });
@@ -60,7 +72,7 @@ test('one SVG per formula, all glyphs in one shared cache at the top of the body
   assert.equal(count(html, /<mjx-container\b/), formulas.length);
   assert.equal(count(html, /<mjx-container\b[^>]*><svg\b/), formulas.length);
   assert.equal(count(html, /<svg [^>]*id="MJX-SVG-global-cache"/), 1);
-  assert.match(html, /<body class="mathdown-light">\n<svg style="display: none;" id="MJX-SVG-global-cache"><defs>/);
+  assert.match(html, /<body class="mathdown-light">\n<svg class="mjx-s[\w-]+" id="MJX-SVG-global-cache"><defs>/);
   const glyphIds = [...html.matchAll(/<path id="(MJX-[^"]+)"/g)].map((m) => m[1]);
   assert.ok(glyphIds.length > 20);
   assert.equal(new Set(glyphIds).size, glyphIds.length, 'each glyph is defined once');

@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../../src/node/writeFileAtomic';
 
 // File-system behaviour only: a stand-in renderer keeps these tests independent of MathJax.
 const renderer = {
-  render: async (text: string) => ({ html: `<p>${text.length} chars</p>`, blocks: [], formulas: [], css: '', fontDefs: '', lineCount: 1, stats: { ms: 0, hits: 0, misses: 0 } }),
+  render: async (text: string) => ({ html: `<p>${text.length} chars</p>`, blocks: [], formulas: [], css: '', fontDefs: '', styleRules: '', lineCount: 1, stats: { ms: 0, hits: 0, misses: 0 } }),
   dispose: async () => {},
 } as unknown as MathdownRenderer;
 const options = { renderer, settings: DEFAULT_SETTINGS };

@@ -140,7 +140,7 @@ describe('Typesetter: cache', () => {
 
 describe('TypesetCache', () => {
   const k = (tex: string, display = false, definitions = 'd0'): FormulaKey => ({ definitions, display, tex });
-  const entry = (html: string, counter?: number): CachedFormula => ({ ...(counter === undefined ? {} : { counter }), labels: {}, html, glyphs: [], labelsSet: {}, defines: false });
+  const entry = (html: string, counter?: number): CachedFormula => ({ ...(counter === undefined ? {} : { counter }), labels: {}, html, glyphs: [], styles: [], labelsSet: {}, defines: false });
 
   it('keeps a few numbering variants per formula and evicts the least recently used formulas', () => {
     const cache = new TypesetCache(6);

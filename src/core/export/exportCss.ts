@@ -60,8 +60,11 @@ const AFTER_MATH = `mjx-container[jax="SVG"]>svg a{fill:var(--link);stroke:var(-
 @media print{mjx-container[jax="SVG"]>svg a{fill:#000;stroke:#000}}
 `;
 
-/** The page's CSS for `theme`, with MathJax's SVG stylesheet and the theme's corrections to it. */
-export function exportCss(theme: ExportTheme, mathCss: string): string {
+/**
+ * The page's CSS for `theme`, with MathJax's SVG stylesheet, the theme's corrections to it, and
+ * the rules of the classes that stand for the formulas' style attributes.
+ */
+export function exportCss(theme: ExportTheme, mathCss: string, styleRules: string): string {
   const print = `@media print{:root{${PALETTES.light}}}`;
-  return `:root{${PALETTES[theme]}}${BASE}${print}\n${mathCss.trim()}\n${AFTER_MATH}`;
+  return `:root{${PALETTES[theme]}}${BASE}${print}\n${mathCss.trim()}\n${AFTER_MATH}${styleRules}`;
 }

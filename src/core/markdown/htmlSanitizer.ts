@@ -8,6 +8,9 @@ const ALLOWED_TAGS = [
   'img', 'details', 'summary', 'del', 'ins', 'picture', 'source', 'center', 'font', 'big', 'tt', 'strike',
 ];
 
+/** sanitize-html writes void elements the XHTML way (`<img … />`); HTML5 pages write them as `<img …>`, as Marked does. */
+const SELF_CLOSING_END = / \/>/g;
+
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ALLOWED_TAGS,
   allowedAttributes: {
@@ -61,10 +64,11 @@ export class HtmlSanitizer {
 
   sanitize(fragment: string): string {
     const reopened = this.#open.slice(this.#base);
-    const out = sanitizeHtml(reopened.map((t) => `<${t}>`).join('') + START + fragment + END, OPTIONS);
+    // Text and attribute values come out escaped, so ` />` can only end a tag.
+    const out = sanitizeHtml(reopened.map((t) => `<${t}>`).join('') + START + fragment + END, OPTIONS).replace(SELF_CLOSING_END, '>');
     const start = out.indexOf(START);
     const end = out.lastIndexOf(END);
-    if (start < 0 || end < start) return sanitizeHtml(fragment, OPTIONS);
+    if (start < 0 || end < start) return sanitizeHtml(fragment, OPTIONS).replace(SELF_CLOSING_END, '>');
     const stillOpen = [...out.slice(end + END.length).matchAll(/<\/([a-zA-Z][\w-]*)>/g)].map((m) => m[1]!.toLowerCase()).reverse();
     this.#open.splice(this.#base, this.#open.length - this.#base, ...stillOpen);
     return out.slice(start + START.length, end);

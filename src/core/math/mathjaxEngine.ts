@@ -15,6 +15,7 @@ import { locateTexError } from './mathjaxErrorLocation';
 import { UserDefinitions, type DefinitionsSnapshot } from './mathjaxUserDefinitions';
 import { NumberingState } from './mathjaxNumbering';
 import { errorBox } from './errorBox';
+import { moveStylesToClasses, type StyleRule } from './styleClasses';
 import { TEX_PACKAGES } from './texPackages';
 import { initialDefinitions, localGlyphId, nextDefinitions } from './typesetKeys';
 import type { DefinitionStep, EngineConfig, RenderOutcome } from './typesetProtocol';
@@ -126,7 +127,7 @@ export class MathJaxEngine {
   render(tex: string, display: boolean, counter: number, redo: boolean): RenderOutcome {
     this.definitions.beginWatch();
     if (this.config.fontCache === 'global') (this.svg as any).fontCache.clearCache();
-    const { html, error } = this.typeset(tex, display, counter, redo);
+    const { html, error, styles } = this.typeset(tex, display, counter, redo);
     const defines = this.definitions.changedSinceWatch;
     if (defines) this.remember(nextDefinitions(this.current, tex, display));
     const glyphs: Array<[string, string]> =
@@ -141,6 +142,7 @@ export class MathJaxEngine {
       redo: !redo && (this.tex.parseOptions.tags as unknown as { redo: boolean }).redo,
       defines,
       glyphs,
+      styles: error ? [] : styles,
     };
   }
 
@@ -148,7 +150,7 @@ export class MathJaxEngine {
     return this.adaptor.textContent(this.svg.styleSheet(this.doc) as never);
   }
 
-  private typeset(tex: string, display: boolean, counter: number, redo: boolean): { html: string; error?: FormulaError } {
+  private typeset(tex: string, display: boolean, counter: number, redo: boolean): { html: string; error?: FormulaError; styles: StyleRule[] } {
     this.numbering.begin(counter);
     this.lastError = undefined;
     if (this.config.fontCache === 'local') (this.svg.options as Record<string, unknown>)['localID'] = localGlyphId(tex, display);
@@ -158,10 +160,11 @@ export class MathJaxEngine {
       item.setMetrics(16, 8, 80 * 8, 1e6, 1);
       if (redo) item.inputData.recompile = { counter };
       item.convert(this.doc, STATE.LAST);
+      const styles = this.config.styleClasses ? moveStylesToClasses(this.adaptor, item.typesetRoot) : [];
       const html = this.adaptor.outerHTML(item.typesetRoot);
-      return this.lastError ? { html, error: this.lastError } : { html };
+      return this.lastError ? { html, error: this.lastError, styles } : { html, styles };
     } catch (err) {
-      return { html: '', error: internalError(err) };
+      return { html: '', error: internalError(err), styles: [] };
     }
   }
 

@@ -1,4 +1,5 @@
 import type { TexError } from '../types';
+import type { StyleRule } from './styleClasses';
 import type { LabelValue } from './typesetProtocol';
 
 /** A label value as compared in cache keys; null when the label was not defined. */
@@ -22,6 +23,7 @@ export interface CachedFormula {
   readonly html: string;
   readonly error?: TexError;
   readonly glyphs: ReadonlyArray<readonly [string, string]>;
+  readonly styles: ReadonlyArray<StyleRule>;
   readonly counterAfter?: number;
   readonly labelsSet: Readonly<Record<string, LabelValue>>;
   readonly defines: boolean;
@@ -47,6 +49,7 @@ interface Slot {
 function weight(key: FormulaKey, entry: CachedFormula): number {
   let chars = key.tex.length + entry.html.length;
   for (const [id, path] of entry.glyphs) chars += id.length + path.length;
+  for (const [name, declarations] of entry.styles) chars += name.length + declarations.length;
   return chars;
 }
 

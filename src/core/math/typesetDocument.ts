@@ -31,6 +31,7 @@ export interface DocumentFormula {
   error?: TexError;
   cached: boolean;
   glyphs: CachedFormula['glyphs'];
+  styles: CachedFormula['styles'];
 }
 
 interface Deferred {
@@ -65,7 +66,7 @@ function isPure(entry: CachedFormula): boolean {
 }
 
 function failedEntry(tex: string, failure: BatchFailure): CachedFormula {
-  return { labels: {}, html: errorBox(tex, failure.error), error: failure.error, glyphs: [], labelsSet: {}, defines: false };
+  return { labels: {}, html: errorBox(tex, failure.error), error: failure.error, glyphs: [], styles: [], labelsSet: {}, defines: false };
 }
 
 /**
@@ -117,7 +118,7 @@ class DocumentRun {
       const job = this.jobs[this.index]!;
       if (this.tooLong(job)) {
         const error = { id: 'TooLong', message: `Formula too long to typeset: ${job.tex.length} characters (the limit is ${this.ctx.maxTexLength})` };
-        this.out[this.index++] = { html: errorBox(job.tex, error), error, cached: false, glyphs: [] };
+        this.out[this.index++] = { html: errorBox(job.tex, error), error, cached: false, glyphs: [], styles: [] };
         continue;
       }
       const { key, hit } = this.lookup(job);
@@ -229,6 +230,7 @@ class DocumentRun {
       html: outcome.html,
       ...(outcome.error ? { error: outcome.error } : {}),
       glyphs: outcome.glyphs,
+      styles: outcome.styles,
     };
     this.ctx.cache.store(key, final);
     this.done(index, final, false);
@@ -250,7 +252,7 @@ class DocumentRun {
   }
 
   private done(index: number, entry: CachedFormula, cached: boolean): void {
-    const formula: DocumentFormula = { html: entry.html, cached, glyphs: entry.glyphs };
+    const formula: DocumentFormula = { html: entry.html, cached, glyphs: entry.glyphs, styles: entry.styles };
     if (entry.error) formula.error = entry.error;
     this.out[index] = formula;
   }

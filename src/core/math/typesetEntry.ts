@@ -16,6 +16,7 @@ export function entryFrom(outcome: RenderOutcome, at: Position): CachedFormula {
     html: outcome.html,
     ...(outcome.error ? { error: outcome.error } : {}),
     glyphs: outcome.glyphs,
+    styles: outcome.styles,
     labelsSet: outcome.labelsSet,
     defines: outcome.defines,
   };

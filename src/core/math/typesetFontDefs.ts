@@ -2,9 +2,13 @@ import { escapeHtml } from './errorBox';
 
 type GlyphList = ReadonlyArray<readonly [string, string]>;
 
+/** How MathJax hides its glyph cache: as its style attribute, or as the declarations of a class. */
+export const HIDDEN_STYLE = 'display: none;';
+
 /**
  * The hidden `<svg>` holding the glyphs that formulas typeset with fontCache 'global' refer to,
- * in the form MathJax itself emits it; each glyph once, in order of first use.
+ * in the form MathJax itself emits it; each glyph once, in order of first use. With `hiddenClass`,
+ * that class (standing for HIDDEN_STYLE) hides it instead of a style attribute.
  *
  * Built on every render of a document with thousands of formulas, so it works on numbers: each
  * glyph id gets one, each glyph list (shared by every render that reuses a cached formula) is
@@ -19,9 +23,10 @@ export class GlobalFontDefs {
   readonly #seen: number[] = [];
   #round = 0;
   #lastOrder: number[] = [];
+  #lastHidden: string | undefined;
   #last = '';
 
-  of(glyphLists: Iterable<GlyphList>): string {
+  of(glyphLists: Iterable<GlyphList>, hiddenClass?: string): string {
     const round = ++this.#round;
     const order: number[] = [];
     for (const glyphs of glyphLists) {
@@ -31,9 +36,11 @@ export class GlobalFontDefs {
         order.push(n);
       }
     }
-    if (!sameNumbers(order, this.#lastOrder)) {
+    if (!sameNumbers(order, this.#lastOrder) || hiddenClass !== this.#lastHidden) {
       this.#lastOrder = order;
-      this.#last = order.length ? `<svg style="display: none;" id="MJX-SVG-global-cache"><defs>${order.map((n) => this.#paths[n]).join('')}</defs></svg>` : '';
+      this.#lastHidden = hiddenClass;
+      const hidden = hiddenClass ? `class="${hiddenClass}"` : `style="${HIDDEN_STYLE}"`;
+      this.#last = order.length ? `<svg ${hidden} id="MJX-SVG-global-cache"><defs>${order.map((n) => this.#paths[n]).join('')}</defs></svg>` : '';
     }
     return this.#last;
   }

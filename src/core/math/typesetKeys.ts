@@ -13,7 +13,7 @@ export function configKey(config: EngineConfig): string {
   const macros = Object.keys(config.macros)
     .sort()
     .map((name) => [name, config.macros[name]]);
-  return hash('config', JSON.stringify([macros, config.equationNumbers, config.fontCache, config.assistiveMml]));
+  return hash('config', JSON.stringify([macros, config.equationNumbers, config.fontCache, config.assistiveMml, config.styleClasses]));
 }
 
 /** The definitions state at the start of a document: only the configuration's macros. */
@@ -34,4 +34,9 @@ export function formulaKey(definitions: string, tex: string, display: boolean): 
 /** Per-formula prefix of the ids in a 'local' SVG font cache: deterministic, distinct between formulas. */
 export function localGlyphId(tex: string, display: boolean): string {
   return 'L' + hash('glyphs', display ? 'D' : 'I', tex).slice(0, 10).replace(/[-_]/g, 'x');
+}
+
+/** The class that stands for a style attribute (see styleClasses): deterministic, distinct per declaration text. */
+export function styleClassName(declarations: string): string {
+  return 'mjx-s' + hash('style', declarations).slice(0, 10);
 }

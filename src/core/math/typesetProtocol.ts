@@ -1,5 +1,6 @@
 // Messages between the main-thread Typesetter and the typesetting worker (structured-cloned).
 import type { TexError } from '../types';
+import type { StyleRule } from './styleClasses';
 
 export type FontCacheMode = 'local' | 'global' | 'none';
 export type EquationNumbers = 'none' | 'ams' | 'all';
@@ -10,6 +11,8 @@ export interface EngineConfig {
   equationNumbers: EquationNumbers;
   fontCache: FontCacheMode;
   assistiveMml: boolean;
+  /** Style attributes become classes, their rules returned with each formula (see styleClasses). */
+  styleClasses: boolean;
 }
 
 /** A label as MathJax records it: the tag text and the element id. */
@@ -72,6 +75,8 @@ export interface RenderOutcome {
   defines: boolean;
   /** With fontCache 'global': the glyphs it uses, as [id, path data]. */
   glyphs: Array<[string, string]>;
+  /** With styleClasses: the classes that replaced its style attributes, with their declarations. */
+  styles: StyleRule[];
 }
 
 export type WorkerReply =

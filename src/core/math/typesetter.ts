@@ -4,8 +4,9 @@ import type { MathOptions, TexError } from '../types';
 import { TypesetCache } from './typesetCache';
 import { restoreCache, serializeCache } from './typesetCacheFile';
 import { abortError, typesetDocument } from './typesetDocument';
-import { GlobalFontDefs } from './typesetFontDefs';
-import { configKey } from './typesetKeys';
+import { styleRulesCss, type StyleRule } from './styleClasses';
+import { GlobalFontDefs, HIDDEN_STYLE } from './typesetFontDefs';
+import { configKey, styleClassName } from './typesetKeys';
 import type { EngineConfig } from './typesetProtocol';
 import { TypesetWorkerClient } from './typesetWorkerClient';
 
@@ -28,6 +29,8 @@ export interface TypesetRequest {
   equationNumbers: MathOptions['equationNumbers'];
   fontCache?: 'local' | 'global' | 'none';
   assistiveMml?: boolean;
+  /** Style attributes as classes (see styleClasses), their rules in the result's `styleRules`. */
+  styleClasses?: boolean;
   signal?: AbortSignal;
 }
 
@@ -35,6 +38,8 @@ export interface TypesetResult {
   formulas: TypesetFormula[];
   /** The shared glyph `<svg><defs>` for fontCache 'global'; '' otherwise. */
   fontDefs: string;
+  /** With styleClasses: one CSS rule per class used by the formulas (and the glyph cache); '' otherwise. */
+  styleRules: string;
   stats: { hits: number; misses: number; ms: number };
 }
 
@@ -64,7 +69,7 @@ function engineConfig(req: TypesetRequest): EngineConfig {
     if (typeof def === 'string') macros[bare] = def;
     else if (Array.isArray(def) && typeof def[0] === 'string' && typeof def[1] === 'number') macros[bare] = [def[0], def[1]];
   }
-  return { macros, equationNumbers: req.equationNumbers ?? 'ams', fontCache: req.fontCache ?? 'local', assistiveMml: req.assistiveMml ?? false };
+  return { macros, equationNumbers: req.equationNumbers ?? 'ams', fontCache: req.fontCache ?? 'local', assistiveMml: req.assistiveMml ?? false, styleClasses: req.styleClasses ?? false };
 }
 
 /**
@@ -115,13 +120,17 @@ export class Typesetter {
       }
       this.hits += hits;
       this.misses += misses;
+      const hidden: StyleRule | undefined = config.styleClasses ? [styleClassName(HIDDEN_STYLE), HIDDEN_STYLE] : undefined;
+      const fontDefs = config.fontCache === 'global' ? this.fontDefs.of(formulas.map((f) => f.glyphs), hidden?.[0]) : '';
+      const styles = formulas.map((f) => f.styles);
       return {
         formulas: formulas.map(({ html, error, cached }) => {
           const formula: TypesetFormula = { html, cached };
           if (error) formula.error = error;
           return formula;
         }),
-        fontDefs: config.fontCache === 'global' ? this.fontDefs.of(formulas.map((f) => f.glyphs)) : '',
+        fontDefs,
+        styleRules: config.styleClasses ? styleRulesCss(fontDefs && hidden ? [[hidden], ...styles] : styles) : '',
         stats: { hits, misses, ms: performance.now() - started },
       };
     });
@@ -146,7 +155,7 @@ export class Typesetter {
   styleSheet(): Promise<string> {
     return this.exclusive(undefined, async () => {
       if (this.css === undefined) {
-        const config: EngineConfig = { macros: {}, equationNumbers: 'ams', fontCache: 'local', assistiveMml: true };
+        const config: EngineConfig = { macros: {}, equationNumbers: 'ams', fontCache: 'local', assistiveMml: true, styleClasses: false };
         const { replies, failure } = await this.client.request({ type: 'style', configKey: configKey(config), config }, { expected: 1, timeoutMs: 60_000 });
         const reply = replies[0];
         if (reply?.type !== 'style') {

@@ -8,8 +8,11 @@ import type { MathdownRenderer } from '../../core';
 import { defaultExportPath, ExportRefused, exportToFileWith } from '../../node/exportFileWriter';
 import { core } from '../core';
 import { readExportConfig } from './exportSettings';
+import { windowUi, type ExportUi } from './exportUi';
 
 export const EXPORT_COMMAND = 'mathdown.export.html';
+/** Test-only (MATHDOWN_TEST): replaces the command's dialogs by the given ExportUi; no argument restores VS Code's. */
+export const TEST_EXPORT_UI_COMMAND = 'mathdown.test.exportUi';
 
 /** Arguments for scripted use (tests, keybindings): with `output`, no dialog is shown. */
 export interface ExportCommandArgs {
@@ -36,17 +39,17 @@ async function targetDocument(args: ExportCommandArgs, previewed: () => vscode.U
   return undefined;
 }
 
-async function chooseOutput(document: vscode.TextDocument, folder: string, interactive: boolean): Promise<string | undefined> {
+async function chooseOutput(ui: ExportUi, document: vscode.TextDocument, folder: string, interactive: boolean): Promise<string | undefined> {
   if (document.uri.scheme === 'file') {
     const output = defaultExportPath(document.uri.fsPath, folder || undefined);
     if (!interactive || !existsSync(output)) return output;
     const replace = 'Replace';
-    const answer = await vscode.window.showWarningMessage(`${basename(output)} already exists in ${dirname(output)}. Replace it?`, { modal: true }, replace);
+    const answer = await ui.showWarningMessage(`${basename(output)} already exists in ${dirname(output)}. Replace it?`, { modal: true }, replace);
     return answer === replace ? output : undefined;
   }
   // An unsaved or virtual document has no folder to write beside: ask where.
   const base = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const picked = await vscode.window.showSaveDialog({
+  const picked = await ui.showSaveDialog({
     defaultUri: base ? vscode.Uri.joinPath(base, `${basename(document.uri.path).replace(/\.[^.]*$/, '') || 'Untitled'}.html`) : undefined,
     filters: { HTML: ['html', 'htm'] },
     title: 'Export to HTML',
@@ -54,12 +57,12 @@ async function chooseOutput(document: vscode.TextDocument, folder: string, inter
   return picked?.fsPath;
 }
 
-async function offerToOpen(output: string): Promise<void> {
+async function offerToOpen(ui: ExportUi, output: string): Promise<void> {
   const open = 'Open';
   const reveal = 'Reveal';
-  const answer = await vscode.window.showInformationMessage(`Exported ${basename(output)}.`, open, reveal);
-  if (answer === open) await vscode.env.openExternal(vscode.Uri.file(output));
-  else if (answer === reveal) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(output));
+  const answer = await ui.showInformationMessage(`Exported ${basename(output)}.`, open, reveal);
+  if (answer === open) await ui.openExternal(vscode.Uri.file(output));
+  else if (answer === reveal) await ui.revealFileInOS(vscode.Uri.file(output));
 }
 
 /**
@@ -67,16 +70,17 @@ async function offerToOpen(output: string): Promise<void> {
  * document the focused preview shows. Resolves to the path written, or undefined when nothing was.
  */
 export function registerExportCommand(renderer: () => MathdownRenderer, previewed: () => vscode.Uri | undefined = () => undefined): vscode.Disposable {
-  return vscode.commands.registerCommand(EXPORT_COMMAND, async (arg?: unknown): Promise<string | undefined> => {
+  let ui = windowUi;
+  const command = vscode.commands.registerCommand(EXPORT_COMMAND, async (arg?: unknown): Promise<string | undefined> => {
     const args = asArgs(arg);
     const interactive = !args.output;
     const document = await targetDocument(args, previewed);
     if (!document) {
-      void vscode.window.showErrorMessage('Mathdown: open a Markdown document (or its preview) to export it to HTML.');
+      void ui.showErrorMessage('Mathdown: open a Markdown document (or its preview) to export it to HTML.');
       return undefined;
     }
     const { settings, folder } = readExportConfig(document.uri);
-    const output = args.output ? (isAbsolute(args.output) ? args.output : join(dirname(document.uri.fsPath), args.output)) : await chooseOutput(document, folder, interactive);
+    const output = args.output ? (isAbsolute(args.output) ? args.output : join(dirname(document.uri.fsPath), args.output)) : await chooseOutput(ui, document, folder, interactive);
     if (!output) return undefined;
     const source = document.uri.scheme === 'file' ? document.uri.fsPath : join(dirname(output), basename(document.uri.path) || 'Untitled.md');
     const exportToFile = exportToFileWith(core().exportHtml);
@@ -84,20 +88,24 @@ export function registerExportCommand(renderer: () => MathdownRenderer, previewe
     try {
       await mkdir(dirname(output), { recursive: true });
       const written = interactive && document.lineCount > LONG_DOCUMENT_LINES
-        ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting ${basename(source)} to HTML`, cancellable: true }, (_progress, token) => {
+        ? await ui.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting ${basename(source)} to HTML`, cancellable: true }, (_progress, token) => {
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
           return run(abort.signal);
         })
         : await run();
-      if (interactive) void offerToOpen(written);
+      if (interactive) void offerToOpen(ui, written);
       return written;
     } catch (e) {
-      if (e instanceof ExportRefused) void vscode.window.showErrorMessage(`Mathdown: not exported: ${e.message}.`);
+      if (e instanceof ExportRefused) void ui.showErrorMessage(`Mathdown: not exported: ${e.message}.`);
       else if ((e as Error).name === 'AbortError') return undefined;
-      else void vscode.window.showErrorMessage(`Mathdown: could not export to ${output}: ${(e as Error).message}`);
+      else void ui.showErrorMessage(`Mathdown: could not export to ${output}: ${(e as Error).message}`);
       if (!interactive) throw e;
       return undefined;
     }
   });
+  if (!process.env['MATHDOWN_TEST']) return command;
+  return vscode.Disposable.from(command, vscode.commands.registerCommand(TEST_EXPORT_UI_COMMAND, (replacement?: ExportUi) => {
+    ui = replacement ?? windowUi;
+  }));
 }
