@@ -25,6 +25,11 @@ function plainDeclarations(style: string): boolean {
   return depth === 0;
 }
 
+/** Whether a rule is one `moveStylesToClasses` could have made (a rule read back from a file is checked again). */
+export function isStyleRule([name, declarations]: readonly [string, string]): boolean {
+  return /^mjx-s[\w-]+$/.test(name) && plainDeclarations(declarations);
+}
+
 /**
  * Replaces the style attribute of `root` and of every element under it by a class named after
  * the declarations, and returns the rules, each once. A style holding anything else than plain

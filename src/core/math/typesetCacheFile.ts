@@ -1,11 +1,12 @@
 // The formula cache as a file, so that a document reopened in a new session is typeset from it.
 // Each glyph's path is written once; results that depend on the machine (timeouts, crashes) are left out.
 import type { TexError } from '../types';
+import { isStyleRule, type StyleRule } from './styleClasses';
 import type { CachedFormula, LabelKey, TypesetCache } from './typesetCache';
 import type { LabelValue } from './typesetProtocol';
 
 /** Bumped whenever CachedFormula or this layout changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Characters of markup a file holds at most (the most recently used formulas first). */
 const CHAR_BUDGET = 48_000_000;
@@ -81,8 +82,9 @@ function variantFrom(v: unknown, glyphs: Record<string, unknown>): CachedFormula
   if (paths.some((p) => p === undefined)) return undefined;
   const labels = labelKeys(v['labels']);
   const labelsSet = labelValues(v['labelsSet']);
-  if (!labels || !labelsSet) return undefined;
-  const entry: { -readonly [K in keyof CachedFormula]: CachedFormula[K] } = { labels, html: v['html'], glyphs: paths as Array<readonly [string, string]>, labelsSet, defines: v['defines'] };
+  const styles = styleRules(v['styles']);
+  if (!labels || !labelsSet || !styles) return undefined;
+  const entry: { -readonly [K in keyof CachedFormula]: CachedFormula[K] } = { labels, html: v['html'], glyphs: paths as Array<readonly [string, string]>, labelsSet, defines: v['defines'], styles };
   if (v['counter'] !== undefined) {
     if (typeof v['counter'] !== 'number' || typeof v['counterAfter'] !== 'number') return undefined;
     entry.counter = v['counter'];
@@ -109,11 +111,16 @@ function labelKeys(v: unknown): Record<string, LabelKey> | undefined {
 
 function labelValues(v: unknown): Record<string, LabelValue> | undefined {
   if (!isRecord(v)) return undefined;
-  for (const k in v) {
-    const value = v[k];
-    if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || typeof value[1] !== 'string') return undefined;
-  }
+  for (const k in v) if (!isPairOfStrings(v[k])) return undefined;
   return v as Record<string, LabelValue>;
+}
+
+function styleRules(v: unknown): StyleRule[] | undefined {
+  return Array.isArray(v) && v.every((rule) => isPairOfStrings(rule) && isStyleRule(rule)) ? (v as StyleRule[]) : undefined;
+}
+
+function isPairOfStrings(v: unknown): v is readonly [string, string] {
+  return Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string';
 }
 
 function texError(v: unknown): TexError | undefined {
