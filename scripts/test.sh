@@ -18,6 +18,7 @@ npx tsc --noEmit -p .
 [ -f test/browser/tsconfig.json ] && npx tsc --noEmit -p test/browser
 
 log "unit tests"
+command -v cmark-gfm >/dev/null || bash scripts/e2e/setup.sh   # installs GitHub's cmark-gfm (the lint oracle)
 node --test --test-reporter=spec --test-reporter-destination=stdout out/test/unit/*.test.js
 
 if compgen -G "out/test/browser/*.test.js" > /dev/null; then

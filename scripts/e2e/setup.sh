@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the integration tests need to run a real VS Code offline (Debian 12):
-# Debian's Chromium + the build headers for code-server's native modules (apt, as root),
+# Debian's Chromium, GitHub's cmark-gfm (the lint oracle's real renderer, test/unit/lintOracle.test.ts)
+# and the build headers for code-server's native modules (apt, as root),
 # Node 24 and code-server from npm into .e2e/. Idempotent: each piece is skipped when present.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 E2E_DIR=${E2E_DIR:-$PWD/.e2e}
 NODE_MAJOR=24
 CODE_SERVER_VERSION=4.139.1
-APT_PACKAGES=(chromium build-essential python3 pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev)
+APT_PACKAGES=(chromium cmark-gfm build-essential python3 pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev)
 log() { echo "[e2e-setup] $*"; }
 
 missing=()
@@ -23,7 +24,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   else
     echo "[e2e-setup] missing system packages: ${missing[*]}" >&2
     echo "[e2e-setup] install them with: sudo apt-get install --no-install-recommends ${missing[*]}" >&2
-    echo "[e2e-setup] (on other systems: a Chromium at /usr/bin/chromium or \$CHROMIUM, a C/C++ toolchain," >&2
+    echo "[e2e-setup] (on other systems: a Chromium at /usr/bin/chromium or \$CHROMIUM, cmark-gfm on the PATH, a C/C++ toolchain," >&2
     echo "[e2e-setup]  python3, and the headers of krb5, libx11, libxkbfile, libsecret)" >&2
     exit 1
   fi

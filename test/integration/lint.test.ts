@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { waitFor } from './helpers';
+import { fixtureUri, waitFor } from './helpers';
 
 const SOURCE = [
   'Braces: $\\{x\\}$ and an unknown macro $\\foo$.',
@@ -14,6 +14,9 @@ const SOURCE = [
   '| abs | $|x|$ |',
   '',
 ].join('\n');
+
+/** A lint fixture with its sidecar of expected diagnostics ("L:C-L:C RULE", 1-based, end exclusive). */
+const FIXTURE = 'tables';
 
 type Shown = [string, number, number, number, number];
 const shown = (d: vscode.Diagnostic): Shown => [
@@ -35,7 +38,15 @@ suite('math diagnostics', () => {
 
   suiteTeardown(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
+    for (const name of [`${FIXTURE}.md`, `${FIXTURE}-closed.md`]) rmSync(fixtureUri(name).fsPath, { force: true });
   });
+
+  /** Copies test/fixtures/lint/NAME.md into the test workspace as `as`. */
+  function copyFixture(as: string): vscode.Uri {
+    const uri = fixtureUri(as);
+    copyFileSync(join(extensionPath, 'test/fixtures/lint', `${FIXTURE}.md`), uri.fsPath);
+    return uri;
+  }
 
   async function open(name: string, text: string): Promise<vscode.TextEditor> {
     const file = join(dir, name);
@@ -69,6 +80,34 @@ suite('math diagnostics', () => {
     await editor.document.save();
     await waitFor(() => diagnosticsOf(uri)[0]?.range.start.line === 2, 'diagnostics after saving');
     assert.deepEqual(diagnosticsOf(uri).map(shown), expected.map(([c, l1, c1, l2, c2]) => [c, l1 + 2, c1, l2 + 2, c2]));
+  });
+
+  test(`the fixture ${FIXTURE}.md, opened and saved, shows the diagnostics of its sidecar`, async () => {
+    const sidecar = JSON.parse(readFileSync(join(extensionPath, 'test/fixtures/lint', `${FIXTURE}.json`), 'utf8')) as { diagnostics: string[] };
+    const expected = sidecar.diagnostics.map((entry): Shown => {
+      const [, l1, c1, l2, c2, rule] = /^(\d+):(\d+)-(\d+):(\d+) (MM\d+)$/.exec(entry)!;
+      return [rule, +l1 - 1, +c1 - 1, +l2 - 1, +c2 - 1];
+    });
+    const order = (list: Shown[]) => list.map((d) => JSON.stringify(d)).sort();
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(copyFixture(`${FIXTURE}.md`)));
+    const uri = editor.document.uri;
+    await waitFor(() => diagnosticsOf(uri).length === expected.length, `${expected.length} diagnostics after opening`);
+    assert.deepEqual(order(diagnosticsOf(uri).map(shown)), order(expected));
+    // An edit that moves nothing the rules look at, then save: the same diagnostics, from the saved text.
+    await editor.edit((e) => e.insert(editor.document.lineAt(0).range.end, ' (saved)'));
+    await editor.document.save();
+    await waitFor(() => !editor.document.isDirty && diagnosticsOf(uri).length === expected.length, 'diagnostics after saving');
+    assert.deepEqual(order(diagnosticsOf(uri).map(shown)), order(expected));
+  });
+
+  test('closing a document clears its diagnostics', async () => {
+    // Opened as a user opens it: a document the extension API opened stays alive for minutes after its editor closes.
+    const uri = copyFixture(`${FIXTURE}-closed.md`);
+    await vscode.commands.executeCommand('vscode.open', uri);
+    await waitFor(() => diagnosticsOf(uri).length > 0, 'diagnostics after opening');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await waitFor(() => vscode.workspace.textDocuments.every((d) => d.uri.toString() !== uri.toString()), 'the document closed');
+    await waitFor(() => diagnosticsOf(uri).length === 0, 'no diagnostics once the document is closed');
   });
 
   test('a quick fix edits the text as expected, and the problem goes away', async () => {

@@ -25,6 +25,12 @@ describe('rule documentation', () => {
     assert.equal(new Set(RULES.map((r) => r.name)).size, RULES.length);
   });
 
+  it('docs/rules/README.md lists every rule with its name and default severity', () => {
+    const index = readFileSync(path.join(DOCS, 'README.md'), 'utf8');
+    const rows = index.split('\n').filter((l) => /^\| \[MM\d+\]/.test(l));
+    assert.deepEqual(rows.map((l) => l.split(' | ').slice(0, 3).join(' | ')), RULES.map((r) => `| [${r.id}](${r.id}.md) | ${r.name} | ${r.defaultSeverity}`));
+  });
+
   for (const rule of RULES) {
     it(`${rule.id}: docs/rules/${rule.id}.md shows a failing and a fixed example`, async () => {
       const file = path.join(DOCS, `${rule.id}.md`);

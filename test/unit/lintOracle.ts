@@ -9,10 +9,19 @@ import type { Formula } from '../../src/core/types';
 
 /**
  * `cmark-gfm` is an asm.js build of GitHub's cmark-gfm from npm (2018, 0.28: tables cannot yet
- * interrupt a paragraph); `cmark-gfm-cli` runs the `cmark-gfm` program (e.g. Debian's 0.29) when
- * installed, for measurements outside the unit tests.
+ * interrupt a paragraph); `cmark-gfm-cli` runs the real `cmark-gfm` program (Debian's apt package,
+ * 0.29), when installed.
  */
 export type OracleRenderer = 'cmark-gfm' | 'cmark-gfm-cli' | 'marked-gfm' | 'commonmark.js';
+
+/** The installed `cmark-gfm` program's version line, or undefined when there is none. */
+export function cmarkGfmCliVersion(): string | undefined {
+  try {
+    return execFileSync('cmark-gfm', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n')[0].split(' - ')[0].trim();
+  } catch {
+    return undefined;
+  }
+}
 
 interface CmarkGfm {
   convert(md: string, options: number): string;

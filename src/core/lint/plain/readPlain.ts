@@ -1,4 +1,4 @@
-import { Marked, type Token, type Tokens } from 'marked';
+import { Lexer, Marked, type Token, type Tokens } from 'marked';
 import { NestingLimitedLexer } from '../../markdown/nestingLimitedLexer';
 import { alignRaw, type RawAlignment } from './alignRaw';
 import { entityRefs } from './entityRefs';
@@ -38,7 +38,9 @@ const LEXERS = { gfm: new Marked({ gfm: true }), commonmark: new Marked({ gfm: f
 export function readPlain(text: string, flavour: 'gfm' | 'commonmark'): PlainReading {
   const marks: PlainMark[] = [];
   const blocks: PlainBlock[] = [];
-  walkBlocks(new NestingLimitedLexer(LEXERS[flavour].defaults).lex(text), text, 0, text.length, marks, blocks);
+  const options = LEXERS[flavour].defaults;
+  const lexInline = (src: string) => Lexer.lexInline(src, options);
+  walkBlocks(new NestingLimitedLexer(options).lex(text), text, 0, text.length, { marks, blocks, lexInline });
   marks.sort((a, b) => a.offset - b.offset);
   blocks.sort((a, b) => a.start - b.start);
   let longest = -1;
@@ -86,18 +88,26 @@ export function readPlain(text: string, flavour: 'gfm' | 'commonmark'): PlainRea
   };
 }
 
-function walkBlocks(tokens: readonly Token[], doc: string, from: number, to: number, marks: PlainMark[], blocks: PlainBlock[]): void {
+/** What the walk collects, and how it lexes a table cell that Marked split differently from GitHub. */
+interface Walk {
+  marks: PlainMark[];
+  blocks: PlainBlock[];
+  lexInline: (src: string) => Token[];
+}
+
+function walkBlocks(tokens: readonly Token[], doc: string, from: number, to: number, walk: Walk): void {
   let cursor = from;
   for (const t of tokens) {
     if (t.type === 'space' || !t.raw.trim()) continue;
     const align = alignRaw(doc, t.raw, cursor, to);
     if (!align) continue;
     cursor = align.end;
-    visit(t, doc, align, marks, blocks);
+    visit(t, doc, align, walk);
   }
 }
 
-function visit(t: Token, doc: string, align: RawAlignment, marks: PlainMark[], blocks: PlainBlock[]): void {
+function visit(t: Token, doc: string, align: RawAlignment, walk: Walk): void {
+  const { marks, blocks } = walk;
   switch (t.type) {
     case 'paragraph':
     case 'heading':
@@ -116,7 +126,7 @@ function visit(t: Token, doc: string, align: RawAlignment, marks: PlainMark[], b
     }
     case 'table':
       blocks.push({ kind: 'inline', start: align.start, end: align.end });
-      marks.push(...tableMarks(doc, t as Tokens.Table, align));
+      marks.push(...tableMarks(doc, t as Tokens.Table, align, walk.lexInline));
       break;
     case 'html': {
       blocks.push({ kind: 'html', start: align.start, end: align.end });
@@ -130,13 +140,13 @@ function visit(t: Token, doc: string, align: RawAlignment, marks: PlainMark[], b
       blocks.push({ kind: 'code', start: align.start, end: align.end });
       break;
     case 'blockquote':
-      walkBlocks((t as Tokens.Blockquote).tokens, doc, align.start, align.end, marks, blocks);
+      walkBlocks((t as Tokens.Blockquote).tokens, doc, align.start, align.end, walk);
       break;
     case 'list':
-      walkBlocks((t as Tokens.List).items, doc, align.start, align.end, marks, blocks);
+      walkBlocks((t as Tokens.List).items, doc, align.start, align.end, walk);
       break;
     case 'list_item':
-      walkBlocks((t as Tokens.ListItem).tokens, doc, align.start, align.end, marks, blocks);
+      walkBlocks((t as Tokens.ListItem).tokens, doc, align.start, align.end, walk);
       break;
   }
 }

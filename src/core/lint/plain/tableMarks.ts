@@ -1,4 +1,4 @@
-import type { Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import type { RawAlignment } from './alignRaw';
 import { inlineMarks } from './inlineMarks';
 import type { PlainMark } from './plainMark';
@@ -13,9 +13,11 @@ interface Cell {
  * A GFM table row splits at every `|` not preceded by a backslash (cmark-gfm, i.e. GitHub, does
  * not count backslashes: `\\|` is `\` and an escaped pipe), and `\|` inside a cell loses its
  * backslash; code spans and math protect neither.
- * Returns those pipe marks and the inline marks of each cell, in document offsets.
+ * Returns those pipe marks and the inline marks of each cell, in document offsets. Marked counts
+ * backslashes (`\\|` ends its cell), so where its cell differs from GitHub's, the cell's text
+ * is lexed again with `lexInline`.
  */
-export function tableMarks(doc: string, table: Tokens.Table, align: RawAlignment): PlainMark[] {
+export function tableMarks(doc: string, table: Tokens.Table, align: RawAlignment, lexInline: (src: string) => Token[]): PlainMark[] {
   const out: PlainMark[] = [];
   const rawLines = table.raw.split('\n');
   const cells = [table.header, ...table.rows];
@@ -32,10 +34,12 @@ export function tableMarks(doc: string, table: Tokens.Table, align: RawAlignment
     for (let c = table.header.length; c < split.length; c++) {
       out.push({ kind: 'dropped-cell', offset: split[c].offsets[0], endOffset: split[c].offsets[split[c].offsets.length - 1] });
     }
-    for (let c = 0; c < Math.min(split.length, marked.length); c++) {
-      if (split[c].text !== marked[c].text) continue;
-      for (const m of inlineMarks(marked[c].tokens, marked[c].text)) {
+    for (let c = 0; c < Math.min(split.length, table.header.length); c++) {
+      const tokens = split[c].text === marked[c]?.text ? marked[c].tokens : lexInline(split[c].text);
+      for (const m of inlineMarks(tokens, split[c].text)) {
         const at = split[c].offsets;
+        // `\\|` reads as `\` and `\|`, which becomes `|`: the pipe mark already covers it.
+        if (m.kind === 'escape' && split[c].text[m.offset + 1] === '|' && at[m.offset + 1] - at[m.offset] > 1) continue;
         out.push({ kind: m.kind, offset: at[m.offset], endOffset: at[m.endOffset - 1] + 1, ...(m.partner !== undefined ? { partner: at[m.partner] } : {}) });
       }
     }

@@ -17,7 +17,7 @@ export const mm108MarkupInMath: LintRule = {
           offset: mark.offset,
           endOffset: mark.endOffset,
           message: mark.kind === 'code-block'
-            ? `This formula lies inside a code block that starts at ${where(ctx, mark.partner!)} in ${targetNames(targets)} (a fence or indentation there opens it), so it shows as code, not math.`
+            ? `This formula lies inside a code block opened by ${codeBlockOpener(ctx.text, mark.partner!)} at ${where(ctx, mark.partner!)} in ${targetNames(targets)}, so it shows as code, not math.`
             : `This formula lies inside a code span that starts at ${where(ctx, mark.partner!)} in ${targetNames(targets)}, so it shows as code, not math. Check the backticks before it.`,
         });
         continue;
@@ -34,3 +34,9 @@ export const mm108MarkupInMath: LintRule = {
     return out;
   },
 };
+
+/** What opens the code block starting at `start`: its fence, or the indentation of its line. */
+function codeBlockOpener(text: string, start: number): string {
+  const fence = /^(`{3,}|~{3,})/.exec(text.slice(start))?.[1];
+  return fence ? `the fence ${fence}` : 'an indentation of four spaces';
+}
