@@ -1,4 +1,5 @@
 import { Marked, type Token, type Tokens } from 'marked';
+import { footnoteDefExtension, footnoteRefExtension, type FootnoteDefToken } from '../../markdown/footnoteExtensions';
 import { NestingLimitedLexer } from '../../markdown/nestingLimitedLexer';
 import { alignRaw, type RawAlignment } from './alignRaw';
 import { entityRefs } from './entityRefs';
@@ -28,7 +29,11 @@ export interface PlainReading {
   codeSpanAround(from: number, to: number): PlainMark | undefined;
 }
 
-const LEXERS = { gfm: new Marked({ gfm: true }), commonmark: new Marked({ gfm: false }) };
+/** GitHub reads footnotes (cmark-gfm's extension): their definitions hold paragraphs, not indented code. */
+const LEXERS = {
+  gfm: new Marked({ gfm: true, extensions: [footnoteDefExtension, footnoteRefExtension] }),
+  commonmark: new Marked({ gfm: false }),
+};
 
 /**
  * Lexes the document with Marked and no extensions (`gfm` on or off) and maps every token back to
@@ -130,7 +135,8 @@ function visit(t: Token, doc: string, align: RawAlignment, marks: PlainMark[], b
       blocks.push({ kind: 'code', start: align.start, end: align.end });
       break;
     case 'blockquote':
-      walkBlocks((t as Tokens.Blockquote).tokens, doc, align.start, align.end, marks, blocks);
+    case 'footnoteDef':
+      walkBlocks((t as Tokens.Blockquote | FootnoteDefToken).tokens, doc, align.start, align.end, marks, blocks);
       break;
     case 'list':
       walkBlocks((t as Tokens.List).items, doc, align.start, align.end, marks, blocks);
