@@ -13,6 +13,7 @@ const { HtmlValidate } = require('html-validate') as typeof import('html-validat
 const ROOT = join(__dirname, '../../..');
 const SHOWCASE = join(ROOT, 'examples/showcase.md');
 const FIXTURE = join(ROOT, 'test/fixtures/export/sample.md');
+const FOOTNOTES = join(ROOT, 'test/fixtures/export/footnotes.md');
 
 const validator = new HtmlValidate({
   extends: ['html-validate:recommended'],
@@ -38,7 +39,7 @@ async function validateExport(source: string, theme: 'light' | 'dark'): Promise<
 }
 
 // examples/showcase.md (the preview's demo document) once it exists; the export fixture always.
-const SOURCES = [...new Set([existsSync(SHOWCASE) ? SHOWCASE : FIXTURE, FIXTURE])];
+const SOURCES = [...new Set([existsSync(SHOWCASE) ? SHOWCASE : FIXTURE, FIXTURE, FOOTNOTES])];
 
 for (const source of SOURCES) {
   test(`the export of ${source.slice(ROOT.length + 1)} is valid HTML, light and dark`, async () => {
