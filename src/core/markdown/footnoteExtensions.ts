@@ -1,4 +1,5 @@
 import { Lexer, type Token, type TokenizerExtension, type Tokens } from 'marked';
+import { locate, type LexContext } from './mathLexer';
 
 /** `[^label]: text`, with indented continuation lines and paragraphs (GFM footnote definition). */
 export interface FootnoteDefToken extends Tokens.Generic {
@@ -55,14 +56,16 @@ export const footnoteDefExtension: TokenizerExtension = {
   name: 'footnoteDef',
   level: 'block',
   start(src) {
-    // A definition interrupts a paragraph: find the next line of this paragraph that starts one.
-    for (let nl = src.indexOf('\n'); nl >= 0; nl = src.indexOf('\n', nl + 1)) {
-      const end = src.indexOf('\n', nl + 1);
-      const line = src.slice(nl + 1, end < 0 ? undefined : end);
-      if (!line.trim()) return undefined;
-      if (DEFINITION.test(line)) return nl + 1;
+    // A definition interrupts a paragraph: the paragraph must stop at the next line that starts one.
+    // Marked asks again for every paragraph (and every line of a tight list item): the answer is
+    // kept per string being lexed, so that each stretch of text is searched once.
+    const at = locate(this.lexer, src, 'block');
+    let memo = at.context && nextDefinition.get(at.context);
+    if (!memo || at.pos < memo.from || at.pos >= memo.next) {
+      memo = { from: at.pos, next: nextDefinitionLine(at.text, at.pos) };
+      if (at.context) nextDefinition.set(at.context, memo);
     }
-    return undefined;
+    return memo.next < at.text.length ? memo.next - at.pos : undefined;
   },
   tokenizer(src) {
     const m = DEFINITION.exec(src);
@@ -122,6 +125,16 @@ export const footnoteRefExtension: TokenizerExtension = {
     return { type: 'footnoteRef', raw: m[0], key } satisfies FootnoteRefToken;
   },
 };
+
+/** Per string being lexed: the first definition line after `from` (the string's length if none). */
+const nextDefinition = new WeakMap<LexContext, { from: number; next: number }>();
+const DEFINITION_LINE = /\n {0,3}\[\^[^\]\s]+\]:/g;
+
+function nextDefinitionLine(text: string, from: number): number {
+  DEFINITION_LINE.lastIndex = from;
+  const m = DEFINITION_LINE.exec(text);
+  return m ? m.index + 1 : text.length;
+}
 
 function lineEnd(src: string, from: number): number {
   const nl = src.indexOf('\n', from);

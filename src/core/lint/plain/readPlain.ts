@@ -1,6 +1,6 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import { footnoteDefExtension, footnoteRefExtension, type FootnoteDefToken } from '../../markdown/footnoteExtensions';
-import { NestingLimitedLexer } from '../../markdown/nestingLimitedLexer';
+import { MathLexer } from '../../markdown/mathLexer';
 import { alignRaw, type RawAlignment } from './alignRaw';
 import { entityRefs } from './entityRefs';
 import { inlineMarks } from './inlineMarks';
@@ -43,7 +43,8 @@ const LEXERS = {
 export function readPlain(text: string, flavour: 'gfm' | 'commonmark'): PlainReading {
   const marks: PlainMark[] = [];
   const blocks: PlainBlock[] = [];
-  walkBlocks(new NestingLimitedLexer(LEXERS[flavour].defaults).lex(text), text, 0, text.length, marks, blocks);
+  // MathLexer only for the strings it tracks, which the footnote extension searches once each.
+  walkBlocks(new MathLexer(LEXERS[flavour].defaults).lex(text), text, 0, text.length, marks, blocks);
   marks.sort((a, b) => a.offset - b.offset);
   blocks.sort((a, b) => a.start - b.start);
   let longest = -1;
