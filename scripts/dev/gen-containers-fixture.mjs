@@ -20,7 +20,8 @@ const CONTAINERS = [
   ['table cell', (t, i) => [`| ${i} | $${t}$ |`], ['| n | tex |', '|---|-----|']],
   ['link text', (t) => [`[link $${t}$](https://example.com/)`]],
   ['emphasis', (t) => [`*emph $${t}$ end*`]],
-  ['footnote-style text', (t, i) => [`[^${i}]: Note $${t}$.`]],
+  // A reference in a paragraph with a formula, then the definition it points to.
+  ['footnote', (t, i) => [`See $${t}$ and note[^${i}].`, '', `[^${i}]: Note $${t}$.`, '']],
 ];
 
 const lines = [];

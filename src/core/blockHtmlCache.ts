@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Token, Tokens } from 'marked';
 import type { Block, ParsedDocument } from './markdown';
-import { headingIdsOf, tokensOfBlock } from './markdown';
+import { footnotesOf, headingIdsOf, tokensOfBlock } from './markdown';
 
 /** Renders whose block counts raise the cache bound (documents a preview and lint alternate between). */
 const RECENT_RENDERS = 8;
@@ -27,8 +27,9 @@ export interface BlockHtml {
 
 /**
  * Block HTML from earlier renders. A block's HTML is determined by its source text, where it
- * starts (data-line, data-formula), the ids of its headings, the document's link definitions and
- * the HTML of its formulas; when all of those are unchanged the block is not rendered again.
+ * starts (data-line, data-formula), the ids of its headings, the numbers of its footnote
+ * references, the document's link definitions and the HTML of its formulas; when all of those
+ * are unchanged the block is not rendered again.
  *
  * Blocks are found by their text, or first by their token objects: a re-render of an edited
  * document reuses the tokens of every block the edit did not touch, and comparing those
@@ -50,11 +51,12 @@ export class BlockHtmlCache {
     if (linksKey !== this.#linksKey) this.clear();
     this.#linksKey = linksKey;
     const ids = headingIdsOf(doc.tokens);
+    const footnotes = footnotesOf(doc.tokens).signatures;
     const out: (BlockHtml | undefined)[] = [];
     const missing: Array<{ index: number; tokens: Token[]; place: string; key: string }> = [];
     blocks.forEach((b, i) => {
       const first = firstToken(doc, b);
-      const place = blockPlace(b, first, doc, ids);
+      const place = blockPlace(b, first, doc, ids, footnotes);
       const sameFormulas = (entry: Entry): boolean => {
         for (let k = 0; k < b.formulaIndices.length; k++) if (entry.formulaHtml[k] !== mathHtml(b.formulaIndices[k]!)) return false;
         return true;
@@ -103,9 +105,10 @@ export class BlockHtmlCache {
   }
 }
 
-/** What a block's HTML depends on besides its text and formulas: its line, first formula index and heading ids. */
-function blockPlace(block: Block, first: Token, doc: ParsedDocument, ids: ReadonlyMap<Token, string>): string {
-  const start = `${block.startLine}:${block.formulaIndices[0] ?? -1}`;
+/** What a block's HTML depends on besides its text and formulas: its line, first formula index, footnote numbers and heading ids. */
+function blockPlace(block: Block, first: Token, doc: ParsedDocument, ids: ReadonlyMap<Token, string>, footnotes: ReadonlyMap<Token, string>): string {
+  let start = `${block.startLine}:${block.formulaIndices[0] ?? -1}`;
+  if (footnotes.size) for (const t of tokensOfBlock(doc, block)) start += `|${footnotes.get(t) ?? ''}`;
   if (block.tokenEnd - block.tokenStart === 1 && !HEADINGS_INSIDE.has(first.type)) return `${start}:`;
   const headings: string[] = [];
   const visit = (list: readonly Token[]): void => {

@@ -1,6 +1,7 @@
 import { BlockHtmlCache } from './blockHtmlCache';
 import { firstScreenEnd, pendingBox, typesetFirst, type FirstScreen } from './firstScreen';
-import { parseMarkdown, renderBlocksHtml, topLevelBlocks, type ParsedDocument } from './markdown';
+import { createHash } from 'node:crypto';
+import { footnoteFormulaIndices, footnotesOf, parseMarkdown, renderBlocksHtml, renderFootnotes, topLevelBlocks, type ParsedDocument } from './markdown';
 import { reparseMarkdown } from './markdown/reparseMarkdown';
 import { SourceLines } from './markdown/sourceLines';
 import { Typesetter, type TypesetRequest, type TypesetResult, type TypesetterOptions } from './math/typesetter';
@@ -137,7 +138,7 @@ export class MathdownRenderer {
     const at = new Map(chosen.map((formula, k) => [formula, k]));
     const formulas = { ...typeset, formulas: doc.formulas.map((f, i) => typeset.formulas[at.get(i) ?? -1] ?? { html: pendingBox(f.tex), cached: false }) };
     const mathHtml = (i: number) => formulas.formulas[i]!.html;
-    const blocks = this.#renderBlocks(doc, mathHtml).slice(0, -1);
+    const blocks = this.#renderBlocks(doc, mathHtml, false).slice(0, -1);
     options.signal?.throwIfAborted();
     screen.onResult(await this.#result(doc, formulas, blocks, new SourceLines(text).lineCount, started, typesetter));
   }
@@ -178,16 +179,23 @@ export class MathdownRenderer {
     return doc;
   }
 
-  #renderBlocks(doc: ParsedDocument, mathHtml: (i: number) => string): RenderedBlock[] {
+  /** The document's blocks, then (with `footnotes`) its footnotes section as one block after the last line. */
+  #renderBlocks(doc: ParsedDocument, mathHtml: (i: number) => string, footnotes = true): RenderedBlock[] {
     const blocks = topLevelBlocks(doc);
     const html = this.#blocks.blocksHtml(doc, blocks, mathHtml, (missing) => renderBlocksHtml(doc, mathHtml, missing));
-    return blocks.map((block, i) => ({
+    const rendered = blocks.map((block, i) => ({
       key: html[i]!.hash,
       startLine: block.startLine,
       endLine: block.endLine,
       html: html[i]!.html,
       formulaIndices: block.formulaIndices,
     }));
+    const section = footnotes ? renderFootnotes(doc, mathHtml) : '';
+    if (section) {
+      const key = createHash('sha1').update(section).digest('base64url');
+      rendered.push({ key, startLine: doc.lineCount, endLine: doc.lineCount, html: section, formulaIndices: footnoteFormulaIndices(footnotesOf(doc.tokens)) });
+    }
+    return rendered;
   }
 }
 

@@ -1,12 +1,13 @@
 // Property-based tests (fast-check) over generated Markdown with math in every container: paragraphs,
-// headings, list items, nested lists, block quotes, table cells, link text, emphasis, footnote-style
-// text, display blocks; random mixes of the characters Markdown and TeX both care about, random line
+// headings, list items, nested lists, block quotes, table cells, link text, emphasis, footnotes and
+// their references, display blocks; random mixes of the characters Markdown and TeX both care about, random line
 // endings and delimiter settings. Budgets are run counts, never times.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { applyFixes, fixAll, lint } from '../../src/core/lint';
-import { parseMarkdown, renderHtml, topLevelBlocks } from '../../src/core/markdown';
+import type { Token, Tokens } from 'marked';
+import { footnotesOf, isMathToken, parseMarkdown, renderFootnotes, renderHtml, topLevelBlocks, type ParsedDocument } from '../../src/core/markdown';
 import { MathdownRenderer } from '../../src/core/render';
 import { DEFAULT_MATH_OPTIONS, type DelimiterFamily, type Formula, type MathOptions } from '../../src/core/types';
 
@@ -42,7 +43,7 @@ const INLINE_FORMS: Array<(t: string) => string> = [
 const inlineMathArb = (newlines: boolean): fc.Arbitrary<string> =>
   fc.tuple(fc.nat(INLINE_FORMS.length - 1), texArb(newlines)).map(([k, t]) => INLINE_FORMS[k]!(t));
 
-const WORDS = ['text', 'word', 'a*b', 'snake_case', '*', '_', '**', '~~', '|', '\\', '\\$', '$5', '`code`', '<i>', '&amp;', '#', 'x', '[^1]', '<http://x.y>'];
+const WORDS = ['text', 'word', 'a*b', 'snake_case', '*', '_', '**', '~~', '|', '\\', '\\$', '$5', '`code`', '<i>', '&amp;', '#', 'x', '[^1]', '[^n]', '<http://x.y>'];
 const proseArb = fc.constantFrom(...WORDS);
 
 /** Inline content: prose, math, and math inside emphasis, links and footnote references. */
@@ -199,6 +200,26 @@ function checkFormulas(doc: GeneratedDoc, formulas: readonly Formula[]): void {
   }
 }
 
+/**
+ * Formulas that GitHub would not show either: those in footnote definitions that are not in the
+ * footnotes section (never referenced, or a second definition of a label).
+ */
+function hiddenFormulas(doc: ParsedDocument): Set<number> {
+  const shown = new Set<Token>(footnotesOf(doc.tokens).notes.map((n) => n.def));
+  const hidden = new Set<number>();
+  const visit = (tokens: readonly Token[], inHidden: boolean): void => {
+    for (const t of tokens) {
+      const h = t.type === 'footnoteDef' ? !shown.has(t) : inHidden;
+      if (isMathToken(t) && h) hidden.add(t.formulaIndex);
+      if (t.type === 'list') for (const item of (t as Tokens.List).items) visit(item.tokens, h);
+      else if (t.type === 'table') for (const cell of [...(t as Tokens.Table).header, ...(t as Tokens.Table).rows.flat()]) visit(cell.tokens, h);
+      else if ('tokens' in t && t.tokens) visit(t.tokens, h);
+    }
+  };
+  visit(doc.tokens, false);
+  return hidden;
+}
+
 const counts = { documents: 0, formulas: 0, rendered: 0, linted: 0, fixes: 0 };
 after(() => {
   console.log(
@@ -208,19 +229,21 @@ after(() => {
 });
 
 describe('generated documents', () => {
-  it('parseMarkdown + renderHtml never throw; every formula is its exact source; every formula is rendered once', () => {
+  it('parseMarkdown + renderHtml never throw; every formula is its exact source; every formula is rendered once (none in hidden footnotes)', () => {
     fc.assert(
       fc.property(docArb, (doc) => {
         counts.documents++;
         const parsed = parseMarkdown(doc.text, doc.math);
         counts.formulas += parsed.formulas.length;
         checkFormulas(doc, parsed.formulas);
-        const html = renderHtml(parsed, (i) => `<m-${i}></m-${i}>`);
+        const mathHtml = (i: number) => `<m-${i}></m-${i}>`;
+        const html = renderHtml(parsed, mathHtml);
+        const hidden = hiddenFormulas(parsed);
         for (let i = 0; i < parsed.formulas.length; i++) {
-          assert.equal(html.split(`<m-${i}></m-${i}>`).length - 1, 1, `formula ${i} appears once in the HTML`);
+          assert.equal(html.split(mathHtml(i)).length - 1, hidden.has(i) ? 0 : 1, `formula ${i} appears ${hidden.has(i) ? 'nowhere (hidden footnote)' : 'once'} in the HTML`);
         }
-        const blocks = topLevelBlocks(parsed).map((block) => renderHtml(parsed, (i) => `<m-${i}></m-${i}>`, { block }));
-        assert.equal(blocks.join(''), html, 'the blocks rendered one by one make the whole HTML');
+        const blocks = topLevelBlocks(parsed).map((block) => renderHtml(parsed, mathHtml, { block }));
+        assert.equal(blocks.join('') + renderFootnotes(parsed, mathHtml), html, 'the blocks rendered one by one, then the footnotes, make the whole HTML');
       }),
       { seed: SEED, numRuns: RUNS },
     );
@@ -274,14 +297,16 @@ describe('MathdownRenderer on generated documents', () => {
   const renderer = new MathdownRenderer();
   after(() => renderer.dispose());
 
-  it('never throws; every formula gets SVG or an error box', async () => {
+  it('never throws; every formula shown gets SVG or an error box', async () => {
     await fc.assert(
       fc.asyncProperty(docArb, async (doc) => {
         counts.rendered++;
         const result = await renderer.render(doc.text, { math: doc.math });
         const parsed = parseMarkdown(doc.text, doc.math);
         assert.equal(result.formulas.length, parsed.formulas.length);
+        const hidden = hiddenFormulas(parsed);
         for (const [i, f] of result.formulas.entries()) {
+          if (hidden.has(i)) continue;
           const html = result.html.match(new RegExp(`data-formula="${i}"[^>]*>(<mjx-container|<span class="mathdown-error")`));
           assert.ok(html, `formula ${i} is typeset or shown as an error box`);
           if (html[1] !== '<mjx-container') assert.ok(f.error, `formula ${i}: an error box comes with an error`);

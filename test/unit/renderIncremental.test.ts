@@ -12,7 +12,11 @@ const doc = [
   '- item $x^2$', '- item $y^2$', '',
   '| a | $|x|$ |', '|---|---|', '| 1 | $2$ |', '',
   'See \\eqref{e}, [ref][r] and [quote][q].', '',
+  'A note[^n] on $x_*$, another[^m] and the first again[^n].', '',
   '[r]: https://example.org', '',
+  '[^n]: Note with $a_1 * b_2 \\{x\\}$.', '',
+  '    Its second paragraph $|y|$.', '',
+  '[^m]: Short note.', '',
 ].join('\n');
 
 const warm = new MathdownRenderer();
@@ -40,6 +44,12 @@ const edits: [string, (t: string) => string][] = [
   ['a \\newcommand deleted', (t) => t.replace('$\\newcommand{\\N}{\\mathbb{N}}$', 'nothing')],
   ['a paragraph with reference links edited', (t) => t.replace('See \\eqref', 'Now see \\eqref')],
   ['a link definition in a block quote removed', (t) => t.replace('>\n> [q]: https://example.net\n', '')],
+  ['a footnote reference added before the others, renumbering them', (t) => t.replace('Intro with', 'Intro[^m] with')],
+  ['a footnote reference removed', (t) => t.replace('another[^m]', 'another')],
+  ['a footnote definition removed, so its references turn to text', (t) => t.replace('[^m]: Short note.', '')],
+  ['a paragraph with footnote references edited', (t) => t.replace('on $x_*$', 'on $x_+$')],
+  ['a formula in a footnote edited', (t) => t.replace('$|y|$', '$|z|$')],
+  ['a reference link edited in a paragraph', (t) => t.replace('See \\eqref', 'See also \\eqref')],
 ];
 
 for (const [name, edit] of edits) {
@@ -66,7 +76,7 @@ test('one character changed inside a formula re-renders only its block', async (
 test('a long run of random edits renders exactly as fresh renders of the same texts', async () => {
   let seed = 2026;
   const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
-  const pieces = ['$', '$$', '\\', '\n', '\n\n', '#', '- ', '|', 'x', '2', '{', '}', '\\label{q}', '\\eqref{e}', '\\begin{align}a&=1\\\\b\\end{align}', '\r\n', ' '];
+  const pieces = ['$', '$$', '\\', '\n', '\n\n', '#', '- ', '|', 'x', '2', '{', '}', '\\label{q}', '\\eqref{e}', '\\begin{align}a&=1\\\\b\\end{align}', '\r\n', ' ', '[^n]', '[^m]', '[^n]: ', '\n[^k]: $k$\n', '[^k]', '    '];
   const base = [doc, doc.replace(/Notes/g, 'More'), '\\begin{equation}F\\label{g}\\end{equation}', '', 'Then \\eqref{g}.', ''].join('\n');
   const reference = new MathdownRenderer();
   try {

@@ -38,6 +38,8 @@ mark{background:var(--mark);color:inherit}
 mjx-container[display="true"]{display:block;margin:1em 0;overflow-x:auto;overflow-y:hidden;max-width:100%}
 mjx-container{color:var(--fg)}
 mjx-container [data-mjx-error],mjx-container [data-mml-node="merror"]>g{fill:var(--error);stroke:var(--error)}
+section.footnotes{margin-top:2em;padding-top:1em;border-top:1px solid var(--border);font-size:.875em;color:var(--muted)}
+.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 .mathdown-error{display:inline-block;max-width:100%;vertical-align:middle;padding:.1em .5em;border:1px solid var(--error);border-radius:4px;background:var(--error-bg);color:var(--error)}
 .mathdown-error code{padding:0;background:none;color:inherit}
 .mathdown-error-message{display:block;font-size:.85em}

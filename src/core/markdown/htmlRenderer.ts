@@ -1,6 +1,8 @@
 import { decodeHTML } from 'entities/decode';
 import { Marked, type Renderer, type Token, type Tokens } from 'marked';
 import { escapeHtml, escapeHtmlKeepEntities } from './escapeHtml';
+import type { FootnoteRefToken } from './footnoteExtensions';
+import type { Footnotes } from './footnotes';
 import type { HtmlSanitizer } from './htmlSanitizer';
 import type { MathToken, SourceLineField } from './mathToken';
 import { plainText } from './plainText';
@@ -12,6 +14,12 @@ export interface RenderContext {
   readonly dataLine: boolean;
   readonly sanitizer: HtmlSanitizer;
   readonly headingIds: ReadonlyMap<Token, string>;
+  readonly footnotes: Footnotes;
+}
+
+/** A paragraph that ends a footnote in the footnotes section carries the back-links to append. */
+export interface BackrefsField {
+  footnoteBackrefs?: string;
 }
 
 /**
@@ -38,10 +46,15 @@ export function renderingMarked(context: RenderContext): Marked {
     extensions: [
       { name: 'math', renderer: (token) => renderMath(token as MathToken, context) },
       { name: 'frontMatter', renderer: () => '' },
+      // Definitions show in the footnotes section (see `renderFootnotes`), not where they stand.
+      { name: 'footnoteDef', renderer: () => '' },
+      { name: 'footnoteRef', renderer: (token) => renderFootnoteRef(token as FootnoteRefToken, context) },
     ],
     renderer: {
       paragraph(token) {
-        return `<p${lineAttrs(token)}>${inline(this, token.tokens)}</p>\n`;
+        const text = inline(this, token.tokens);
+        const backrefs = (token as BackrefsField).footnoteBackrefs;
+        return `<p${lineAttrs(token)}>${text}${backrefs ? `${text ? ' ' : ''}${backrefs}` : ''}</p>\n`;
       },
       heading(token) {
         const id = context.headingIds.get(token);
@@ -117,6 +130,12 @@ function renderMath(token: MathToken, context: RenderContext): string {
   }
   const cls = token.display ? 'mathdown-math mathdown-display-inline' : 'mathdown-math';
   return `<span class="${cls}" data-formula="${index}" translate="no">${body}</span>`;
+}
+
+function renderFootnoteRef(token: FootnoteRefToken, context: RenderContext): string {
+  const ref = context.footnotes.refs.get(token);
+  if (!ref) return escapeHtml(token.raw);
+  return `<sup class="footnote-ref"><a href="${escapeHtml(ref.href)}" id="${escapeHtml(ref.id)}" data-footnote-ref>${ref.number}</a></sup>`;
 }
 
 /** Adds `data-line`/`code-line` to the first opening tag of a sanitised HTML block. */

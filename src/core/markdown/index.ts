@@ -1,8 +1,9 @@
 // Markdown with math: Marked plus the math extensions (lexing, positions) and the HTML renderer.
 export type { ParsedDocument } from './parsedDocument';
 export { parseMarkdown } from './parseMarkdown';
-export { renderBlocksHtml, renderHtml, type RenderHtmlOptions } from './renderHtml';
+export { renderBlocksHtml, renderFootnotes, renderHtml, type RenderHtmlOptions } from './renderHtml';
 export { tokensOfBlock, topLevelBlocks, type Block } from './topLevelBlocks';
 export { formulaAt } from './formulaAt';
 export { headingIdsOf } from './headingIds';
 export { isMathToken, type MathToken, type SourceLineField } from './mathToken';
+export { footnoteFormulaIndices, footnotesOf } from './footnotes';

@@ -1,6 +1,7 @@
 import { Marked, Tokenizer } from 'marked';
 import { scanOptionsKey, type ScanOptions } from '../math/scanner';
 import { maskMath } from './emStrongMask';
+import { footnoteDefExtension, footnoteRefExtension } from './footnoteExtensions';
 import { frontMatterExtension } from './frontMatter';
 import { htmlBlockMath } from './htmlBlockMath';
 import { lexLinkTextAsWritten } from './linkLabel';
@@ -16,7 +17,7 @@ export function lexingMarked(options: ScanOptions): Marked {
   if (!marked) {
     marked = new Marked({
       gfm: true,
-      extensions: [frontMatterExtension, blockMathExtension(options), inlineMathExtension(options)],
+      extensions: [frontMatterExtension, footnoteDefExtension, blockMathExtension(options), footnoteRefExtension, inlineMathExtension(options)],
       tokenizer: {
         table(src) {
           return mathTable(this, src, options);

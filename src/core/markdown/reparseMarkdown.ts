@@ -1,6 +1,7 @@
-import type { Token, TokensList } from 'marked';
+import type { Token, Tokens, TokensList } from 'marked';
 import { resolveScanOptions, scanOptionsKey } from '../math/scanner';
 import type { MathOptions } from '../types';
+import { shareFootnoteLabels } from './footnoteExtensions';
 import { lexingMarked } from './lexingMarked';
 import { MathLexer } from './mathLexer';
 import { parseMarkdown } from './parseMarkdown';
@@ -49,45 +50,53 @@ function splice(previous: ParsedDocument, text: string, math?: Partial<MathOptio
   const regionStart = starts[first]!;
   // The first token lying wholly in the unchanged tail: lexing must meet the old tokens there.
   let meet = lowerBound(starts, old.length - q, tokens.length);
-  if (holdsDefinition(tokens.slice(first, meet))) return undefined;
+  if (tokens.slice(first, meet).some(holdsDefinition)) return undefined;
 
   const lines = oldLines.splice(text, p, old.length - q, text.length - q);
-  // The region's reference links resolve against the definitions in the rest of the document.
   const lexer = () => {
+    // The region's references resolve against the definitions of the whole document.
     const l = new MathLexer(lexingMarked(resolveScanOptions(math)).defaults);
     Object.assign(l.tokens.links, tokens.links);
+    shareFootnoteLabels(tokens, l.tokens);
     return l;
   };
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const check = stepForward(tokens, meet, 1 << attempt);
     const regionEndOld = starts[check]!;
     const region = lexer().lex(text.slice(regionStart, regionEndOld + delta));
-    if (holdsDefinition(region)) return undefined;
+    if (region.some(holdsDefinition)) return undefined;
     if (regionStart > 0 && region[0]?.type === 'frontMatter') return undefined;
     const spliceOf = (regionTokens: number, tailStart: number): TokenSplice => ({
       previous: previous.formulas, headTokens: first, headEnd: regionStart, regionTokens,
       tailStartBefore: tailStart, delta, lineDelta: lineDelta(old, text, p, q),
     });
-    if (check === tokens.length) return assemble(text, lines, [...tokens.slice(0, first), ...region], previous.tokens.links, spliceOf(region.length, old.length));
+    if (check === tokens.length) return assemble(text, lines, [...tokens.slice(0, first), ...region], previous.tokens, spliceOf(region.length, old.length));
     const overlap = check - meet;
     const head = region.length - overlap;
     if (head >= 0 && sameTokens(region.slice(head), tokens.slice(meet, check)) && rawLength(region, head) === starts[meet]! + delta - regionStart) {
-      return assemble(text, lines, [...tokens.slice(0, first), ...region.slice(0, head), ...tokens.slice(meet)], previous.tokens.links, spliceOf(head, starts[meet]!));
+      return assemble(text, lines, [...tokens.slice(0, first), ...region.slice(0, head), ...tokens.slice(meet)], previous.tokens, spliceOf(head, starts[meet]!));
     }
     meet = check;
   }
   return undefined;
 }
 
-/** A link reference definition anywhere in `tokens` (block quotes and list items included) changes every reference link. */
-function holdsDefinition(tokens: readonly Token[]): boolean {
-  return tokens.some((t) => t.type === 'def' || ('tokens' in t && Array.isArray(t.tokens) && holdsDefinition(t.tokens)) || (t.type === 'list' && holdsDefinition(t['items'] as Token[])));
-}
-
-function assemble(text: string, lines: SourceLines, list: Token[], links: TokensList['links'], splice: TokenSplice): ParsedDocument {
-  const tokens = Object.assign(list, { links }) as TokensList;
+function assemble(text: string, lines: SourceLines, list: Token[], previous: TokensList, splice: TokenSplice): ParsedDocument {
+  const tokens = Object.assign(list, { links: previous.links }) as TokensList;
+  shareFootnoteLabels(previous, tokens);
   const formulas = relocateFormulas(tokens, lines, splice);
   return rememberLines({ text, tokens, formulas, lineCount: lines.lineCount }, lines);
+}
+
+/**
+ * Whether a block token is or holds a link or footnote definition: adding or removing one changes
+ * what references mean anywhere in the document, so the whole document is lexed again.
+ */
+function holdsDefinition(token: Token): boolean {
+  if (token.type === 'def' || token.type === 'footnoteDef') return true;
+  if (!token.raw.includes(']:')) return false;
+  if (token.type === 'list') return (token as Tokens.List).items.some((item) => item.tokens.some(holdsDefinition));
+  return 'tokens' in token && Array.isArray(token.tokens) && (token.tokens as Token[]).some(holdsDefinition);
 }
 
 /** Lines added by replacing `old[p, old.length - q)` with `text[p, text.length - q)`. */

@@ -182,6 +182,7 @@ class PositionWalker {
         this.#inline(token.tokens!, this.#headingBase(token as Tokens.Heading, line), 0);
         return;
       case 'blockquote':
+      case 'footnoteDef':
         this.#children(token.tokens!, line, line + lineSpan(token.raw));
         return;
       case 'list': {

@@ -1,5 +1,6 @@
-import { Lexer, Marked, type Token, type Tokens } from 'marked';
-import { NestingLimitedLexer } from '../../markdown/nestingLimitedLexer';
+import { Marked, type Token, type Tokens } from 'marked';
+import { footnoteDefExtension, footnoteRefExtension, shareFootnoteLabels, type FootnoteDefToken } from '../../markdown/footnoteExtensions';
+import { MathLexer } from '../../markdown/mathLexer';
 import { alignRaw, type RawAlignment } from './alignRaw';
 import { entityRefs } from './entityRefs';
 import { inlineMarks } from './inlineMarks';
@@ -28,7 +29,11 @@ export interface PlainReading {
   codeSpanAround(from: number, to: number): PlainMark | undefined;
 }
 
-const LEXERS = { gfm: new Marked({ gfm: true }), commonmark: new Marked({ gfm: false }) };
+/** GitHub reads footnotes (cmark-gfm's extension): their definitions hold paragraphs, not indented code. */
+const LEXERS = {
+  gfm: new Marked({ gfm: true, extensions: [footnoteDefExtension, footnoteRefExtension] }),
+  commonmark: new Marked({ gfm: false }),
+};
 
 /**
  * Lexes the document with Marked and no extensions (`gfm` on or off) and maps every token back to
@@ -39,8 +44,14 @@ export function readPlain(text: string, flavour: 'gfm' | 'commonmark'): PlainRea
   const marks: PlainMark[] = [];
   const blocks: PlainBlock[] = [];
   const options = LEXERS[flavour].defaults;
-  const lexInline = (src: string) => Lexer.lexInline(src, options);
-  walkBlocks(new NestingLimitedLexer(options).lex(text), text, 0, text.length, { marks, blocks, lexInline });
+  // MathLexer only for the strings it tracks, which the footnote extension searches once each.
+  const tokens = new MathLexer(options).lex(text);
+  const lexInline = (src: string): Token[] => {
+    const lexer = new MathLexer(options);
+    shareFootnoteLabels(tokens, lexer.tokens);
+    return lexer.inlineTokens(src);
+  };
+  walkBlocks(tokens, text, 0, text.length, { marks, blocks, lexInline });
   marks.sort((a, b) => a.offset - b.offset);
   blocks.sort((a, b) => a.start - b.start);
   let longest = -1;
@@ -140,7 +151,8 @@ function visit(t: Token, doc: string, align: RawAlignment, walk: Walk): void {
       blocks.push({ kind: 'code', start: align.start, end: align.end });
       break;
     case 'blockquote':
-      walkBlocks((t as Tokens.Blockquote).tokens, doc, align.start, align.end, walk);
+    case 'footnoteDef':
+      walkBlocks((t as Tokens.Blockquote | FootnoteDefToken).tokens, doc, align.start, align.end, walk);
       break;
     case 'list':
       walkBlocks((t as Tokens.List).items, doc, align.start, align.end, walk);
