@@ -32,6 +32,7 @@ pre{padding:1em;overflow:auto;line-height:1.45;border-radius:6px;background:var(
 pre code{padding:0;background:none;font-size:1em}
 table{border-collapse:collapse;display:block;width:max-content;max-width:100%;overflow:auto}
 th,td{padding:.4em .8em;border:1px solid var(--border)}th{font-weight:600}
+.align-left{text-align:left}.align-center{text-align:center}.align-right{text-align:right}
 tr:nth-child(2n) td{background:var(--code-bg)}
 img{max-width:100%;height:auto;background:var(--bg)}
 mark{background:var(--mark);color:inherit}

@@ -82,7 +82,7 @@ export function renderingMarked(context: RenderContext): Marked {
       table(token) {
         const cell = (c: Tokens.TableCell): string => {
           const tag = c.header ? 'th' : 'td';
-          return `<${tag}${c.align ? ` align="${c.align}"` : ''}>${inline(this, c.tokens)}</${tag}>\n`;
+          return `<${tag}${c.align ? ` class="align-${c.align}"` : ''}>${inline(this, c.tokens)}</${tag}>\n`;
         };
         const head = `<tr>\n${token.header.map(cell).join('')}</tr>\n`;
         const body = token.rows.map((row) => `<tr>\n${row.map(cell).join('')}</tr>\n`).join('');
