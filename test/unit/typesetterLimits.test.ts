@@ -90,6 +90,20 @@ if (process.env['MATHDOWN_TYPESET_CHILD']) {
       }
     });
 
+    it('typesets a timed-out formula again once its retry time has passed (the machine may have been busy)', async () => {
+      const retrying = new Typesetter({ maxTexLength: 1_000_000, timeoutMs: 50, timeoutRetryMs: 0 });
+      try {
+        const jobs = [inline('x'), inline(flat100k)];
+        const first = await retrying.typeset({ jobs, macros: {}, equationNumbers: 'ams' });
+        assert.equal(first.formulas[1]!.error?.id, 'Timeout');
+        const again = await retrying.typeset({ jobs, macros: {}, equationNumbers: 'ams' });
+        assert.equal(again.stats.hits, 1, 'the formula that rendered comes from the cache');
+        assert.equal(again.stats.misses, 1, 'the timed-out one is tried again');
+      } finally {
+        await retrying.dispose();
+      }
+    });
+
     it('rejects with an AbortError when the signal fires, before or during the call', async () => {
       const controller = new AbortController();
       controller.abort();

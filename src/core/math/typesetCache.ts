@@ -27,6 +27,8 @@ export interface CachedFormula {
   readonly counterAfter?: number;
   readonly labelsSet: Readonly<Record<string, LabelValue>>;
   readonly defines: boolean;
+  /** For a result that depends on the machine's load (a timeout): when to typeset the formula again (ms since the epoch). */
+  readonly retryAfter?: number;
 }
 
 const VARIANTS_PER_KEY = 4;

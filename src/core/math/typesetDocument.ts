@@ -18,6 +18,8 @@ export interface DocumentContext {
   client: TypesetWorkerClient;
   cache: TypesetCache;
   timeoutMs: number;
+  /** How long a timeout stays in the cache before the formula is tried again (the machine may have been busy). */
+  timeoutRetryMs: number;
   maxTexLength: number;
   config: EngineConfig;
   configKey: string;
@@ -203,7 +205,7 @@ class DocumentRun {
     if (failure) {
       const failed = this.jobs[this.index]!;
       const entry = failedEntry(failed.tex, failure);
-      if (failure.cacheable) this.ctx.cache.store(formulaKey(doc.definitions, failed.tex, failed.display), entry);
+      if (failure.cacheable) this.ctx.cache.store(formulaKey(doc.definitions, failed.tex, failed.display), { ...entry, retryAfter: Date.now() + this.ctx.timeoutRetryMs });
       this.done(this.index++, entry, false);
     }
   }
@@ -245,7 +247,8 @@ class DocumentRun {
     return this.ctx.cache.findAll(key, this.usable);
   }
 
-  private readonly usable = (entry: CachedFormula): boolean => this.doc.matches(entry);
+  private readonly now = Date.now();
+  private readonly usable = (entry: CachedFormula): boolean => this.doc.matches(entry) && !(entry.retryAfter !== undefined && entry.retryAfter <= this.now);
 
   private tooLong(job: FormulaSpec): boolean {
     return job.tex.length > this.ctx.maxTexLength;

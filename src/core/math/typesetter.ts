@@ -50,6 +50,8 @@ export interface TypesetterOptions {
    * worker's restart, a hostile formula's error box (and the formulas after it) arrive within 2 s.
    */
   timeoutMs?: number;
+  /** A formula that timed out is shown as that error for this long, then typeset again (default a minute). */
+  timeoutRetryMs?: number;
   maxTexLength?: number;
   cacheSize?: number;
   /**
@@ -81,6 +83,7 @@ export class Typesetter {
   private readonly client: TypesetWorkerClient;
   private readonly helpers: TypesetWorkerClient[];
   private readonly timeoutMs: number;
+  private readonly timeoutRetryMs: number;
   private readonly maxTexLength: number;
   private readonly cache: TypesetCache;
   private hits = 0;
@@ -96,6 +99,7 @@ export class Typesetter {
     const helpers = options.helpers ?? Math.min(MAX_HELPERS, os.availableParallelism() - 1);
     this.helpers = Array.from({ length: Math.max(0, helpers) }, () => new TypesetWorkerClient(file));
     this.timeoutMs = options.timeoutMs ?? 1000;
+    this.timeoutRetryMs = options.timeoutRetryMs ?? 60_000;
     this.maxTexLength = options.maxTexLength ?? 10_000;
     this.cache = new TypesetCache(options.cacheSize ?? 20_000);
   }
@@ -109,7 +113,7 @@ export class Typesetter {
       const started = performance.now();
       const config = engineConfig(req);
       const formulas = await typesetDocument(
-        { client: this.client, cache: this.cache, timeoutMs: this.timeoutMs, maxTexLength: this.maxTexLength, config, configKey: configKey(config), signal: req.signal, helpers: this.helpers },
+        { client: this.client, cache: this.cache, timeoutMs: this.timeoutMs, timeoutRetryMs: this.timeoutRetryMs, maxTexLength: this.maxTexLength, config, configKey: configKey(config), signal: req.signal, helpers: this.helpers },
         req.jobs,
       );
       let hits = 0;
