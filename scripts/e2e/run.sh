@@ -15,7 +15,7 @@ trap 'rm -f "$out"' EXIT
 rc=0
 timeout --kill-after=20 660 node test/e2e/runExtensionTests.mjs --timeout 600 2>&1 | tee -a "$out" || rc=$?
 if [ "$rc" = 0 ] && [ "${E2E_UI:-1}" != 0 ]; then
-  timeout --kill-after=20 330 node test/e2e/uiDrive.mjs 2>&1 | tee -a "$out" || rc=$?
+  timeout --kill-after=20 600 node test/e2e/uiDrive.mjs 2>&1 | tee -a "$out" || rc=$?
 fi
 passed=$(grep -E '^(integration|ui): [0-9]+ passed' "$out" | awk '{s += $2} END {print s + 0}')
 failed=$(grep -E '^(integration|ui): [0-9]+ passed' "$out" | awk '{s += $4} END {print s + 0}')

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // End-to-end UI test: opens examples/showcase.md in code-server's real workbench, runs
 // "Mathdown: Open Preview to the Side" from the command palette, waits for the typeset SVG math
-// inside the webview and saves a PNG screenshot.
+// inside the webview and saves a PNG screenshot. Then runs "Developer: Reload Window" and waits
+// for VS Code to revive the preview through the extension's WebviewPanelSerializer, with the same
+// math in it, and saves a second screenshot (`-reloaded` before `.png`).
 //
 //   node test/e2e/uiDrive.mjs [--theme light|dark] [--screenshot test-artifacts/showcase-ui.png]
 //     [--file showcase.md] [--folder examples] [--min-svg 10] [--line N]
 // --line N moves the editor's cursor to line N before the picture; the preview follows it.
-// Exit code 0 when the preview shows at least --min-svg formulas and at least one error box.
+// Exit code 0 when the preview shows at least --min-svg formulas and at least one error box, and
+// as many of both again after the reload.
 import fs from 'node:fs';
 import path from 'node:path';
 import { argv, copyToTemp, defaults, launchChromium, repoRoot, requireToolchain, startCodeServer, workbenchUrl } from './lib.mjs';
@@ -17,6 +20,7 @@ const theme = argv('theme', 'light');
 const file = argv('file', 'showcase.md');
 const command = 'Mathdown: Open Preview to the Side';
 const shot = path.resolve(argv('screenshot', path.join(repoRoot, 'test-artifacts', `showcase-ui-${theme}.png`)));
+const reloadedShot = shot.replace(/(\.png)?$/, '-reloaded.png');
 const minSvg = Number(argv('min-svg', '10'));
 const codeServer = argv('code-server', defaults.codeServer);
 const node24 = argv('node24', defaults.node24);
@@ -94,8 +98,27 @@ try {
   step(`preview shows ${svgs} typeset formulas and ${errors} error box(es)`);
   await page.screenshot({ path: shot });
   step(`screenshot: ${path.relative(process.cwd(), shot)}`);
-  code = svgs >= minSvg && errors >= 1 ? 0 : 1;
-  if (code) console.error(`[ui] expected at least ${minSvg} formulas and one error box`);
+  if (svgs < minSvg || errors < 1) throw new Error(`expected at least ${minSvg} formulas and one error box`);
+
+  // The workbench page loads anew; VS Code restores the editors and hands the preview panel, with
+  // the state the webview saved, to the serializer the extension registered.
+  const reloaded = page.waitForEvent('load', { timeout: 180_000 });
+  await runFromPalette(page, 'Developer: Reload Window');
+  await reloaded;
+  await page.locator('.monaco-workbench').waitFor();
+  step('workbench reloaded');
+  await page.locator(`.tabs-container .tab:has-text("Mathdown: ${file}")`).first().waitFor();
+  // Locators query afresh: these find the revived webview's frames.
+  await inner.locator('mjx-container svg').first().waitFor();
+  await inner.locator('.mathdown-error').first().waitFor();
+  await page.waitForTimeout(1000);
+  const svgsAfter = await inner.locator('mjx-container > svg').count();
+  const errorsAfter = await inner.locator('.mathdown-error').count();
+  step(`revived preview shows ${svgsAfter} typeset formulas and ${errorsAfter} error box(es)`);
+  await page.screenshot({ path: reloadedShot });
+  step(`screenshot: ${path.relative(process.cwd(), reloadedShot)}`);
+  if (svgsAfter !== svgs || errorsAfter !== errors) throw new Error(`the revived preview shows ${svgsAfter} formulas and ${errorsAfter} error box(es), before the reload ${svgs} and ${errors}`);
+  code = 0;
 } catch (e) {
   console.error('[ui] error:', (e && e.stack) || e);
   try {
