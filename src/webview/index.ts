@@ -111,6 +111,7 @@ function snapshot(): SnapshotReport {
     activeLine: activeLine(root),
     bannerShown: !banner.hidden,
     openDetails: root.querySelectorAll('details[open]').length,
+    images: Array.from(root.querySelectorAll('img'), (img) => ({ src: img.src, naturalWidth: img.complete ? img.naturalWidth : 0 })),
     scrollTop: window.scrollY,
     state: saved,
   };

@@ -61,6 +61,8 @@ export interface SnapshotReport {
   readonly activeLine: number | null;
   readonly bannerShown: boolean;
   readonly openDetails: number;
+  /** The page's images: the URL each loads from, and its natural width (0 until it has loaded). */
+  readonly images: readonly { readonly src: string; readonly naturalWidth: number }[];
   readonly scrollTop: number;
   readonly state: PreviewState | undefined;
 }

@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // End-to-end UI test: opens examples/showcase.md in code-server's real workbench, runs
 // "Mathdown: Open Preview to the Side" from the command palette, waits for the typeset SVG math
-// inside the webview and saves a PNG screenshot.
+// inside the webview and saves a PNG screenshot. Then runs "Developer: Reload Window" and waits
+// for VS Code to revive the preview through the extension's WebviewPanelSerializer, with the same
+// math in it, and saves a second screenshot (`-reloaded` before `.png`).
 //
 //   node test/e2e/uiDrive.mjs [--theme light|dark] [--screenshot test-artifacts/showcase-ui.png]
 //     [--file showcase.md] [--folder examples] [--min-svg 10] [--line N]
 // --line N moves the editor's cursor to line N before the picture; the preview follows it.
-// Exit code 0 when the preview shows at least --min-svg formulas and at least one error box.
+// Exit code 0 when the preview shows at least --min-svg formulas and at least one error box, before
+// and after the reload, and every formula both times (typeset or as an error box: on a loaded
+// machine a formula may run into the typesetter's timeout once and not the other time).
 import fs from 'node:fs';
 import path from 'node:path';
 import { argv, copyToTemp, defaults, launchChromium, repoRoot, requireToolchain, startCodeServer, workbenchUrl } from './lib.mjs';
@@ -17,6 +21,7 @@ const theme = argv('theme', 'light');
 const file = argv('file', 'showcase.md');
 const command = 'Mathdown: Open Preview to the Side';
 const shot = path.resolve(argv('screenshot', path.join(repoRoot, 'test-artifacts', `showcase-ui-${theme}.png`)));
+const reloadedShot = shot.replace(/(\.png)?$/, '-reloaded.png');
 const minSvg = Number(argv('min-svg', '10'));
 const codeServer = argv('code-server', defaults.codeServer);
 const node24 = argv('node24', defaults.node24);
@@ -41,7 +46,7 @@ async function runFromPalette(page, title, { optional = false } = {}) {
   await input.waitFor({ state: 'hidden' });
 }
 
-let server, browser, code = 1;
+let server, browser, page, code = 1;
 try {
   server = await startCodeServer({
     codeServer, node24,
@@ -55,7 +60,7 @@ try {
   });
   step(`code-server up on ${server.base}`);
   browser = await launchChromium({ colorScheme: theme === 'dark' ? 'dark' : 'light', viewport: { width: 1600, height: 1000 } });
-  const page = await browser.context.newPage();
+  page = await browser.context.newPage();
   page.setDefaultTimeout(90_000);
   await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: repoRoot }), { waitUntil: 'domcontentloaded', timeout: 180_000 });
   await page.locator('.monaco-workbench').waitFor();
@@ -94,13 +99,34 @@ try {
   step(`preview shows ${svgs} typeset formulas and ${errors} error box(es)`);
   await page.screenshot({ path: shot });
   step(`screenshot: ${path.relative(process.cwd(), shot)}`);
-  code = svgs >= minSvg && errors >= 1 ? 0 : 1;
-  if (code) console.error(`[ui] expected at least ${minSvg} formulas and one error box`);
+  const expectEnough = (s, e) => { if (s < minSvg || e < 1) throw new Error(`expected at least ${minSvg} formulas and one error box`); };
+  expectEnough(svgs, errors);
+
+  // The workbench page loads anew; VS Code restores the editors and hands the preview panel, with
+  // the state the webview saved, to the serializer the extension registered.
+  const reloaded = page.waitForEvent('load', { timeout: 180_000 });
+  await runFromPalette(page, 'Developer: Reload Window');
+  await reloaded;
+  await page.locator('.monaco-workbench').waitFor();
+  step('workbench reloaded');
+  // The extension host starts afresh (its typesetting cache is gone): give it time on a busy machine.
+  await page.locator(`.tabs-container .tab:has-text("Mathdown: ${file}")`).first().waitFor({ timeout: 240_000 });
+  // Locators query afresh: these find the revived webview's frames.
+  await inner.locator('mjx-container svg').first().waitFor({ timeout: 240_000 });
+  await inner.locator('.mathdown-error').first().waitFor();
+  await page.waitForTimeout(1000);
+  const svgsAfter = await inner.locator('mjx-container > svg').count();
+  const errorsAfter = await inner.locator('.mathdown-error').count();
+  step(`revived preview shows ${svgsAfter} typeset formulas and ${errorsAfter} error box(es)`);
+  await page.screenshot({ path: reloadedShot });
+  step(`screenshot: ${path.relative(process.cwd(), reloadedShot)}`);
+  expectEnough(svgsAfter, errorsAfter);
+  if (svgsAfter + errorsAfter !== svgs + errors) throw new Error(`the revived preview shows ${svgsAfter + errorsAfter} formulas, before the reload ${svgs + errors}`);
+  code = 0;
 } catch (e) {
   console.error('[ui] error:', (e && e.stack) || e);
   try {
-    const p = browser && browser.context.pages()[0];
-    if (p) await p.screenshot({ path: shot.replace(/\.png$/, '-error.png') });
+    if (page) await page.screenshot({ path: shot.replace(/\.png$/, '-error.png') });
   } catch { /* no picture then */ }
 } finally {
   if (browser) await browser.close();

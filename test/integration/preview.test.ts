@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { setup, suite, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import { parseMarkdown } from '../../src/core/markdown';
-import { waitFor } from './helpers';
+import { PREVIEW_VIEW_TYPE } from '../../src/vscode/preview/previewPanel';
+import { fixtureUri, waitFor } from './helpers';
 import { closeAll, showFixture, snapshot, waitForPreview } from './previewHelpers';
 
 function editorTop(editor: vscode.TextEditor): number {
@@ -27,6 +28,29 @@ suite('preview', () => {
     assert.equal(s.errorCount, 0);
     assert.equal(s.bannerShown, false);
     assert.equal(vscode.window.activeTextEditor?.document, editor.document, 'focus stays in the editor');
+  });
+
+  test('Open Preview opens in the editor\'s own group and takes the focus', async () => {
+    const editor = await showFixture('basic.md');
+    await vscode.commands.executeCommand('mathdown.preview.open');
+    const s = await waitForPreview(editor.document, 'the first render', (r) => r.svgCount > 0);
+    assert.equal(s.svgCount, formulaCount(editor.document));
+    const group = vscode.window.tabGroups.activeTabGroup;
+    const tab = group.activeTab;
+    assert.ok(tab?.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(PREVIEW_VIEW_TYPE), `the active tab is the preview (${tab?.label})`);
+    assert.equal(group.viewColumn, vscode.ViewColumn.One);
+    assert.ok(group.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === editor.document.uri.toString()), 'beside the editor\'s tab');
+  });
+
+  test('Refresh Preview builds every block again', async () => {
+    const editor = await showFixture('basic.md');
+    await vscode.commands.executeCommand('mathdown.preview.openToSide');
+    const before = await waitForPreview(editor.document, 'the first render', (r) => r.svgCount > 0);
+    await vscode.commands.executeCommand('mathdown.preview.refresh');
+    const after = await waitForPreview(editor.document, 'the refreshed preview', (r) => r.blocksCreated > before.blocksCreated);
+    assert.equal(after.blocksCreated - before.blocksCreated, before.blockCount, 'every block was built again');
+    assert.equal(after.svgCount, before.svgCount);
+    assert.equal(after.blockCount, before.blockCount);
   });
 
   test('an edit shows up without rebuilding the unchanged blocks', async () => {
@@ -137,6 +161,38 @@ suite('preview', () => {
 
     await vscode.commands.executeCommand('mathdown.test.clickInPreview', 'a[href="other.md"]');
     await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/other.md'), 'other.md to open in the editor');
+  });
+
+  test('links: an https link goes to vscode.env.openExternal', async () => {
+    const editor = await showFixture('links.md');
+    await vscode.commands.executeCommand('mathdown.preview.openToSide');
+    await waitForPreview(editor.document, 'the first render', (r) => r.svgCount > 0);
+    // The extension host leaves `vscode.env` unfrozen when it runs tests, for stubs like this one;
+    // the extension and this suite share the one API object of the extension.
+    const env = vscode.env as { openExternal: typeof vscode.env.openExternal };
+    const openExternal = env.openExternal;
+    const opened: string[] = [];
+    env.openExternal = (uri) => { opened.push(uri.toString(true)); return Promise.resolve(true); };
+    try {
+      await vscode.commands.executeCommand('mathdown.test.clickInPreview', 'a[href^="https:"]');
+      await waitFor(() => opened.length > 0, 'openExternal to be called');
+    } finally {
+      env.openExternal = openExternal;
+    }
+    assert.deepEqual(opened, ['https://example.com/mathdown?page=1#top']);
+    assert.equal(vscode.window.activeTextEditor?.document, editor.document, 'no editor opened for it');
+  });
+
+  test('a relative image loads from the document\'s folder through a webview resource URI', async () => {
+    const editor = await showFixture('pictures/figure.md');
+    await vscode.commands.executeCommand('mathdown.preview.openToSide');
+    const s = await waitForPreview(editor.document, 'the image to load', (r) => r.svgCount > 0 && r.images.length > 0 && r.images.every((i) => i.naturalWidth > 0));
+    assert.equal(s.images.length, 1);
+    const src = new URL(s.images[0]!.src);
+    console.log(`      image src: ${src.href}`);
+    assert.equal(s.images[0]!.naturalWidth, 12, 'the fixture PNG is 12 pixels wide');
+    assert.match(src.hostname, /vscode-resource/, 'a webview resource URI');
+    assert.ok(decodeURIComponent(src.pathname).endsWith(fixtureUri('pictures/img.png').path), `${src.pathname} is the PNG beside the document`);
   });
 
   test('a failed render keeps the last preview and shows a banner', async () => {

@@ -1,14 +1,13 @@
 // The preview page for one webview: a fresh nonce, the webview's URIs for the stylesheet, the
 // script and the document's folder, and the initial settings. Blocks arrive later by message.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { InitialSettings } from '../../webview/protocol';
-import { previewShellHtml } from './previewShell';
+import { freshNonce, previewShellHtml } from './previewShell';
 
 export function previewPageHtml(webview: vscode.Webview, extensionUri: vscode.Uri, document: vscode.Uri, settings: InitialSettings): string {
   return previewShellHtml({
     cspSource: webview.cspSource,
-    nonce: randomBytes(18).toString('base64'),
+    nonce: freshNonce(),
     settings,
     base: webview.asWebviewUri(vscode.Uri.joinPath(document, '..')).toString(),
     stylesheet: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'preview.css')).toString(),
