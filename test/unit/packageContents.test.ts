@@ -13,7 +13,7 @@ const ALLOWED = [
   /^dist\/(extension|typesetWorker|webview|cli|core)\.js$/,
   /^media\/[\w.-]+\.(css|svg|png)$/,
   /^syntaxes\/[\w.-]+\.json$/,
-  /^docs\/rules\/MM\d{3}\.md$/,
+  /^docs\/rules\/(MM\d{3}|README)\.md$/,
   /^docs\/screenshots\/showcase-(light|dark)\.png$/,
 ];
 const REQUIRED = ['package.json', 'dist/extension.js', 'dist/core.js', 'dist/typesetWorker.js', 'dist/webview.js', 'dist/cli.js', 'media/preview.css', 'docs/rules/MM301.md'];
