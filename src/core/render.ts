@@ -79,6 +79,11 @@ export class MathdownRenderer {
     return this.#typesetter.serializeCache(engine);
   }
 
+  /** `serializeCache`'s text in pieces, for a writer that must not block its thread for long. */
+  cacheFileParts(engine: string): Generator<string> {
+    return this.#typesetter.cacheFileParts(engine);
+  }
+
   /**
    * Fills the formula cache from a file's text (see `serializeCache`) before any later render runs,
    * so that a document reopened in a new session is typeset from it. Resolves with the formulas restored.

@@ -8,8 +8,8 @@ import type { MathdownRenderer } from '../core/render';
 import { writeFileAtomic } from '../node/writeFileAtomic';
 
 const FILE_NAME = 'typeset-cache.json';
-/** A save waits until no formula has been typeset for this long (serializing a big cache takes a moment). */
-const IDLE_MS = 20_000;
+/** A save waits until no formula has been typeset for this long. */
+const IDLE_MS = 30_000;
 
 export class TypesetCacheStore {
   readonly file: string;
@@ -39,7 +39,14 @@ export class TypesetCacheStore {
     if (misses !== this.#savedMisses) {
       this.#savedMisses = misses;
       await mkdir(this.folder, { recursive: true });
-      await writeFileAtomic(this.file, renderer.serializeCache(this.engine()));
+      // In pieces, yielding between them: a large cache takes some 150 ms to serialize, which would
+      // otherwise hold up the extension host (and a keystroke's preview update) in one go.
+      const parts: string[] = [];
+      for (const part of renderer.cacheFileParts(this.engine())) {
+        parts.push(part);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      await writeFileAtomic(this.file, parts.join(''));
     }
     return this.file;
   }

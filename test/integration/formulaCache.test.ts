@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { setup, suite, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
+import { waitFor } from './helpers';
 import { closeAll, showFixture, waitForPreview } from './previewHelpers';
 
 suite('formula cache', () => {
@@ -12,12 +13,14 @@ suite('formula cache', () => {
     const editor = await showFixture('basic.md');
     await vscode.commands.executeCommand('mathdown.preview.openToSide');
     const shown = await waitForPreview(editor.document, 'the first render', (r) => r.svgCount > 0);
-    const file = await vscode.commands.executeCommand<string | undefined>('mathdown.test.saveFormulaCache');
-    assert.ok(file && existsSync(file), `the cache file was written (${file})`);
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { slots: Array<[string, number, string, unknown[]]> };
-    const texts = new Set(saved.slots.map(([, , tex]) => tex));
-    for (const tex of ['E = mc^2', '\\alpha + \\beta']) assert.ok(texts.has(tex), `the file holds ${tex}`);
-    assert.ok(saved.slots.length >= shown.svgCount / 2, `the file holds the document's formulas (${saved.slots.length})`);
+    // Saved once the preview's render has been typeset into the cache (lint may render the document first).
+    const file = await waitFor(async () => {
+      const saved = await vscode.commands.executeCommand<string | undefined>('mathdown.test.saveFormulaCache');
+      if (!saved || !existsSync(saved)) return undefined;
+      const { slots } = JSON.parse(readFileSync(saved, 'utf8')) as { slots: Array<[string, number, string, unknown[]]> };
+      const texts = new Set(slots.map(([, , tex]) => tex));
+      return ['E = mc^2', '\\alpha + \\beta'].every((tex) => texts.has(tex)) && slots.length >= shown.svgCount / 2 ? saved : undefined;
+    }, 'the cache file holding the document\'s formulas');
 
     await vscode.commands.executeCommand('mathdown.clearFormulaCache');
     assert.equal(existsSync(file), false, 'the file is deleted');

@@ -18,6 +18,7 @@ test('a cache saved by one renderer lets a fresh one render the same document fr
   try {
     const before = await first.render(DOC, OPTIONS);
     const text = first.serializeCache('engine-1');
+    assert.equal([...first.cacheFileParts('engine-1')].join(''), text, 'the pieces make the same file');
     assert.equal(await second.loadCache(Promise.resolve(text), 'engine-1'), before.stats.misses);
     const after = await second.render(DOC, OPTIONS);
     assert.equal(after.stats.misses, 0);

@@ -16,21 +16,27 @@ const MACHINE_DEPENDENT = new Set(['Timeout', 'InternalError']);
 type StoredVariant = Omit<CachedFormula, 'glyphs'> & { glyphs: string[] };
 type StoredSlot = [definitions: string, display: 0 | 1, tex: string, variants: StoredVariant[]];
 
-interface CacheFile {
-  format: number;
-  engine: string;
-  glyphs: Record<string, string>;
-  slots: StoredSlot[];
-}
+/** Formula keys per piece of `cacheFileParts`: small enough that producing one takes a few milliseconds. */
+const SLOTS_PER_PART = 200;
 
 /**
  * The cache as JSON, for the engine identified by `engine` (anything that changes typeset output
  * must change it: a hash of the worker and core bundles, say).
  */
 export function serializeCache(cache: TypesetCache, engine: string, charBudget = CHAR_BUDGET): string {
+  return [...cacheFileParts(cache, engine, charBudget)].join('');
+}
+
+/**
+ * `serializeCache`'s text in pieces, so that a caller can write a large cache without blocking its
+ * thread for long (it may yield between pieces; formulas cached meanwhile may or may not be included).
+ */
+export function* cacheFileParts(cache: TypesetCache, engine: string, charBudget = CHAR_BUDGET): Generator<string> {
   const glyphs: Record<string, string> = {};
-  const slots: StoredSlot[] = [];
   let chars = 0;
+  let count = 0;
+  let part: string[] = [];
+  yield `{"format":${FORMAT},"engine":${JSON.stringify(engine)},"slots":[`;
   for (const { key, variants } of cache.recent()) {
     const kept = variants.filter((v) => !(v.error && MACHINE_DEPENDENT.has(v.error.id)));
     if (!kept.length) continue;
@@ -41,10 +47,14 @@ export function serializeCache(cache: TypesetCache, engine: string, charBudget =
     });
     chars += key.tex.length;
     if (chars > charBudget) break;
-    slots.push([key.definitions, key.display ? 1 : 0, key.tex, stored]);
+    const slot: StoredSlot = [key.definitions, key.display ? 1 : 0, key.tex, stored];
+    part.push((count++ ? ',' : '') + JSON.stringify(slot));
+    if (part.length === SLOTS_PER_PART) {
+      yield part.join('');
+      part = [];
+    }
   }
-  const file: CacheFile = { format: FORMAT, engine, glyphs, slots };
-  return JSON.stringify(file);
+  yield `${part.join('')}],"glyphs":${JSON.stringify(glyphs)}}`;
 }
 
 /**

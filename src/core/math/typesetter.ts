@@ -2,7 +2,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { MathOptions, TexError } from '../types';
 import { TypesetCache } from './typesetCache';
-import { restoreCache, serializeCache } from './typesetCacheFile';
+import { cacheFileParts, restoreCache, serializeCache } from './typesetCacheFile';
 import { abortError, typesetDocument } from './typesetDocument';
 import { styleRulesCss, type StyleRule } from './styleClasses';
 import { GlobalFontDefs, HIDDEN_STYLE } from './typesetFontDefs';
@@ -143,6 +143,11 @@ export class Typesetter {
   /** The formula cache as text for a file (see typesetCacheFile); `engine` identifies the typesetting code. */
   serializeCache(engine: string): string {
     return serializeCache(this.cache, engine);
+  }
+
+  /** The same text in pieces (see typesetCacheFile's `cacheFileParts`). */
+  cacheFileParts(engine: string): Generator<string> {
+    return cacheFileParts(this.cache, engine);
   }
 
   /** Fills the formula cache from `serializeCache`'s text, if it is for the same engine; returns the formulas restored. */
