@@ -82,7 +82,7 @@ export class BlockHtmlCache {
     this.lastRendered = missing.length;
     missing.forEach(({ index, tokens, place, key }, m) => {
       const html = rendered[m]!;
-      const entry = { formulaHtml: blocks[index]!.formulaIndices.map(mathHtml), html, hash: createHash('sha1').update(html).digest('base64url') };
+      const entry = { formulaHtml: blocks[index]!.formulaIndices.map(mathHtml), html, hash: htmlKey(html) };
       out[index] = entry;
       this.#entries.set(key, entry);
       this.#byToken.set(tokens[0]!, { entry, tokens, place });
@@ -140,4 +140,9 @@ function sameTokens(tokens: readonly Token[], doc: ParsedDocument, block: Block)
     if (tokens[k++] !== t) return false;
   }
   return k === tokens.length;
+}
+
+/** A block's key: equal for equal HTML. */
+export function htmlKey(html: string): string {
+  return createHash('sha1').update(html).digest('base64url');
 }

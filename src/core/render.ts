@@ -1,6 +1,5 @@
-import { BlockHtmlCache } from './blockHtmlCache';
+import { BlockHtmlCache, htmlKey } from './blockHtmlCache';
 import { firstScreenEnd, pendingBox, typesetFirst, type FirstScreen } from './firstScreen';
-import { createHash } from 'node:crypto';
 import { footnoteFormulaIndices, footnotesOf, parseMarkdown, renderBlocksHtml, renderFootnotes, topLevelBlocks, type ParsedDocument } from './markdown';
 import { reparseMarkdown } from './markdown/reparseMarkdown';
 import { SourceLines } from './markdown/sourceLines';
@@ -197,8 +196,7 @@ export class MathdownRenderer {
     }));
     const section = footnotes ? renderFootnotes(doc, mathHtml) : '';
     if (section) {
-      const key = createHash('sha1').update(section).digest('base64url');
-      rendered.push({ key, startLine: doc.lineCount, endLine: doc.lineCount, html: section, formulaIndices: footnoteFormulaIndices(footnotesOf(doc.tokens)) });
+      rendered.push({ key: htmlKey(section), startLine: doc.lineCount, endLine: doc.lineCount, html: section, formulaIndices: footnoteFormulaIndices(footnotesOf(doc.tokens)) });
     }
     return rendered;
   }

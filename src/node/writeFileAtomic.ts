@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -9,9 +10,8 @@ import { basename, dirname, join } from 'node:path';
  * killed mid-write is removed by the next write to the same path.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const prefix = `.${basename(path)}.`;
-  await removeStaleTemps(dirname(path), prefix);
-  const temp = join(dirname(path), `${prefix}${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  await removeStaleTemps(dirname(path), tempPrefix(path));
+  const temp = tempPath(path);
   try {
     await writeFile(temp, data, { flag: 'wx' });
     await rename(temp, path);
@@ -19,6 +19,26 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await unlink(temp).catch(() => {});
     throw e;
   }
+}
+
+/** `writeFileAtomic` for when nothing may wait (the extension host shutting down); its temporary file is named alike. */
+export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
+  const temp = tempPath(path);
+  try {
+    writeFileSync(temp, data, { flag: 'wx' });
+    renameSync(temp, path);
+  } catch (e) {
+    try { unlinkSync(temp); } catch { /* never written */ }
+    throw e;
+  }
+}
+
+function tempPrefix(path: string): string {
+  return `.${basename(path)}.`;
+}
+
+function tempPath(path: string): string {
+  return join(dirname(path), `${tempPrefix(path)}${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
 }
 
 async function removeStaleTemps(dir: string, prefix: string): Promise<void> {

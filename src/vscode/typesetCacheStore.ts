@@ -1,11 +1,11 @@
 // Keeps the typeset formulas across sessions in the extension's global storage: restored before the
 // first render, written once typesetting has been idle for a while, and when the extension stops.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MathdownRenderer } from '../core/render';
-import { writeFileAtomic } from '../node/writeFileAtomic';
+import { writeFileAtomic, writeFileAtomicSync } from '../node/writeFileAtomic';
 
 const FILE_NAME = 'typeset-cache.json';
 /** A save waits until no formula has been typeset for this long. */
@@ -57,9 +57,7 @@ export class TypesetCacheStore {
     if (renderer.cacheStats.misses === this.#savedMisses) return;
     try {
       mkdirSync(this.folder, { recursive: true });
-      const temp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(temp, renderer.serializeCache(this.engine()));
-      renameSync(temp, this.file);
+      writeFileAtomicSync(this.file, renderer.serializeCache(this.engine()));
     } catch (e) {
       console.error('[mathdown] could not save the formula cache', e);
     }
