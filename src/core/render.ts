@@ -105,7 +105,7 @@ export class MathdownRenderer {
     this.#typesetter.prestart();
     const math: MathOptions = { ...DEFAULT_MATH_OPTIONS, ...options.math };
     const early = options.firstScreen && this.#inFlight > 0
-      ? this.#renderFirstScreen(text, math, options, options.firstScreen, started, (this.#priority ??= new Typesetter({ ...this.#typesetterOptions, cacheSize: 2_000, helpers: 0 })))
+      ? this.#renderFirstScreen(text, math, options, options.firstScreen, started, (this.#priority ??= new Typesetter({ ...this.#typesetterOptions, startedWorker: undefined, cacheSize: 2_000, helpers: 0 })))
       : undefined;
     early?.catch(() => undefined);
     this.#inFlight++;

@@ -9,10 +9,16 @@ export const label = 'Mathdown (dist/core.js)';
 /** As the preview renders: one document key (incremental re-lexing) and the shared glyph cache. */
 export const RENDER_OPTIONS = { math: {}, fontCache: 'global', documentKey: 'bench' };
 
+/**
+ * As the extension's LazyRenderer.get(): the typesetting worker is started first, so that its
+ * start-up overlaps loading the core, and handed over to the renderer.
+ */
 export function create() {
+  const workerFile = path.join(distDir, 'typesetWorker.js');
+  const startedWorker = requireFromRepo(path.join(distDir, 'startTypesetWorker.js')).startTypesetWorker(workerFile);
   const core = requireFromRepo(path.join(distDir, 'core.js'));
   if (typeof core.MathdownRenderer !== 'function') throw new Error('dist/core.js does not export MathdownRenderer yet');
-  const renderer = new core.MathdownRenderer({ workerFile: path.join(distDir, 'typesetWorker.js') });
+  const renderer = new core.MathdownRenderer({ workerFile, startedWorker });
   return {
     render: async (text) => {
       const result = await renderer.render(text, RENDER_OPTIONS);

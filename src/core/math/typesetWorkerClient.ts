@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTypesetWorker, type StartedWorker } from './startTypesetWorker';
 import type { WorkerReply, WorkerRequest } from './typesetProtocol';
 
 export type Reply = Exclude<WorkerReply, { type: 'ready' }>;
@@ -44,7 +45,10 @@ export class TypesetWorkerClient {
   private nextId = 1;
   private closed = false;
 
-  constructor(private readonly file: string) {}
+  /** `started`: a worker already started on `file` (startTypesetWorker), taken as the first one. */
+  constructor(private readonly file: string, started?: StartedWorker) {
+    if (started) this.start(started).catch(() => undefined);
+  }
 
   /** `build` makes the message once the worker is up, knowing which generation will receive it. */
   async request(build: Request | ((generation: number) => Request), limits: ExchangeLimits): Promise<Exchange> {
@@ -85,9 +89,9 @@ export class TypesetWorkerClient {
     }, ms);
   }
 
-  private start(): Promise<Worker> {
+  private start(started?: StartedWorker): Promise<Worker> {
     this.ready ??= new Promise<Worker>((resolve, reject) => {
-      const worker = new Worker(this.file, { resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+      const { worker, ready } = started ?? startTypesetWorker(this.file);
       this.worker = worker;
       this.generation++;
       const down = (reason: string): void => {
@@ -101,14 +105,13 @@ export class TypesetWorkerClient {
         reject(new Error(`Typesetting worker failed to start (${this.file}): ${reason}`));
       };
       const boot = setTimeout(() => down('no answer within 60 s'), BOOT_TIMEOUT_MS);
+      ready.then(() => {
+        clearTimeout(boot);
+        worker.unref();
+        resolve(worker);
+      }, (err: Error) => down(err.message));
       worker.on('message', (reply: WorkerReply) => {
-        if (reply.type === 'ready') {
-          clearTimeout(boot);
-          worker.unref();
-          resolve(worker);
-        } else {
-          this.receive(reply);
-        }
+        if (reply.type !== 'ready') this.receive(reply);
       });
       worker.on('error', (err) => down(err.message));
       worker.on('exit', (code) => down(`exited with code ${code}`));

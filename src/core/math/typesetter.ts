@@ -8,6 +8,7 @@ import { styleRulesCss, type StyleRule } from './styleClasses';
 import { GlobalFontDefs, HIDDEN_STYLE } from './typesetFontDefs';
 import { configKey, styleClassName } from './typesetKeys';
 import type { EngineConfig } from './typesetProtocol';
+import type { StartedWorker } from './startTypesetWorker';
 import { TypesetWorkerClient } from './typesetWorkerClient';
 
 export { TEX_PACKAGES } from './texPackages';
@@ -59,6 +60,11 @@ export interface TypesetterOptions {
    * by default one per core beyond the first, at most MAX_HELPERS.
    */
   helpers?: number;
+  /**
+   * A worker already started on `workerFile` with startTypesetWorker, used as the first one: a host
+   * that starts it before loading the core overlaps the two start-ups.
+   */
+  startedWorker?: StartedWorker;
 }
 
 /** Beyond four workers, each costing some 50 MB, a long document's typesetting gains little. */
@@ -95,7 +101,7 @@ export class Typesetter {
 
   constructor(options: TypesetterOptions = {}) {
     const file = options.workerFile ?? path.join(__dirname, 'typesetWorker.js');
-    this.client = new TypesetWorkerClient(file);
+    this.client = new TypesetWorkerClient(file, options.startedWorker);
     const helpers = options.helpers ?? Math.min(MAX_HELPERS, os.availableParallelism() - 1);
     this.helpers = Array.from({ length: Math.max(0, helpers) }, () => new TypesetWorkerClient(file));
     this.timeoutMs = options.timeoutMs ?? 1000;

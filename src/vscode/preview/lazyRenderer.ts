@@ -2,6 +2,7 @@
 // activation stays cheap, and disposes it with the extension. With a store, the formula cache
 // outlives the session.
 import * as vscode from 'vscode';
+import { startTypesetWorker } from '../../core/math/startTypesetWorker';
 import type { MathdownRenderer } from '../../core/render';
 import { core } from '../core';
 import type { TypesetCacheStore } from '../typesetCacheStore';
@@ -19,7 +20,14 @@ export class LazyRenderer implements vscode.Disposable {
 
   get(): MathdownRenderer {
     if (!this.renderer) {
-      this.renderer = new (core().MathdownRenderer)({ workerFile: this.workerFile });
+      // Started before the core is loaded (~70 ms), which its own start-up (~200 ms) then overlaps.
+      const startedWorker = startTypesetWorker(this.workerFile);
+      try {
+        this.renderer = new (core().MathdownRenderer)({ workerFile: this.workerFile, startedWorker });
+      } catch (err) {
+        void startedWorker.worker.terminate();
+        throw err;
+      }
       this.persisting = !!this.store && this.persist();
       if (this.persisting) this.store!.attach(this.renderer);
     }
