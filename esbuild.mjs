@@ -65,7 +65,7 @@ const builds = [
   { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // startTypesetWorker on its own, for a host that starts the worker before loading the core (the
   // extension bundles it; the benchmark loads this, as it loads the core).
-  { ...node, entryPoints: { core: 'src/core/index.ts', startTypesetWorker: 'src/core/math/startTypesetWorker.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { core: 'src/core/index.ts', startTypesetWorker: 'src/core/math/startTypesetWorker.ts', lintWorker: 'src/core/lint/lintWorker.ts' }, outdir: 'dist' },
   // Without comments and indentation (2.1 → 1.6 MB, all of it ASCII): every worker start (first
   // render, helpers, restart after a timeout) reads and compiles the whole file, ~30 ms less so.
   { ...node, minifyWhitespace: !production, entryPoints: { typesetWorker: 'src/core/math/typesetWorker.ts' }, outdir: 'dist' },
@@ -74,7 +74,7 @@ const builds = [
 if (tests) {
   // Unit tests import the core from source; the worker is emitted beside them so that
   // the typesetter finds it exactly as it does in dist/.
-  builds.push({ ...node, entryPoints: [...walk('test/unit', '.test.ts'), { in: 'src/core/math/typesetWorker.ts', out: 'typesetWorker' }], outdir: 'out/test/unit', outbase: 'test/unit', external: ['vscode'] });
+  builds.push({ ...node, entryPoints: [...walk('test/unit', '.test.ts'), { in: 'src/core/math/typesetWorker.ts', out: 'typesetWorker' }, { in: 'src/core/lint/lintWorker.ts', out: 'lintWorker' }], outdir: 'out/test/unit', outbase: 'test/unit', external: ['vscode'] });
   builds.push({ ...node, plugins: [], entryPoints: { mathjaxEngineEs5: 'test/unit/helpers/mathjaxEngineEs5.ts' }, outdir: 'out/test/unit' });
   builds.push({ ...node, entryPoints: walk('test/integration', '.ts'), outdir: 'out/test/integration', outbase: 'test/integration', external: ['vscode', 'mocha'] });
   // Browser tests (Chromium via playwright-core) export pages, so they get the worker beside them too.

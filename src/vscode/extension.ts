@@ -21,7 +21,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(renderer, previews, ...registerPreviewCommands(previews), openPreviewOnStart(previews), ...registerCacheCommands(renderer, previews));
   registerAuthoring(context, { renderer: () => renderer.get(), mathOptions: (document) => readConfig(document?.uri).math });
   context.subscriptions.push(registerExportCommand(() => renderer.get(), () => previews.activePreview?.uri));
-  registerLint(context, { renderer: () => renderer.get() });
+  registerLint(context, { renderer: () => renderer.get(), lintWorkerFile: dist('lintWorker.js') });
 }
 
 export function deactivate(): void {}

@@ -10,13 +10,13 @@ import { test } from 'node:test';
 const root = join(__dirname, '../../..');
 const ALLOWED = [
   /^(package\.json|README\.md|LICENSE|CHANGELOG\.md)$/,
-  /^dist\/(extension|typesetWorker|webview|cli|core)\.js$/,
+  /^dist\/(extension|typesetWorker|lintWorker|webview|cli|core)\.js$/,
   /^media\/[\w.-]+\.(css|svg|png)$/,
   /^syntaxes\/[\w.-]+\.json$/,
   /^docs\/rules\/(MM\d{3}|README)\.md$/,
   /^docs\/screenshots\/showcase-(light|dark)\.png$/,
 ];
-const REQUIRED = ['package.json', 'dist/extension.js', 'dist/core.js', 'dist/typesetWorker.js', 'dist/webview.js', 'dist/cli.js', 'media/preview.css', 'docs/rules/MM301.md'];
+const REQUIRED = ['package.json', 'dist/extension.js', 'dist/core.js', 'dist/typesetWorker.js', 'dist/lintWorker.js', 'dist/webview.js', 'dist/cli.js', 'media/preview.css', 'docs/rules/MM301.md'];
 
 test('the extension package holds only what it needs', () => {
   const out = execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });

@@ -48,6 +48,11 @@ const KEYS: Record<string, { check: Check; apply: (s: MathdownSettings, v: any) 
 /** Keys the extension also reads but that mean nothing to the core; accepted without complaint. */
 const EDITOR_ONLY = /^(preview|completion|hover|export\.(folder|openAfter))\./;
 
+/** Settings are JSON (checked above): a JSON copy is exact. */
+function structuredCloneable<T>(value: T): T {
+  return value !== null && typeof value === 'object' ? (JSON.parse(JSON.stringify(value)) as T) : value;
+}
+
 function normaliseMacros(v: Record<string, string | [string, number]>): Record<string, string | [string, number]> {
   const out: Record<string, string | [string, number]> = {};
   for (const [name, def] of Object.entries(v)) out[name.replace(/^\\/, '')] = def;
@@ -81,7 +86,9 @@ export function parseSettings(raw: unknown, base: MathdownSettings = DEFAULT_SET
     }
     const problem = spec.check(value);
     if (problem) problems.push({ key, message: problem });
-    else spec.apply(settings, value);
+    // A copy as plain data: VS Code hands settings over as read-only proxies, which cannot be
+    // posted to a worker (the lint worker gets the settings' rules, targets and macros).
+    else spec.apply(settings, structuredCloneable(value));
   }
   return { settings, problems };
 }

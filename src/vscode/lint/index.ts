@@ -1,22 +1,28 @@
 // Math diagnostics in VS Code: the core's lint on open/save/typing, quick fixes and fix all.
 import * as vscode from 'vscode';
-import type { MathdownRenderer, MathdownSettings } from '../../core';
+import type { LintWorkerClient, MathdownRenderer, MathdownSettings } from '../../core';
+import { core } from '../core';
 import { LintCodeActions } from './lintCodeActions';
 import { LintController } from './lintController';
 import { affectsLint, readLintSettings } from './lintSettings';
 
 export interface RegisterLintDeps {
   renderer: () => MathdownRenderer;
+  /** dist/lintWorker.js: lint runs in that thread, started on first use, never in the extension host's. */
+  lintWorkerFile: string;
   /** Settings for a document (folder settings apply); defaults to Mathdown's VS Code settings. */
   settings?: (scope?: vscode.ConfigurationScope) => MathdownSettings;
 }
 
 export function registerLint(context: vscode.ExtensionContext, deps: RegisterLintDeps): LintController {
   const settings = deps.settings ?? readLintSettings;
-  const controller = new LintController({ renderer: deps.renderer, settings }, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
+  let worker: LintWorkerClient | undefined;
+  const linter = (): LintWorkerClient => (worker ??= new (core().LintWorkerClient)(deps.lintWorkerFile));
+  const controller = new LintController({ renderer: deps.renderer, linter, settings }, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
   const actions = new LintCodeActions(controller, settings);
   context.subscriptions.push(
     controller,
+    { dispose: () => void worker?.dispose() },
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, actions, LintCodeActions.metadata),
     vscode.commands.registerCommand('mathdown.lint.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;

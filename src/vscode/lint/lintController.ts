@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
-import type { LintDiagnostic, MathdownRenderer, MathdownSettings } from '../../core';
+import type { LintDiagnostic, LintWorkerClient, MathdownRenderer, MathdownSettings } from '../../core';
 import { core } from '../core';
 import { toDiagnostic } from './toDiagnostic';
 
 export interface LintDeps {
   renderer: () => MathdownRenderer;
+  /** The thread lint runs in. */
+  linter: () => LintWorkerClient;
   settings: (scope?: vscode.ConfigurationScope) => MathdownSettings;
 }
 
@@ -70,7 +72,7 @@ export class LintController implements vscode.Disposable {
     const text = document.getText();
     let diagnostics: LintDiagnostic[];
     try {
-      diagnostics = await core().lintDocument(text, settings, this.deps.renderer(), abort.signal);
+      diagnostics = await core().lintDocument(text, settings, this.deps.renderer(), abort.signal, this.deps.linter());
     } catch (e) {
       if (abort.signal.aborted) return;
       console.error('[mathdown] lint failed', e);

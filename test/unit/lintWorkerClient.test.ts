@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { generateDoc } from '../../scripts/bench/generateDoc.mjs';
+import { parseSettings } from '../../src/core/config/parseSettings';
+import { DEFAULT_SETTINGS } from '../../src/core/config/settings';
+import { lint, lintDocument, LintWorkerClient } from '../../src/core/lint';
+import type { Formula } from '../../src/core/types';
+
+const WORKER = join(__dirname, 'lintWorker.js');
+const FIXTURES = join(__dirname, '../../../test/fixtures/lint');
+
+describe('LintWorkerClient', () => {
+  const client = new LintWorkerClient(WORKER);
+  after(() => client.dispose());
+
+  it('gives what lint gives, for every lint fixture and with a render\'s formulas', async () => {
+    const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.md'));
+    assert.ok(files.length >= 10);
+    for (const file of files) {
+      const text = readFileSync(join(FIXTURES, file), 'utf8');
+      const options = { targets: ['gfm', 'commonmark', 'pandoc'] as const };
+      assert.deepEqual(await client.lint(text, options), lint(text, options), file);
+    }
+    const f: Formula = { tex: '\\foo', display: false, delimiter: '$', offset: 0, line: 1, column: 1, texOffset: 1, endOffset: 6, error: { id: 'UndefinedControlSequence', message: 'Undefined control sequence \\foo', offset: 4 } };
+    const withErrors = { formulas: [f] };
+    assert.deepEqual(await client.lint('$\\foo$\n', withErrors), lint('$\\foo$\n', withErrors));
+    assert.equal((await client.lint('$\\foo$\n', withErrors))[0]?.rule, 'MM301');
+  });
+
+  it('leaves the calling thread free while it lints a long document', async () => {
+    const { text } = generateDoc({ bytes: 400_000, seed: 5 });
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    try {
+      const diagnostics = await client.lint(text, {});
+      assert.ok(diagnostics.length > 100, `${diagnostics.length} diagnostics`);
+    } finally {
+      clearInterval(timer);
+    }
+    assert.ok(ticks > 0, 'no timer ran on the calling thread while the worker linted');
+  });
+
+  it('stops the thread when the document being linted is abandoned; the next one gets a fresh thread', async () => {
+    const { text } = generateDoc({ bytes: 400_000, seed: 6 });
+    const abort = new AbortController();
+    const running = client.lint(text, {}, abort.signal);
+    setTimeout(() => abort.abort(), 20);
+    await assert.rejects(running, { name: 'AbortError' });
+    assert.deepEqual(await client.lint('$a_1 * b_2$ and $c * d$\n', {}), lint('$a_1 * b_2$ and $c * d$\n', {}));
+    const early = new AbortController();
+    early.abort();
+    await assert.rejects(client.lint('$x$\n', {}, early.signal), { name: 'AbortError' });
+  });
+
+  it('lintDocument runs in the worker it is given', async () => {
+    const text = '$a_1 * b_2$ and $c * d$\n';
+    assert.deepEqual(await lintDocument(text, DEFAULT_SETTINGS, undefined, undefined, client), await lintDocument(text, DEFAULT_SETTINGS));
+  });
+
+  it('settings VS Code hands over as read-only proxies reach the worker (parseSettings copies them as plain data)', async () => {
+    const readOnly = <T extends object>(value: T): T => new Proxy(value, { set: () => false });
+    const { settings, problems } = parseSettings(readOnly({ lint: readOnly({ rules: readOnly({ MM101: 'off' }), targets: readOnly(['gfm']) }), math: readOnly({ macros: readOnly({ RR: '\\mathbb{R}' }) }) }));
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings.lint.rules, { MM101: 'off' });
+    const text = '$a_1 * b_2$ and $c * d$ and $\\{x\\}$\n';
+    assert.deepEqual(await lintDocument(text, settings, undefined, undefined, client), await lintDocument(text, settings));
+  });
+
+  it('options that cannot be posted are refused at once, and the worker stays usable', async () => {
+    await assert.rejects(client.lint('$x$\n', { rules: new Proxy({}, {}) }), { name: 'DataCloneError' });
+    assert.deepEqual(await client.lint('$a * b$ $c * d$\n', {}), lint('$a * b$ $c * d$\n', {}));
+  });
+
+  it('a missing worker file is a clear error, and a disposed client refuses work', async () => {
+    const broken = new LintWorkerClient('/nonexistent/lintWorker.js');
+    await assert.rejects(broken.lint('$x$\n', {}), /The lint worker (failed|stopped) \(\/nonexistent\/lintWorker\.js\)/);
+    await broken.dispose();
+    await assert.rejects(broken.lint('$x$\n', {}), /disposed/);
+  });
+});
