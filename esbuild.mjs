@@ -63,8 +63,8 @@ function walk(dir, suffix) {
 const builds = [
   { ...node, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
-  // startTypesetWorker on its own, for a host that starts the worker before loading the core (the
-  // extension bundles it; the benchmark loads this, as it loads the core).
+  // Beside the core: the lint thread, and startTypesetWorker on its own for a host that starts the
+  // typesetting worker before loading the core (the extension bundles it; the benchmark loads this).
   { ...node, entryPoints: { core: 'src/core/index.ts', startTypesetWorker: 'src/core/math/startTypesetWorker.ts', lintWorker: 'src/core/lint/lintWorker.ts' }, outdir: 'dist' },
   // Without comments and indentation (2.1 → 1.6 MB, all of it ASCII): every worker start (first
   // render, helpers, restart after a timeout) reads and compiles the whole file, ~30 ms less so.
@@ -72,8 +72,8 @@ const builds = [
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { webview: 'src/webview/index.ts' }, outdir: 'dist' },
 ];
 if (tests) {
-  // Unit tests import the core from source; the worker is emitted beside them so that
-  // the typesetter finds it exactly as it does in dist/.
+  // Unit tests import the core from source; the workers are emitted beside them so that
+  // the typesetter and the lint client find them exactly as they do in dist/.
   builds.push({ ...node, entryPoints: [...walk('test/unit', '.test.ts'), { in: 'src/core/math/typesetWorker.ts', out: 'typesetWorker' }, { in: 'src/core/lint/lintWorker.ts', out: 'lintWorker' }], outdir: 'out/test/unit', outbase: 'test/unit', external: ['vscode'] });
   builds.push({ ...node, plugins: [], entryPoints: { mathjaxEngineEs5: 'test/unit/helpers/mathjaxEngineEs5.ts' }, outdir: 'out/test/unit' });
   builds.push({ ...node, entryPoints: walk('test/integration', '.ts'), outdir: 'out/test/integration', outbase: 'test/integration', external: ['vscode', 'mocha'] });
