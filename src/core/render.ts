@@ -108,8 +108,28 @@ export class MathdownRenderer {
       ? this.#renderFirstScreen(text, math, options, options.firstScreen, started, (this.#priority ??= new Typesetter({ ...this.#typesetterOptions, startedWorker: undefined, cacheSize: 2_000, helpers: 0 })))
       : undefined;
     early?.catch(() => undefined);
+    return this.#enqueue(() => this.#render(text, math, options, early));
+  }
+
+  /**
+   * The document's formulas with MathJax's errors, typeset as `render` typesets them (same queue,
+   * same cache) but with no HTML built: what lint needs, at a fraction of a render's cost on a
+   * long document (the HTML of 110,000 blocks is seconds of work).
+   */
+  formulas(text: string, options: Omit<RenderOptions, 'firstScreen' | 'documentKey'> = {}): Promise<Formula[]> {
+    this.#typesetter.prestart();
+    const math: MathOptions = { ...DEFAULT_MATH_OPTIONS, ...options.math };
+    return this.#enqueue(async () => {
+      options.signal?.throwIfAborted();
+      const doc = parseMarkdown(text, math);
+      return withErrors(doc, await this.#typesetter.typeset({ ...typesetOptions(math, options), jobs: doc.formulas }));
+    });
+  }
+
+  /** Runs `work` after every call made before it; counted in flight until it ends. */
+  #enqueue<T>(work: () => Promise<T>): Promise<T> {
     this.#inFlight++;
-    const run = this.#queue.then(() => this.#render(text, math, options, early));
+    const run = this.#queue.then(work);
     this.#queue = run.catch(() => undefined);
     const done = (): void => { this.#inFlight--; };
     run.then(done, done);
@@ -148,10 +168,7 @@ export class MathdownRenderer {
   }
 
   async #result(doc: ParsedDocument, typeset: TypesetResult, blocks: RenderedBlock[], lineCount: number, started: number, typesetter = this.#typesetter): Promise<RenderResult> {
-    const formulas = doc.formulas.map((f, i) => {
-      const error = typeset.formulas[i]?.error;
-      return error ? { ...f, error } : f;
-    });
+    const formulas = withErrors(doc, typeset);
     this.#css ??= typesetter.styleSheet();
     let html: string | undefined;
     return {
@@ -202,6 +219,14 @@ export class MathdownRenderer {
   }
 }
 
+
+/** The parse's formulas, each with MathJax's error if it has one. */
+function withErrors(doc: ParsedDocument, typeset: TypesetResult): Formula[] {
+  return doc.formulas.map((f, i) => {
+    const error = typeset.formulas[i]?.error;
+    return error ? { ...f, error } : f;
+  });
+}
 
 function typesetOptions(math: MathOptions, options: RenderOptions): Omit<TypesetRequest, 'jobs'> {
   return {

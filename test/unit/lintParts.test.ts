@@ -107,10 +107,10 @@ describe('lintDocument', () => {
   it('takes MathJax\'s errors from the renderer it is given, with the document\'s settings', async () => {
     const calls: unknown[] = [];
     const renderer = {
-      async render(text: string, options?: unknown) {
+      async formulas(text: string, options?: unknown) {
         calls.push(options);
         const f: Formula = { tex: '\\foo', display: false, delimiter: '$', offset: 0, line: 1, column: 1, texOffset: 1, endOffset: 6, error: { id: 'UndefinedControlSequence', message: 'Undefined control sequence \\foo', offset: 4 } };
-        return { formulas: text.startsWith('$\\foo$') ? [f] : [] };
+        return text.startsWith('$\\foo$') ? [f] : [];
       },
     };
     const settings = { ...DEFAULT_SETTINGS, lint: { ...DEFAULT_SETTINGS.lint, rules: { MM302: 'off' as const } } };
