@@ -88,12 +88,10 @@ export class MathdownRenderer {
    * so that a document reopened in a new session is typeset from it. Resolves with the formulas restored.
    */
   loadCache(text: Promise<string | undefined>, engine: string): Promise<number> {
-    const run = this.#queue.then(async () => {
+    return this.#after(async () => {
       const loaded = await text.catch(() => undefined);
       return loaded === undefined ? 0 : this.#typesetter.restoreCache(loaded, engine);
     });
-    this.#queue = run.catch(() => undefined);
-    return run;
   }
 
   /**
@@ -126,11 +124,17 @@ export class MathdownRenderer {
     });
   }
 
-  /** Runs `work` after every call made before it; counted in flight until it ends. */
-  #enqueue<T>(work: () => Promise<T>): Promise<T> {
-    this.#inFlight++;
+  /** Runs `work` after every call made before it. */
+  #after<T>(work: () => Promise<T>): Promise<T> {
     const run = this.#queue.then(work);
     this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** `#after`, counted in flight until it ends (a first screen asked for meanwhile goes to the priority worker). */
+  #enqueue<T>(work: () => Promise<T>): Promise<T> {
+    this.#inFlight++;
+    const run = this.#after(work);
     const done = (): void => { this.#inFlight--; };
     run.then(done, done);
     return run;
