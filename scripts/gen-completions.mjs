@@ -1,9 +1,9 @@
-// Generates src/core/complete/texCommands.generated.json (a build product, not committed): every
+// Generates src/core/authoring/texCommands.generated.json (a build product, not committed): every
 // control sequence and environment that the configured MathJax TeX packages define, read from
 // MathJax's own handler maps. esbuild.mjs runs it before every build.
 //   node scripts/gen-completions.mjs          write the table
 //   node scripts/gen-completions.mjs --check  exit 1 if the table on disk is stale
-// The package list is TEX_PACKAGES from src/core/math/typesetter.ts (bundled with esbuild to read it).
+// The package list is TEX_PACKAGES from src/core/typeset/typesetter.ts (bundled with esbuild to read it).
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
-const OUT = join(root, 'src/core/complete/texCommands.generated.json');
-const TYPESETTER = 'src/core/math/typesetter.ts';
+const OUT = join(root, 'src/core/authoring/texCommands.generated.json');
+const TYPESETTER = 'src/core/typeset/typesetter.ts';
 // Used only until the typesetter (which owns the list) exists.
 const INTERIM_PACKAGES = ['base', 'ams', 'newcommand', 'boldsymbol', 'color', 'cancel', 'mathtools', 'textmacros', 'html', 'bbox', 'braket', 'unicode', 'configmacros'];
 const MAX_PROBED_ARGS = 3;

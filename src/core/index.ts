@@ -5,6 +5,5 @@ export * from './config/parseSettings';
 export * from './export';
 export * from './markdown';
 export * from './render';
-export type { FirstScreen } from './firstScreen';
 export * from './lint';
-export * from './complete';
+export * from './authoring';

@@ -1,7 +1,7 @@
 // Patches the preview's blocks in place: unchanged blocks (same key) keep their DOM nodes, so
 // scroll position, open <details> and the browser's layout survive an update without a flash.
 import { PLACEHOLDER, type DeferredBlocks } from './deferredBlocks';
-import type { BlockHtml, ToWebview } from './protocol';
+import type { BlockHtml, ToWebview } from '../shared/preview';
 
 /** The part of an update message the patcher applies. */
 export type BlockChange = Pick<ToWebview.Update, 'blocks' | 'reset' | 'keepHead' | 'keepTail' | 'lineShift' | 'formulaShift'>;

@@ -5,7 +5,7 @@
 // in document order), not with an IntersectionObserver, whose cost grows with the number of
 // targets on every frame: a 10 MB document has ~100,000 blocks.
 import { lastIndexWhere } from './lineMap';
-import type { BlockHtml } from './protocol';
+import type { BlockHtml } from '../shared/preview';
 
 /** Class of a block's stand-in until its HTML is asked for and sent. */
 export const PLACEHOLDER = 'mathdown-pending';

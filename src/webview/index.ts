@@ -4,11 +4,11 @@ import { activeLine, markActiveLine } from './activeLineMarker';
 import { BlockPatcher } from './blockPatcher';
 import { DeferredBlocks } from './deferredBlocks';
 import { handleLinkClicks, scrollToAnchor } from './links';
-import type { FromWebview, InitialSettings, PreviewState, PreviewStyle, SnapshotReport, ToWebview } from './protocol';
+import type { FromWebviewMessage, ToWebview, InitialSettings, PreviewState, PreviewStyle, SnapshotReport, ToWebviewMessage } from '../shared/preview';
 import { ScrollSync } from './scrollSync';
 
 interface VsCodeApi {
-  postMessage(message: FromWebview.Message): void;
+  postMessage(message: FromWebviewMessage): void;
   getState(): unknown;
   setState(state: PreviewState): void;
 }
@@ -42,7 +42,7 @@ const scroll = new ScrollSync(root, (line) => {
   if (scrollEditorWithPreview) post({ type: 'revealLine', source, line });
 });
 
-function post(message: FromWebview.Message): void {
+function post(message: FromWebviewMessage): void {
   vscode.postMessage(message);
 }
 
@@ -117,7 +117,7 @@ function snapshot(): SnapshotReport {
   };
 }
 
-window.addEventListener('message', (event: MessageEvent<ToWebview.Message>) => {
+window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
   const m = event.data;
   if (!m || m.source !== source) return;
   switch (m.type) {

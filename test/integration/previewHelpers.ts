@@ -1,6 +1,6 @@
 // Helpers for the preview suites: open fixture documents, ask the preview what it shows.
 import * as vscode from 'vscode';
-import type { SnapshotReport } from '../../src/webview/protocol';
+import type { SnapshotReport } from '../../src/shared/preview';
 import { fixtureUri, waitFor } from './helpers';
 
 export type Snapshot = SnapshotReport & { uri: string; locked: boolean };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BlockHtmlCache } from '../../src/core/blockHtmlCache';
+import { BlockHtmlCache } from '../../src/core/render/blockHtmlCache';
 import { parseMarkdown, renderBlocksHtml, topLevelBlocks } from '../../src/core/markdown';
 
 test('a document with more blocks than the cache bound keeps all of its own blocks between renders', () => {

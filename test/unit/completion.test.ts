@@ -1,16 +1,16 @@
-// Completion, hover targets and preview images of src/core/complete, on a small stand-in for the
+// Completion, hover targets and preview images of src/core/authoring, on a small stand-in for the
 // scanner (only `$…$` and `$$…$$`, enough to place formulas); the real scanner is covered by insideMath.test.ts.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Formula } from '../../src/core/types';
-import { completionPrefixAt } from '../../src/core/complete/completionPrefix';
-import { userMacros } from '../../src/core/complete/documentMacros';
-import { firstFormulaSvg, previewDocument, svgDataUri } from '../../src/core/complete/formulaPreview';
-import { equationLabels, referenceAt } from '../../src/core/complete/labels';
-import { mathCompletionsAt } from '../../src/core/complete/mathCompletions';
-import type { MathDocument } from '../../src/core/complete/mathDocument';
-import { mathHoverAt } from '../../src/core/complete/mathHoverAt';
-import { TEX_COMMANDS, TEX_ENVIRONMENTS } from '../../src/core/complete/texCatalog';
+import { completionPrefixAt } from '../../src/core/authoring/completionPrefix';
+import { userMacros } from '../../src/core/authoring/documentMacros';
+import { firstFormulaSvg, previewDocument, svgDataUri } from '../../src/core/authoring/formulaPreview';
+import { equationLabels, referenceAt } from '../../src/core/authoring/labels';
+import { mathCompletionsAt } from '../../src/core/authoring/mathCompletions';
+import type { MathDocument } from '../../src/core/authoring/mathDocument';
+import { mathHoverAt } from '../../src/core/authoring/mathHoverAt';
+import { TEX_COMMANDS, TEX_ENVIRONMENTS } from '../../src/core/authoring/texCatalog';
 import { DEFAULT_MATH_OPTIONS } from '../../src/core/types';
 
 function standInDoc(text: string): MathDocument {

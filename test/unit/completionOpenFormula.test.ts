@@ -1,7 +1,7 @@
 // Completion while a formula is being typed and its closing delimiter is not written yet.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mathCompletionsAt, parseMathDocument } from '../../src/core/complete';
+import { mathCompletionsAt, parseMathDocument } from '../../src/core/authoring';
 
 function at(marked: string) {
   const offset = marked.indexOf('|');

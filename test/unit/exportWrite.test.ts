@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { DEFAULT_SETTINGS } from '../../src/core';
-import type { MathdownRenderer } from '../../src/core/render';
+import type { MathdownRenderer } from '../../src/core/render/render';
 import { defaultExportPath, exportToFile, ExportRefused } from '../../src/node/exportToFile';
 import { writeFileAtomic } from '../../src/node/writeFileAtomic';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { GlobalFontDefs } from '../../src/core/math/typesetFontDefs';
+import { GlobalFontDefs } from '../../src/core/typeset/typesetFontDefs';
 
 type Glyphs = Array<[string, string]>;
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
-import table from '../../src/core/complete/texCommands.generated.json';
+import table from '../../src/core/authoring/texCommands.generated.json';
 
 const root = resolve(__dirname, '../../..');
 const readJson = (file: string): any => JSON.parse(readFileSync(file, 'utf8'));

@@ -2,7 +2,7 @@
 // (parseMarkdown + formulaAt) plus the delimiter clamp of mathContextAt. A `‸` marks the cursor.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mathContextAt, parseMathDocument } from '../../src/core/complete';
+import { mathContextAt, parseMathDocument } from '../../src/core/authoring';
 
 function at(marked: string): { tex: string | undefined } {
   const offset = marked.indexOf('‸');

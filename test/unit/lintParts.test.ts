@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { applyFixes, fixAll, fixAsOneEdit, lint, lintDocument } from '../../src/core/lint';
 import { readSuppressions } from '../../src/core/lint/suppressions';
-import { texErrorRange } from '../../src/core/lint/texErrorRange';
+import { texErrorRange } from '../../src/core/lint/checks/texErrorRange';
 import { findRule } from '../../src/core/lint/rules';
 import { DEFAULT_SETTINGS } from '../../src/core/config/settings';
 import type { Formula } from '../../src/core/types';

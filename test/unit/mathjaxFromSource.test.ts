@@ -5,8 +5,8 @@ import { test } from 'node:test';
 import TexParser from 'mathjax-full/js/input/tex/TexParser.js';
 import { generateDoc } from '../../scripts/bench/generateDoc.mjs';
 import { parseMarkdown } from '../../src/core/markdown';
-import { MathJaxEngine } from '../../src/core/math/mathjaxEngine';
-import type { EngineConfig } from '../../src/core/math/typesetProtocol';
+import { MathJaxEngine } from '../../src/core/mathjax/mathjaxEngine';
+import type { EngineConfig } from '../../src/core/typeset/typesetProtocol';
 
 // A computed path, so that esbuild leaves this bundle (test/unit/helpers/mathjaxEngineEs5.ts) to run time.
 const es5 = require(join(__dirname, 'mathjaxEngineEs5.js')) as { MathJaxEngine: typeof MathJaxEngine; TexParser: unknown };

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import {
   findHtmlMathSpans, findInlineMathSpans, InlineMathCandidates, matchBlockMath, matchInlineMath,
   nextBlockMathLine, resolveScanOptions, ScanMemo, type MathMatch,
-} from '../../src/core/math/scanner';
+} from '../../src/core/scanner/scanner';
 import { parseMarkdown } from '../../src/core/markdown';
 
 const ALL = resolveScanOptions();

@@ -2,9 +2,9 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Typesetter } from '../../src/core/math/typesetter';
-import { MATH_BLOCK_SNIPPETS, MATH_SNIPPETS } from '../../src/core/complete/mathSnippets';
-import { snippetDefaultText } from '../../src/core/complete/snippetText';
+import { Typesetter } from '../../src/core/typeset/typesetter';
+import { MATH_BLOCK_SNIPPETS, MATH_SNIPPETS } from '../../src/core/authoring/mathSnippets';
+import { snippetDefaultText } from '../../src/core/authoring/snippetText';
 
 describe('snippetDefaultText', () => {
   it('fills placeholders, choices and mirrors with their defaults', () => {

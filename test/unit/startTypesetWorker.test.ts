@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { startTypesetWorker } from '../../src/core/math/startTypesetWorker';
-import { Typesetter } from '../../src/core/math/typesetter';
+import { startTypesetWorker } from '../../src/core/typeset/startTypesetWorker';
+import { Typesetter } from '../../src/core/typeset/typesetter';
 
 const WORKER = join(__dirname, 'typesetWorker.js');
 const request = { jobs: [{ tex: 'x^2', display: false }], macros: {}, equationNumbers: 'ams' as const };

@@ -13,7 +13,7 @@ const FALLBACK_PACKAGES = ['base', 'ams', 'newcommand', 'boldsymbol', 'color', '
 /** Mathdown's package list, read from its source so that both typeset with the same packages. */
 function texPackages() {
   try {
-    const src = fs.readFileSync(path.join(repoRoot, 'src/core/math/texPackages.ts'), 'utf8');
+    const src = fs.readFileSync(path.join(repoRoot, 'src/core/mathjax/texPackages.ts'), 'utf8');
     const list = src.slice(src.indexOf('[')).match(/'([a-z]+)'/g)?.map((s) => s.slice(1, -1));
     if (list?.length) return list;
   } catch { /* use the fallback */ }

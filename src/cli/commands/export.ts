@@ -5,7 +5,7 @@ import { CliError } from '../io';
 import { loadSettings } from '../loadConfig';
 import { readDocument } from '../readDocument';
 import { withRenderer } from '../withRenderer';
-import type { Command } from '.';
+import type { Command } from './command';
 
 const THEMES = ['light', 'dark'] as const;
 type Theme = (typeof THEMES)[number];

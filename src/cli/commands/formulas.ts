@@ -3,7 +3,7 @@ import { parseArgs } from '../args';
 import { loadSettings } from '../loadConfig';
 import { readDocument } from '../readDocument';
 import { withRenderer } from '../withRenderer';
-import type { Command } from '.';
+import type { Command } from './command';
 
 export const formulasCommand: Command = async (argv, io) => {
   const { positional, flags } = parseArgs(argv, ['config'], []);

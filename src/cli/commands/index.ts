@@ -1,10 +1,10 @@
-import type { CliIO } from '../io';
+import type { Command } from './command';
 import { formulasCommand } from './formulas';
 import { renderCommand } from './render';
 import { exportCommand } from './export';
 import { lintCommand } from './lint';
 
-export type Command = (args: string[], io: CliIO) => Promise<number>;
+export type { Command } from './command';
 
 export const COMMANDS: Record<string, Command> = {
   formulas: formulasCommand,

@@ -7,7 +7,7 @@ import { expandPaths } from '../expandPaths';
 import { CliError } from '../io';
 import { loadSettings } from '../loadConfig';
 import { withRenderer } from '../withRenderer';
-import type { Command } from '.';
+import type { Command } from './command';
 
 const USAGE = 'usage: mathdown lint PATH... [--format text|json] [--fix] [--config FILE]';
 

@@ -1,5 +1,5 @@
 import type { MathdownSettings } from '../config/settings';
-import type { MathdownRenderer } from '../render';
+import type { MathdownRenderer } from '../render/render';
 import { CSP_META } from './contentSecurityPolicy';
 import { documentLanguage } from './documentLanguage';
 import { documentTitle } from './documentTitle';

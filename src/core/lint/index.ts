@@ -3,6 +3,6 @@ export { applyFixes, fixAsOneEdit } from './applyFixes';
 export { allFixes, fixAll } from './fixAll';
 export { lint } from './lint';
 export { lintDocument } from './lintDocument';
-export { LintWorkerClient } from './lintWorkerClient';
+export { LintWorkerClient } from './worker/lintWorkerClient';
 export { findRule, RULES } from './rules';
 export type { LintContext, LintDiagnostic, LintOptions, LintRule, LintSeverity, Problem, TextEdit } from './types';

@@ -1,9 +1,9 @@
 import type { LintTarget } from '../config/settings';
 import type { Formula, MathOptions } from '../types';
-import { LineIndex } from './lineIndex';
-import { normaliseNewlines } from './newlines';
+import { LineIndex } from './checks/lineIndex';
+import { normaliseNewlines } from './checks/newlines';
 import { readPlain, type PlainReading } from './plain/readPlain';
-import { texSourceMap, type TexSourceMap } from './texSourceMap';
+import { texSourceMap, type TexSourceMap } from './checks/texSourceMap';
 import type { LintContext } from './types';
 
 /** The context shared by all rules of one lint run; plain readings and TeX maps are made on first use. */

@@ -1,8 +1,8 @@
 import type { MathdownSettings } from '../config/settings';
-import type { RenderOptions } from '../render';
+import type { RenderOptions } from '../render/render';
 import type { Formula } from '../types';
 import { lint } from './lint';
-import type { LintWorkerClient } from './lintWorkerClient';
+import type { LintWorkerClient } from './worker/lintWorkerClient';
 import type { LintDiagnostic, LintOptions } from './types';
 
 /** The part of `MathdownRenderer` the linter needs (MathJax's errors for MM301). */

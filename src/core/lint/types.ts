@@ -1,8 +1,8 @@
 import type { LintTarget } from '../config/settings';
 import type { Formula, MathOptions } from '../types';
-import type { LineIndex } from './lineIndex';
+import type { LineIndex } from './checks/lineIndex';
 import type { PlainReading } from './plain/readPlain';
-import type { TexSourceMap } from './texSourceMap';
+import type { TexSourceMap } from './checks/texSourceMap';
 
 export type LintSeverity = 'info' | 'warning' | 'error';
 

@@ -1,4 +1,4 @@
-import { findInlineMathSpans, type ScanOptions } from '../math/scanner';
+import { findInlineMathSpans, type ScanOptions } from '../scanner/scanner';
 import { activeMathLexer } from './mathLexer';
 
 const MASK = 'a';

@@ -1,5 +1,5 @@
 import { Tokenizer, type Tokens } from 'marked';
-import { findHtmlMathSpans, type ScanOptions } from '../math/scanner';
+import { findHtmlMathSpans, type ScanOptions } from '../scanner/scanner';
 import { mathToken } from './mathExtensions';
 
 /**

@@ -1,5 +1,5 @@
 import { Marked, Tokenizer } from 'marked';
-import { scanOptionsKey, type ScanOptions } from '../math/scanner';
+import { scanOptionsKey, type ScanOptions } from '../scanner/scanner';
 import { maskMath } from './emStrongMask';
 import { footnoteDefExtension, footnoteRefExtension } from './footnoteExtensions';
 import { frontMatterExtension } from './frontMatter';

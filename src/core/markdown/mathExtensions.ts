@@ -1,7 +1,7 @@
 import type { TokenizerExtension } from 'marked';
 import {
   matchBlockMath, matchEnvironmentMath, matchInlineMath, nextBlockMathLine, startsLine, type MathMatch, type ScanOptions,
-} from '../math/scanner';
+} from '../scanner/scanner';
 import { inlineCandidates, locate, MathLexer } from './mathLexer';
 import type { MathToken } from './mathToken';
 

@@ -1,6 +1,6 @@
 import { Lexer, type Token, type TokensList } from 'marked';
 import { NestingLimitedLexer } from './nestingLimitedLexer';
-import { InlineMathCandidates, ScanMemo, type ScanOptions } from '../math/scanner';
+import { InlineMathCandidates, ScanMemo, type ScanOptions } from '../scanner/scanner';
 
 /** One string Marked is lexing (a block container's text or a run of inline text). */
 export interface LexContext {

@@ -1,5 +1,5 @@
 import type { Tokenizer, Tokens } from 'marked';
-import type { ScanOptions } from '../math/scanner';
+import type { ScanOptions } from '../scanner/scanner';
 import { splitTableRow, type CellSource } from './tableCells';
 
 /** Where a cell's text sits in the table's raw source: line index in `raw`, start column, removed backslashes. */

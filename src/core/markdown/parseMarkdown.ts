@@ -1,4 +1,4 @@
-import { resolveScanOptions } from '../math/scanner';
+import { resolveScanOptions } from '../scanner/scanner';
 import type { MathOptions } from '../types';
 import { lexingMarked } from './lexingMarked';
 import { MathLexer } from './mathLexer';

@@ -1,5 +1,5 @@
 import type { Token, Tokens, TokensList } from 'marked';
-import { resolveScanOptions, scanOptionsKey } from '../math/scanner';
+import { resolveScanOptions, scanOptionsKey } from '../scanner/scanner';
 import type { MathOptions } from '../types';
 import { shareFootnoteLabels } from './footnoteExtensions';
 import { lexingMarked } from './lexingMarked';

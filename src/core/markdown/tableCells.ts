@@ -1,4 +1,4 @@
-import { matchInlineMath, ScanMemo, type ScanOptions } from '../math/scanner';
+import { matchInlineMath, ScanMemo, type ScanOptions } from '../scanner/scanner';
 
 /** A table cell's text as Marked wants it, and where it came from in its row. */
 export interface CellSource {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FormulaPreview } from '../../core/complete';
+import type { FormulaPreview } from '../../core/authoring';
 import { core } from '../core';
 import type { MathdownRenderer, MathOptions, TexError } from '../../core';
 

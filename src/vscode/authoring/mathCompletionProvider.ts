@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { TexCompletion, TexCompletionKind } from '../../core/complete';
+import type { TexCompletion, TexCompletionKind } from '../../core/authoring';
 import { core } from '../core';
 import type { MathOptions } from '../../core';
 import type { FormulaImages } from './formulaImages';

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { MathDocument } from '../../core/complete';
+import type { MathDocument } from '../../core/authoring';
 import { core } from '../core';
 import type { MathOptions } from '../../core';
 

@@ -2,8 +2,8 @@
 // activation stays cheap, and disposes it with the extension. With a store, the formula cache
 // outlives the session.
 import * as vscode from 'vscode';
-import { startTypesetWorker } from '../../core/math/startTypesetWorker';
-import type { MathdownRenderer } from '../../core/render';
+import { startTypesetWorker } from '../../core/typeset/startTypesetWorker';
+import type { MathdownRenderer } from '../../core/render/render';
 import { core } from '../core';
 import type { TypesetCacheStore } from '../typesetCacheStore';
 

@@ -1,6 +1,6 @@
 // The preview's commands (category "Mathdown"), plus test-only hooks when MATHDOWN_TEST is set.
 import * as vscode from 'vscode';
-import type { PreviewState } from '../../webview/protocol';
+import type { PreviewState } from '../../shared/preview';
 import type { PreviewManager } from './previewManager';
 import { PREVIEW_VIEW_TYPE } from './previewPanel';
 

@@ -1,7 +1,7 @@
 // Owns every open preview: opens and reuses panels, follows the active Markdown editor unless a
 // preview is locked, routes editor events to the previews, and revives panels after a reload.
 import * as vscode from 'vscode';
-import type { PreviewState, SnapshotReport } from '../../webview/protocol';
+import type { PreviewState, SnapshotReport } from '../../shared/preview';
 import { affectsPreview } from '../config';
 import { PREVIEW_VIEW_TYPE, PreviewPanel, type PreviewDeps } from './previewPanel';
 

@@ -1,7 +1,7 @@
 // The preview page for one webview: a fresh nonce, the webview's URIs for the stylesheet, the
 // script and the document's folder, and the initial settings. Blocks arrive later by message.
 import * as vscode from 'vscode';
-import type { InitialSettings } from '../../webview/protocol';
+import type { InitialSettings } from '../../shared/preview';
 import { freshNonce, previewShellHtml } from './previewShell';
 
 export function previewPageHtml(webview: vscode.Webview, extensionUri: vscode.Uri, document: vscode.Uri, settings: InitialSettings): string {

@@ -2,9 +2,9 @@
 // the blocks the webview does not have yet, and answers the webview's messages.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { FirstScreen } from '../../core/firstScreen';
-import type { MathdownRenderer, RenderResult } from '../../core/render';
-import type { BlockHtml, FromWebview, InitialSettings, PreviewState, SnapshotReport, ToWebview } from '../../webview/protocol';
+import type { FirstScreen } from '../../core';
+import type { MathdownRenderer, RenderResult } from '../../core/render/render';
+import type { BlockHtml, FromWebviewMessage, ToWebview, InitialSettings, PreviewState, SnapshotReport, ToWebviewMessage } from '../../shared/preview';
 import { readConfig } from '../config';
 import { EditorScrollSync } from './editorScrollSync';
 import { openLink } from './openLink';
@@ -59,7 +59,7 @@ export class PreviewPanel implements vscode.Disposable {
     });
     this.disposables.push(
       this.scrollSync,
-      panel.webview.onDidReceiveMessage((m: FromWebview.Message) => this.onMessage(m)),
+      panel.webview.onDidReceiveMessage((m: FromWebviewMessage) => this.onMessage(m)),
       panel.onDidDispose(() => this.dispose()),
     );
     this.loadPage();
@@ -265,7 +265,7 @@ export class PreviewPanel implements vscode.Disposable {
     this.post({ type: 'blocks', source: this.source, blocks: [...found.values()], ...(anchor !== undefined ? { anchor } : {}) });
   }
 
-  private onMessage(m: FromWebview.Message): void {
+  private onMessage(m: FromWebviewMessage): void {
     if (!m || m.source !== this.source) return;
     switch (m.type) {
       case 'ready': {
@@ -301,7 +301,7 @@ export class PreviewPanel implements vscode.Disposable {
     editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
-  private post(message: ToWebview.Message): void {
+  private post(message: ToWebviewMessage): void {
     if (!this.disposed) void this.panel.webview.postMessage(message);
   }
 

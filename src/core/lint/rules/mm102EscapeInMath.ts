@@ -1,4 +1,4 @@
-import { marksInFormulas, targetNames, verbatimFormFix } from '../portability';
+import { marksInFormulas, targetNames, verbatimFormFix } from '../checks/portability';
 import type { LintRule, Problem } from '../types';
 
 export const mm102EscapeInMath: LintRule = {

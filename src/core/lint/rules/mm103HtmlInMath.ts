@@ -1,5 +1,5 @@
 import { decodeHTMLStrict } from 'entities';
-import { marksInFormulas, targetNames, verbatimFormFix, where } from '../portability';
+import { marksInFormulas, targetNames, verbatimFormFix, where } from '../checks/portability';
 import type { LintRule, Problem } from '../types';
 
 export const mm103HtmlInMath: LintRule = {

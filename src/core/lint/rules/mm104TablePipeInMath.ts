@@ -1,5 +1,5 @@
 import type { Delimiter } from '../../types';
-import { marksInFormulas } from '../portability';
+import { marksInFormulas } from '../checks/portability';
 import type { LintRule, Problem } from '../types';
 
 const FORMS: ReadonlySet<Delimiter> = new Set<Delimiter>(['$', '$$', 'env', '\\\\(', '\\\\[', '$`']);

@@ -1,5 +1,5 @@
-import { blockStart } from '../blockStart';
-import { flavourOf, isProseForm, targetNames } from '../portability';
+import { blockStart } from '../checks/blockStart';
+import { flavourOf, isProseForm, targetNames } from '../checks/portability';
 import type { LintTarget } from '../../config/settings';
 import type { LintContext, LintRule, Problem } from '../types';
 

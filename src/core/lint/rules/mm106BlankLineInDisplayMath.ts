@@ -1,4 +1,4 @@
-import { strayBlockOpeners } from '../strayBlockOpeners';
+import { strayBlockOpeners } from '../checks/strayBlockOpeners';
 import type { LintRule, Problem } from '../types';
 
 export const mm106BlankLineInDisplayMath: LintRule = {

@@ -1,4 +1,4 @@
-import { marksInFormulas, targetNames, verbatimFormFix, where } from '../portability';
+import { marksInFormulas, targetNames, verbatimFormFix, where } from '../checks/portability';
 import type { LintRule, Problem } from '../types';
 
 export const mm108MarkupInMath: LintRule = {

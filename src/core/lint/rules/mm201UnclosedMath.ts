@@ -1,5 +1,5 @@
-import { strayBlockOpeners } from '../strayBlockOpeners';
-import { strayInlineDelimiters } from '../strayInlineDelimiters';
+import { strayBlockOpeners } from '../checks/strayBlockOpeners';
+import { strayInlineDelimiters } from '../checks/strayInlineDelimiters';
 import type { LintRule, Problem } from '../types';
 
 export const mm201UnclosedMath: LintRule = {

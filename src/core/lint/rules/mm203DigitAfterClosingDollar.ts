@@ -1,4 +1,4 @@
-import { strayInlineDelimiters } from '../strayInlineDelimiters';
+import { strayInlineDelimiters } from '../checks/strayInlineDelimiters';
 import type { LintRule, Problem } from '../types';
 
 export const mm203DigitAfterClosingDollar: LintRule = {

@@ -1,4 +1,4 @@
-import { continuationPrefix, restOfLineIsBlank } from '../continuationPrefix';
+import { continuationPrefix, restOfLineIsBlank } from '../checks/continuationPrefix';
 import type { Formula } from '../../types';
 import type { LintContext, LintRule, Problem, TextEdit } from '../types';
 

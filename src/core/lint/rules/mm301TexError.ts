@@ -1,4 +1,4 @@
-import { texErrorRange } from '../texErrorRange';
+import { texErrorRange } from '../checks/texErrorRange';
 import type { LintRule, Problem } from '../types';
 
 export const mm301TexError: LintRule = {

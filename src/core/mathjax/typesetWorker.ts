@@ -2,7 +2,7 @@
 // can be stopped by terminating the thread.
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { MathJaxEngine } from './mathjaxEngine';
-import type { EngineConfig, RenderRequest, WorkerReply, WorkerRequest } from './typesetProtocol';
+import type { EngineConfig, RenderRequest, WorkerReply, WorkerRequest } from '../typeset/typesetProtocol';
 
 const ENGINE_LIMIT = 4;
 const engines = new Map<string, MathJaxEngine>();

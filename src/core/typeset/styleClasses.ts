@@ -2,9 +2,10 @@
 import type { LiteAdaptor } from 'mathjax-full/js/adaptors/liteAdaptor.js';
 import type { LiteElement, LiteNode } from 'mathjax-full/js/adaptors/lite/Element.js';
 import { styleClassName } from './typesetKeys';
+import type { StyleRule } from './typesetProtocol';
 
-/** A class that replaced a style attribute, and the declarations of that attribute. */
-export type StyleRule = readonly [className: string, declarations: string];
+export type { StyleRule } from './typesetProtocol';
+
 
 const PLAIN_CHARACTERS = /^[-\w\s#%.,:;()!+/]*$/;
 

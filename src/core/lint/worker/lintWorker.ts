@@ -1,6 +1,6 @@
 // Worker entry: `lint` of one document per message, off the thread of whoever asked (see LintWorkerClient).
 import { parentPort } from 'node:worker_threads';
-import { lint } from './lint';
+import { lint } from '../lint';
 import type { LintReply, LintRequest } from './lintProtocol';
 
 parentPort?.on('message', ({ text, options }: LintRequest) => {

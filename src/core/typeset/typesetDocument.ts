@@ -1,32 +1,18 @@
 import type { TexError } from '../types';
 import { errorBox } from './errorBox';
 import { BATCH_LIMIT, renderBatch, sameBatchKey, type BatchContext, type BatchFailure } from './typesetBatch';
-import type { CachedFormula, FormulaKey, TypesetCache } from './typesetCache';
+import type { CachedFormula, FormulaKey } from './typesetCache';
 import { entryFrom, readLabels } from './typesetEntry';
 import { TypesetDocumentState, type Position } from './typesetDocumentState';
 import { formulaKey, initialDefinitions } from './typesetKeys';
 import { prefetch } from './typesetPrefetch';
-import type { EngineConfig, FormulaSpec } from './typesetProtocol';
-import type { TypesetWorkerClient } from './typesetWorkerClient';
+import type { FormulaSpec } from './typesetProtocol';
+import type { DocumentContext } from './documentContext';
 
 /** Formulas of the document one batch may span, counting cached ones in between. */
 const BATCH_SPAN = 256;
 /** Formulas a run sends its worker before a helper joins in: a render after an edit sends one or two. */
 const HELPER_AFTER = 64;
-
-export interface DocumentContext {
-  client: TypesetWorkerClient;
-  cache: TypesetCache;
-  timeoutMs: number;
-  /** How long a timeout stays in the cache before the formula is tried again (the machine may have been busy). */
-  timeoutRetryMs: number;
-  maxTexLength: number;
-  config: EngineConfig;
-  configKey: string;
-  signal: AbortSignal | undefined;
-  /** Further workers that typeset, ahead of the in-order pass, formulas that look state-free. */
-  helpers?: readonly TypesetWorkerClient[];
-}
 
 export interface DocumentFormula {
   html: string;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Token, Tokens } from 'marked';
-import type { Block, ParsedDocument } from './markdown';
-import { footnotesOf, headingIdsOf, tokensOfBlock } from './markdown';
+import type { Block, ParsedDocument } from '../markdown';
+import { footnotesOf, headingIdsOf, tokensOfBlock } from '../markdown';
 
 /** Renders whose block counts raise the cache bound (documents a preview and lint alternate between). */
 const RECENT_RENDERS = 8;

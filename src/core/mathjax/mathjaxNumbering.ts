@@ -1,5 +1,5 @@
 import { Label } from 'mathjax-full/js/input/tex/Tags.js';
-import type { LabelValue } from './typesetProtocol';
+import type { LabelValue } from '../typeset/typesetProtocol';
 
 /** The protected parts of MathJax's AbstractTags that carry state from one formula to the next. */
 interface TagsInternals {

@@ -1,6 +1,8 @@
 // Messages between the main-thread Typesetter and the typesetting worker (structured-cloned).
 import type { TexError } from '../types';
-import type { StyleRule } from './styleClasses';
+
+/** A class that replaced a style attribute, and the declarations of that attribute. */
+export type StyleRule = readonly [className: string, declarations: string];
 
 export type FontCacheMode = 'local' | 'global' | 'none';
 export type EquationNumbers = 'none' | 'ams' | 'all';

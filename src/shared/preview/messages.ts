@@ -1,5 +1,5 @@
-// The one message protocol between the extension (src/vscode/preview) and the preview webview.
-// The extension imports it with `import type` only. Every message names the document it is about
+// The product's messages between the extension (src/vscode/preview) and the preview webview; the
+// test hooks are in testMessages.ts. Both sides import them with `import type` only. Every message names the document it is about
 // (`source`, a URI string): each side ignores messages about another document.
 
 /**
@@ -40,32 +40,6 @@ export interface PreviewState {
   readonly line: number;
 }
 
-export interface SnapshotReport {
-  readonly version: number;
-  readonly svgCount: number;
-  /** Typeset formulas inside the viewport. */
-  readonly visibleFormulas: number;
-  readonly errorCount: number;
-  readonly blockCount: number;
-  /** Blocks shown as placeholders, their HTML not asked for yet (long documents). */
-  readonly pendingBlocks: number;
-  /** Formulas shown as their TeX while the first screen of a long document waits for the rest. */
-  readonly pendingFormulas: number;
-  /** The page shows a first screen; the full result is still to come. */
-  readonly provisional: boolean;
-  /** The page's JavaScript heap in MB, where the browser tells. */
-  readonly heapMb: number | null;
-  /** Blocks built from HTML since the page loaded (reused blocks are not counted). */
-  readonly blocksCreated: number;
-  readonly firstVisibleLine: number;
-  readonly activeLine: number | null;
-  readonly bannerShown: boolean;
-  readonly openDetails: number;
-  /** The page's images: the URL each loads from, and its natural width (0 until it has loaded). */
-  readonly images: readonly { readonly src: string; readonly naturalWidth: number }[];
-  readonly scrollTop: number;
-  readonly state: PreviewState | undefined;
-}
 
 export namespace ToWebview {
   interface Base { readonly source: string }
@@ -100,12 +74,7 @@ export namespace ToWebview {
   export interface EditorSelection extends Base { readonly type: 'editorSelection'; readonly line: number | null }
   export interface Style extends Base { readonly type: 'style'; readonly style: PreviewStyle; readonly scrollPreviewWithEditor: boolean; readonly scrollEditorWithPreview: boolean }
   export interface Locked extends Base { readonly type: 'locked'; readonly locked: boolean }
-  export interface SnapshotRequest extends Base { readonly type: 'snapshotRequest'; readonly id: number }
-  /** Test hook: scroll as if the reader did, so that the preview reports it to the editor. */
-  export interface TestUserScroll extends Base { readonly type: 'testUserScroll'; readonly line: number }
-  /** Test hook: click or double-click the first element matching a CSS selector, as the reader would. */
-  export interface TestDispatch extends Base { readonly type: 'testDispatch'; readonly selector: string; readonly event: 'click' | 'dblclick' }
-  export type Message = Update | Blocks | RenderFailed | ScrollToLine | EditorSelection | Style | Locked | SnapshotRequest | TestUserScroll | TestDispatch;
+  export type Message = Update | Blocks | RenderFailed | ScrollToLine | EditorSelection | Style | Locked;
 }
 
 export namespace FromWebview {
@@ -119,8 +88,7 @@ export namespace FromWebview {
   export interface RevealLine extends Base { readonly type: 'revealLine'; readonly line: number }
   export interface DidDoubleClick extends Base { readonly type: 'didDoubleClick'; readonly line: number }
   export interface OpenLink extends Base { readonly type: 'openLink'; readonly href: string }
-  export interface Snapshot extends Base { readonly type: 'snapshot'; readonly id: number; readonly report: SnapshotReport }
-  export type Message = Ready | NeedReset | NeedBlocks | RevealLine | DidDoubleClick | OpenLink | Snapshot;
+  export type Message = Ready | NeedReset | NeedBlocks | RevealLine | DidDoubleClick | OpenLink;
 }
 
 /** Settings the page reads from its `<meta id="mathdown-settings">` before the first message. */

@@ -1,19 +1,7 @@
-import { escapeHtml } from './math/errorBox';
-import { MAY_DEFINE } from './math/texEffects';
-import type { RenderResult } from './render';
-import type { Formula } from './types';
-
-/** The part of a document a reader sees first, as 0-based lines (`toLine` exclusive). */
-export interface FirstScreen {
-  fromLine: number;
-  toLine: number;
-  /**
-   * Called before the full result, with a provisional one covering the document up to a little
-   * past `toLine`: formulas on those lines typeset, the others shown as their TeX (`pendingBox`).
-   * Not called when the document ends near `toLine` anyway.
-   */
-  onResult: (result: RenderResult) => void;
-}
+import { escapeHtml } from '../typeset/errorBox';
+import { MAY_DEFINE } from '../mathjax/texEffects';
+import type { FirstScreen } from './renderTypes';
+import type { Formula } from '../types';
 
 /** Lines of text past `toLine` the provisional result still covers, so that it fills the screen. */
 const MARGIN_LINES = 40;

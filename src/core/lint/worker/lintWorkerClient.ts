@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { LintReply } from './lintProtocol';
-import type { LintDiagnostic, LintOptions } from './types';
+import type { LintDiagnostic, LintOptions } from '../types';
 
 /**
  * Runs `lint` in a worker thread (dist/lintWorker.js), one document at a time, so that linting a

@@ -1,6 +1,8 @@
 import type { TexError } from '../types';
-import type { StyleRule } from './styleClasses';
-import type { LabelValue } from './typesetProtocol';
+import type { FormulaKey } from './typesetKeys';
+import type { LabelValue, StyleRule } from './typesetProtocol';
+
+export type { FormulaKey } from './typesetKeys';
 
 /** A label value as compared in cache keys; null when the label was not defined. */
 export type LabelKey = string | null;
@@ -33,13 +35,6 @@ export interface CachedFormula {
 
 const VARIANTS_PER_KEY = 4;
 
-/** What a typeset result is looked up by, before its numbering dependencies are considered. */
-export interface FormulaKey {
-  /** The user-definitions state in force (see typesetKeys). */
-  readonly definitions: string;
-  readonly display: boolean;
-  readonly tex: string;
-}
 
 interface Slot {
   readonly key: FormulaKey;

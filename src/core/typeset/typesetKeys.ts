@@ -1,12 +1,19 @@
 // Content hashes that identify what determines a typeset result. Shared by both threads.
 import { createHash } from 'node:crypto';
-import type { FormulaKey } from './typesetCache';
 import type { EngineConfig } from './typesetProtocol';
 
 function hash(...parts: string[]): string {
   const h = createHash('sha256');
   for (const part of parts) h.update(`${part.length}:${part}`);
   return h.digest('base64url');
+}
+
+/** What a typeset result is looked up by, before its numbering dependencies are considered. */
+export interface FormulaKey {
+  /** The user-definitions state in force (see typesetKeys). */
+  readonly definitions: string;
+  readonly display: boolean;
+  readonly tex: string;
 }
 
 export function configKey(config: EngineConfig): string {

@@ -1,8 +1,8 @@
-import type { LintTarget } from '../config/settings';
-import type { Delimiter, Formula } from '../types';
+import type { LintTarget } from '../../config/settings';
+import type { Delimiter, Formula } from '../../types';
 import { continuationPrefix, restOfLineIsBlank } from './continuationPrefix';
-import type { MarkKind, PlainMark } from './plain/plainMark';
-import type { LintContext, TextEdit } from './types';
+import type { MarkKind, PlainMark } from '../plain/plainMark';
+import type { LintContext, TextEdit } from '../types';
 
 /** Targets whose renderer knows no math, and which plain reading stands for them. */
 const FLAVOUR: Partial<Record<LintTarget, 'gfm' | 'commonmark'>> = { gfm: 'gfm', commonmark: 'commonmark' };

@@ -14,11 +14,11 @@ import { applyMathJaxPatches } from './mathjaxPatches';
 import { locateTexError } from './mathjaxErrorLocation';
 import { UserDefinitions, type DefinitionsSnapshot } from './mathjaxUserDefinitions';
 import { NumberingState } from './mathjaxNumbering';
-import { errorBox } from './errorBox';
-import { moveStylesToClasses, type StyleRule } from './styleClasses';
+import { errorBox } from '../typeset/errorBox';
+import { moveStylesToClasses, type StyleRule } from '../typeset/styleClasses';
 import { TEX_PACKAGES } from './texPackages';
-import { initialDefinitions, localGlyphId, nextDefinitions } from './typesetKeys';
-import type { DefinitionStep, EngineConfig, RenderOutcome } from './typesetProtocol';
+import { initialDefinitions, localGlyphId, nextDefinitions } from '../typeset/typesetKeys';
+import type { DefinitionStep, EngineConfig, RenderOutcome } from '../typeset/typesetProtocol';
 
 // MathJax's document type is generic over three DOM types that the lite adaptor leaves loose.
 type AnyDocument = any;

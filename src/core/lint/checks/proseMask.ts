@@ -1,4 +1,4 @@
-import type { LintContext } from './types';
+import type { LintContext } from '../types';
 
 /** Offsets that hold prose: not math, not code (block or span), not raw HTML. */
 export interface ProseMask {

@@ -1,4 +1,4 @@
-import type { LintContext } from './types';
+import type { LintContext } from '../types';
 import { isEscaped, proseMask } from './proseMask';
 
 /** Math environments that open display math at the start of a block (math-syntax.md). */

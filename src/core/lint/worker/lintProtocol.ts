@@ -1,4 +1,4 @@
-import type { LintDiagnostic, LintOptions } from './types';
+import type { LintDiagnostic, LintOptions } from '../types';
 
 /** What the lint worker (lintWorker.ts) is asked: one document at a time. */
 export interface LintRequest {

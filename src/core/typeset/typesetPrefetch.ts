@@ -1,6 +1,6 @@
-import { MAY_DEFINE, NUMBERING } from './texEffects';
+import { MAY_DEFINE, NUMBERING } from '../mathjax/texEffects';
 import { BATCH_LIMIT, renderBatch, sameBatchKey } from './typesetBatch';
-import type { DocumentContext } from './typesetDocument';
+import type { DocumentContext } from './documentContext';
 import { TypesetDocumentState } from './typesetDocumentState';
 import { formulaKey, initialDefinitions, nextDefinitions } from './typesetKeys';
 import { entryFrom } from './typesetEntry';

@@ -11,7 +11,7 @@ import type { EngineConfig } from './typesetProtocol';
 import type { StartedWorker } from './startTypesetWorker';
 import { TypesetWorkerClient } from './typesetWorkerClient';
 
-export { TEX_PACKAGES } from './texPackages';
+export { TEX_PACKAGES } from '../mathjax/texPackages';
 
 export interface TypesetJob {
   tex: string;

@@ -1,5 +1,5 @@
 import { isEscaped, proseMask } from './proseMask';
-import type { LintContext } from './types';
+import type { LintContext } from '../types';
 
 export type StrayDollar =
   | { kind: 'unclosed'; offset: number; opener: string }

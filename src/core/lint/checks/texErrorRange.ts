@@ -1,4 +1,4 @@
-import type { TexError } from '../types';
+import type { TexError } from '../../types';
 
 /**
  * The characters of the TeX to underline for a MathJax error: the offending token before

@@ -1,48 +1,13 @@
 import { BlockHtmlCache, htmlKey } from './blockHtmlCache';
-import { firstScreenEnd, pendingBox, typesetFirst, type FirstScreen } from './firstScreen';
-import { footnoteFormulaIndices, footnotesOf, parseMarkdown, renderBlocksHtml, renderFootnotes, topLevelBlocks, type ParsedDocument } from './markdown';
-import { reparseMarkdown } from './markdown/reparseMarkdown';
-import { SourceLines } from './markdown/sourceLines';
-import { Typesetter, type TypesetRequest, type TypesetResult, type TypesetterOptions } from './math/typesetter';
-import { DEFAULT_MATH_OPTIONS, type Formula, type MathOptions } from './types';
+import { firstScreenEnd, pendingBox, typesetFirst } from './firstScreen';
+import type { FirstScreen, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';
+import { footnoteFormulaIndices, footnotesOf, parseMarkdown, renderBlocksHtml, renderFootnotes, topLevelBlocks, type ParsedDocument } from '../markdown';
+import { reparseMarkdown } from '../markdown/reparseMarkdown';
+import { SourceLines } from '../markdown/sourceLines';
+import { Typesetter, type TypesetRequest, type TypesetResult, type TypesetterOptions } from '../typeset/typesetter';
+import { DEFAULT_MATH_OPTIONS, type Formula, type MathOptions } from '../types';
 
-export interface RenderOptions {
-  math?: Partial<MathOptions>;
-  fontCache?: 'local' | 'global' | 'none';
-  assistiveMml?: boolean;
-  /** Style attributes of the math as classes, their CSS in the result's `styleRules` (for pages without inline styles). */
-  styleClasses?: boolean;
-  signal?: AbortSignal;
-  /**
-   * Identifies the document (e.g. its URI) across renders: the renderer then re-lexes only the
-   * region an edit touched, reusing the tokens of the previous render of the same document.
-   */
-  documentKey?: string;
-  /** Typeset what the reader sees first and report it before the rest (see `FirstScreen`). */
-  firstScreen?: FirstScreen;
-}
-
-export interface RenderedBlock {
-  /** Equal keys mean identical HTML: the preview sends and patches only blocks whose key changed. */
-  key: string;
-  startLine: number;
-  endLine: number;
-  html: string;
-  formulaIndices: number[];
-}
-
-export interface RenderResult {
-  html: string;
-  blocks: RenderedBlock[];
-  formulas: Formula[];
-  css: string;
-  fontDefs: string;
-  /** With `styleClasses`: the CSS rules of the classes the math uses; '' otherwise. */
-  styleRules: string;
-  lineCount: number;
-  /** `blocksRendered`: blocks whose HTML was built in this render; the others came from earlier renders. */
-  stats: { ms: number; hits: number; misses: number; blocksRendered: number };
-}
+export type { FirstScreen, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';
 
 /**
  * The one path from Markdown text to typeset HTML (data-flow.md): Marked with the math extensions

@@ -1,4 +1,4 @@
-import type { Formula } from '../types';
+import type { Formula } from '../../types';
 
 /** Document offsets of the characters of a formula's TeX (which may lack container prefixes such as `> `). */
 export interface TexSourceMap {

@@ -1,0 +1,2 @@
+export { MathdownRenderer } from './render';
+export type { FirstScreen, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';

@@ -1,0 +1,52 @@
+// The renderer's options and results, apart from the renderer so that its helpers can name them.
+import type { Formula, MathOptions } from '../types';
+
+export interface RenderOptions {
+  math?: Partial<MathOptions>;
+  fontCache?: 'local' | 'global' | 'none';
+  assistiveMml?: boolean;
+  /** Style attributes of the math as classes, their CSS in the result's `styleRules` (for pages without inline styles). */
+  styleClasses?: boolean;
+  signal?: AbortSignal;
+  /**
+   * Identifies the document (e.g. its URI) across renders: the renderer then re-lexes only the
+   * region an edit touched, reusing the tokens of the previous render of the same document.
+   */
+  documentKey?: string;
+  /** Typeset what the reader sees first and report it before the rest (see `FirstScreen`). */
+  firstScreen?: FirstScreen;
+}
+
+export interface RenderedBlock {
+  /** Equal keys mean identical HTML: the preview sends and patches only blocks whose key changed. */
+  key: string;
+  startLine: number;
+  endLine: number;
+  html: string;
+  formulaIndices: number[];
+}
+
+export interface RenderResult {
+  html: string;
+  blocks: RenderedBlock[];
+  formulas: Formula[];
+  css: string;
+  fontDefs: string;
+  /** With `styleClasses`: the CSS rules of the classes the math uses; '' otherwise. */
+  styleRules: string;
+  lineCount: number;
+  /** `blocksRendered`: blocks whose HTML was built in this render; the others came from earlier renders. */
+  stats: { ms: number; hits: number; misses: number; blocksRendered: number };
+}
+
+/** The part of a document a reader sees first, as 0-based lines (`toLine` exclusive). */
+export interface FirstScreen {
+  fromLine: number;
+  toLine: number;
+  /**
+   * Called before the full result, with a provisional one covering the document up to a little
+   * past `toLine`: formulas on those lines typeset, the others shown as their TeX (`pendingBox`).
+   * Not called when the document ends near `toLine` anyway.
+   */
+  onResult: (result: RenderResult) => void;
+}

@@ -1,0 +1,46 @@
+// Test hooks of the preview: messages only the integration tests send (through the test-only
+// commands) and the page's answer, a snapshot of what it shows.
+import type { PreviewState } from './messages';
+
+export interface SnapshotReport {
+  readonly version: number;
+  readonly svgCount: number;
+  /** Typeset formulas inside the viewport. */
+  readonly visibleFormulas: number;
+  readonly errorCount: number;
+  readonly blockCount: number;
+  /** Blocks shown as placeholders, their HTML not asked for yet (long documents). */
+  readonly pendingBlocks: number;
+  /** Formulas shown as their TeX while the first screen of a long document waits for the rest. */
+  readonly pendingFormulas: number;
+  /** The page shows a first screen; the full result is still to come. */
+  readonly provisional: boolean;
+  /** The page's JavaScript heap in MB, where the browser tells. */
+  readonly heapMb: number | null;
+  /** Blocks built from HTML since the page loaded (reused blocks are not counted). */
+  readonly blocksCreated: number;
+  readonly firstVisibleLine: number;
+  readonly activeLine: number | null;
+  readonly bannerShown: boolean;
+  readonly openDetails: number;
+  /** The page's images: the URL each loads from, and its natural width (0 until it has loaded). */
+  readonly images: readonly { readonly src: string; readonly naturalWidth: number }[];
+  readonly scrollTop: number;
+  readonly state: PreviewState | undefined;
+}
+
+export namespace TestToWebview {
+  interface Base { readonly source: string }
+  export interface SnapshotRequest extends Base { readonly type: 'snapshotRequest'; readonly id: number }
+  /** Test hook: scroll as if the reader did, so that the preview reports it to the editor. */
+  export interface TestUserScroll extends Base { readonly type: 'testUserScroll'; readonly line: number }
+  /** Test hook: click or double-click the first element matching a CSS selector, as the reader would. */
+  export interface TestDispatch extends Base { readonly type: 'testDispatch'; readonly selector: string; readonly event: 'click' | 'dblclick' }
+  export type Message = SnapshotRequest | TestUserScroll | TestDispatch;
+}
+
+export namespace TestFromWebview {
+  interface Base { readonly source: string }
+  export interface Snapshot extends Base { readonly type: 'snapshot'; readonly id: number; readonly report: SnapshotReport }
+  export type Message = Snapshot;
+}
