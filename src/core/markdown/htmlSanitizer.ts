@@ -13,6 +13,8 @@ const SELF_CLOSING_END = / \/>/g;
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ALLOWED_TAGS,
+  // `col` and `source` are void elements too; sanitize-html 2.17 (the last for Node 20) does not list them.
+  selfClosing: [...(sanitizeHtml.defaults.selfClosing ?? []), 'col', 'source', 'wbr'],
   allowedAttributes: {
     '*': ['align', 'title', 'id', 'class', 'dir', 'lang', 'width', 'height', 'valign'],
     a: ['href', 'name', 'target', 'rel'],
