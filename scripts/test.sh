@@ -17,6 +17,9 @@ npx tsc --noEmit -p .
 [ -f src/webview/tsconfig.json ] && npx tsc --noEmit -p src/webview
 [ -f test/browser/tsconfig.json ] && npx tsc --noEmit -p test/browser
 
+log "import cycles"
+node scripts/check-cycles.mjs
+
 log "unit tests"
 command -v cmark-gfm >/dev/null || bash scripts/e2e/setup.sh   # installs GitHub's cmark-gfm (the lint oracle)
 node --test --test-reporter=spec --test-reporter-destination=stdout out/test/unit/*.test.js
