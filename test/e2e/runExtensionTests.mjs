@@ -31,7 +31,10 @@ const workspace = copyToTemp(path.resolve(argv('workspace', path.join(repoRoot, 
 
 let server, browser, code = 3, summary = null;
 try {
-  server = await startCodeServer({ codeServer, node24, env: { MATHDOWN_TEST: '1' } });
+  // Auto-save off, as in desktop VS Code: code-server, being VS Code for the web, saves each edited
+  // file a second after the edit by default, so an edit a test makes would be saved, or not, by how
+  // busy the machine is (the suites also check this setting in suiteSetup, see startClean).
+  server = await startCodeServer({ codeServer, node24, env: { MATHDOWN_TEST: '1' }, settings: { 'files.autoSave': 'off' } });
   console.log(`[e2e] code-server up on ${server.base} in ${server.startupMs} ms`);
   browser = await launchChromium({ executablePath: argv('chromium', defaults.chromium) });
   const page = await browser.context.newPage();

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
-import { waitFor } from './helpers';
+import { startClean, waitFor } from './helpers';
 
 const CONTENT = [
   'Macros $\\newcommand{\\RR}{\\mathbb{R}}$ here.',
@@ -46,6 +46,7 @@ async function hoverMarkdown(doc: vscode.TextDocument, position: vscode.Position
 suite('authoring: completion and hover inside math', () => {
   let doc: vscode.TextDocument;
   suiteSetup(async () => {
+    await startClean();
     doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: CONTENT });
     await vscode.window.showTextDocument(doc);
     const ext = vscode.extensions.getExtension('mathdown.mathdown');
@@ -136,6 +137,7 @@ suite('authoring: editing inside math (language configuration)', () => {
   const LINES = ['Sum $x + \\alpha$ and prose.', '', '$$', 'a + b', '$$', ''];
   let editor: vscode.TextEditor;
   suiteSetup(async () => {
+    await startClean();
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: LINES.join('\n') });
     editor = await vscode.window.showTextDocument(doc);
     await vscode.extensions.getExtension('mathdown.mathdown')?.activate();

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { suite, suiteSetup, suiteTeardown, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { ExportUi } from '../../src/vscode/export/exportUi';
-import { waitFor } from './helpers';
+import { startClean, waitFor } from './helpers';
 
 const run = promisify(execFile);
 
@@ -77,6 +77,7 @@ suite('export to HTML', () => {
   let source: string;
 
   suiteSetup(async () => {
+    await startClean();
     const ext = vscode.extensions.getExtension('mathdown.mathdown');
     assert.ok(ext, 'extension mathdown.mathdown is loaded');
     await ext.activate();

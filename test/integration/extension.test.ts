@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { suite, test } from 'mocha';
+import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
-import { fixtureUri, waitFor } from './helpers';
+import { fixtureUri, startClean, waitFor } from './helpers';
 
 suite('extension host', () => {
+  suiteSetup(startClean);
+
   test('runs in a Node extension host with the real vscode API', () => {
     assert.ok(vscode.version);
     assert.ok(vscode.workspace.workspaceFolders?.length, 'the fixture workspace is open');

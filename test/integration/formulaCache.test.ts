@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { setup, suite, suiteTeardown, test } from 'mocha';
+import { setup, suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { waitFor } from './helpers';
-import { closeAll, showFixture, waitForPreview } from './previewHelpers';
+import { closeAll, startClean, waitFor } from './helpers';
+import { showFixture, waitForPreview } from './previewHelpers';
 
 suite('formula cache', () => {
+  suiteSetup(startClean);
   setup(closeAll);
   suiteTeardown(closeAll);
 

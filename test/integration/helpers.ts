@@ -23,3 +23,48 @@ export async function waitFor<T>(check: () => T | Promise<T>, what: string, ms =
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Closes every editor and preview; edits left by earlier tests are reverted, not saved. */
+export async function closeAll(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && !d.isClosed)) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Every setting the extension contributes (`mathdown.…`), from its package.json. */
+function mathdownSettings(): string[] {
+  const ext = vscode.extensions.getExtension('mathdown.mathdown');
+  if (!ext) throw new Error('extension mathdown.mathdown is not loaded');
+  const contributed = (ext.packageJSON as { contributes?: { configuration?: unknown } }).contributes?.configuration;
+  const sections = (Array.isArray(contributed) ? contributed : [contributed]) as Array<{ properties?: Record<string, unknown> } | undefined>;
+  return sections.flatMap((s) => Object.keys(s?.properties ?? {}));
+}
+
+/**
+ * The state every suite starts from, whatever ran before it (suiteSetup(startClean)): no editor
+ * open, earlier edits reverted; no Mathdown setting set in the user or workspace settings; and
+ * auto-save off, so that an edit stays unsaved until a test saves it. VS Code for the web (which
+ * code-server is) saves a second after each edit by default, and the desktop default is off; the
+ * runner's profile sets it off too, so normally this changes no setting.
+ */
+export async function startClean(): Promise<void> {
+  await closeAll();
+  const setHere = (config: vscode.WorkspaceConfiguration, key: string): boolean => {
+    const i = config.inspect(key);
+    return i?.globalValue !== undefined || i?.workspaceValue !== undefined || i?.workspaceFolderValue !== undefined;
+  };
+  const config = vscode.workspace.getConfiguration();
+  for (const key of mathdownSettings().filter((k) => setHere(config, k))) {
+    const i = config.inspect(key)!;
+    if (i.globalValue !== undefined) await config.update(key, undefined, vscode.ConfigurationTarget.Global);
+    if (i.workspaceValue !== undefined || i.workspaceFolderValue !== undefined) await config.update(key, undefined, vscode.ConfigurationTarget.Workspace);
+  }
+  if (config.get('files.autoSave') !== 'off') await config.update('files.autoSave', 'off', vscode.ConfigurationTarget.Global);
+  // The extension host learns of a settings change by an event that may come after update() resolves.
+  await waitFor(() => {
+    const now = vscode.workspace.getConfiguration();
+    return now.get('files.autoSave') === 'off' && !mathdownSettings().some((k) => setHere(now, k));
+  }, 'the default settings, with auto-save off');
+}

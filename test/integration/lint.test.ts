@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { fixtureUri, waitFor } from './helpers';
+import { fixtureUri, startClean, waitFor } from './helpers';
 
 const SOURCE = [
   'Braces: $\\{x\\}$ and an unknown macro $\\foo$.',
@@ -29,6 +29,7 @@ suite('math diagnostics', () => {
   let extensionPath: string;
 
   suiteSetup(async () => {
+    await startClean();
     const ext = vscode.extensions.getExtension('mathdown.mathdown');
     assert.ok(ext, 'extension mathdown.mathdown is loaded');
     await ext.activate();
@@ -166,6 +167,8 @@ suite('math diagnostics', () => {
     const config = vscode.workspace.getConfiguration('mathdown');
     await config.update('lint.run', 'onType', vscode.ConfigurationTarget.Global);
     try {
+      // The extension reads the setting at each change event: it must have reached the extension host first.
+      await waitFor(() => vscode.workspace.getConfiguration('mathdown').get('lint.run') === 'onType', 'lint.run onType in the extension host');
       const editor = await open('typing.md', 'Fine: $a$.\n');
       const uri = editor.document.uri;
       await editor.edit((e) => e.insert(new vscode.Position(1, 0), 'Now $\\{b\\}$.\n'));

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { setup, suite, suiteTeardown, test } from 'mocha';
+import { setup, suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import { parseMarkdown } from '../../src/core/markdown';
 import { PREVIEW_VIEW_TYPE } from '../../src/vscode/preview/previewPanel';
-import { fixtureUri, waitFor } from './helpers';
-import { closeAll, showFixture, snapshot, waitForPreview } from './previewHelpers';
+import { closeAll, fixtureUri, startClean, waitFor } from './helpers';
+import { showFixture, snapshot, waitForPreview } from './previewHelpers';
 
 function editorTop(editor: vscode.TextEditor): number {
   return editor.visibleRanges[0]?.start.line ?? -1;
@@ -15,6 +15,7 @@ function formulaCount(doc: vscode.TextDocument): number {
 }
 
 suite('preview', () => {
+  suiteSetup(startClean);
   setup(closeAll);
   suiteTeardown(closeAll);
 

@@ -30,12 +30,3 @@ export async function waitForPreview(doc: vscode.TextDocument, what: string, che
     throw new Error(`${e instanceof Error ? e.message : String(e)}; last snapshot: ${JSON.stringify(last)} (document version ${doc.version})`);
   }
 }
-
-/** Closes every editor and preview; edits left by earlier tests are reverted, not saved. */
-export async function closeAll(): Promise<void> {
-  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && !d.isClosed)) {
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}

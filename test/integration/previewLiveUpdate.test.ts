@@ -1,10 +1,10 @@
 // How edits reach an open preview: held back by `mathdown.preview.debounceMs`, then patched in
 // without disturbing what the reader did on the page (open <details>, scroll position).
 import * as assert from 'node:assert/strict';
-import { setup, suite, suiteTeardown, test } from 'mocha';
+import { setup, suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { waitFor } from './helpers';
-import { closeAll, showFixture, snapshot, waitForPreview } from './previewHelpers';
+import { closeAll, startClean, waitFor } from './helpers';
+import { showFixture, snapshot, waitForPreview } from './previewHelpers';
 
 /** Long enough that the first snapshot after an edit comes back well before it, even on a loaded machine. */
 const DEBOUNCE_MS = 3000;
@@ -16,6 +16,7 @@ function editorTop(editor: vscode.TextEditor): number {
 }
 
 suite('preview live update', () => {
+  suiteSetup(startClean);
   setup(closeAll);
   suiteTeardown(closeAll);
 
