@@ -13,7 +13,7 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 # A hard cap on each run on top of the drivers' own timeouts, so that a hang cannot stall CI.
 rc=0
-timeout --kill-after=20 660 node test/e2e/runExtensionTests.mjs --timeout 600 2>&1 | tee -a "$out" || rc=$?
+timeout --kill-after=20 1860 node test/e2e/runExtensionTests.mjs --timeout 1800 2>&1 | tee -a "$out" || rc=$?
 # A green run must have run the tests. The minimum is the number of `test(` calls in the suites'
 # sources, counted here rather than kept as a constant, so adding a test raises it by itself. Fewer
 # passes mean a suite was not bundled into out/ or not loaded (mocha alone would still say 0 failed).
