@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { MathdownRenderer } from '../../core';
 import { defaultExportPath, ExportRefused, exportToFileWith } from '../../node/exportFileWriter';
 import { core } from '../core';
-import { readExportConfig } from './exportSettings';
+import type { Settings } from '../settings/settings';
 import { windowUi, type ExportUi } from './exportUi';
 
 export const EXPORT_COMMAND = 'mathdown.export.html';
@@ -69,7 +69,7 @@ async function offerToOpen(ui: ExportUi, output: string): Promise<void> {
  * Registers the export command. `renderer` is the extension's shared one; `previewed` tells which
  * document the focused preview shows. Resolves to the path written, or undefined when nothing was.
  */
-export function registerExportCommand(renderer: () => MathdownRenderer, previewed: () => vscode.Uri | undefined = () => undefined): vscode.Disposable {
+export function registerExportCommand(renderer: () => MathdownRenderer, settingsService: Settings, previewed: () => vscode.Uri | undefined = () => undefined): vscode.Disposable {
   let ui = windowUi;
   const command = vscode.commands.registerCommand(EXPORT_COMMAND, async (arg?: unknown): Promise<string | undefined> => {
     const args = asArgs(arg);
@@ -79,7 +79,7 @@ export function registerExportCommand(renderer: () => MathdownRenderer, previewe
       void ui.showErrorMessage('Mathdown: open a Markdown document (or its preview) to export it to HTML.');
       return undefined;
     }
-    const { settings, folder } = readExportConfig(document.uri);
+    const { core: settings, exportFolder: folder } = settingsService.for(document.uri);
     const output = args.output ? (isAbsolute(args.output) ? args.output : join(dirname(document.uri.fsPath), args.output)) : await chooseOutput(ui, document, folder, interactive);
     if (!output) return undefined;
     const source = document.uri.scheme === 'file' ? document.uri.fsPath : join(dirname(output), basename(document.uri.path) || 'Untitled.md');

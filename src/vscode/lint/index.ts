@@ -1,21 +1,20 @@
 // Math diagnostics in VS Code: the core's lint on open/save/typing, quick fixes and fix all.
 import * as vscode from 'vscode';
-import type { LintWorkerClient, MathdownRenderer, MathdownSettings } from '../../core';
+import type { LintWorkerClient, MathdownRenderer } from '../../core';
 import { core } from '../core';
 import { LintCodeActions } from './lintCodeActions';
 import { LintController } from './lintController';
-import { affectsLint, readLintSettings } from './lintSettings';
+import type { Settings } from '../settings/settings';
 
 export interface RegisterLintDeps {
   renderer: () => MathdownRenderer;
   /** dist/lintWorker.js: lint runs in that thread, started on first use, never in the extension host's. */
   lintWorkerFile: string;
-  /** Settings for a document (folder settings apply); defaults to Mathdown's VS Code settings. */
-  settings?: (scope?: vscode.ConfigurationScope) => MathdownSettings;
+  settings: Settings;
 }
 
 export function registerLint(context: vscode.ExtensionContext, deps: RegisterLintDeps): LintController {
-  const settings = deps.settings ?? readLintSettings;
+  const settings = (scope?: vscode.ConfigurationScope) => deps.settings.for(scope).core;
   let worker: LintWorkerClient | undefined;
   const linter = (): LintWorkerClient => (worker ??= new (core().LintWorkerClient)(deps.lintWorkerFile));
   const controller = new LintController({ renderer: deps.renderer, linter, settings }, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
@@ -30,7 +29,7 @@ export function registerLint(context: vscode.ExtensionContext, deps: RegisterLin
       const edit = actions.fixAllEdit(editor.document);
       return edit ? vscode.workspace.applyEdit(edit) : false;
     }),
-    vscode.workspace.onDidChangeConfiguration((e) => { if (affectsLint(e)) controller.relintAll(); }),
+    deps.settings.onDidChange((change) => { if (change.affectsLint) controller.relintAll(); }),
   );
   return controller;
 }
