@@ -3,12 +3,13 @@
 // typesetting worker) is created on first use.
 import * as vscode from 'vscode';
 import { registerAuthoring } from './authoring';
-import { registerCacheCommands } from './cacheCommands';
-import { registerExportCommand } from './export/exportCommand';
+import { productCommands, type CommandServices } from './commands/productCommands';
+import { registerCommands } from './commands/registerCommands';
+import { testCommands } from './commands/testCommands';
+import { exportHtmlCommand } from './export/exportCommand';
 import { registerLint } from './lint';
 import { LazyRenderer } from './preview/lazyRenderer';
 import { openPreviewOnStart } from './preview/openPreviewOnStart';
-import { registerPreviewCommands } from './preview/previewCommands';
 import { PreviewManager } from './preview/previewManager';
 import { Settings } from './settings/settings';
 import { TypesetCacheStore } from './typesetCacheStore';
@@ -19,10 +20,13 @@ export function activate(context: vscode.ExtensionContext): void {
   const settings = new Settings();
   const renderer = new LazyRenderer(dist('typesetWorker.js'), store, () => settings.for().preview.persistentCache);
   const previews = new PreviewManager({ extensionUri: context.extensionUri, renderer: () => renderer.get(), settings });
-  context.subscriptions.push(settings, renderer, previews, ...registerPreviewCommands(previews), openPreviewOnStart(previews), ...registerCacheCommands(renderer, previews));
+  context.subscriptions.push(settings, renderer, previews, openPreviewOnStart(previews));
   registerAuthoring(context, { renderer: () => renderer.get(), mathOptions: (document) => settings.for(document?.uri).core.math });
-  context.subscriptions.push(registerExportCommand(() => renderer.get(), settings, () => previews.activePreview?.uri));
-  registerLint(context, { renderer: () => renderer.get(), lintWorkerFile: dist('lintWorker.js'), settings });
+  const lint = registerLint(context, { renderer: () => renderer.get(), lintWorkerFile: dist('lintWorker.js'), settings });
+  const exportHtml = exportHtmlCommand(() => renderer.get(), settings, () => previews.activePreview?.uri);
+  const services: CommandServices = { previews, renderer, exportHtml, lint };
+  context.subscriptions.push(...registerCommands(productCommands(services)));
+  if (process.env['MATHDOWN_TEST']) context.subscriptions.push(...registerCommands(testCommands(services)));
 }
 
 export function deactivate(): void {}

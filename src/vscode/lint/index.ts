@@ -13,7 +13,13 @@ export interface RegisterLintDeps {
   settings: Settings;
 }
 
-export function registerLint(context: vscode.ExtensionContext, deps: RegisterLintDeps): LintController {
+export interface Lint {
+  controller: LintController;
+  /** The handler of mathdown.lint.fixAll (in the command table): every fix at once, in the active Markdown editor. */
+  fixAll(): Promise<boolean>;
+}
+
+export function registerLint(context: vscode.ExtensionContext, deps: RegisterLintDeps): Lint {
   const settings = (scope?: vscode.ConfigurationScope) => deps.settings.for(scope).core;
   let worker: LintWorkerClient | undefined;
   const linter = (): LintWorkerClient => (worker ??= new (core().LintWorkerClient)(deps.lintWorkerFile));
@@ -23,13 +29,15 @@ export function registerLint(context: vscode.ExtensionContext, deps: RegisterLin
     controller,
     { dispose: () => void worker?.dispose() },
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, actions, LintCodeActions.metadata),
-    vscode.commands.registerCommand('mathdown.lint.fixAll', async () => {
+    deps.settings.onDidChange((change) => { if (change.affectsLint) controller.relintAll(); }),
+  );
+  return {
+    controller,
+    fixAll: async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== 'markdown') return false;
       const edit = actions.fixAllEdit(editor.document);
       return edit ? vscode.workspace.applyEdit(edit) : false;
-    }),
-    deps.settings.onDidChange((change) => { if (change.affectsLint) controller.relintAll(); }),
-  );
-  return controller;
+    },
+  };
 }
