@@ -2,8 +2,7 @@
 // the blocks the webview does not have yet, and answers the webview's messages.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { FirstScreen } from '../../core';
-import type { MathdownRenderer, RenderResult } from '../../core/render/render';
+import type { FirstScreen, MathdownRenderer, RenderResult } from '../../core';
 import type { BlockHtml, FromWebviewMessage, ToWebview, InitialSettings, PreviewState, SnapshotReport, ToWebviewMessage } from '../../shared/preview';
 import type { Settings } from '../settings/settings';
 import { EditorScrollSync } from './editorScrollSync';
