@@ -1,16 +1,12 @@
-// "Mathdown: Clear Formula Cache", plus a test-only hook that saves the cache at once.
+// The handler of "Mathdown: Clear Formula Cache"; registered through the command table.
 import * as vscode from 'vscode';
 import type { LazyRenderer } from './preview/lazyRenderer';
 import type { PreviewManager } from './preview/previewManager';
 
-export function registerCacheCommands(renderer: LazyRenderer, previews: PreviewManager): vscode.Disposable[] {
-  const commands = [
-    vscode.commands.registerCommand('mathdown.clearFormulaCache', () => {
-      renderer.clearCache();
-      previews.refreshAll(true);
-      void vscode.window.showInformationMessage('Mathdown: the formula cache is cleared; open previews are typeset afresh.');
-    }),
-  ];
-  if (process.env['MATHDOWN_TEST']) commands.push(vscode.commands.registerCommand('mathdown.test.saveFormulaCache', () => renderer.saveCache()));
-  return commands;
+export function clearFormulaCacheCommand(renderer: LazyRenderer, previews: PreviewManager): () => void {
+  return () => {
+    renderer.clearCache();
+    previews.refreshAll(true);
+    void vscode.window.showInformationMessage('Mathdown: the formula cache is cleared; open previews are typeset afresh.');
+  };
 }

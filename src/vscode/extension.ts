@@ -3,25 +3,30 @@
 // typesetting worker) is created on first use.
 import * as vscode from 'vscode';
 import { registerAuthoring } from './authoring';
-import { registerCacheCommands } from './cacheCommands';
-import { readConfig } from './config';
-import { registerExportCommand } from './export/exportCommand';
+import { productCommands, type CommandServices } from './commands/productCommands';
+import { registerCommands } from './commands/registerCommands';
+import { testCommands } from './commands/testCommands';
+import { exportHtmlCommand } from './export/exportCommand';
 import { registerLint } from './lint';
 import { LazyRenderer } from './preview/lazyRenderer';
 import { openPreviewOnStart } from './preview/openPreviewOnStart';
-import { registerPreviewCommands } from './preview/previewCommands';
 import { PreviewManager } from './preview/previewManager';
+import { Settings } from './settings/settings';
 import { TypesetCacheStore } from './typesetCacheStore';
 
 export function activate(context: vscode.ExtensionContext): void {
   const dist = (name: string) => vscode.Uri.joinPath(context.extensionUri, 'dist', name).fsPath;
   const store = new TypesetCacheStore(context.globalStorageUri.fsPath, [dist('core.js'), dist('typesetWorker.js')]);
-  const renderer = new LazyRenderer(dist('typesetWorker.js'), store, () => readConfig().preview.persistentCache);
-  const previews = new PreviewManager({ extensionUri: context.extensionUri, renderer: () => renderer.get() });
-  context.subscriptions.push(renderer, previews, ...registerPreviewCommands(previews), openPreviewOnStart(previews), ...registerCacheCommands(renderer, previews));
-  registerAuthoring(context, { renderer: () => renderer.get(), mathOptions: (document) => readConfig(document?.uri).math });
-  context.subscriptions.push(registerExportCommand(() => renderer.get(), () => previews.activePreview?.uri));
-  registerLint(context, { renderer: () => renderer.get(), lintWorkerFile: dist('lintWorker.js') });
+  const settings = new Settings();
+  const renderer = new LazyRenderer(dist('typesetWorker.js'), store, () => settings.for().preview.persistentCache);
+  const previews = new PreviewManager({ extensionUri: context.extensionUri, renderer: () => renderer.get(), settings });
+  context.subscriptions.push(settings, renderer, previews, openPreviewOnStart(previews));
+  registerAuthoring(context, { renderer: () => renderer.get(), mathOptions: (document) => settings.for(document?.uri).core.math });
+  const lint = registerLint(context, { renderer: () => renderer.get(), lintWorkerFile: dist('lintWorker.js'), settings });
+  const exportHtml = exportHtmlCommand(() => renderer.get(), settings, () => previews.activePreview?.uri);
+  const services: CommandServices = { previews, renderer, exportHtml, lint };
+  context.subscriptions.push(...registerCommands(productCommands(services)));
+  if (process.env['MATHDOWN_TEST']) context.subscriptions.push(...registerCommands(testCommands(services)));
 }
 
 export function deactivate(): void {}

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { MathdownRenderer } from '../core/render/render';
+import type { MathdownRenderer } from '../core';
 import { writeFileAtomic, writeFileAtomicSync } from '../node/writeFileAtomic';
 
 const FILE_NAME = 'typeset-cache.json';

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import type { FormulaPreview } from '../../core/authoring';
+import type { FormulaPreview, MathdownRenderer, MathOptions, TexError } from '../../core';
 import { core } from '../core';
-import type { MathdownRenderer, MathOptions, TexError } from '../../core';
 
 export interface FormulaImage {
   /** `data:image/svg+xml;base64,…`, absent when MathJax produced no SVG. */

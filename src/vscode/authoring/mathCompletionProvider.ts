@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import type { TexCompletion, TexCompletionKind } from '../../core/authoring';
+import type { MathOptions, TexCompletion, TexCompletionKind } from '../../core';
 import { core } from '../core';
-import type { MathOptions } from '../../core';
 import type { FormulaImages } from './formulaImages';
 import type { MathDocuments } from './mathDocuments';
 

@@ -1,7 +1,6 @@
 import type * as vscode from 'vscode';
-import type { MathDocument } from '../../core/authoring';
+import type { MathDocument, MathOptions } from '../../core';
 import { core } from '../core';
-import type { MathOptions } from '../../core';
 
 /** The parsed formulas of each open document, reparsed only when its version or the math options change. */
 export class MathDocuments {

@@ -7,12 +7,8 @@ import * as vscode from 'vscode';
 import type { MathdownRenderer } from '../../core';
 import { defaultExportPath, ExportRefused, exportToFileWith } from '../../node/exportFileWriter';
 import { core } from '../core';
-import { readExportConfig } from './exportSettings';
+import type { Settings } from '../settings/settings';
 import { windowUi, type ExportUi } from './exportUi';
-
-export const EXPORT_COMMAND = 'mathdown.export.html';
-/** Test-only (MATHDOWN_TEST): replaces the command's dialogs by the given ExportUi; no argument restores VS Code's. */
-export const TEST_EXPORT_UI_COMMAND = 'mathdown.test.exportUi';
 
 /** Arguments for scripted use (tests, keybindings): with `output`, no dialog is shown. */
 export interface ExportCommandArgs {
@@ -65,13 +61,17 @@ async function offerToOpen(ui: ExportUi, output: string): Promise<void> {
   else if (answer === reveal) await ui.revealFileInOS(vscode.Uri.file(output));
 }
 
-/**
- * Registers the export command. `renderer` is the extension's shared one; `previewed` tells which
- * document the focused preview shows. Resolves to the path written, or undefined when nothing was.
- */
-export function registerExportCommand(renderer: () => MathdownRenderer, previewed: () => vscode.Uri | undefined = () => undefined): vscode.Disposable {
+export interface ExportHtmlCommand {
+  /** The handler of mathdown.export.html: resolves to the path written, or undefined when nothing was. */
+  run(arg?: unknown): Promise<string | undefined>;
+  /** Test hook (mathdown.test.exportUi): the dialogs are `replacement`'s; without it, VS Code's again. */
+  setUi(replacement?: ExportUi): void;
+}
+
+/** The export command. `renderer` is the extension's shared one; `previewed` tells which document the focused preview shows. */
+export function exportHtmlCommand(renderer: () => MathdownRenderer, settingsService: Settings, previewed: () => vscode.Uri | undefined = () => undefined): ExportHtmlCommand {
   let ui = windowUi;
-  const command = vscode.commands.registerCommand(EXPORT_COMMAND, async (arg?: unknown): Promise<string | undefined> => {
+  const run = async (arg?: unknown): Promise<string | undefined> => {
     const args = asArgs(arg);
     const interactive = !args.output;
     const document = await targetDocument(args, previewed);
@@ -79,7 +79,7 @@ export function registerExportCommand(renderer: () => MathdownRenderer, previewe
       void ui.showErrorMessage('Mathdown: open a Markdown document (or its preview) to export it to HTML.');
       return undefined;
     }
-    const { settings, folder } = readExportConfig(document.uri);
+    const { core: settings, exportFolder: folder } = settingsService.for(document.uri);
     const output = args.output ? (isAbsolute(args.output) ? args.output : join(dirname(document.uri.fsPath), args.output)) : await chooseOutput(ui, document, folder, interactive);
     if (!output) return undefined;
     const source = document.uri.scheme === 'file' ? document.uri.fsPath : join(dirname(output), basename(document.uri.path) || 'Untitled.md');
@@ -103,9 +103,6 @@ export function registerExportCommand(renderer: () => MathdownRenderer, previewe
       if (!interactive) throw e;
       return undefined;
     }
-  });
-  if (!process.env['MATHDOWN_TEST']) return command;
-  return vscode.Disposable.from(command, vscode.commands.registerCommand(TEST_EXPORT_UI_COMMAND, (replacement?: ExportUi) => {
-    ui = replacement ?? windowUi;
-  }));
+  };
+  return { run, setUi: (replacement) => { ui = replacement ?? windowUi; } };
 }

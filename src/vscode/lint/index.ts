@@ -1,21 +1,26 @@
 // Math diagnostics in VS Code: the core's lint on open/save/typing, quick fixes and fix all.
 import * as vscode from 'vscode';
-import type { LintWorkerClient, MathdownRenderer, MathdownSettings } from '../../core';
+import type { LintWorkerClient, MathdownRenderer } from '../../core';
 import { core } from '../core';
 import { LintCodeActions } from './lintCodeActions';
 import { LintController } from './lintController';
-import { affectsLint, readLintSettings } from './lintSettings';
+import type { Settings } from '../settings/settings';
 
 export interface RegisterLintDeps {
   renderer: () => MathdownRenderer;
   /** dist/lintWorker.js: lint runs in that thread, started on first use, never in the extension host's. */
   lintWorkerFile: string;
-  /** Settings for a document (folder settings apply); defaults to Mathdown's VS Code settings. */
-  settings?: (scope?: vscode.ConfigurationScope) => MathdownSettings;
+  settings: Settings;
 }
 
-export function registerLint(context: vscode.ExtensionContext, deps: RegisterLintDeps): LintController {
-  const settings = deps.settings ?? readLintSettings;
+export interface Lint {
+  controller: LintController;
+  /** The handler of mathdown.lint.fixAll (in the command table): every fix at once, in the active Markdown editor. */
+  fixAll(): Promise<boolean>;
+}
+
+export function registerLint(context: vscode.ExtensionContext, deps: RegisterLintDeps): Lint {
+  const settings = (scope?: vscode.ConfigurationScope) => deps.settings.for(scope).core;
   let worker: LintWorkerClient | undefined;
   const linter = (): LintWorkerClient => (worker ??= new (core().LintWorkerClient)(deps.lintWorkerFile));
   const controller = new LintController({ renderer: deps.renderer, linter, settings }, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
@@ -24,13 +29,15 @@ export function registerLint(context: vscode.ExtensionContext, deps: RegisterLin
     controller,
     { dispose: () => void worker?.dispose() },
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, actions, LintCodeActions.metadata),
-    vscode.commands.registerCommand('mathdown.lint.fixAll', async () => {
+    deps.settings.onDidChange((change) => { if (change.affectsLint) controller.relintAll(); }),
+  );
+  return {
+    controller,
+    fixAll: async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== 'markdown') return false;
       const edit = actions.fixAllEdit(editor.document);
       return edit ? vscode.workspace.applyEdit(edit) : false;
-    }),
-    vscode.workspace.onDidChangeConfiguration((e) => { if (affectsLint(e)) controller.relintAll(); }),
-  );
-  return controller;
+    },
+  };
 }

@@ -3,7 +3,7 @@
 // outlives the session.
 import * as vscode from 'vscode';
 import { startTypesetWorker } from '../../core/typeset/startTypesetWorker';
-import type { MathdownRenderer } from '../../core/render/render';
+import type { MathdownRenderer } from '../../core';
 import { core } from '../core';
 import type { TypesetCacheStore } from '../typesetCacheStore';
 

@@ -2,7 +2,6 @@
 // preview is locked, routes editor events to the previews, and revives panels after a reload.
 import * as vscode from 'vscode';
 import type { PreviewState, SnapshotReport } from '../../shared/preview';
-import { affectsPreview } from '../config';
 import { PREVIEW_VIEW_TYPE, PreviewPanel, type PreviewDeps } from './previewPanel';
 
 export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewState>, vscode.Disposable {
@@ -17,7 +16,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.forDocument(e.textEditor.document.uri, (p) => p.editorScrolled(e.textEditor))),
       vscode.window.onDidChangeTextEditorSelection((e) => this.forDocument(e.textEditor.document.uri, (p) => p.editorSelectionChanged(e.textEditor))),
       vscode.window.onDidChangeActiveTextEditor((e) => this.follow(e)),
-      vscode.workspace.onDidChangeConfiguration((e) => { if (affectsPreview(e)) this.refreshAll(true); }),
+      deps.settings.onDidChange((change) => { if (change.affectsPreview) this.refreshAll(true); }),
     ];
   }
 

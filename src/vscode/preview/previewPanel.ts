@@ -2,10 +2,9 @@
 // the blocks the webview does not have yet, and answers the webview's messages.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { FirstScreen } from '../../core';
-import type { MathdownRenderer, RenderResult } from '../../core/render/render';
+import type { FirstScreen, MathdownRenderer, RenderResult } from '../../core';
 import type { BlockHtml, FromWebviewMessage, ToWebview, InitialSettings, PreviewState, SnapshotReport, ToWebviewMessage } from '../../shared/preview';
-import { readConfig } from '../config';
+import type { Settings } from '../settings/settings';
 import { EditorScrollSync } from './editorScrollSync';
 import { openLink } from './openLink';
 import { blockDiff, type SentBlock } from './blockDiff';
@@ -18,6 +17,7 @@ export const PREVIEW_VIEW_TYPE = 'mathdown.preview';
 export interface PreviewDeps {
   readonly extensionUri: vscode.Uri;
   readonly renderer: () => MathdownRenderer;
+  readonly settings: Settings;
 }
 
 export class PreviewPanel implements vscode.Disposable {
@@ -86,22 +86,22 @@ export class PreviewPanel implements vscode.Disposable {
 
   /** Re-renders now; `full` resends every block (settings changed, or the user asked). */
   refresh(full: boolean): void {
-    const { preview } = readConfig(this.resource);
+    const { preview } = this.deps.settings.for(this.resource);
     this.post({ type: 'style', source: this.source, style: { fontSize: preview.fontSize, lineHeight: preview.lineHeight }, scrollEditorWithPreview: preview.scrollEditorWithPreview, scrollPreviewWithEditor: preview.scrollPreviewWithEditor });
     void this.render(full);
   }
 
   documentChanged(): void {
     if (this.debounce) clearTimeout(this.debounce);
-    this.debounce = setTimeout(() => { this.debounce = undefined; void this.render(false); }, readConfig(this.resource).preview.debounceMs);
+    this.debounce = setTimeout(() => { this.debounce = undefined; void this.render(false); }, this.deps.settings.for(this.resource).preview.debounceMs);
   }
 
   editorScrolled(editor: vscode.TextEditor): void {
-    if (readConfig(this.resource).preview.scrollPreviewWithEditor) this.scrollSync.editorScrolled(editor);
+    if (this.deps.settings.for(this.resource).preview.scrollPreviewWithEditor) this.scrollSync.editorScrolled(editor);
   }
 
   editorSelectionChanged(editor: vscode.TextEditor): void {
-    const mark = readConfig(this.resource).preview.markEditorSelection;
+    const mark = this.deps.settings.for(this.resource).preview.markEditorSelection;
     this.post({ type: 'editorSelection', source: this.source, line: mark ? editor.selection.active.line : null });
   }
 
@@ -132,7 +132,7 @@ export class PreviewPanel implements vscode.Disposable {
     this.sentBlocks = [];
     this.sentCss = this.sentFontDefs = undefined;
     this.postedVersion = -1;
-    const { preview } = readConfig(this.resource);
+    const { preview } = this.deps.settings.for(this.resource);
     const folder = vscode.workspace.getWorkspaceFolder(this.resource)?.uri;
     this.panel.webview.options = {
       enableScripts: true,
@@ -175,7 +175,7 @@ export class PreviewPanel implements vscode.Disposable {
       return;
     }
     const version = doc.version;
-    const { math } = readConfig(this.resource);
+    const { math } = this.deps.settings.for(this.resource).core;
     const current = () => !abort.signal.aborted && generation === this.generation && !this.disposed;
     let result: RenderResult;
     let shownFirst = false;
@@ -284,7 +284,7 @@ export class PreviewPanel implements vscode.Disposable {
         break;
       case 'revealLine':
         this.line = m.line;
-        if (readConfig(this.resource).preview.scrollEditorWithPreview) this.scrollSync.revealInEditors(this.resource, m.line);
+        if (this.deps.settings.for(this.resource).preview.scrollEditorWithPreview) this.scrollSync.revealInEditors(this.resource, m.line);
         break;
       case 'didDoubleClick': void this.showSourceLine(m.line); break;
       case 'openLink': void openLink(m.href, this.resource); break;

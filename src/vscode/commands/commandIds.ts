@@ -1,0 +1,25 @@
+// Every command id the extension registers, without vscode so that a unit test can hold them against
+// package.json: the product's (contributes.commands, one handler each in the command table) and the
+// test-only hooks (registered only with MATHDOWN_TEST, never contributed).
+export const PRODUCT_COMMAND_IDS = [
+  'mathdown.preview.open',
+  'mathdown.preview.openToSide',
+  'mathdown.preview.toggleLock',
+  'mathdown.preview.refresh',
+  'mathdown.clearFormulaCache',
+  'mathdown.export.html',
+  'mathdown.lint.fixAll',
+] as const;
+
+export const TEST_COMMAND_IDS = [
+  'mathdown.test.previewSnapshot',
+  'mathdown.test.scrollPreview',
+  'mathdown.test.clickInPreview',
+  'mathdown.test.failNextRender',
+  'mathdown.test.revivePreview',
+  'mathdown.test.saveFormulaCache',
+  'mathdown.test.exportUi',
+] as const;
+
+export type ProductCommandId = (typeof PRODUCT_COMMAND_IDS)[number];
+export type TestCommandId = (typeof TEST_COMMAND_IDS)[number];

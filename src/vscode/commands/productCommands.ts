@@ -1,0 +1,28 @@
+// The command table: every command in package.json's contributes.commands and its one handler.
+import { clearFormulaCacheCommand } from '../cacheCommands';
+import type { ExportHtmlCommand } from '../export/exportCommand';
+import type { Lint } from '../lint';
+import type { LazyRenderer } from '../preview/lazyRenderer';
+import { previewCommands } from '../preview/previewCommands';
+import type { PreviewManager } from '../preview/previewManager';
+import type { CommandTable } from './registerCommands';
+
+export interface CommandServices {
+  previews: PreviewManager;
+  renderer: LazyRenderer;
+  exportHtml: ExportHtmlCommand;
+  lint: Lint;
+}
+
+export function productCommands(s: CommandServices): CommandTable {
+  const preview = previewCommands(s.previews);
+  return {
+    'mathdown.preview.open': preview.open,
+    'mathdown.preview.openToSide': preview.openToSide,
+    'mathdown.preview.toggleLock': preview.toggleLock,
+    'mathdown.preview.refresh': preview.refresh,
+    'mathdown.clearFormulaCache': clearFormulaCacheCommand(s.renderer, s.previews),
+    'mathdown.export.html': s.exportHtml.run,
+    'mathdown.lint.fixAll': s.lint.fixAll,
+  };
+}

@@ -1,0 +1,24 @@
+// Test-only hooks for the integration tests (MATHDOWN_TEST set): never contributed, never in the
+// product's command table.
+import * as vscode from 'vscode';
+import type { PreviewState } from '../../shared/preview';
+import type { ExportUi } from '../export/exportUi';
+import { PREVIEW_VIEW_TYPE } from '../preview/previewPanel';
+import type { CommandServices } from './productCommands';
+import type { TestCommandTable } from './registerCommands';
+
+export function testCommands(s: CommandServices): TestCommandTable {
+  return {
+    'mathdown.test.previewSnapshot': (timeoutMs?: number) => s.previews.snapshot(timeoutMs),
+    'mathdown.test.scrollPreview': (line: number) => s.previews.testUserScroll(line),
+    'mathdown.test.clickInPreview': (selector: string, event?: 'dblclick') => s.previews.testDispatch(selector, event ?? 'click'),
+    'mathdown.test.failNextRender': () => s.previews.testFailNextRender(),
+    'mathdown.test.revivePreview': async (state: PreviewState) => {
+      const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Mathdown', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true });
+      await s.previews.deserializeWebviewPanel(panel, state);
+    },
+    'mathdown.test.saveFormulaCache': () => s.renderer.saveCache(),
+    /** Replaces the export command's dialogs by the given ExportUi; no argument restores VS Code's. */
+    'mathdown.test.exportUi': (replacement?: ExportUi) => s.exportHtml.setUi(replacement),
+  };
+}
