@@ -1,30 +1,40 @@
-import { Worker } from 'node:worker_threads';
-import type { WorkerReply } from './typesetProtocol';
+import type { WorkerPort, WorkerStarter } from '../platform/workerPort';
+import type { WorkerReply, WorkerRequest } from './typesetProtocol';
 
-/** A typesetting worker thread starting up, and whether it came up: noted from its first moment, so none of it is missed. */
+/** The host's end of a typesetting worker (serveTypesetting at the other end). */
+export type TypesetWorkerPort = WorkerPort<WorkerRequest, WorkerReply>;
+/** Starts typesetting workers on the host (src/node/platform for Node's worker threads). */
+export type TypesetWorkerStarter = WorkerStarter<WorkerRequest, WorkerReply>;
+
+/** A typesetting worker starting up, and whether it came up: noted from its first moment, so none of it is missed. */
 export interface StartedWorker {
-  worker: Worker;
+  worker: TypesetWorkerPort;
   /** Resolves once the worker has loaded MathJax; rejects if it fails first. */
   ready: Promise<void>;
 }
 
 /**
- * Starts a typesetting worker thread on `file` (dist/typesetWorker.js). On its own, so that a
- * host can start one before it loads the core and hand it over (`TypesetterOptions.startedWorker`):
- * the thread's start-up then overlaps the core's.
+ * Watches a typesetting worker that was just started for its 'ready'. On its own, so that a host
+ * can start one before it loads the rest of the core and hand it over (`TypesetterOptions.startedWorker`):
+ * the worker's start-up then overlaps the core's.
  */
-export function startTypesetWorker(file: string): StartedWorker {
-  const worker = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+export function watchStart(worker: TypesetWorkerPort): StartedWorker {
   const ready = new Promise<void>((resolve, reject) => {
+    let settled = false;
+    let stop: (() => void) | undefined;
     const settle = (error?: Error): void => {
-      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      if (settled) return;
+      settled = true;
+      stop?.();
       if (error) reject(error);
       else resolve();
     };
-    const onMessage = (reply: WorkerReply): void => { if (reply.type === 'ready') settle(); };
-    const onError = (err: Error): void => settle(err);
-    const onExit = (code: number): void => settle(new Error(`exited with code ${code}`));
-    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    stop = worker.listen({
+      message: (reply) => { if (reply.type === 'ready') settle(); },
+      error: (err) => settle(err),
+      exit: (code) => settle(new Error(`exited with code ${code}`)),
+    });
+    if (settled) stop();
   });
   ready.catch(() => undefined);
   return { worker, ready };
