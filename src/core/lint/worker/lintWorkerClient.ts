@@ -3,10 +3,10 @@ import type { LintReply, LintRequest, LintWorkerStarter } from './lintProtocol';
 import type { LintDiagnostic, LintOptions } from '../types';
 
 /**
- * Runs `lint` in a worker (serveLint; dist/lintWorker.js in Node), one document at a time, so that linting a
- * long document (about a second per MB) never holds up the caller's thread: in VS Code that is the
- * extension host, which serves every extension. Aborting the document being linted stops the
- * thread; the next document gets a fresh one. An idle thread does not keep the process alive.
+ * Runs `lint` in a worker (serveLint; dist/lintWorker.js in Node), one document at a time, so
+ * that linting a long document (about a second per MB) never holds up the caller's thread: in VS
+ * Code that is the extension host, which serves every extension. Aborting the document being linted
+ * stops the worker; the next document gets a fresh one. An idle worker does not keep the process alive.
  */
 export class LintWorkerClient {
   #worker: WorkerPort<LintRequest, LintReply> | undefined;
