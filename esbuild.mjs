@@ -1,4 +1,6 @@
 // The one bundler config: extension, CLI, core library, typesetting worker, webview script, tests.
+// Node's bundles enter through src/node/ (the core's public API with Node's platform, the worker
+// scripts, the early worker start); the core below them takes its platform as options.
 //   node esbuild.mjs              development build of dist/
 //   node esbuild.mjs --production minified, no source maps (vsce package)
 //   node esbuild.mjs --watch      rebuild on change
@@ -65,20 +67,20 @@ const builds = [
   { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // Beside the core: the lint thread, and startTypesetWorker on its own for a host that starts the
   // typesetting worker before loading the core (the extension bundles it; the benchmark loads this).
-  { ...node, entryPoints: { core: 'src/core/index.ts', startTypesetWorker: 'src/core/typeset/startTypesetWorker.ts', lintWorker: 'src/core/lint/worker/lintWorker.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { core: 'src/node/coreEntry.ts', startTypesetWorker: 'src/node/platform/startTypesetWorker.ts', lintWorker: 'src/node/workers/lintWorker.ts' }, outdir: 'dist' },
   // Without comments and indentation (2.1 → 1.6 MB, all of it ASCII): every worker start (first
   // render, helpers, restart after a timeout) reads and compiles the whole file, ~30 ms less so.
-  { ...node, minifyWhitespace: !production, entryPoints: { typesetWorker: 'src/core/mathjax/typesetWorker.ts' }, outdir: 'dist' },
+  { ...node, minifyWhitespace: !production, entryPoints: { typesetWorker: 'src/node/workers/typesetWorker.ts' }, outdir: 'dist' },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { webview: 'src/webview/index.ts' }, outdir: 'dist' },
 ];
 if (tests) {
   // Unit tests import the core from source; the workers are emitted beside them so that
   // the typesetter and the lint client find them exactly as they do in dist/.
-  builds.push({ ...node, entryPoints: [...walk('test/unit', '.test.ts'), { in: 'src/core/mathjax/typesetWorker.ts', out: 'typesetWorker' }, { in: 'src/core/lint/worker/lintWorker.ts', out: 'lintWorker' }], outdir: 'out/test/unit', outbase: 'test/unit', external: ['vscode'] });
+  builds.push({ ...node, entryPoints: [...walk('test/unit', '.test.ts'), { in: 'src/node/workers/typesetWorker.ts', out: 'typesetWorker' }, { in: 'src/node/workers/lintWorker.ts', out: 'lintWorker' }], outdir: 'out/test/unit', outbase: 'test/unit', external: ['vscode', 'esbuild'] });
   builds.push({ ...node, plugins: [], entryPoints: { mathjaxEngineEs5: 'test/unit/helpers/mathjaxEngineEs5.ts' }, outdir: 'out/test/unit' });
   builds.push({ ...node, entryPoints: walk('test/integration', '.ts'), outdir: 'out/test/integration', outbase: 'test/integration', external: ['vscode', 'mocha'] });
   // Browser tests (Chromium via playwright-core) export pages, so they get the worker beside them too.
-  builds.push({ ...node, entryPoints: [...walk('test/browser', '.test.ts'), { in: 'src/core/mathjax/typesetWorker.ts', out: 'typesetWorker' }], outdir: 'out/test/browser', outbase: 'test/browser', external: ['playwright-core'] });
+  builds.push({ ...node, entryPoints: [...walk('test/browser', '.test.ts'), { in: 'src/node/workers/typesetWorker.ts', out: 'typesetWorker' }], outdir: 'out/test/browser', outbase: 'test/browser', external: ['playwright-core'] });
 }
 
 const existing = builds.filter((b) => {

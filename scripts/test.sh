@@ -14,6 +14,8 @@ fi
 log "building and type-checking"
 node esbuild.mjs --tests
 npx tsc --noEmit -p .
+# The core again without Node's types: a Node global or built-in there is an error (it runs anywhere).
+npx tsc --noEmit -p src/core
 [ -f src/webview/tsconfig.json ] && npx tsc --noEmit -p src/webview
 [ -f test/browser/tsconfig.json ] && npx tsc --noEmit -p test/browser
 

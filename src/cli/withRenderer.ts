@@ -1,9 +1,8 @@
-import { join } from 'node:path';
-import { MathdownRenderer } from '../core';
+import { MathdownRenderer } from '../node/coreEntry';
 
 /** Runs `fn` with a renderer whose worker sits beside the CLI bundle, and always disposes it. */
 export async function withRenderer<T>(fn: (renderer: MathdownRenderer) => Promise<T>): Promise<T> {
-  const renderer = new MathdownRenderer({ workerFile: join(__dirname, 'typesetWorker.js') });
+  const renderer = new MathdownRenderer();
   try {
     return await fn(renderer);
   } finally {

@@ -1,4 +1,5 @@
-// Public API of the Mathdown core (`mathdown/core`): no vscode, DOM or fs imports below this folder.
+// Public API of the Mathdown core: no vscode, DOM or Node imports below this folder (it takes its
+// platform as options, see platform/). `mathdown/core` in Node is src/node/coreEntry.ts: this plus Node's platform.
 export * from './types';
 export * from './config/settings';
 export * from './config/parseSettings';

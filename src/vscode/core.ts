@@ -1,7 +1,8 @@
 // The core (Marked, the sanitizer, lint rules, completion tables: most of the extension's code)
-// is the separate bundle dist/core.js, loaded on first use rather than at activation.
+// is the separate bundle dist/core.js (`mathdown/core`, with Node's platform), loaded on first use
+// rather than at activation.
 import { join } from 'node:path';
-import type * as Core from '../core';
+import type * as Core from '../node/coreEntry';
 
 let loaded: typeof Core | undefined;
 

@@ -2,7 +2,7 @@
 // cmark-gfm renders them), and the math inside both reaching MathJax verbatim at exact positions.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { MathdownRenderer } from '../../src/core';
+import { MathdownRenderer } from '../../src/node/coreEntry';
 import { parseMarkdown, renderHtml } from '../../src/core/markdown';
 import { escapeHtml } from '../../src/core/markdown/escapeHtml';
 

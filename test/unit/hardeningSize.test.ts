@@ -3,7 +3,7 @@
 // printed (informational); only a generous memory bound on one render is asserted.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MathdownRenderer, type RenderResult } from '../../src/core/render/render';
+import { MathdownRenderer, type RenderResult } from '../../src/node/coreEntry';
 import { hugeDocument } from './helpers/hugeDocument';
 
 const TARGET = 10 * 1024 * 1024;

@@ -5,7 +5,7 @@
 // are printed for information only: `npm run bench` measures them against issue 2's 2 s.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { MathdownRenderer, type RenderResult } from '../../src/core/render/render';
+import { MathdownRenderer, type RenderResult } from '../../src/node/coreEntry';
 import { documentWith, HOSTILE_TEX } from '../../scripts/bench/hostileTex.mjs';
 
 function formulaHtml(result: RenderResult, i: number): string {

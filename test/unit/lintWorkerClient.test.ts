@@ -5,7 +5,8 @@ import { after, describe, it } from 'node:test';
 import { generateDoc } from '../../scripts/bench/generateDoc.mjs';
 import { parseSettings } from '../../src/core/config/parseSettings';
 import { DEFAULT_SETTINGS } from '../../src/core/config/settings';
-import { lint, lintDocument, LintWorkerClient } from '../../src/core/lint';
+import { lint, lintDocument } from '../../src/core/lint';
+import { LintWorkerClient } from '../../src/node/coreEntry';
 import type { Formula } from '../../src/core/types';
 
 const WORKER = join(__dirname, 'lintWorker.js');

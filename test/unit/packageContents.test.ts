@@ -38,3 +38,24 @@ test('mathdown/core resolves through the package exports to the built core, whic
   assert.equal(typeof core.MathdownRenderer, 'function');
   assert.equal(typeof core.parseMarkdown, 'function');
 });
+
+test('mathdown/core works in Node with no set-up: the renderer typesets in its worker thread, lint runs in its own', async () => {
+  const core = createRequire(join(root, 'package.json'))('mathdown/core') as typeof import('../../src/node/coreEntry');
+  const renderer = new core.MathdownRenderer({ helpers: 0 });
+  try {
+    const result = await renderer.render('$x^2$\n');
+    assert.match(result.html, /<mjx-container/);
+    assert.equal(result.formulas[0]!.error, undefined);
+  } finally {
+    await renderer.dispose();
+  }
+  const linter = new core.LintWorkerClient();
+  try {
+    const text = '$ x $ and $y$5\n';
+    const diagnostics = await linter.lint(text, {});
+    assert.ok(diagnostics.length > 0);
+    assert.deepEqual(diagnostics, core.lint(text, {}));
+  } finally {
+    await linter.dispose();
+  }
+});

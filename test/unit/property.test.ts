@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { applyFixes, fixAll, lint } from '../../src/core/lint';
 import type { Token, Tokens } from 'marked';
 import { footnotesOf, isMathToken, parseMarkdown, renderFootnotes, renderHtml, topLevelBlocks, type ParsedDocument } from '../../src/core/markdown';
-import { MathdownRenderer } from '../../src/core/render/render';
+import { MathdownRenderer } from '../../src/node/coreEntry';
 import { DEFAULT_MATH_OPTIONS, type DelimiterFamily, type Formula, type MathOptions } from '../../src/core/types';
 
 const SEED = Number(process.env['MATHDOWN_PROPERTY_SEED'] ?? 20240611);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { MathdownRenderer } from '../../src/core';
+import { MathdownRenderer } from '../../src/node/coreEntry';
 
 const doc = [
   '# Notes', '',

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { MathdownRenderer, type RenderResult } from '../../src/core';
+import { MathdownRenderer, type RenderResult } from '../../src/node/coreEntry';
 import type { MathOptions } from '../../src/core/types';
 
 const FIXTURES = join(__dirname, '../../../test/fixtures/typeset');

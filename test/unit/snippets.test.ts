@@ -2,7 +2,7 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Typesetter } from '../../src/core/typeset/typesetter';
+import { Typesetter } from './helpers/nodeTypesetter';
 import { MATH_BLOCK_SNIPPETS, MATH_SNIPPETS } from '../../src/core/authoring/mathSnippets';
 import { snippetDefaultText } from '../../src/core/authoring/snippetText';
 

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { startTypesetWorker } from '../../src/core/typeset/startTypesetWorker';
-import { Typesetter } from '../../src/core/typeset/typesetter';
+import { startTypesetWorker } from '../../src/node/platform/startTypesetWorker';
+import { Typesetter } from './helpers/nodeTypesetter';
 
 const WORKER = join(__dirname, 'typesetWorker.js');
 const request = { jobs: [{ tex: 'x^2', display: false }], macros: {}, equationNumbers: 'ams' as const };
@@ -13,7 +12,7 @@ test('a worker started before the typesetter, and ready long before it is handed
   await started.ready;
   // Its 'ready' came while nobody but startTypesetWorker listened.
   await new Promise((resolve) => setTimeout(resolve, 200));
-  const exited = once(started.worker, 'exit');
+  const exited = new Promise((resolve) => started.worker.listen({ exit: resolve }));
   const typesetter = new Typesetter({ workerFile: WORKER, startedWorker: started, helpers: 0, timeoutMs: 60_000 });
   const { formulas } = await typesetter.typeset(request);
   assert.equal(formulas[0]!.error, undefined);

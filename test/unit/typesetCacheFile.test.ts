@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MathdownRenderer } from '../../src/core';
+import { MathdownRenderer } from '../../src/node/coreEntry';
 
 const DOC = [
   '$$\\newcommand{\\R}{\\mathbb{R}}$$',

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Typesetter, type TypesetJob, type TypesetRequest, type TypesetResult } from '../../src/core/typeset/typesetter';
+import { Typesetter, type TypesetJob, type TypesetRequest, type TypesetResult } from './helpers/nodeTypesetter';
 import { TypesetCache, type CachedFormula, type FormulaKey } from '../../src/core/typeset/typesetCache';
 
 /** These tests are not about time: a generous budget keeps them independent of the machine's load. */

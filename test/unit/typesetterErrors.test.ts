@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Typesetter } from '../../src/core/typeset/typesetter';
+import { Typesetter } from './helpers/nodeTypesetter';
 import { errorBox } from '../../src/core/typeset/errorBox';
 
 /** These tests are not about time: a generous budget keeps them independent of the machine's load. */

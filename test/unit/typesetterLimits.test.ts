@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { Typesetter, type TypesetJob, type TypesetResult } from '../../src/core/typeset/typesetter';
+import { Typesetter, type TypesetJob, type TypesetResult } from './helpers/nodeTypesetter';
 
 const inline = (tex: string): TypesetJob => ({ tex, display: false });
 const display = (tex: string): TypesetJob => ({ tex, display: true });

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Typesetter } from '../../src/core/typeset/typesetter';
+import { Typesetter } from './helpers/nodeTypesetter';
 
 /** These tests are not about time: a generous budget keeps them independent of the machine's load. */
 const RELAXED = { timeoutMs: 60_000 };

@@ -2,7 +2,7 @@
 // whose page must carry no inline style), and nothing else changed.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Typesetter, type TypesetJob, type TypesetRequest } from '../../src/core/typeset/typesetter';
+import { Typesetter, type TypesetJob, type TypesetRequest } from './helpers/nodeTypesetter';
 import { styleClassRules, withStyleAttributes } from './helpers/styleAttributes';
 
 const inline = (tex: string): TypesetJob => ({ tex, display: false });

@@ -1,3 +1,4 @@
+import { base64 } from '../hash/base64';
 import type { MathOptions } from '../types';
 
 /** What to typeset to show a formula (or a command) on its own: the TeX, with the macro definitions it may use. */
@@ -42,5 +43,5 @@ export function svgDataUri(svg: string, color: string, exPx = 8): string {
     if (out.includes('xlink:') && !/\sxmlns:xlink=/.test(a)) a += ' xmlns:xlink="http://www.w3.org/1999/xlink"';
     return `<svg${a}>`;
   });
-  return `data:image/svg+xml;base64,${Buffer.from(out, 'utf8').toString('base64')}`;
+  return `data:image/svg+xml;base64,${base64(new TextEncoder().encode(out))}`;
 }

@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Token, Tokens } from 'marked';
+import { base64 } from '../hash/base64';
+import { sha256 } from '../hash/sha256';
 import type { Block, ParsedDocument } from '../markdown';
 import { footnotesOf, headingIdsOf, tokensOfBlock } from '../markdown';
 
@@ -43,7 +44,8 @@ export class BlockHtmlCache {
   /** Blocks rendered (not reused) by the last call. */
   lastRendered = 0;
 
-  constructor(readonly maxEntries = 20_000) {}
+  /** `hash`: the blocks' keys (`htmlKey` unless the host has a faster one of equal safety). */
+  constructor(readonly maxEntries = 20_000, private readonly hash: (html: string) => string = htmlKey) {}
 
   /** Returns the HTML of every block, rendering only those `render` has not seen as they are. */
   blocksHtml(doc: ParsedDocument, blocks: readonly Block[], mathHtml: (i: number) => string, render: (missing: Block[]) => string[]): BlockHtml[] {
@@ -82,7 +84,7 @@ export class BlockHtmlCache {
     this.lastRendered = missing.length;
     missing.forEach(({ index, tokens, place, key }, m) => {
       const html = rendered[m]!;
-      const entry = { formulaHtml: blocks[index]!.formulaIndices.map(mathHtml), html, hash: htmlKey(html) };
+      const entry = { formulaHtml: blocks[index]!.formulaIndices.map(mathHtml), html, hash: this.hash(html) };
       out[index] = entry;
       this.#entries.set(key, entry);
       this.#byToken.set(tokens[0]!, { entry, tokens, place });
@@ -142,7 +144,7 @@ function sameTokens(tokens: readonly Token[], doc: ParsedDocument, block: Block)
   return k === tokens.length;
 }
 
-/** A block's key: equal for equal HTML. */
+/** A block's key: equal for equal HTML (a cryptographic hash, so that no document can make two blocks' keys equal). */
 export function htmlKey(html: string): string {
-  return createHash('sha1').update(html).digest('base64url');
+  return base64(sha256(html), true);
 }

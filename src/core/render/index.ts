@@ -1,2 +1,2 @@
 export { MathdownRenderer } from './render';
-export type { FirstScreen, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';
+export type { FirstScreen, MathdownRendererOptions, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';

@@ -1,13 +1,13 @@
 import { BlockHtmlCache, htmlKey } from './blockHtmlCache';
 import { firstScreenEnd, pendingBox, typesetFirst } from './firstScreen';
-import type { FirstScreen, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';
+import type { FirstScreen, MathdownRendererOptions, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';
 import { footnoteFormulaIndices, footnotesOf, parseMarkdown, renderBlocksHtml, renderFootnotes, topLevelBlocks, type ParsedDocument } from '../markdown';
 import { reparseMarkdown } from '../markdown/reparseMarkdown';
 import { SourceLines } from '../markdown/sourceLines';
-import { Typesetter, type TypesetRequest, type TypesetResult, type TypesetterOptions } from '../typeset/typesetter';
+import { Typesetter, type TypesetRequest, type TypesetResult } from '../typeset/typesetter';
 import { DEFAULT_MATH_OPTIONS, type Formula, type MathOptions } from '../types';
 
-export type { FirstScreen, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';
+export type { FirstScreen, MathdownRendererOptions, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';
 
 /**
  * The one path from Markdown text to typeset HTML (data-flow.md): Marked with the math extensions
@@ -17,7 +17,8 @@ export type { FirstScreen, RenderedBlock, RenderOptions, RenderResult } from './
  */
 export class MathdownRenderer {
   readonly #typesetter: Typesetter;
-  readonly #blocks = new BlockHtmlCache();
+  readonly #hash: (html: string) => string;
+  readonly #blocks: BlockHtmlCache;
   /** The last parse of each keyed document (a few), for incremental re-lexing. */
   readonly #parsed = new Map<string, ParsedDocument>();
   /** Renders run one after another: a re-lex reuses (and re-positions) the previous render's tokens. */
@@ -25,13 +26,15 @@ export class MathdownRenderer {
   /** Renders queued or running. */
   #inFlight = 0;
   #css: Promise<string> | undefined;
-  readonly #typesetterOptions: TypesetterOptions;
+  readonly #typesetterOptions: MathdownRendererOptions;
   /** A second worker for first screens that would otherwise wait behind another render (see `render`). */
   #priority: Typesetter | undefined;
 
-  constructor(options: TypesetterOptions = {}) {
+  constructor(options: MathdownRendererOptions) {
     this.#typesetterOptions = options;
     this.#typesetter = new Typesetter(options);
+    this.#hash = options.hash ?? htmlKey;
+    this.#blocks = new BlockHtmlCache(undefined, this.#hash);
   }
 
   get cacheStats() {
@@ -182,7 +185,7 @@ export class MathdownRenderer {
     }));
     const section = footnotes ? renderFootnotes(doc, mathHtml) : '';
     if (section) {
-      rendered.push({ key: htmlKey(section), startLine: doc.lineCount, endLine: doc.lineCount, html: section, formulaIndices: footnoteFormulaIndices(footnotesOf(doc.tokens)) });
+      rendered.push({ key: this.#hash(section), startLine: doc.lineCount, endLine: doc.lineCount, html: section, formulaIndices: footnoteFormulaIndices(footnotesOf(doc.tokens)) });
     }
     return rendered;
   }

@@ -1,5 +1,15 @@
 // The renderer's options and results, apart from the renderer so that its helpers can name them.
+import type { TypesetterOptions } from '../typeset/typesetter';
 import type { Formula, MathOptions } from '../types';
+
+export interface MathdownRendererOptions extends TypesetterOptions {
+  /**
+   * Makes a block's key from its HTML (`RenderedBlock.key`): equal keys must mean equal HTML, so a
+   * cryptographic hash. It reads the HTML of every block a render builds, so a host with a native
+   * hash passes it (src/node uses node:crypto); the default is the core's own SHA-256.
+   */
+  hash?: (html: string) => string;
+}
 
 export interface RenderOptions {
   math?: Partial<MathOptions>;

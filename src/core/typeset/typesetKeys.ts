@@ -1,11 +1,11 @@
 // Content hashes that identify what determines a typeset result. Shared by both threads.
-import { createHash } from 'node:crypto';
+import { base64 } from '../hash/base64';
+import { sha256 } from '../hash/sha256';
 import type { EngineConfig } from './typesetProtocol';
 
+/** SHA-256 of the parts, each prefixed with its length so that no two lists of parts hash the same text. */
 function hash(...parts: string[]): string {
-  const h = createHash('sha256');
-  for (const part of parts) h.update(`${part.length}:${part}`);
-  return h.digest('base64url');
+  return base64(sha256(parts.map((part) => `${part.length}:${part}`).join('')), true);
 }
 
 /** What a typeset result is looked up by, before its numbering dependencies are considered. */

@@ -1,5 +1,4 @@
-import type { Worker } from 'node:worker_threads';
-import { startTypesetWorker, type StartedWorker } from './startTypesetWorker';
+import { watchStart, type StartedWorker, type TypesetWorkerPort, type TypesetWorkerStarter } from './startedWorker';
 import type { WorkerReply, WorkerRequest } from './typesetProtocol';
 
 export type Reply = Exclude<WorkerReply, { type: 'ready' }>;
@@ -26,7 +25,7 @@ export interface ExchangeLimits {
 interface Pending {
   replies: Reply[];
   limits: ExchangeLimits;
-  timer: NodeJS.Timeout;
+  timer: ReturnType<typeof setTimeout>;
   resolve: (exchange: Exchange) => void;
 }
 
@@ -39,14 +38,14 @@ const BOOT_TIMEOUT_MS = 60_000;
 export class TypesetWorkerClient {
   /** Increases each time a new worker is started (its state starts empty). */
   generation = 0;
-  private worker: Worker | undefined;
-  private ready: Promise<Worker> | undefined;
+  private worker: TypesetWorkerPort | undefined;
+  private ready: Promise<TypesetWorkerPort> | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closed = false;
 
-  /** `started`: a worker already started on `file` (startTypesetWorker), taken as the first one. */
-  constructor(private readonly file: string, started?: StartedWorker) {
+  /** `started`: a worker already started by `starter` (see watchStart), taken as the first one. */
+  constructor(private readonly starter: TypesetWorkerStarter, started?: StartedWorker) {
     if (started) this.start(started).catch(() => undefined);
   }
 
@@ -58,7 +57,7 @@ export class TypesetWorkerClient {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, { replies: [], limits, resolve, timer: this.timer(id, limits.firstTimeoutMs ?? limits.timeoutMs) });
-      worker.ref();
+      worker.keepAlive(true);
       worker.postMessage({ ...message, id });
     });
   }
@@ -82,16 +81,16 @@ export class TypesetWorkerClient {
     if (worker) await worker.terminate();
   }
 
-  private timer(id: number, ms: number): NodeJS.Timeout {
+  private timer(id: number, ms: number): ReturnType<typeof setTimeout> {
     return setTimeout(() => {
       this.settle(id, { type: 'timeout' });
       void this.terminate();
     }, ms);
   }
 
-  private start(started?: StartedWorker): Promise<Worker> {
-    this.ready ??= new Promise<Worker>((resolve, reject) => {
-      const { worker, ready } = started ?? startTypesetWorker(this.file);
+  private start(started?: StartedWorker): Promise<TypesetWorkerPort> {
+    this.ready ??= new Promise<TypesetWorkerPort>((resolve, reject) => {
+      const { worker, ready } = started ?? watchStart(this.starter.start());
       this.worker = worker;
       this.generation++;
       const down = (reason: string): void => {
@@ -102,19 +101,19 @@ export class TypesetWorkerClient {
           this.failAll({ type: 'crashed', message: `the typesetting worker stopped: ${reason}` });
         }
         void worker.terminate();
-        reject(new Error(`Typesetting worker failed to start (${this.file}): ${reason}`));
+        reject(new Error(`Typesetting worker failed to start (${this.starter.name}): ${reason}`));
       };
       const boot = setTimeout(() => down('no answer within 60 s'), BOOT_TIMEOUT_MS);
       ready.then(() => {
         clearTimeout(boot);
-        worker.unref();
+        worker.keepAlive(false);
         resolve(worker);
       }, (err: Error) => down(err.message));
-      worker.on('message', (reply: WorkerReply) => {
-        if (reply.type !== 'ready') this.receive(reply);
+      worker.listen({
+        message: (reply: WorkerReply) => { if (reply.type !== 'ready') this.receive(reply); },
+        error: (err) => down(err.message),
+        exit: (code) => down(`exited with code ${code}`),
       });
-      worker.on('error', (err) => down(err.message));
-      worker.on('exit', (code) => down(`exited with code ${code}`));
     });
     return this.ready;
   }
@@ -140,7 +139,7 @@ export class TypesetWorkerClient {
     if (!pending) return;
     this.pending.delete(id);
     clearTimeout(pending.timer);
-    if (this.pending.size === 0) this.worker?.unref();
+    if (this.pending.size === 0) this.worker?.keepAlive(false);
     pending.resolve(failure ? { replies: pending.replies, failure } : { replies: pending.replies });
   }
 }

@@ -1,5 +1,3 @@
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { MathOptions, TexError } from '../types';
 import { TypesetCache } from './typesetCache';
 import { cacheFileParts, restoreCache, serializeCache } from './typesetCacheFile';
@@ -8,8 +6,9 @@ import { styleRulesCss, type StyleRule } from './styleClasses';
 import { GlobalFontDefs, HIDDEN_STYLE } from './typesetFontDefs';
 import { configKey, styleClassName } from './typesetKeys';
 import type { EngineConfig } from './typesetProtocol';
-import type { StartedWorker } from './startTypesetWorker';
+import type { StartedWorker, TypesetWorkerStarter } from './startedWorker';
 import { TypesetWorkerClient } from './typesetWorkerClient';
+import { hardwareConcurrency } from '../platform/hardwareConcurrency';
 
 export { TEX_PACKAGES } from '../mathjax/texPackages';
 
@@ -45,7 +44,8 @@ export interface TypesetResult {
 }
 
 export interface TypesetterOptions {
-  workerFile?: string;
+  /** Starts the typesetting workers (serveTypesetting in a thread of the host: see src/node/platform). */
+  worker: TypesetWorkerStarter;
   /**
    * Time one formula may take in the worker before it is stopped and shown as an error: with the
    * worker's restart, a hostile formula's error box (and the formulas after it) arrive within 2 s.
@@ -60,9 +60,11 @@ export interface TypesetterOptions {
    * by default one per core beyond the first, at most MAX_HELPERS.
    */
   helpers?: number;
+  /** The host's processor cores, for the default number of helpers (default: the standard `navigator.hardwareConcurrency`, else 1). */
+  cores?: number;
   /**
-   * A worker already started on `workerFile` with startTypesetWorker, used as the first one: a host
-   * that starts it before loading the core overlaps the two start-ups.
+   * A worker already started by `worker` (see watchStart), used as the first one: a host that
+   * starts it before loading the core overlaps the two start-ups.
    */
   startedWorker?: StartedWorker;
 }
@@ -99,11 +101,10 @@ export class Typesetter {
   private css: string | undefined;
   private readonly fontDefs = new GlobalFontDefs();
 
-  constructor(options: TypesetterOptions = {}) {
-    const file = options.workerFile ?? path.join(__dirname, 'typesetWorker.js');
-    this.client = new TypesetWorkerClient(file, options.startedWorker);
-    const helpers = options.helpers ?? Math.min(MAX_HELPERS, os.availableParallelism() - 1);
-    this.helpers = Array.from({ length: Math.max(0, helpers) }, () => new TypesetWorkerClient(file));
+  constructor(options: TypesetterOptions) {
+    this.client = new TypesetWorkerClient(options.worker, options.startedWorker);
+    const helpers = options.helpers ?? Math.min(MAX_HELPERS, (options.cores ?? hardwareConcurrency()) - 1);
+    this.helpers = Array.from({ length: Math.max(0, helpers) }, () => new TypesetWorkerClient(options.worker));
     this.timeoutMs = options.timeoutMs ?? 1000;
     this.timeoutRetryMs = options.timeoutRetryMs ?? 60_000;
     this.maxTexLength = options.maxTexLength ?? 10_000;

@@ -2,7 +2,7 @@
 // activation stays cheap, and disposes it with the extension. With a store, the formula cache
 // outlives the session.
 import * as vscode from 'vscode';
-import { startTypesetWorker } from '../../core/typeset/startTypesetWorker';
+import { startTypesetWorker } from '../../node/platform/startTypesetWorker';
 import type { MathdownRenderer } from '../../core';
 import { core } from '../core';
 import type { TypesetCacheStore } from '../typesetCacheStore';

@@ -1,19 +1,19 @@
-import { Worker } from 'node:worker_threads';
-import type { LintReply } from './lintProtocol';
+import type { WorkerPort } from '../../platform/workerPort';
+import type { LintReply, LintRequest, LintWorkerStarter } from './lintProtocol';
 import type { LintDiagnostic, LintOptions } from '../types';
 
 /**
- * Runs `lint` in a worker thread (dist/lintWorker.js), one document at a time, so that linting a
- * long document (about a second per MB) never holds up the caller's thread: in VS Code that is the
- * extension host, which serves every extension. Aborting the document being linted stops the
- * thread; the next document gets a fresh one. An idle thread does not keep the process alive.
+ * Runs `lint` in a worker (serveLint; dist/lintWorker.js in Node), one document at a time, so
+ * that linting a long document (about a second per MB) never holds up the caller's thread: in VS
+ * Code that is the extension host, which serves every extension. Aborting the document being linted
+ * stops the worker; the next document gets a fresh one. An idle worker does not keep the process alive.
  */
 export class LintWorkerClient {
-  #worker: Worker | undefined;
+  #worker: WorkerPort<LintRequest, LintReply> | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   #closed = false;
 
-  constructor(private readonly file: string) {}
+  constructor(private readonly starter: LintWorkerStarter) {}
 
   lint(text: string, options: LintOptions, signal?: AbortSignal): Promise<LintDiagnostic[]> {
     const run = this.#queue.then(() => this.#run(text, options, signal));
@@ -31,12 +31,12 @@ export class LintWorkerClient {
   #run(text: string, options: LintOptions, signal: AbortSignal | undefined): Promise<LintDiagnostic[]> {
     signal?.throwIfAborted();
     if (this.#closed) throw new Error('The lint worker has been disposed');
-    const worker = (this.#worker ??= new Worker(this.file));
+    const worker = (this.#worker ??= this.starter.start());
     return new Promise((resolve, reject) => {
       const finish = (): void => {
-        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        stop();
         signal?.removeEventListener('abort', onAbort);
-        worker.unref();
+        worker.keepAlive(false);
       };
       const fail = (err: unknown): void => {
         finish();
@@ -48,15 +48,15 @@ export class LintWorkerClient {
         if ('error' in reply) reject(new Error(`Lint failed: ${reply.error}`));
         else resolve(reply.diagnostics);
       };
-      const onError = (err: Error): void => fail(new Error(`The lint worker failed (${this.file}): ${err.message}`));
-      const onExit = (code: number): void => fail(new Error(`The lint worker stopped (${this.file}): exit code ${code}`));
+      const onError = (err: Error): void => fail(new Error(`The lint worker failed (${this.starter.name}): ${err.message}`));
+      const onExit = (code: number): void => fail(new Error(`The lint worker stopped (${this.starter.name}): exit code ${code}`));
       const onAbort = (): void => {
         fail(signal!.reason);
         void worker.terminate();
       };
-      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      const stop = worker.listen({ message: onMessage, error: onError, exit: onExit });
       signal?.addEventListener('abort', onAbort, { once: true });
-      worker.ref();
+      worker.keepAlive(true);
       try {
         worker.postMessage({ text, options });
       } catch (err) {

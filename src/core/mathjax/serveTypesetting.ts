@@ -1,6 +1,7 @@
-// Worker entry: MathJax runs here so that the main thread never blocks and a runaway formula
-// can be stopped by terminating the thread.
-import { parentPort, type MessagePort } from 'node:worker_threads';
+// Inside the typesetting worker: MathJax runs there so that the main thread never blocks and a
+// runaway formula can be stopped by terminating the worker. The host's worker script hands its
+// channel here (src/node/workers/typesetWorker.ts).
+import type { ServingPort } from '../platform/workerPort';
 import { MathJaxEngine } from './mathjaxEngine';
 import type { EngineConfig, RenderRequest, WorkerReply, WorkerRequest } from '../typeset/typesetProtocol';
 
@@ -31,9 +32,10 @@ function render(request: RenderRequest, send: (reply: WorkerReply) => void): voi
   });
 }
 
-function listen(port: MessagePort): void {
+/** Answers the typesetting requests that arrive on `port`, after saying 'ready'. */
+export function serveTypesetting(port: ServingPort<WorkerRequest, WorkerReply>): void {
   const send = (reply: WorkerReply): void => port.postMessage(reply);
-  port.on('message', (request: WorkerRequest) => {
+  port.onMessage((request) => {
     try {
       if (request.type === 'style') send({ type: 'style', id: request.id, css: engineFor(request.configKey, request.config).styleSheet() });
       else render(request, send);
@@ -43,5 +45,3 @@ function listen(port: MessagePort): void {
   });
   send({ type: 'ready' });
 }
-
-if (parentPort) listen(parentPort);

@@ -1,0 +1,85 @@
+// SHA-256 (FIPS 180-4) of a string's UTF-8 bytes, in plain TypeScript so that the core hashes the
+// same way in every host (Node, a browser, a Web Worker) with no platform hashing API: the digests
+// equal node:crypto's, so cache keys, glyph ids and class names do not depend on where they were made.
+
+const K = new Int32Array([
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+  0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+]);
+const INITIAL = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+
+const encoder = new TextEncoder();
+const w = new Int32Array(64);
+const state = new Int32Array(8);
+/** Reused between calls (hashing is synchronous): grown to the longest input seen, up to a bound. */
+let scratch = new Uint8Array(1024);
+const KEEP_SCRATCH = 1 << 20;
+
+/** The SHA-256 digest of `text` (as UTF-8), 32 bytes. */
+export function sha256(text: string): Uint8Array {
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit; then the 0x80 byte, padding and the length.
+  const room = text.length * 3 + 72;
+  const buffer = room <= scratch.length ? scratch : new Uint8Array(room);
+  if (buffer !== scratch && room <= KEEP_SCRATCH) scratch = buffer;
+  const length = encoder.encodeInto(text, buffer).written;
+  const blocks = Math.ceil((length + 9) / 64);
+  const end = blocks * 64;
+  buffer[length] = 0x80;
+  buffer.fill(0, length + 1, end - 8);
+  // The length in bits, big-endian, in the last 8 bytes (inputs stay far below 2^53 bits).
+  const bits = length * 8;
+  putWord(buffer, end - 8, Math.floor(bits / 0x1_0000_0000));
+  putWord(buffer, end - 4, bits);
+  state.set(INITIAL);
+  for (let offset = 0; offset < end; offset += 64) compress(buffer, offset);
+  const digest = new Uint8Array(32);
+  for (let i = 0; i < 8; i++) putWord(digest, i * 4, state[i]!);
+  return digest;
+}
+
+function putWord(bytes: Uint8Array, at: number, word: number): void {
+  bytes[at] = word >>> 24;
+  bytes[at + 1] = word >>> 16;
+  bytes[at + 2] = word >>> 8;
+  bytes[at + 3] = word;
+}
+
+function compress(bytes: Uint8Array, offset: number): void {
+  for (let i = 0, o = offset; i < 16; i++, o += 4) w[i] = (bytes[o]! << 24) | (bytes[o + 1]! << 16) | (bytes[o + 2]! << 8) | bytes[o + 3]!;
+  for (let i = 16; i < 64; i++) {
+    const a = w[i - 15]!;
+    const b = w[i - 2]!;
+    const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
+    const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
+    w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
+  }
+  let a = state[0]!, b = state[1]!, c = state[2]!, d = state[3]!, e = state[4]!, f = state[5]!, g = state[6]!, h = state[7]!;
+  for (let i = 0; i < 64; i++) {
+    const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+    const t1 = (h + S1 + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) | 0;
+    const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+    const t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+    h = g;
+    g = f;
+    f = e;
+    e = (d + t1) | 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) | 0;
+  }
+  state[0] = (state[0]! + a) | 0;
+  state[1] = (state[1]! + b) | 0;
+  state[2] = (state[2]! + c) | 0;
+  state[3] = (state[3]! + d) | 0;
+  state[4] = (state[4]! + e) | 0;
+  state[5] = (state[5]! + f) | 0;
+  state[6] = (state[6]! + g) | 0;
+  state[7] = (state[7]! + h) | 0;
+}
