@@ -12,7 +12,9 @@ const RSS_BOUND_MB = 2048;
 test('a 10 MB math-heavy document renders through the core with bounded memory', async () => {
   const { text, distinct } = hugeDocument(TARGET);
   assert.ok(text.length >= TARGET);
-  const renderer = new MathdownRenderer();
+  // The per-formula time budget (tested in typesetterLimits) is lifted: on a busy machine one of
+  // 170k formulas can overrun it, which is a timeout working, not a failure of size handling.
+  const renderer = new MathdownRenderer({ timeoutMs: 60_000 });
   try {
     const started = performance.now();
     let result: RenderResult | undefined = await renderer.render(text);
