@@ -1,4 +1,5 @@
 import { LiteParser } from 'mathjax-full/js/adaptors/lite/Parser.js';
+import { escapeAttribute } from '../markdown/escapeHtml';
 import { installStatelessUnicode } from './mathjaxUnicode';
 
 let applied = false;
@@ -15,7 +16,7 @@ export function applyMathJaxPatches(): void {
   applied = true;
   for (const name of Object.keys(LiteParser.CDATA_ATTR)) delete LiteParser.CDATA_ATTR[name];
   LiteParser.prototype.protectAttribute = function protectAttribute(text: string): string {
-    return String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return escapeAttribute(String(text));
   };
   installStatelessUnicode();
 }
