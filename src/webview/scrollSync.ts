@@ -2,7 +2,8 @@
 // Scrolls this side causes itself are not reported back, and reports are throttled. The echo guard
 // is positional, not timed: a scroll that lands where the editor sent us is an echo however late
 // its event arrives, and a reader's scroll right after an editor-driven one is never swallowed.
-import { lastIndexWhere, lineForOffset, normaliseBoxes, offsetForLine, type LineBox } from './lineMap';
+import { lastIndexWhere } from '../shared/binarySearch';
+import { lineForOffset, normaliseBoxes, offsetForLine, type LineBox } from './lineMap';
 
 const THROTTLE_MS = 50;
 

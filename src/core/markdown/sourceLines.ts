@@ -1,3 +1,5 @@
+import { upperBound } from '../../shared/binarySearch';
+
 /**
  * Line tables for a document as given (any of CRLF, CR, LF) and for the LF-normalised copy that
  * Marked lexes. Lines are the same in both, so a normalised offset maps back by line and column.
@@ -106,14 +108,7 @@ function lineStarts(text: string): number[] {
 
 /** Index of the last value <= `value` in an ascending array starting with 0. */
 export function lastAtMost(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sorted[mid]! <= value) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, upperBound(sorted, value) - 1);
 }
 
 const linesOf = new WeakMap<object, SourceLines>();

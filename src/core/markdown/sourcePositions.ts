@@ -1,4 +1,5 @@
 import type { Token, Tokens } from 'marked';
+import { partitionPoint } from '../../shared/binarySearch';
 import type { Formula } from '../types';
 import { isMathToken, type MathToken, type SourceLineField } from './mathToken';
 import type { SourceTableCell } from './mathTable';
@@ -92,14 +93,7 @@ function locateIn(tokens: Token[], lines: SourceLines, startOffset: number, inde
 
 /** Number of formulas (sorted by offset) that start before `offset`. */
 function countBefore(formulas: readonly Formula[], offset: number): number {
-  let lo = 0;
-  let hi = formulas.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (formulas[mid]!.offset < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(formulas, (f) => f.offset < offset);
 }
 
 /** Moves a kept token and everything in it by `delta` characters and `lineDelta` lines. */

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FirstScreen } from '../../core';
 import type { MathdownRenderer, RenderResult } from '../../core/render/render';
+import { partitionPoint } from '../../shared/binarySearch';
 import type { BlockHtml, FromWebviewMessage, ToWebview, InitialSettings, PreviewState, SnapshotReport, ToWebviewMessage } from '../../shared/preview';
 import { readConfig } from '../config';
 import { EditorScrollSync } from './editorScrollSync';
@@ -332,14 +333,8 @@ const EAGER_AFTER = 300;
 /** The blocks (indices) whose HTML goes into an update whose changed run is [from, to). */
 function eagerRange(blocks: readonly SentBlock[], from: number, to: number, line: number): { start: number; end: number } {
   if (blocks.length <= DEFER_ABOVE_BLOCKS || to - from <= EAGER_BEFORE + EAGER_AFTER) return { start: from, end: to };
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.endLine <= line) lo = mid + 1;
-    else hi = mid;
-  }
-  return { start: Math.max(from, lo - EAGER_BEFORE), end: Math.min(to, lo + EAGER_AFTER) };
+  const at = partitionPoint(blocks, (b) => b.endLine <= line);
+  return { start: Math.max(from, at - EAGER_BEFORE), end: Math.min(to, at + EAGER_AFTER) };
 }
 
 function errorMessage(e: unknown): string {

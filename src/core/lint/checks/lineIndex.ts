@@ -1,3 +1,5 @@
+import { upperBound } from '../../../shared/binarySearch';
+
 /** Converts between 0-based offsets and 1-based line/column (UTF-16 code units) of one text. */
 export class LineIndex {
   /** Offset of the first character of each line. */
@@ -13,14 +15,7 @@ export class LineIndex {
 
   /** 0-based line number of an offset. */
   lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return Math.max(0, upperBound(this.starts, offset) - 1);
   }
 
   position(offset: number): { line: number; column: number } {
