@@ -1,5 +1,5 @@
 // The title of an exported page: front matter `title:`, else the first heading, else the file name.
-import { frontMatterField, frontMatterLength } from './frontMatter';
+import { frontMatterField, frontMatterLength } from '../markdown/frontMatter';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
