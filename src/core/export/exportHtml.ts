@@ -46,7 +46,7 @@ export async function exportHtml(text: string, options: ExportOptions): Promise<
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="color-scheme" content="${theme}">`,
     '<meta name="generator" content="Mathdown">',
-    `<title>${escapeHtml(documentTitle(text, options.sourceName))}</title>`,
+    `<title>${escapeHtml(documentTitle(text, options.sourceName, result.headings))}</title>`,
     `<style>\n${exportCss(theme, result.css, result.styleRules)}</style>`,
     '</head>',
     `<body class="mathdown-${theme}">`,

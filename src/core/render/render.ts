@@ -1,7 +1,7 @@
 import { BlockHtmlCache, htmlKey } from './blockHtmlCache';
 import { firstScreenEnd, pendingBox, typesetFirst } from './firstScreen';
 import type { FirstScreen, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';
-import { footnoteFormulaIndices, footnotesOf, parseMarkdown, renderBlocksHtml, renderFootnotes, topLevelBlocks, type ParsedDocument } from '../markdown';
+import { footnoteFormulaIndices, footnotesOf, headingsOf, parseMarkdown, renderBlocksHtml, renderFootnotes, topLevelBlocks, type ParsedDocument } from '../markdown';
 import { reparseMarkdown } from '../markdown/reparseMarkdown';
 import { SourceLines } from '../markdown/sourceLines';
 import { Typesetter, type TypesetRequest, type TypesetResult, type TypesetterOptions } from '../typeset/typesetter';
@@ -148,6 +148,7 @@ export class MathdownRenderer {
       css: await this.#css,
       fontDefs: typeset.fontDefs,
       styleRules: typeset.styleRules,
+      headings: headingsOf(doc),
       lineCount,
       stats: { ms: performance.now() - started, hits: typeset.stats.hits, misses: typeset.stats.misses, blocksRendered: this.#blocks.lastRendered },
     };
