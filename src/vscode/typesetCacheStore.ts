@@ -39,8 +39,8 @@ export class TypesetCacheStore {
     if (misses !== this.#savedMisses) {
       this.#savedMisses = misses;
       await mkdir(this.folder, { recursive: true });
-      // In pieces, yielding between them: a large cache takes some 150 ms to serialize, which would
-      // otherwise hold up the extension host (and a keystroke's preview update) in one go.
+      // In pieces, yielding between them: serializing a large cache in one go would hold up the
+      // extension host (and a keystroke's preview update) for as long as it takes.
       const parts: string[] = [];
       for (const part of renderer.cacheFileParts(this.engine())) {
         parts.push(part);

@@ -57,7 +57,7 @@ export class ScrollSync {
   /**
    * The boxes of the blocks around block `index` and of everything inside them: enough to
    * interpolate there, and measuring a handful of blocks keeps scrolling cheap on documents with
-   * ~100,000 of them (the blocks are the content root's children, in document order).
+   * very many of them (the blocks are the content root's children, in document order).
    */
   private boxesAt(index: number): LineBox[] {
     const blocks = this.root.children;

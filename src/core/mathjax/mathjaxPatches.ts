@@ -5,7 +5,7 @@ import { installStatelessUnicode } from './mathjaxUnicode';
 let applied = false;
 
 /**
- * Process-wide fixes to MathJax 3.2.2 (see design/mathjax-notes.md, "Safety"):
+ * Process-wide fixes to MathJax 3.2.2 (tested in test/unit/typesetterSafety.test.ts):
  * - the lite serializer leaves `"` unescaped in href/style/src…, which lets `\href{x" onmouseover=…}`,
  *   `\style`, `\bbox` and `\unicode` inject attributes; emptying CDATA_ATTR makes it escape them all;
  * - attribute values are additionally escaped for `&`, `<` and `>`, so the markup is also valid XML;

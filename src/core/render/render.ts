@@ -10,10 +10,10 @@ import { DEFAULT_MATH_OPTIONS, type Formula, type MathOptions } from '../types';
 export type { FirstScreen, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';
 
 /**
- * The one path from Markdown text to typeset HTML (data-flow.md): Marked with the math extensions
- * finds the formulas, the typesetter turns them into SVG (cache first, then its worker), and the
- * Marked renderer places each formula's HTML at its token. Preview, export, CLI, lint and hover
- * all call this.
+ * The one path from Markdown text to typeset HTML (README, "How it is built"): Marked with the
+ * math extensions finds the formulas, the typesetter turns them into SVG (cache first, then its
+ * worker), and the Marked renderer places each formula's HTML at its token. Preview, export, CLI,
+ * lint and hover all call this.
  */
 export class MathdownRenderer {
   readonly #typesetter: Typesetter;
@@ -77,7 +77,7 @@ export class MathdownRenderer {
   /**
    * The document's formulas with MathJax's errors, typeset as `render` typesets them (same queue,
    * same cache) but with no HTML built: what lint needs, at a fraction of a render's cost on a
-   * long document (the HTML of 110,000 blocks is seconds of work).
+   * long document, where building the HTML of every block is much of the work.
    */
   formulas(text: string, options: Omit<RenderOptions, 'firstScreen' | 'documentKey'> = {}): Promise<Formula[]> {
     this.#typesetter.prestart();

@@ -4,9 +4,10 @@ import type { LintDiagnostic, LintOptions } from '../types';
 
 /**
  * Runs `lint` in a worker thread (dist/lintWorker.js), one document at a time, so that linting a
- * long document (about a second per MB) never holds up the caller's thread: in VS Code that is the
- * extension host, which serves every extension. Aborting the document being linted stops the
- * thread; the next document gets a fresh one. An idle thread does not keep the process alive.
+ * long document, whose time grows with its length, never holds up the caller's thread: in VS Code
+ * that is the extension host, which serves every extension. Aborting the document being linted
+ * stops the thread; the next document gets a fresh one. An idle thread does not keep the process
+ * alive.
  */
 export class LintWorkerClient {
   #worker: Worker | undefined;
