@@ -13,8 +13,11 @@ export class LintWorkerClient {
   #worker: Worker | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   #closed = false;
+  readonly #file: string;
 
-  constructor(private readonly file: string) {}
+  constructor(file: string) {
+    this.#file = file;
+  }
 
   lint(text: string, options: LintOptions, signal?: AbortSignal): Promise<LintDiagnostic[]> {
     const run = this.#queue.then(() => this.#run(text, options, signal));
@@ -32,7 +35,7 @@ export class LintWorkerClient {
   #run(text: string, options: LintOptions, signal: AbortSignal | undefined): Promise<LintDiagnostic[]> {
     signal?.throwIfAborted();
     if (this.#closed) throw new Error('The lint worker has been disposed');
-    const worker = (this.#worker ??= new Worker(this.file));
+    const worker = (this.#worker ??= new Worker(this.#file));
     return new Promise((resolve, reject) => {
       const finish = (): void => {
         worker.off('message', onMessage).off('error', onError).off('exit', onExit);
@@ -49,8 +52,8 @@ export class LintWorkerClient {
         if ('error' in reply) reject(new Error(`Lint failed: ${reply.error}`));
         else resolve(reply.diagnostics);
       };
-      const onError = (err: Error): void => fail(new Error(`The lint worker failed (${this.file}): ${err.message}`));
-      const onExit = (code: number): void => fail(new Error(`The lint worker stopped (${this.file}): exit code ${code}`));
+      const onError = (err: Error): void => fail(new Error(`The lint worker failed (${this.#file}): ${err.message}`));
+      const onExit = (code: number): void => fail(new Error(`The lint worker stopped (${this.#file}): exit code ${code}`));
       const onAbort = (): void => {
         fail(signal!.reason);
         void worker.terminate();
