@@ -29,6 +29,7 @@ export interface MathOptions {
   equationNumbers: 'none' | 'ams' | 'all';
 }
 
+/** The math options' defaults, the one definition (the settings' defaults use it; package.json repeats them, checked by a unit test). */
 export const DEFAULT_MATH_OPTIONS: MathOptions = {
   delimiters: DEFAULT_DELIMITERS,
   doubleDollarInText: 'display',

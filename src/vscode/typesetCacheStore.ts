@@ -13,14 +13,18 @@ const IDLE_MS = 30_000;
 
 export class TypesetCacheStore {
   readonly file: string;
-  #engine: string | undefined;
+  readonly #folder: string;
+  readonly #bundles: readonly string[];
+  #engineHash: string | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
   /** The renderer's miss count at the last save, and at the last idle check. */
   #savedMisses = 0;
   #seenMisses = 0;
 
   /** `bundles`: the files whose code decides what a typeset formula looks like (a new build invalidates the cache). */
-  constructor(private readonly folder: string, private readonly bundles: readonly string[]) {
+  constructor(folder: string, bundles: readonly string[]) {
+    this.#folder = folder;
+    this.#bundles = bundles;
     this.file = join(folder, FILE_NAME);
   }
 
@@ -28,7 +32,7 @@ export class TypesetCacheStore {
   attach(renderer: MathdownRenderer): void {
     this.detach();
     this.#savedMisses = this.#seenMisses = 0;
-    void renderer.loadCache(readFile(this.file, 'utf8'), this.engine());
+    void renderer.loadCache(readFile(this.file, 'utf8'), this.#engine());
     this.#timer = setInterval(() => this.#whenIdle(renderer), IDLE_MS);
     this.#timer.unref();
   }
@@ -38,11 +42,11 @@ export class TypesetCacheStore {
     const misses = renderer.cacheStats.misses;
     if (misses !== this.#savedMisses) {
       this.#savedMisses = misses;
-      await mkdir(this.folder, { recursive: true });
-      // In pieces, yielding between them: a large cache takes some 150 ms to serialize, which would
-      // otherwise hold up the extension host (and a keystroke's preview update) in one go.
+      await mkdir(this.#folder, { recursive: true });
+      // In pieces, yielding between them: serializing a large cache in one go would hold up the
+      // extension host (and a keystroke's preview update) for as long as it takes.
       const parts: string[] = [];
-      for (const part of renderer.cacheFileParts(this.engine())) {
+      for (const part of renderer.cacheFileParts(this.#engine())) {
         parts.push(part);
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -56,8 +60,8 @@ export class TypesetCacheStore {
     this.detach();
     if (renderer.cacheStats.misses === this.#savedMisses) return;
     try {
-      mkdirSync(this.folder, { recursive: true });
-      writeFileAtomicSync(this.file, renderer.serializeCache(this.engine()));
+      mkdirSync(this.#folder, { recursive: true });
+      writeFileAtomicSync(this.file, renderer.serializeCache(this.#engine()));
     } catch (e) {
       console.error('[mathdown] could not save the formula cache', e);
     }
@@ -80,12 +84,12 @@ export class TypesetCacheStore {
     if (!busy && misses !== this.#savedMisses) this.save(renderer).catch((e: unknown) => console.error('[mathdown] could not save the formula cache', e));
   }
 
-  private engine(): string {
-    if (this.#engine === undefined) {
+  #engine(): string {
+    if (this.#engineHash === undefined) {
       const hash = createHash('sha256');
-      for (const file of this.bundles) hash.update(readFileSync(file));
-      this.#engine = hash.digest('base64url');
+      for (const file of this.#bundles) hash.update(readFileSync(file));
+      this.#engineHash = hash.digest('base64url');
     }
-    return this.#engine;
+    return this.#engineHash;
   }
 }

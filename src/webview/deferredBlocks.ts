@@ -3,8 +3,8 @@
 // The page thus holds the DOM of what the reader has looked at, not of the whole document.
 // Which placeholders are near is found by binary search over the blocks' offsets (the blocks are
 // in document order), not with an IntersectionObserver, whose cost grows with the number of
-// targets on every frame: a 10 MB document has ~100,000 blocks.
-import { lastIndexWhere } from './lineMap';
+// targets on every frame, and a long document has very many blocks.
+import { lastIndexWhere } from '../shared/binarySearch';
 import type { BlockHtml } from '../shared/preview';
 
 /** Class of a block's stand-in until its HTML is asked for and sent. */

@@ -1,5 +1,6 @@
 // Source line <-> vertical offset in the preview, from the positions of the elements that carry
 // `data-line`. Pure: the DOM side measures, this file interpolates (unit-tested without a DOM).
+import { lastIndexWhere } from '../shared/binarySearch';
 
 export interface LineBox {
   /** 0-based first source line of the element. */
@@ -60,16 +61,4 @@ function effective(boxes: readonly LineBox[], i: number) {
     bottom = Math.min(bottom, next.top);
   }
   return { b, next, endLine, bottom };
-}
-
-/** Index of the last element for which `pred` holds (it holds for a prefix of `xs`); -1 if none. */
-export function lastIndexWhere<T>(xs: ArrayLike<T>, pred: (x: T) => boolean): number {
-  let lo = 0;
-  let hi = xs.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (pred(xs[mid]!)) { found = mid; lo = mid + 1; } else hi = mid - 1;
-  }
-  return found;
 }

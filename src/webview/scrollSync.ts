@@ -2,7 +2,8 @@
 // Scrolls this side causes itself are not reported back, and reports are throttled. The echo guard
 // is positional, not timed: a scroll that lands where the editor sent us is an echo however late
 // its event arrives, and a reader's scroll right after an editor-driven one is never swallowed.
-import { lastIndexWhere, lineForOffset, normaliseBoxes, offsetForLine, type LineBox } from './lineMap';
+import { lastIndexWhere } from '../shared/binarySearch';
+import { lineForOffset, normaliseBoxes, offsetForLine, type LineBox } from './lineMap';
 
 const THROTTLE_MS = 50;
 
@@ -56,7 +57,7 @@ export class ScrollSync {
   /**
    * The boxes of the blocks around block `index` and of everything inside them: enough to
    * interpolate there, and measuring a handful of blocks keeps scrolling cheap on documents with
-   * ~100,000 of them (the blocks are the content root's children, in document order).
+   * very many of them (the blocks are the content root's children, in document order).
    */
   private boxesAt(index: number): LineBox[] {
     const blocks = this.root.children;

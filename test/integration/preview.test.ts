@@ -164,6 +164,22 @@ suite('preview', () => {
     await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/other.md'), 'other.md to open in the editor');
   });
 
+  test('links: a fragment opens the other Markdown file at the heading it names, a repeated one too', async () => {
+    const editor = await showFixture('links.md');
+    await vscode.commands.executeCommand('mathdown.preview.openToSide');
+    await waitForPreview(editor.document, 'the first render', (r) => r.svgCount > 0);
+    const other = (await vscode.workspace.openTextDocument(fixtureUri('other.md'))).getText().split('\n');
+    const second = other.lastIndexOf('## Intro');
+    assert.ok(second > other.indexOf('## Intro'), 'other.md has two headings "Intro"');
+
+    await vscode.commands.executeCommand('mathdown.test.clickInPreview', 'a[href="other.md#intro-1"]');
+    const opened = await waitFor(() => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.path.endsWith('/other.md') && e.selection.active.line > 0 ? e : undefined;
+    }, 'other.md to open at a heading');
+    assert.equal(opened.selection.active.line, second, 'the cursor on the second "## Intro" (id intro-1)');
+  });
+
   test('links: an https link goes to vscode.env.openExternal', async () => {
     const editor = await showFixture('links.md');
     await vscode.commands.executeCommand('mathdown.preview.openToSide');

@@ -81,7 +81,7 @@ export function parseSettings(raw: unknown, base: MathdownSettings = DEFAULT_SET
     // Own keys only: "constructor" or "toString" in a config file are unknown keys, not Object's methods.
     const spec = Object.hasOwn(KEYS, key) ? KEYS[key] : undefined;
     if (!spec) {
-      if (!EDITOR_ONLY.test(key)) problems.push({ key, message: `is not a Mathdown setting (known: ${Object.keys(KEYS).join(', ')})` });
+      if (!EDITOR_ONLY.test(key + '.')) problems.push({ key, message: `is not a Mathdown setting (known: ${Object.keys(KEYS).join(', ')})` });
       continue;
     }
     const problem = spec.check(value);

@@ -1,4 +1,4 @@
-import { DEFAULT_DELIMITERS, type MathOptions } from '../types';
+import { DEFAULT_MATH_OPTIONS, type MathOptions } from '../types';
 
 export type Severity = 'off' | 'info' | 'warning' | 'error';
 export type LintTarget = 'gfm' | 'commonmark' | 'pandoc';
@@ -17,8 +17,9 @@ export interface MathdownSettings {
   };
 }
 
+/** The defaults of every setting; package.json's `contributes.configuration` repeats them (a unit test compares the two). */
 export const DEFAULT_SETTINGS: MathdownSettings = {
-  math: { delimiters: DEFAULT_DELIMITERS, doubleDollarInText: 'display', macros: {}, equationNumbers: 'ams' },
+  math: DEFAULT_MATH_OPTIONS,
   lint: { run: 'onSave', rules: {}, targets: ['gfm', 'commonmark'] },
   export: { theme: 'light', images: 'embed' },
 };

@@ -1,4 +1,4 @@
-import { frontMatterField } from './frontMatter';
+import { frontMatterField } from '../markdown/frontMatter';
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
 

@@ -4,7 +4,7 @@ import { CSP_META } from './contentSecurityPolicy';
 import { documentLanguage } from './documentLanguage';
 import { documentTitle } from './documentTitle';
 import { embedImages, rewriteLocalImages, type ImageLoader, type ImageRewriter } from './embedImages';
-import { escapeHtml } from './escapeHtml';
+import { escapeHtml } from '../markdown/escapeHtml';
 import { exportCss, type ExportTheme } from './exportCss';
 import { headingAnchors } from './headingAnchors';
 
@@ -46,7 +46,7 @@ export async function exportHtml(text: string, options: ExportOptions): Promise<
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="color-scheme" content="${theme}">`,
     '<meta name="generator" content="Mathdown">',
-    `<title>${escapeHtml(documentTitle(text, options.sourceName))}</title>`,
+    `<title>${escapeHtml(documentTitle(text, options.sourceName, result.headings))}</title>`,
     `<style>\n${exportCss(theme, result.css, result.styleRules)}</style>`,
     '</head>',
     `<body class="mathdown-${theme}">`,

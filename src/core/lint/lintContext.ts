@@ -1,6 +1,6 @@
 import type { LintTarget } from '../config/settings';
 import type { Formula, MathOptions } from '../types';
-import { LineIndex } from './checks/lineIndex';
+import { LineTable } from '../markdown/lineTable';
 import { normaliseNewlines } from './checks/newlines';
 import { readPlain, type PlainReading } from './plain/readPlain';
 import { texSourceMap, type TexSourceMap } from './checks/texSourceMap';
@@ -8,7 +8,7 @@ import type { LintContext } from './types';
 
 /** The context shared by all rules of one lint run; plain readings and TeX maps are made on first use. */
 export function createLintContext(text: string, formulas: readonly Formula[], math: MathOptions, targets: readonly LintTarget[]): LintContext {
-  const lines = new LineIndex(text);
+  const lines = new LineTable(text);
   const readings = new Map<string, PlainReading>();
   const maps = new Map<number, TexSourceMap>();
   return {

@@ -1,3 +1,5 @@
+import { LineTable } from '../markdown/lineTable';
+
 const COMMENT = /<!--\s*mathdown-(disable-next-line|disable|enable)\b([^>]*?)-->/g;
 
 interface Off {
@@ -21,7 +23,9 @@ export function readSuppressions(text: string, idOf: (idOrName: string) => strin
   const extra: Array<Off | undefined> = [];
   let off: Off = { all: false, except: new Set(), rules: new Set() };
   let nextLine: Off | undefined;
-  for (const line of text.split('\n')) {
+  const lines = new LineTable(text);
+  for (let l = 0; l < lines.lineCount; l++) {
+    const line = lines.lineText(l);
     const forThisLine = nextLine;
     nextLine = undefined;
     for (const m of line.matchAll(COMMENT)) {

@@ -1,6 +1,6 @@
 import type { LintTarget } from '../config/settings';
 import type { Formula, MathOptions } from '../types';
-import type { LineIndex } from './checks/lineIndex';
+import type { LineTable } from '../markdown/lineTable';
 import type { PlainReading } from './plain/readPlain';
 import type { TexSourceMap } from './checks/texSourceMap';
 
@@ -47,7 +47,7 @@ export interface LintContext {
   readonly targets: readonly LintTarget[];
   /** All configured targets. */
   readonly allTargets: readonly LintTarget[];
-  readonly lines: LineIndex;
+  readonly lines: LineTable;
   /** How a Markdown renderer without math support reads the document: `gfm` or plain CommonMark. */
   plain(flavour: 'gfm' | 'commonmark'): PlainReading;
   /** Maps offsets inside `formulas[i].tex` to document offsets. */

@@ -1,6 +1,6 @@
 import type { Token, Tokens, TokensList } from 'marked';
 import { footnoteLabels, type FootnoteDefToken, type FootnoteRefToken } from './footnoteExtensions';
-import { headingIdsOf } from './headingIds';
+import { headingIdsOf } from './headings';
 import { isMathToken } from './mathToken';
 
 /** One reference as rendered: the note's number, the reference's own id and the note's href. */

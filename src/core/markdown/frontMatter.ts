@@ -1,7 +1,10 @@
+// YAML front matter, the one reader of it: the Marked token that hides it from the preview and
+// the export, and just enough of YAML for a page's metadata (top-level `key: scalar` lines).
 import type { TokenizerExtension } from 'marked';
 import { locate, MathLexer } from './mathLexer';
 
-const FRONT_MATTER = /^---[ \t]*\n(?:[\s\S]*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+/** `---` on the first line, up to a `---` or `...` line; group 1 holds the lines between, if any. */
+const FRONT_MATTER = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
 /**
  * YAML front matter (`---` … `---` on the document's first line), as VS Code's preview reads it:
@@ -20,3 +23,31 @@ export const frontMatterExtension: TokenizerExtension = {
     return m ? { type: 'frontMatter', raw: m[0] } : undefined;
   },
 };
+
+/** The front matter of a document as given (any line endings, a BOM before it allowed). */
+function frontMatterOf(text: string): { length: number; body: string } | undefined {
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const m = FRONT_MATTER.exec(text.slice(bom));
+  return m ? { length: m[0].length + bom, body: m[1] ?? '' } : undefined;
+}
+
+/** The front matter block's length in characters, BOM included (0 when the document has none). */
+export function frontMatterLength(text: string): number {
+  return frontMatterOf(text)?.length ?? 0;
+}
+
+/** The value of a top-level scalar `key:` in the front matter, unquoted; undefined when absent or empty. */
+export function frontMatterField(text: string, key: string): string | undefined {
+  const prefix = new RegExp(`^${key}[ \\t]*:`);
+  const line = frontMatterOf(text)?.body.split(/\r?\n/).find((l) => prefix.test(l));
+  if (!line) return undefined;
+  let value = line.replace(prefix, '').trim();
+  if (/^"(?:[^"\\]|\\.)*"$/.test(value)) {
+    try { value = JSON.parse(value) as string; } catch { value = value.slice(1, -1); }
+  } else if (/^'.*'$/.test(value)) {
+    value = value.slice(1, -1).replace(/''/g, "'");
+  } else {
+    value = value.replace(/[ \t]#.*$/, '');
+  }
+  return value.trim() || undefined;
+}

@@ -4,6 +4,6 @@ export { parseMarkdown } from './parseMarkdown';
 export { renderBlocksHtml, renderFootnotes, renderHtml, type RenderHtmlOptions } from './renderHtml';
 export { tokensOfBlock, topLevelBlocks, type Block } from './topLevelBlocks';
 export { formulaAt } from './formulaAt';
-export { headingIdsOf } from './headingIds';
+export { headingByFragment, headingIdsOf, headingsOf, type Heading } from './headings';
 export { isMathToken, type MathToken, type SourceLineField } from './mathToken';
 export { footnoteFormulaIndices, footnotesOf } from './footnotes';

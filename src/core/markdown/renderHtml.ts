@@ -1,6 +1,6 @@
 import type { Token, Tokens } from 'marked';
 import { footnotesOf, type Footnote } from './footnotes';
-import { headingIdsOf } from './headingIds';
+import { headingIdsOf } from './headings';
 import { HtmlSanitizer } from './htmlSanitizer';
 import { renderingMarked, type BackrefsField } from './htmlRenderer';
 import type { ParsedDocument } from './parsedDocument';

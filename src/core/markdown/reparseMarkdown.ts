@@ -1,4 +1,5 @@
 import type { Token, Tokens, TokensList } from 'marked';
+import { lowerBound, upperBound } from '../../shared/binarySearch';
 import { resolveScanOptions, scanOptionsKey } from '../scanner/scanner';
 import type { MathOptions } from '../types';
 import { shareFootnoteLabels } from './footnoteExtensions';
@@ -45,11 +46,11 @@ function splice(previous: ParsedDocument, text: string, math?: Partial<MathOptio
   const delta = text.length - old.length;
 
   // One whole non-space token before the change, so that a paragraph it may join is lexed again.
-  let first = Math.max(0, upperBound(starts, p, tokens.length) - 1);
+  let first = Math.max(0, upperBound(starts, p, 0, tokens.length) - 1);
   first = stepBack(tokens, first);
   const regionStart = starts[first]!;
-  // The first token lying wholly in the unchanged tail: lexing must meet the old tokens there.
-  let meet = lowerBound(starts, old.length - q, tokens.length);
+  // The first token lying wholly in the unchanged tail (`tokens.length` when none): lexing must meet the old tokens there.
+  let meet = lowerBound(starts, old.length - q, 0, tokens.length);
   if (tokens.slice(first, meet).some(holdsDefinition)) return undefined;
 
   const lines = oldLines.splice(text, p, old.length - q, text.length - q);
@@ -133,30 +134,6 @@ function tokenStarts(tokens: readonly Token[]): number[] {
   const starts = [0];
   for (const t of tokens) starts.push(starts.at(-1)! + t.raw.length);
   return starts;
-}
-
-/** Index of the first token starting after `offset`. */
-function upperBound(starts: readonly number[], offset: number, count: number): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first token starting at or after `offset` (`count` when none). */
-function lowerBound(starts: readonly number[], offset: number, count: number): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function stepBack(tokens: readonly Token[], index: number): number {

@@ -1,3 +1,5 @@
+import { LineTable } from './lineTable';
+
 /**
  * Line tables for a document as given (any of CRLF, CR, LF) and for the LF-normalised copy that
  * Marked lexes. Lines are the same in both, so a normalised offset maps back by line and column.
@@ -5,23 +7,16 @@
 export class SourceLines {
   readonly text: string;
   readonly normalized: string;
-  readonly #starts: number[];
-  readonly #normalizedStarts: number[];
+  readonly #original: LineTable;
+  /** The lines of `normalized`: the same table as `#original` when `text` holds no CR. */
+  readonly #normalized: LineTable;
 
   /** `lfStarts`: the line starts of `text`, already known to hold no CR (see `splice`). */
   constructor(text: string, lfStarts?: number[]) {
     this.text = text;
-    if (lfStarts) {
-      this.normalized = text;
-      this.#starts = this.#normalizedStarts = lfStarts;
-    } else if (text.includes('\r')) {
-      this.normalized = text.replace(/\r\n?/g, '\n');
-      this.#starts = lineStarts(text);
-      this.#normalizedStarts = lineStarts(this.normalized);
-    } else {
-      this.normalized = text;
-      this.#starts = this.#normalizedStarts = lfLineStarts(text);
-    }
+    this.normalized = lfStarts || !text.includes('\r') ? text : text.replace(/\r\n?/g, '\n');
+    this.#original = new LineTable(text, lfStarts);
+    this.#normalized = this.normalized === text ? this.#original : new LineTable(this.normalized);
   }
 
   /**
@@ -29,91 +24,53 @@ export class SourceLines {
    * `[from, newEnd)`: line starts outside the change are carried over, only the change is scanned.
    */
   splice(text: string, from: number, oldEnd: number, newEnd: number): SourceLines {
-    const starts = this.#starts;
+    const starts = this.#original.starts;
     const delta = newEnd - oldEnd;
-    const head = lastAtMost(starts, from) + 1;
-    const out = starts.slice(0, head);
+    const out = starts.slice(0, this.#original.lineOf(from) + 1);
     for (let i = text.indexOf('\n', from); i >= 0 && i < newEnd; i = text.indexOf('\n', i + 1)) out.push(i + 1);
-    for (let k = lastAtMost(starts, oldEnd) + 1; k < starts.length; k++) out.push(starts[k]! + delta);
+    for (let k = this.#original.lineOf(oldEnd) + 1; k < starts.length; k++) out.push(starts[k]! + delta);
     return new SourceLines(text, out);
   }
 
   get lineCount(): number {
-    return this.#starts.length;
+    return this.#original.lineCount;
   }
 
   /** 0-based line holding a normalised offset. */
   lineOf(normalizedOffset: number): number {
-    return lastAtMost(this.#normalizedStarts, normalizedOffset);
+    return this.#normalized.lineOf(normalizedOffset);
   }
 
   /** Start offset of a 0-based line in the normalised text. */
   lineStart(line: number): number {
-    return this.#normalizedStarts[Math.min(line, this.#normalizedStarts.length - 1)]!;
+    return this.#normalized.lineStart(line);
   }
 
   /** A 0-based line's text without its line ending. */
   lineText(line: number): string {
-    if (line >= this.#normalizedStarts.length) return '';
-    const start = this.#normalizedStarts[line]!;
-    const next = this.#normalizedStarts[line + 1];
-    return this.normalized.slice(start, next === undefined ? this.normalized.length : next - 1);
+    return this.#normalized.lineText(line);
   }
 
   /** Normalised offset of the end of a 0-based line, before its line ending. */
   lineEnd(line: number): number {
-    if (line >= this.#normalizedStarts.length) return this.normalized.length;
-    const next = this.#normalizedStarts[line + 1];
-    return next === undefined ? this.normalized.length : next - 1;
+    return this.#normalized.lineEnd(line);
   }
 
   /** The offset in the original text of a normalised offset. */
   toOriginal(normalizedOffset: number): number {
     const line = this.lineOf(normalizedOffset);
-    return this.#starts[line]! + (normalizedOffset - this.#normalizedStarts[line]!);
+    return this.#original.starts[line]! + (normalizedOffset - this.#normalized.starts[line]!);
   }
 
   /** Original offset of the start of a 0-based line. */
   originalLineStart(line: number): number {
-    return this.#starts[Math.min(line, this.#starts.length - 1)]!;
+    return this.#original.lineStart(line);
   }
 
   /** 1-based line and column (UTF-16 units) of an original offset. */
   position(offset: number): { line: number; column: number } {
-    const line = lastAtMost(this.#starts, offset);
-    return { line: line + 1, column: offset - this.#starts[line]! + 1 };
+    return this.#original.position(offset);
   }
-}
-
-function lfLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-
-/** Index of the last value <= `value` in an ascending array starting with 0. */
-export function lastAtMost(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sorted[mid]! <= value) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 const linesOf = new WeakMap<object, SourceLines>();

@@ -1,8 +1,10 @@
 import type { Token, Tokens } from 'marked';
+import { partitionPoint } from '../../shared/binarySearch';
 import type { Formula } from '../types';
 import { isMathToken, type MathToken, type SourceLineField } from './mathToken';
 import type { SourceTableCell } from './mathTable';
-import { lastAtMost, type SourceLines } from './sourceLines';
+import { LineTable } from './lineTable';
+import type { SourceLines } from './sourceLines';
 
 /**
  * A run of text Marked lexed (paragraph text, heading text, a cell, a math block's raw) and where
@@ -18,7 +20,7 @@ interface TextBase {
   readonly column: number;
   /** For table cells: offsets in `text` before which a `\` was removed. */
   readonly deletions?: readonly number[];
-  lineStarts?: number[];
+  lines?: LineTable;
 }
 
 interface Found {
@@ -92,14 +94,7 @@ function locateIn(tokens: Token[], lines: SourceLines, startOffset: number, inde
 
 /** Number of formulas (sorted by offset) that start before `offset`. */
 function countBefore(formulas: readonly Formula[], offset: number): number {
-  let lo = 0;
-  let hi = formulas.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (formulas[mid]!.offset < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(formulas, (f) => f.offset < offset);
 }
 
 /** Moves a kept token and everything in it by `delta` characters and `lineDelta` lines. */
@@ -248,12 +243,12 @@ class PositionWalker {
     const lines = this.#lines;
     let at = offset;
     if (base.deletions) for (const d of base.deletions) if (d <= offset) at++;
-    const starts = (base.lineStarts ??= lineStartsOf(base.text));
-    const j = lastAtMost(starts, offset);
+    const own = (base.lines ??= new LineTable(base.text));
+    const j = own.lineOf(offset);
     const docLine = Math.min(base.line + j, lines.lineCount - 1);
     const lineText = lines.lineText(docLine);
-    const column = j === 0 ? base.column : alignColumn(lineText, base.text.slice(starts[j], j + 1 < starts.length ? starts[j + 1]! - 1 : undefined));
-    const inLine = j === 0 ? at : offset - starts[j]!;
+    const column = j === 0 ? base.column : alignColumn(lineText, own.lineText(j));
+    const inLine = j === 0 ? at : offset - own.starts[j]!;
     return lines.lineStart(docLine) + Math.min(Math.max(0, column + inLine), lineText.length);
   }
 
@@ -310,10 +305,4 @@ function alignColumn(docLine: string, textLine: string): number {
 function firstLine(text: string): string {
   const newline = text.indexOf('\n');
   return newline < 0 ? text : text.slice(0, newline);
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }

@@ -1,10 +1,11 @@
 import { LiteParser } from 'mathjax-full/js/adaptors/lite/Parser.js';
+import { escapeAttribute } from '../markdown/escapeHtml';
 import { installStatelessUnicode } from './mathjaxUnicode';
 
 let applied = false;
 
 /**
- * Process-wide fixes to MathJax 3.2.2 (see design/mathjax-notes.md, "Safety"):
+ * Process-wide fixes to MathJax 3.2.2 (tested in test/unit/typesetterSafety.test.ts):
  * - the lite serializer leaves `"` unescaped in href/style/src…, which lets `\href{x" onmouseover=…}`,
  *   `\style`, `\bbox` and `\unicode` inject attributes; emptying CDATA_ATTR makes it escape them all;
  * - attribute values are additionally escaped for `&`, `<` and `>`, so the markup is also valid XML;
@@ -15,7 +16,7 @@ export function applyMathJaxPatches(): void {
   applied = true;
   for (const name of Object.keys(LiteParser.CDATA_ATTR)) delete LiteParser.CDATA_ATTR[name];
   LiteParser.prototype.protectAttribute = function protectAttribute(text: string): string {
-    return String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return escapeAttribute(String(text));
   };
   installStatelessUnicode();
 }

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../typeset/errorBox';
+import { escapeHtml } from '../markdown/escapeHtml';
 import { MAY_DEFINE } from '../mathjax/texEffects';
 import type { FirstScreen } from './renderTypes';
 import type { Formula } from '../types';

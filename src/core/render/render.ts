@@ -1,7 +1,7 @@
 import { BlockHtmlCache, htmlKey } from './blockHtmlCache';
 import { firstScreenEnd, pendingBox, typesetFirst } from './firstScreen';
 import type { FirstScreen, MathdownRendererOptions, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';
-import { footnoteFormulaIndices, footnotesOf, parseMarkdown, renderBlocksHtml, renderFootnotes, topLevelBlocks, type ParsedDocument } from '../markdown';
+import { footnoteFormulaIndices, footnotesOf, headingsOf, parseMarkdown, renderBlocksHtml, renderFootnotes, topLevelBlocks, type ParsedDocument } from '../markdown';
 import { reparseMarkdown } from '../markdown/reparseMarkdown';
 import { SourceLines } from '../markdown/sourceLines';
 import { Typesetter, type TypesetRequest, type TypesetResult } from '../typeset/typesetter';
@@ -10,10 +10,10 @@ import { DEFAULT_MATH_OPTIONS, type Formula, type MathOptions } from '../types';
 export type { FirstScreen, MathdownRendererOptions, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';
 
 /**
- * The one path from Markdown text to typeset HTML (data-flow.md): Marked with the math extensions
- * finds the formulas, the typesetter turns them into SVG (cache first, then its worker), and the
- * Marked renderer places each formula's HTML at its token. Preview, export, CLI, lint and hover
- * all call this.
+ * The one path from Markdown text to typeset HTML (README, "How it is built"): Marked with the
+ * math extensions finds the formulas, the typesetter turns them into SVG (cache first, then its
+ * worker), and the Marked renderer places each formula's HTML at its token. Preview, export, CLI,
+ * lint and hover all call this.
  */
 export class MathdownRenderer {
   readonly #typesetter: Typesetter;
@@ -80,7 +80,7 @@ export class MathdownRenderer {
   /**
    * The document's formulas with MathJax's errors, typeset as `render` typesets them (same queue,
    * same cache) but with no HTML built: what lint needs, at a fraction of a render's cost on a
-   * long document (the HTML of 110,000 blocks is seconds of work).
+   * long document, where building the HTML of every block is much of the work.
    */
   formulas(text: string, options: Omit<RenderOptions, 'firstScreen' | 'documentKey'> = {}): Promise<Formula[]> {
     this.#typesetter.prestart();
@@ -151,6 +151,7 @@ export class MathdownRenderer {
       css: await this.#css,
       fontDefs: typeset.fontDefs,
       styleRules: typeset.styleRules,
+      headings: headingsOf(doc),
       lineCount,
       stats: { ms: performance.now() - started, hits: typeset.stats.hits, misses: typeset.stats.misses, blocksRendered: this.#blocks.lastRendered },
     };

@@ -1,4 +1,5 @@
 // The renderer's options and results, apart from the renderer so that its helpers can name them.
+import type { Heading } from '../markdown/headings';
 import type { TypesetterOptions } from '../typeset/typesetter';
 import type { Formula, MathOptions } from '../types';
 
@@ -44,6 +45,8 @@ export interface RenderResult {
   fontDefs: string;
   /** With `styleClasses`: the CSS rules of the classes the math uses; '' otherwise. */
   styleRules: string;
+  /** The document's headings, with the ids the HTML gives them. */
+  headings: readonly Heading[];
   lineCount: number;
   /** `blocksRendered`: blocks whose HTML was built in this render; the others came from earlier renders. */
   stats: { ms: number; hits: number; misses: number; blocksRendered: number };

@@ -1,4 +1,4 @@
-// The one definition of "what is math" (design/math-syntax.md). Everything that needs to know
+// The one definition of "what is math" (docs/math-syntax.md). Everything that needs to know
 // where formulas are (Marked extensions, table cells, emphasis masking, lint, completion) asks here.
 export type { MathMatch, BlockMathMatch } from './scannerMatch';
 export { type ScanOptions, resolveScanOptions, scanOptionsKey } from './scannerOptions';

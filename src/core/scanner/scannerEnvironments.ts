@@ -1,10 +1,19 @@
 /**
+ * The environments that number their equations (MathJax's AMS `tags`): a formula holding one may
+ * read or change equation numbers, so it is typeset in document order (see texEffects).
+ */
+export const NUMBERED_ENVIRONMENTS: readonly string[] = [
+  'equation', 'align', 'gather', 'multline', 'flalign', 'alignat', 'xalignat', 'xxalignat', 'eqnarray',
+];
+
+/**
  * Environments that open display math at the start of a block (math-syntax.md): the top-level
  * display environments MathJax's AMS support knows, plus the inner ones MathJax also typesets
- * on their own. Starred forms are accepted for every name.
+ * on their own. Starred forms are accepted for every name. Lint's stray-opener check uses the
+ * same set.
  */
 export const MATH_ENVIRONMENTS: ReadonlySet<string> = new Set([
-  'equation', 'align', 'gather', 'multline', 'flalign', 'alignat', 'xalignat', 'xxalignat', 'eqnarray',
+  ...NUMBERED_ENVIRONMENTS,
   'math', 'displaymath', 'split', 'aligned', 'gathered', 'alignedat', 'cases', 'array', 'subarray',
   'matrix', 'pmatrix', 'bmatrix', 'Bmatrix', 'vmatrix', 'Vmatrix', 'smallmatrix', 'CD',
 ]);

@@ -1,3 +1,4 @@
+import { lowerBound } from '../../shared/binarySearch';
 import { matchEnvironmentMath } from './scannerBlock';
 import { matchInlineMath } from './scannerInline';
 import type { MathMatch } from './scannerMatch';
@@ -116,12 +117,5 @@ class CodeSpanCloser {
 
 /** First value >= `min` in an ascending array, or -1. */
 function firstAtLeast(sorted: readonly number[], min: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < min) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length ? sorted[lo]! : -1;
+  return sorted[lowerBound(sorted, min)] ?? -1;
 }

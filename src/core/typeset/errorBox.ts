@@ -1,8 +1,5 @@
+import { escapeHtml } from '../markdown/escapeHtml';
 import type { TexError } from '../types';
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 /** The visible stand-in for a formula that could not be typeset: its TeX source and the message. */
 export function errorBox(tex: string, error: TexError): string {

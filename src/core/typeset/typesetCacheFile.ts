@@ -16,7 +16,7 @@ const MACHINE_DEPENDENT = new Set(['Timeout', 'InternalError']);
 type StoredVariant = Omit<CachedFormula, 'glyphs'> & { glyphs: string[] };
 type StoredSlot = [definitions: string, display: 0 | 1, tex: string, variants: StoredVariant[]];
 
-/** Formula keys per piece of `cacheFileParts`: small enough that producing one takes a few milliseconds. */
+/** Formula keys per piece of `cacheFileParts`: small enough that producing one never holds up the host noticeably. */
 const SLOTS_PER_PART = 200;
 
 /**

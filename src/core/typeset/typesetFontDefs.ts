@@ -1,4 +1,4 @@
-import { escapeHtml } from './errorBox';
+import { escapeHtml } from '../markdown/escapeHtml';
 
 type GlyphList = ReadonlyArray<readonly [string, string]>;
 

@@ -47,8 +47,8 @@ export interface TypesetterOptions {
   /** Starts the typesetting workers (serveTypesetting in a thread of the host: see src/node/platform). */
   worker: TypesetWorkerStarter;
   /**
-   * Time one formula may take in the worker before it is stopped and shown as an error: with the
-   * worker's restart, a hostile formula's error box (and the formulas after it) arrive within 2 s.
+   * Time one formula may take in the worker before it is stopped and shown as an error: a hostile
+   * formula's error box (and the formulas after it) then arrive after this and a worker restart.
    */
   timeoutMs?: number;
   /** A formula that timed out is shown as that error for this long, then typeset again (default a minute). */
@@ -69,7 +69,7 @@ export interface TypesetterOptions {
   startedWorker?: StartedWorker;
 }
 
-/** Beyond four workers, each costing some 50 MB, a long document's typesetting gains little. */
+/** Beyond four workers, each holding a MathJax of its own in memory, a long document's typesetting gains little. */
 const MAX_HELPERS = 3;
 
 function engineConfig(req: TypesetRequest): EngineConfig {

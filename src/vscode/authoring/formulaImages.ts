@@ -13,8 +13,11 @@ const MAX_CACHED = 500;
 /** Typesets one formula (with the definitions it needs) into an image for hovers and completion details. */
 export class FormulaImages {
   readonly #cache = new Map<string, Promise<FormulaImage>>();
+  readonly #renderer: () => MathdownRenderer;
 
-  constructor(private readonly renderer: () => MathdownRenderer) {}
+  constructor(renderer: () => MathdownRenderer) {
+    this.#renderer = renderer;
+  }
 
   image(preview: FormulaPreview, math: MathOptions, token?: vscode.CancellationToken): Promise<FormulaImage> {
     const color = foreground();
@@ -34,7 +37,7 @@ export class FormulaImages {
     const controller = new AbortController();
     const subscription = token?.onCancellationRequested(() => controller.abort());
     try {
-      const result = await this.renderer().render(text, { math, fontCache: 'local', signal: controller.signal });
+      const result = await this.#renderer().render(text, { math, fontCache: 'local', signal: controller.signal });
       const svg = core().firstFormulaSvg(result.html);
       const error = result.formulas[0]?.error;
       return { ...(svg ? { uri: core().svgDataUri(svg, color) } : {}), ...(error ? { error } : {}) };

@@ -33,8 +33,12 @@ export class LintController implements vscode.Disposable {
   readonly #changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires when a document's diagnostics were replaced. */
   readonly onDidLint = this.#changed.event;
+  readonly #deps: LintDeps;
+  readonly #docsFolder: vscode.Uri;
 
-  constructor(private readonly deps: LintDeps, private readonly docsFolder: vscode.Uri) {
+  constructor(deps: LintDeps, docsFolder: vscode.Uri) {
+    this.#deps = deps;
+    this.#docsFolder = docsFolder;
     const w = vscode.workspace;
     this.#subscriptions.push(
       this.collection,
@@ -61,7 +65,7 @@ export class LintController implements vscode.Disposable {
   /** Lints now and resolves when the diagnostics are in place (or the run was superseded). */
   async lint(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString();
-    const settings = this.deps.settings(document);
+    const settings = this.#deps.settings(document);
     if (settings.lint.run === 'off') { this.#forget(document.uri); return; }
     const generation = (this.#generation.get(key) ?? 0) + 1;
     this.#generation.set(key, generation);
@@ -72,7 +76,7 @@ export class LintController implements vscode.Disposable {
     const text = document.getText();
     let diagnostics: LintDiagnostic[];
     try {
-      diagnostics = await core().lintDocument(text, settings, this.deps.renderer(), abort.signal, this.deps.linter());
+      diagnostics = await core().lintDocument(text, settings, this.#deps.renderer(), abort.signal, this.#deps.linter());
     } catch (e) {
       if (abort.signal.aborted) return;
       console.error('[mathdown] lint failed', e);
@@ -82,7 +86,7 @@ export class LintController implements vscode.Disposable {
     }
     if (this.#generation.get(key) !== generation || document.isClosed || document.version !== version) return;
     this.#results.set(key, { version, diagnostics });
-    this.collection.set(document.uri, diagnostics.map((d) => toDiagnostic(document, d, this.docsFolder)));
+    this.collection.set(document.uri, diagnostics.map((d) => toDiagnostic(document, d, this.#docsFolder)));
     this.#changed.fire(document.uri);
   }
 
@@ -91,7 +95,7 @@ export class LintController implements vscode.Disposable {
     const key = document.uri.toString();
     clearTimeout(this.#timers.get(key));
     this.#timers.delete(key);
-    const run = this.deps.settings(document).lint.run;
+    const run = this.#deps.settings(document).lint.run;
     if (run === 'off') { this.#forget(document.uri); return; }
     if (why === 'type') {
       // a typed change makes the shown fixes stale; newer generations drop older results

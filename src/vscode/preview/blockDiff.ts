@@ -1,7 +1,7 @@
 // What changed between two block lists sent to the preview: the blocks kept at the start, the
 // blocks kept at the end (all moved by the same number of lines and formulas), and the run between
-// them, which is all an update needs to carry. A keystroke on a 1 MB document thus sends one block
-// instead of a descriptor for each of its ~7,000 blocks.
+// them, which is all an update needs to carry. A keystroke in a long document thus sends one block
+// instead of a descriptor for each of its blocks.
 
 export interface SentBlock {
   readonly key: string;

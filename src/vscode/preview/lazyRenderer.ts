@@ -20,7 +20,7 @@ export class LazyRenderer implements vscode.Disposable {
 
   get(): MathdownRenderer {
     if (!this.renderer) {
-      // Started before the core is loaded (~70 ms), which its own start-up (~200 ms) then overlaps.
+      // Started before the core is loaded, so that the worker's own (longer) start-up overlaps it.
       const startedWorker = startTypesetWorker(this.workerFile);
       try {
         this.renderer = new (core().MathdownRenderer)({ workerFile: this.workerFile, startedWorker });

@@ -1,12 +1,14 @@
 // Opens a link clicked in the preview: URLs in the browser, Markdown files in the editor (at the
 // heading the fragment names), other files with VS Code's default opener.
-import { slug } from 'github-slugger';
 import * as vscode from 'vscode';
+import type { MathOptions } from '../../core';
+import { core } from '../core';
 
 const EXTERNAL = /^(https?|mailto|ftp):/i;
 const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
 
-export async function openLink(href: string, document: vscode.Uri): Promise<void> {
+/** `mathFor` gives the math options in force for a file, with which its headings are read. */
+export async function openLink(href: string, document: vscode.Uri, mathFor: (uri: vscode.Uri) => MathOptions): Promise<void> {
   if (EXTERNAL.test(href)) {
     await vscode.env.openExternal(vscode.Uri.parse(href, true));
     return;
@@ -19,8 +21,8 @@ export async function openLink(href: string, document: vscode.Uri): Promise<void
     return;
   }
   const doc = await vscode.workspace.openTextDocument(uri);
-  const line = fragment ? headingLine(doc, fragment) : -1;
   const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
+  const line = fragment ? headingLine(doc, fragment, mathFor(uri)) : -1;
   if (line >= 0) {
     const pos = new vscode.Position(line, 0);
     editor.selection = new vscode.Selection(pos, pos);
@@ -46,13 +48,9 @@ export function resolveLink(href: string, document: vscode.Uri): { uri: vscode.U
   return { uri, fragment };
 }
 
-function headingLine(doc: vscode.TextDocument, fragment: string): number {
-  let wanted = fragment;
-  try { wanted = decodeURIComponent(fragment); } catch { /* keep */ }
-  wanted = wanted.toLowerCase();
-  for (let i = 0; i < doc.lineCount; i++) {
-    const m = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(doc.lineAt(i).text);
-    if (m && slug(m[1]!) === wanted) return i;
-  }
-  return -1;
+/** The line of the heading whose id (as the preview gives it: `intro-1` is the second "Intro") the fragment names; -1 if none. */
+function headingLine(doc: vscode.TextDocument, fragment: string, math: MathOptions): number {
+  const c = core();
+  const headings = c.headingsOf(c.parseMarkdown(doc.getText(), math));
+  return c.headingByFragment(headings, fragment)?.line ?? -1;
 }

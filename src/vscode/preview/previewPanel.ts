@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FirstScreen, MathdownRenderer, RenderResult } from '../../core';
+import { partitionPoint } from '../../shared/binarySearch';
 import type { BlockHtml, FromWebviewMessage, ToWebview, InitialSettings, PreviewState, SnapshotReport, ToWebviewMessage } from '../../shared/preview';
 import type { Settings } from '../settings/settings';
 import { EditorScrollSync } from './editorScrollSync';
@@ -10,7 +11,7 @@ import { openLink } from './openLink';
 import { blockDiff, type SentBlock } from './blockDiff';
 import { positionFreeKey } from './positionFreeKey';
 import { previewPageHtml } from './previewPage';
-import { escapeAttribute } from './previewShell';
+import { escapeAttribute } from '../../core/markdown/escapeHtml';
 
 export const PREVIEW_VIEW_TYPE = 'mathdown.preview';
 
@@ -287,7 +288,7 @@ export class PreviewPanel implements vscode.Disposable {
         if (this.deps.settings.for(this.resource).preview.scrollEditorWithPreview) this.scrollSync.revealInEditors(this.resource, m.line);
         break;
       case 'didDoubleClick': void this.showSourceLine(m.line); break;
-      case 'openLink': void openLink(m.href, this.resource); break;
+      case 'openLink': void openLink(m.href, this.resource, (uri) => this.deps.settings.for(uri).core.math); break;
       case 'snapshot': this.snapshots.get(m.id)?.(m.report); this.snapshots.delete(m.id); break;
     }
   }
@@ -332,14 +333,8 @@ const EAGER_AFTER = 300;
 /** The blocks (indices) whose HTML goes into an update whose changed run is [from, to). */
 function eagerRange(blocks: readonly SentBlock[], from: number, to: number, line: number): { start: number; end: number } {
   if (blocks.length <= DEFER_ABOVE_BLOCKS || to - from <= EAGER_BEFORE + EAGER_AFTER) return { start: from, end: to };
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.endLine <= line) lo = mid + 1;
-    else hi = mid;
-  }
-  return { start: Math.max(from, lo - EAGER_BEFORE), end: Math.min(to, lo + EAGER_AFTER) };
+  const at = partitionPoint(blocks, (b) => b.endLine <= line);
+  return { start: Math.max(from, at - EAGER_BEFORE), end: Math.min(to, at + EAGER_AFTER) };
 }
 
 function errorMessage(e: unknown): string {

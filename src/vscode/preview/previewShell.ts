@@ -1,6 +1,7 @@
 // The preview page itself, without VS Code types: the Content-Security-Policy and the HTML shell.
 // previewPage.ts fills in the webview's URIs; the XSS tests load the same shell in Chromium.
 import { randomBytes } from 'node:crypto';
+import { escapeAttribute } from '../../core/markdown/escapeHtml';
 import type { InitialSettings } from '../../shared/preview';
 
 /** The script nonce for one page load: 144 random bits, base64 (never reused, never guessable). */
@@ -48,9 +49,4 @@ ${shell.base === undefined ? '' : `<base href="${escapeAttribute(shell.base.repl
 <script nonce="${nonce}" src="${escapeAttribute(shell.script)}"></script>
 </body>
 </html>`;
-}
-
-/** Text for a double-quoted HTML attribute. */
-export function escapeAttribute(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

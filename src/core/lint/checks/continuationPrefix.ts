@@ -1,4 +1,4 @@
-import type { LineIndex } from './lineIndex';
+import type { LineTable } from '../../markdown/lineTable';
 
 const CONTAINER_MARKERS = /^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*$/;
 
@@ -7,7 +7,7 @@ const CONTAINER_MARKERS = /^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*
  * (block quote, list item): the text before `offset` on its line with list markers turned into
  * spaces. Undefined when that text is not only container markers (the construct is mid-line).
  */
-export function continuationPrefix(lines: LineIndex, offset: number): string | undefined {
+export function continuationPrefix(lines: LineTable, offset: number): string | undefined {
   const line = lines.lineOf(offset);
   const before = lines.text.slice(lines.starts[line], offset);
   if (!CONTAINER_MARKERS.test(before)) return undefined;

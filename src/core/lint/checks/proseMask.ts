@@ -1,3 +1,4 @@
+import { partitionPoint } from '../../../shared/binarySearch';
 import type { LintContext } from '../types';
 
 /** Offsets that hold prose: not math, not code (block or span), not raw HTML. */
@@ -22,15 +23,9 @@ export function proseMask(ctx: LintContext): ProseMask {
   }
   return {
     isProse(offset) {
-      let lo = 0;
-      let hi = merged.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (merged[mid][1] <= offset) lo = mid + 1;
-        else if (merged[mid][0] > offset) hi = mid - 1;
-        else return false;
-      }
-      return true;
+      // The spans are disjoint and sorted, so their ends are sorted too.
+      const span = merged[partitionPoint(merged, (s) => s[1] <= offset)];
+      return !span || span[0] > offset;
     },
   };
 }

@@ -1,8 +1,9 @@
+import { MATH_ENVIRONMENTS } from '../../scanner/scannerEnvironments';
 import type { LintContext } from '../types';
 import { isEscaped, proseMask } from './proseMask';
 
-/** Math environments that open display math at the start of a block (math-syntax.md). */
-const MATH_ENVS = 'equation|align|gather|multline|flalign|alignat|eqnarray|math|displaymath';
+/** The environments that open display math at the start of a block: the scanner's. */
+const MATH_ENVS = [...MATH_ENVIRONMENTS].join('|');
 const OPENER = new RegExp(String.raw`^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*(\$\$|\\\[|\\begin\{((?:${MATH_ENVS})\*?)\})`);
 
 /** A closer farther than this is taken to belong to something else: the opener is unclosed. */

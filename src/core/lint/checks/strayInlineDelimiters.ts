@@ -67,12 +67,16 @@ function atLineStart(text: string, i: number): boolean {
  */
 class NextOccurrence {
   readonly #found = new Map<string, number>();
-  constructor(private readonly text: string) {}
+  readonly #text: string;
+
+  constructor(text: string) {
+    this.#text = text;
+  }
 
   find(needle: string, from: number): number {
     let at = this.#found.get(needle);
     if (at === undefined || (at >= 0 && at < from)) {
-      at = this.text.indexOf(needle, from);
+      at = this.#text.indexOf(needle, from);
       this.#found.set(needle, at);
     }
     return at;

@@ -1,4 +1,5 @@
 import { Marked, type Token, type Tokens } from 'marked';
+import { lastIndexWhere, partitionPoint } from '../../../shared/binarySearch';
 import { footnoteDefExtension, footnoteRefExtension, shareFootnoteLabels, type FootnoteDefToken } from '../../markdown/footnoteExtensions';
 import { MathLexer } from '../../markdown/mathLexer';
 import { alignRaw, type RawAlignment } from './alignRaw';
@@ -60,40 +61,22 @@ export function readPlain(text: string, flavour: 'gfm' | 'commonmark'): PlainRea
     marks,
     blocks,
     blockAt(offset) {
-      let lo = 0;
-      let hi = blocks.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (blocks[mid].end <= offset) lo = mid + 1;
-        else if (blocks[mid].start > offset) hi = mid - 1;
-        else return blocks[mid];
-      }
-      return undefined;
+      // The blocks never overlap, so their ends are sorted too.
+      const block = blocks[partitionPoint(blocks, (b) => b.end <= offset)];
+      return block && block.start <= offset ? block : undefined;
     },
     marksIn(from, to) {
       if (longest < 0) longest = marks.reduce((n, m) => Math.max(n, m.endOffset - m.offset), 0);
-      let lo = 0;
-      let hi = marks.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (marks[mid].offset < from - longest) lo = mid + 1;
-        else hi = mid;
-      }
       const out: PlainMark[] = [];
-      for (let i = lo; i < marks.length && marks[i].offset < to; i++) {
+      for (let i = partitionPoint(marks, (m) => m.offset < from - longest); i < marks.length && marks[i].offset < to; i++) {
         if (marks[i].endOffset > from) out.push(marks[i]);
       }
       return out;
     },
     codeSpanAround(from, to) {
       spans ??= marks.filter((m) => m.kind === 'code' && m.partner !== undefined && m.partner > m.offset);
-      let lo = 0;
-      let hi = spans.length - 1;
-      let best: PlainMark | undefined;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (spans[mid].endOffset <= from) { best = spans[mid]; lo = mid + 1; } else hi = mid - 1;
-      }
+      // Code span openers never overlap, so their ends are sorted as their offsets are.
+      const best = spans[lastIndexWhere(spans, (s) => s.endOffset <= from)];
       return best && best.partner! >= to ? best : undefined;
     },
   };

@@ -4,16 +4,20 @@ import type { LintDiagnostic, LintOptions } from '../types';
 
 /**
  * Runs `lint` in a worker (serveLint; dist/lintWorker.js in Node), one document at a time, so
- * that linting a long document (about a second per MB) never holds up the caller's thread: in VS
- * Code that is the extension host, which serves every extension. Aborting the document being linted
- * stops the worker; the next document gets a fresh one. An idle worker does not keep the process alive.
+ * that linting a long document, whose time grows with its length, never holds up the caller's
+ * thread: in VS Code that is the extension host, which serves every extension. Aborting the
+ * document being linted stops the worker; the next document gets a fresh one. An idle worker does
+ * not keep the process alive.
  */
 export class LintWorkerClient {
   #worker: WorkerPort<LintRequest, LintReply> | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   #closed = false;
+  readonly #starter: LintWorkerStarter;
 
-  constructor(private readonly starter: LintWorkerStarter) {}
+  constructor(starter: LintWorkerStarter) {
+    this.#starter = starter;
+  }
 
   lint(text: string, options: LintOptions, signal?: AbortSignal): Promise<LintDiagnostic[]> {
     const run = this.#queue.then(() => this.#run(text, options, signal));
@@ -31,7 +35,7 @@ export class LintWorkerClient {
   #run(text: string, options: LintOptions, signal: AbortSignal | undefined): Promise<LintDiagnostic[]> {
     signal?.throwIfAborted();
     if (this.#closed) throw new Error('The lint worker has been disposed');
-    const worker = (this.#worker ??= this.starter.start());
+    const worker = (this.#worker ??= this.#starter.start());
     return new Promise((resolve, reject) => {
       const finish = (): void => {
         stop();
@@ -48,8 +52,8 @@ export class LintWorkerClient {
         if ('error' in reply) reject(new Error(`Lint failed: ${reply.error}`));
         else resolve(reply.diagnostics);
       };
-      const onError = (err: Error): void => fail(new Error(`The lint worker failed (${this.starter.name}): ${err.message}`));
-      const onExit = (code: number): void => fail(new Error(`The lint worker stopped (${this.starter.name}): exit code ${code}`));
+      const onError = (err: Error): void => fail(new Error(`The lint worker failed (${this.#starter.name}): ${err.message}`));
+      const onExit = (code: number): void => fail(new Error(`The lint worker stopped (${this.#starter.name}): exit code ${code}`));
       const onAbort = (): void => {
         fail(signal!.reason);
         void worker.terminate();
