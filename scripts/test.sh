@@ -19,7 +19,8 @@ npx tsc --noEmit -p src/core
 [ -f src/webview/tsconfig.json ] && npx tsc --noEmit -p src/webview
 [ -f test/browser/tsconfig.json ] && npx tsc --noEmit -p test/browser
 
-log "import cycles"
+log "lint (ESLint: import boundaries and typescript-eslint) and import cycles"
+npx eslint .
 node scripts/check-cycles.mjs
 
 log "unit tests"

@@ -34,6 +34,8 @@ class Uri {
   toJSON() { return this.toString(); }
 }
 
+// The vscode module's Disposable, which this stand-in provides (not the DOM's global of that name).
+// eslint-disable-next-line no-redeclare
 class Disposable {
   constructor(fn) { this.fn = fn; }
   static from(...ds) { return new Disposable(() => ds.forEach((d) => d?.dispose?.())); }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { escapeAttribute, escapeHtml, escapeHtmlKeepEntities, unescapeHtml } from '../../src/core/markdown/escapeHtml';
+import { escapeAttribute, escapeHtml, escapeHtmlKeepEntities, unescapeHtml } from '../../src/shared/escapeHtml';
 
 const SAMPLE = `a & b < c > d "e" 'f' &amp; &#42; &#x2A; &nope`;
 

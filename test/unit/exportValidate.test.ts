@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, MathdownRenderer } from '../../src/node/coreEntry';
 import { exportToFile } from '../../src/node/exportToFile';
 
 // Loaded with require() so that esbuild bundles html-validate's CommonJS build.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { HtmlValidate } = require('html-validate') as typeof import('html-validate');
 
 const ROOT = join(__dirname, '../../..');

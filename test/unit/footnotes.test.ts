@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { MathdownRenderer } from '../../src/node/coreEntry';
 import { parseMarkdown, renderHtml } from '../../src/core/markdown';
-import { escapeHtml } from '../../src/core/markdown/escapeHtml';
+import { escapeHtml } from '../../src/shared/escapeHtml';
 
 /** Renders with each formula shown as its escaped TeX in brackets. */
 function render(text: string): string {

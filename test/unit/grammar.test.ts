@@ -11,6 +11,7 @@ import * as textmate from 'vscode-textmate';
 import table from '../../src/core/authoring/texCommands.generated.json';
 
 const root = resolve(__dirname, '../../..');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of several shapes, checked where read
 const readJson = (file: string): any => JSON.parse(readFileSync(file, 'utf8'));
 
 interface GrammarContribution { scopeName: string; path: string; injectTo?: string[]; embeddedLanguages?: Record<string, string>; language?: string }

@@ -27,6 +27,7 @@ interface CmarkGfm {
   convert(md: string, options: number): string;
   Option: { sourcePos: number; default: number };
 }
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS package without types
 const cmarkGfm = require('cmark-gfm-js') as CmarkGfm;
 
 /** Separator standing for a tag boundary, which MathJax's text search does not cross. */

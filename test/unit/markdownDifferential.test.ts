@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { decodeHTML } from 'entities/decode';
 import { Marked } from 'marked';
 import { parseMarkdown, renderHtml, type ParsedDocument } from '../../src/core/markdown';
-import { escapeHtml } from '../../src/core/markdown/escapeHtml';
+import { escapeHtml } from '../../src/shared/escapeHtml';
 import type { MathOptions } from '../../src/core/types';
 
 const ROOT = join(__dirname, '../../../test/fixtures');

@@ -9,6 +9,7 @@ import { MathJaxEngine } from '../../src/core/mathjax/mathjaxEngine';
 import type { EngineConfig } from '../../src/core/typeset/typesetProtocol';
 
 // A computed path, so that esbuild leaves this bundle (test/unit/helpers/mathjaxEngineEs5.ts) to run time.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const es5 = require(join(__dirname, 'mathjaxEngineEs5.js')) as { MathJaxEngine: typeof MathJaxEngine; TexParser: unknown };
 
 const FIXTURES = join(__dirname, '../../../test/fixtures');

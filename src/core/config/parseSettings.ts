@@ -33,6 +33,8 @@ const checkRules: Check = (v) => {
 };
 
 /** Every key of `.mathdown.json` (= the VS Code setting without the `mathdown.` prefix). */
+// `apply` gets a value its `check` accepted, so each entry can name the type it takes.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const KEYS: Record<string, { check: Check; apply: (s: MathdownSettings, v: any) => void }> = {
   'math.delimiters': { check: listOf('dollars', 'brackets', 'environments', 'gfm', 'double-backslash'), apply: (s, v: DelimiterFamily[]) => { s.math = { ...s.math, delimiters: v }; } },
   'math.doubleDollarInText': { check: oneOf('display', 'inline'), apply: (s, v) => { s.math = { ...s.math, doubleDollarInText: v }; } },

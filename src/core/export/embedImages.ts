@@ -1,4 +1,4 @@
-import { escapeHtml, unescapeHtml } from '../markdown/escapeHtml';
+import { escapeHtml, unescapeHtml } from '../../shared/escapeHtml';
 
 /** Reads an image the document refers to; undefined keeps the reference as it is. */
 export type ImageLoader = (src: string) => Promise<{ mime: string; data: Uint8Array } | undefined>;

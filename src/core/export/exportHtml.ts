@@ -4,7 +4,7 @@ import { CSP_META } from './contentSecurityPolicy';
 import { documentLanguage } from './documentLanguage';
 import { documentTitle } from './documentTitle';
 import { embedImages, rewriteLocalImages, type ImageLoader, type ImageRewriter } from './embedImages';
-import { escapeHtml } from '../markdown/escapeHtml';
+import { escapeHtml } from '../../shared/escapeHtml';
 import { exportCss, type ExportTheme } from './exportCss';
 import { headingAnchors } from './headingAnchors';
 

@@ -1,6 +1,6 @@
 import { decodeHTML } from 'entities/decode';
 import { Marked, type Renderer, type Token, type Tokens } from 'marked';
-import { escapeHtml, escapeHtmlKeepEntities } from './escapeHtml';
+import { escapeHtml, escapeHtmlKeepEntities } from '../../shared/escapeHtml';
 import type { FootnoteRefToken } from './footnoteExtensions';
 import type { Footnotes } from './footnotes';
 import type { HtmlSanitizer } from './htmlSanitizer';

@@ -27,6 +27,7 @@ export class MathLexer extends NestingLimitedLexer {
 
   override lex(src: string): TokensList {
     const previous = active;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the lexer being run, for the extensions Marked calls without it
     active = this;
     try {
       return super.lex(src);

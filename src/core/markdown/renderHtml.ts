@@ -5,7 +5,7 @@ import { HtmlSanitizer } from './htmlSanitizer';
 import { renderingMarked, type BackrefsField } from './htmlRenderer';
 import type { ParsedDocument } from './parsedDocument';
 import { tokensOfBlock, type Block } from './topLevelBlocks';
-import { escapeHtml } from './escapeHtml';
+import { escapeHtml } from '../../shared/escapeHtml';
 
 export interface RenderHtmlOptions {
   /** Emit `data-line` and `class="code-line"` on block elements (default true). */

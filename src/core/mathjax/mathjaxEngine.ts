@@ -21,7 +21,13 @@ import { initialDefinitions, localGlyphId, nextDefinitions } from '../typeset/ty
 import type { DefinitionStep, EngineConfig, RenderOutcome } from '../typeset/typesetProtocol';
 
 // MathJax's document type is generic over three DOM types that the lite adaptor leaves loose.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDocument = any;
+
+/** The part of MathJax's SVG output jax that its typings leave out: the global glyph cache. */
+interface SvgWithFontCache {
+  fontCache: { clearCache(): void; cache: Map<string, string> };
+}
 
 const SNAPSHOT_LIMIT = 256;
 const SAFE_IDS = /^mjx-(?:[-a-zA-Z0-9_.]+|eqn:\S+)$/;
@@ -126,12 +132,12 @@ export class MathJaxEngine {
 
   render(tex: string, display: boolean, counter: number, redo: boolean): RenderOutcome {
     this.definitions.beginWatch();
-    if (this.config.fontCache === 'global') (this.svg as any).fontCache.clearCache();
+    if (this.config.fontCache === 'global') (this.svg as unknown as SvgWithFontCache).fontCache.clearCache();
     const { html, error, styles } = this.typeset(tex, display, counter, redo);
     const defines = this.definitions.changedSinceWatch;
     if (defines) this.remember(nextDefinitions(this.current, tex, display));
     const glyphs: Array<[string, string]> =
-      this.config.fontCache === 'global' && !error ? [...((this.svg as any).fontCache.cache as Map<string, string>)] : [];
+      this.config.fontCache === 'global' && !error ? [...(this.svg as unknown as SvgWithFontCache).fontCache.cache] : [];
     return {
       html: error ? errorBox(tex, error) : html,
       ...(error ? { error } : {}),

@@ -1,5 +1,5 @@
 import { LiteParser } from 'mathjax-full/js/adaptors/lite/Parser.js';
-import { escapeAttribute } from '../markdown/escapeHtml';
+import { escapeAttribute } from '../../shared/escapeHtml';
 import { installStatelessUnicode } from './mathjaxUnicode';
 
 let applied = false;

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../markdown/escapeHtml';
+import { escapeHtml } from '../../shared/escapeHtml';
 import { MAY_DEFINE } from '../mathjax/texEffects';
 import type { FirstScreen } from './renderTypes';
 import type { Formula } from '../types';

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../markdown/escapeHtml';
+import { escapeHtml } from '../../shared/escapeHtml';
 import type { TexError } from '../types';
 
 /** The visible stand-in for a formula that could not be typeset: its TeX source and the message. */

@@ -21,6 +21,8 @@ export interface StartedWorker {
 export function watchStart(worker: TypesetWorkerPort): StartedWorker {
   const ready = new Promise<void>((resolve, reject) => {
     let settled = false;
+    // Assigned once listen() returns; a reply during listen() itself settles first and stops after.
+    // eslint-disable-next-line prefer-const
     let stop: (() => void) | undefined;
     const settle = (error?: Error): void => {
       if (settled) return;

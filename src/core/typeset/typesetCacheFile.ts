@@ -42,7 +42,11 @@ export function* cacheFileParts(cache: TypesetCache, engine: string, charBudget 
     if (!kept.length) continue;
     const stored = kept.map((v): StoredVariant => {
       chars += v.html.length;
-      for (const [id, path] of v.glyphs) if (!(id in glyphs)) (glyphs[id] = path), (chars += path.length);
+      for (const [id, path] of v.glyphs) {
+        if (id in glyphs) continue;
+        glyphs[id] = path;
+        chars += path.length;
+      }
       return { ...v, glyphs: v.glyphs.map(([id]) => id) };
     });
     chars += key.tex.length;

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../markdown/escapeHtml';
+import { escapeHtml } from '../../shared/escapeHtml';
 
 type GlyphList = ReadonlyArray<readonly [string, string]>;
 

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ProductCommandId, TestCommandId } from './commandIds';
 
 // The arguments are whatever the caller passes (a URI from a menu, an object from a keybinding or test).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type CommandHandler = (...args: any[]) => unknown;
 
 export type CommandTable = { readonly [id in ProductCommandId]: CommandHandler };

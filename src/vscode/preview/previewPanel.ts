@@ -11,7 +11,7 @@ import { openLink } from './openLink';
 import { blockDiff, type SentBlock } from './blockDiff';
 import { positionFreeKey } from './positionFreeKey';
 import { previewPageHtml } from './previewPage';
-import { escapeAttribute } from '../../core/markdown/escapeHtml';
+import { escapeAttribute } from '../../shared/escapeHtml';
 
 export const PREVIEW_VIEW_TYPE = 'mathdown.preview';
 

@@ -1,7 +1,7 @@
 // The preview page itself, without VS Code types: the Content-Security-Policy and the HTML shell.
 // previewPage.ts fills in the webview's URIs; the XSS tests load the same shell in Chromium.
 import { randomBytes } from 'node:crypto';
-import { escapeAttribute } from '../../core/markdown/escapeHtml';
+import { escapeAttribute } from '../../shared/escapeHtml';
 import type { InitialSettings } from '../../shared/preview';
 
 /** The script nonce for one page load: 144 random bits, base64 (never reused, never guessable). */

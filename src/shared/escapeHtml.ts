@@ -1,6 +1,6 @@
 // The one HTML escaper of the tree: what goes into element content or an attribute value, and back.
-// A leaf module (no imports), so that the typesetting worker and the extension host can bundle it
-// without the rest of the core.
+// In src/shared, a leaf module (no imports): the core, its typesetting worker and the extension host
+// all use it, the last two without bundling the rest of the core.
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
