@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { suite, suiteSetup, suiteTeardown, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { ExportUi } from '../../src/vscode/export/exportUi';
-import { startClean, waitFor } from './helpers';
+import { activateMathdown, startClean, waitFor } from './helpers';
 
 const run = promisify(execFile);
 
@@ -78,10 +78,7 @@ suite('export to HTML', () => {
 
   suiteSetup(async () => {
     await startClean();
-    const ext = vscode.extensions.getExtension('mathdown.mathdown');
-    assert.ok(ext, 'extension mathdown.mathdown is loaded');
-    await ext.activate();
-    extensionPath = ext.extensionPath;
+    extensionPath = await activateMathdown();
     // A copy of the showcase (with the files beside it, for its images) outside the repository;
     // an empty .mathdown.json there keeps any parent folder's settings out of the CLI run.
     const examples = join(extensionPath, 'examples');

@@ -1,4 +1,5 @@
 // Small helpers shared by the integration suites (not a test file itself).
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
 /** URI of a file in the fixture workspace (a temp copy of test/fixtures/workspace). */
@@ -67,4 +68,12 @@ export async function startClean(): Promise<void> {
     const now = vscode.workspace.getConfiguration();
     return now.get('files.autoSave') === 'off' && !mathdownSettings().some((k) => setHere(now, k));
   }, 'the default settings, with auto-save off');
+}
+
+/** Activates Mathdown (as opening a Markdown file would) and returns where it is installed. */
+export async function activateMathdown(): Promise<string> {
+  const ext = vscode.extensions.getExtension('mathdown.mathdown');
+  assert.ok(ext, 'extension mathdown.mathdown is loaded');
+  await ext.activate();
+  return ext.extensionPath;
 }

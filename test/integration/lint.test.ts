@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { fixtureUri, startClean, waitFor } from './helpers';
+import { activateMathdown, fixtureUri, startClean, waitFor } from './helpers';
 
 const SOURCE = [
   'Braces: $\\{x\\}$ and an unknown macro $\\foo$.',
@@ -30,10 +30,7 @@ suite('math diagnostics', () => {
 
   suiteSetup(async () => {
     await startClean();
-    const ext = vscode.extensions.getExtension('mathdown.mathdown');
-    assert.ok(ext, 'extension mathdown.mathdown is loaded');
-    await ext.activate();
-    extensionPath = ext.extensionPath;
+    extensionPath = await activateMathdown();
     dir = mkdtempSync(join(tmpdir(), 'mathdown-lint-it-'));
   });
 
