@@ -1,7 +1,8 @@
 import { BlockHtmlCache, htmlKey } from './blockHtmlCache';
+import { footnotesTemplate, originOf, placeTemplate, renderTemplates } from './blockTemplate';
 import { firstScreenEnd, pendingBox, typesetFirst } from './firstScreen';
 import type { FirstScreen, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';
-import { footnoteFormulaIndices, footnotesOf, parseMarkdown, renderBlocksHtml, renderFootnotes, topLevelBlocks, type ParsedDocument } from '../markdown';
+import { parseMarkdown, topLevelBlocks, type ParsedDocument } from '../markdown';
 import { reparseMarkdown } from '../markdown/reparseMarkdown';
 import { SourceLines } from '../markdown/sourceLines';
 import { Typesetter, type TypesetRequest, type TypesetResult, type TypesetterOptions } from '../typeset/typesetter';
@@ -172,17 +173,18 @@ export class MathdownRenderer {
   /** The document's blocks, then (with `footnotes`) its footnotes section as one block after the last line. */
   #renderBlocks(doc: ParsedDocument, mathHtml: (i: number) => string, footnotes = true): RenderedBlock[] {
     const blocks = topLevelBlocks(doc);
-    const html = this.#blocks.blocksHtml(doc, blocks, mathHtml, (missing) => renderBlocksHtml(doc, mathHtml, missing));
+    const cached = this.#blocks.blocksHtml(doc, blocks, mathHtml, (missing) => renderTemplates(doc, mathHtml, missing));
     const rendered = blocks.map((block, i) => ({
-      key: html[i]!.hash,
+      key: cached[i]!.key,
       startLine: block.startLine,
       endLine: block.endLine,
-      html: html[i]!.html,
+      html: placeTemplate(cached[i]!.template, originOf(block)),
       formulaIndices: block.formulaIndices,
     }));
-    const section = footnotes ? renderFootnotes(doc, mathHtml) : '';
+    const section = footnotes ? footnotesTemplate(doc, mathHtml) : undefined;
     if (section) {
-      rendered.push({ key: htmlKey(section), startLine: doc.lineCount, endLine: doc.lineCount, html: section, formulaIndices: footnoteFormulaIndices(footnotesOf(doc.tokens)) });
+      const { template, origin, formulaIndices } = section;
+      rendered.push({ key: htmlKey(template.identity), startLine: origin.line, endLine: origin.line, html: placeTemplate(template, origin), formulaIndices });
     }
     return rendered;
   }

@@ -18,7 +18,11 @@ export interface RenderOptions {
 }
 
 export interface RenderedBlock {
-  /** Equal keys mean identical HTML: the preview sends and patches only blocks whose key changed. */
+  /**
+   * Equal keys mean identical HTML but for where the block stands (its data-line and data-formula
+   * numbers, counted from `startLine` and its first formula): a block that only moved keeps its
+   * key, and the preview moves it instead of sending it again (blockTemplate.ts).
+   */
   key: string;
   startLine: number;
   endLine: number;
