@@ -1,7 +1,7 @@
 import type { ParsedDocument } from './parsedDocument';
 
 /** Index of the formula whose span [offset, endOffset) contains `offset`, or -1 ("is the cursor inside math?"). */
-export function formulaAt(doc: ParsedDocument, offset: number): number {
+export function formulaAt(doc: Pick<ParsedDocument, 'formulas'>, offset: number): number {
   const formulas = doc.formulas;
   let lo = 0;
   let hi = formulas.length - 1;

@@ -1,2 +1,2 @@
-export { MathdownRenderer } from './render';
+export { MathdownRenderer, type RendererOptions } from './render';
 export type { FirstScreen, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';

@@ -2,13 +2,17 @@ import { BlockHtmlCache, htmlKey } from './blockHtmlCache';
 import { footnotesTemplate, originOf, placeTemplate, renderTemplates } from './blockTemplate';
 import { firstScreenEnd, pendingBox, typesetFirst } from './firstScreen';
 import type { FirstScreen, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';
-import { parseMarkdown, topLevelBlocks, type ParsedDocument } from '../markdown';
-import { reparseMarkdown } from '../markdown/reparseMarkdown';
+import { parseMarkdown, ParseCache, topLevelBlocks, type ParsedDocument } from '../markdown';
 import { SourceLines } from '../markdown/sourceLines';
 import { Typesetter, type TypesetRequest, type TypesetResult, type TypesetterOptions } from '../typeset/typesetter';
 import { DEFAULT_MATH_OPTIONS, type Formula, type MathOptions } from '../types';
 
 export type { FirstScreen, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';
+
+export interface RendererOptions extends TypesetterOptions {
+  /** The parses of keyed documents, shared with their other readers (lint, completion, hover); the renderer's own by default. */
+  parses?: ParseCache;
+}
 
 /**
  * The one path from Markdown text to typeset HTML (data-flow.md): Marked with the math extensions
@@ -19,8 +23,8 @@ export type { FirstScreen, RenderedBlock, RenderOptions, RenderResult } from './
 export class MathdownRenderer {
   readonly #typesetter: Typesetter;
   readonly #blocks = new BlockHtmlCache();
-  /** The last parse of each keyed document (a few), for incremental re-lexing. */
-  readonly #parsed = new Map<string, ParsedDocument>();
+  /** The last parse of each keyed document, for incremental re-lexing and for the document's other readers. */
+  readonly #parses: ParseCache;
   /** Renders run one after another: a re-lex reuses (and re-positions) the previous render's tokens. */
   #queue: Promise<unknown> = Promise.resolve();
   /** Renders queued or running. */
@@ -30,9 +34,10 @@ export class MathdownRenderer {
   /** A second worker for first screens that would otherwise wait behind another render (see `render`). */
   #priority: Typesetter | undefined;
 
-  constructor(options: TypesetterOptions = {}) {
+  constructor({ parses, ...options }: RendererOptions = {}) {
     this.#typesetterOptions = options;
     this.#typesetter = new Typesetter(options);
+    this.#parses = parses ?? new ParseCache();
   }
 
   get cacheStats() {
@@ -80,12 +85,12 @@ export class MathdownRenderer {
    * same cache) but with no HTML built: what lint needs, at a fraction of a render's cost on a
    * long document (the HTML of 110,000 blocks is seconds of work).
    */
-  formulas(text: string, options: Omit<RenderOptions, 'firstScreen' | 'documentKey'> = {}): Promise<Formula[]> {
+  formulas(text: string, options: Omit<RenderOptions, 'firstScreen'> = {}): Promise<Formula[]> {
     this.#typesetter.prestart();
     const math: MathOptions = { ...DEFAULT_MATH_OPTIONS, ...options.math };
     return this.#enqueue(async () => {
       options.signal?.throwIfAborted();
-      const doc = parseMarkdown(text, math);
+      const doc = this.#parses.parse(text, math, options.documentKey);
       return withErrors(doc, await this.#typesetter.typeset({ ...typesetOptions(math, options), jobs: doc.formulas }));
     });
   }
@@ -111,10 +116,15 @@ export class MathdownRenderer {
     options.signal?.throwIfAborted();
     if (early) await early.catch(() => undefined);
     else if (options.firstScreen) await this.#renderFirstScreen(text, math, options, options.firstScreen, started, this.#typesetter);
-    const doc = this.#parse(text, math, options.documentKey);
-    const typeset = await this.#typesetter.typeset({ ...typesetOptions(math, options), jobs: doc.formulas });
-    const mathHtml = (i: number) => typeset.formulas[i]?.html ?? '';
-    return this.#result(doc, typeset, this.#renderBlocks(doc, mathHtml), doc.lineCount, started);
+    // Held: the blocks are made from its tokens after the typesetter's await.
+    const { doc, release } = this.#parses.hold(text, math, options.documentKey);
+    try {
+      const typeset = await this.#typesetter.typeset({ ...typesetOptions(math, options), jobs: doc.formulas });
+      const mathHtml = (i: number) => typeset.formulas[i]?.html ?? '';
+      return await this.#result(doc, typeset, this.#renderBlocks(doc, mathHtml), doc.lineCount, started);
+    } finally {
+      release();
+    }
   }
 
   /**
@@ -156,18 +166,7 @@ export class MathdownRenderer {
 
   dispose(): Promise<void> {
     this.#blocks.clear();
-    this.#parsed.clear();
     return Promise.all([this.#typesetter.dispose(), this.#priority?.dispose()]).then(() => undefined);
-  }
-
-  #parse(text: string, math: MathOptions, key: string | undefined): ParsedDocument {
-    if (key === undefined) return parseMarkdown(text, math);
-    const previous = this.#parsed.get(key);
-    this.#parsed.delete(key);
-    const doc = reparseMarkdown(previous, text, math);
-    this.#parsed.set(key, doc);
-    if (this.#parsed.size > 8) this.#parsed.delete(this.#parsed.keys().next().value!);
-    return doc;
   }
 
   /** The document's blocks, then (with `footnotes`) its footnotes section as one block after the last line. */

@@ -9,8 +9,9 @@ export interface RenderOptions {
   styleClasses?: boolean;
   signal?: AbortSignal;
   /**
-   * Identifies the document (e.g. its URI) across renders: the renderer then re-lexes only the
-   * region an edit touched, reusing the tokens of the previous render of the same document.
+   * Identifies the document (e.g. its URI) across renders and its other readers: its parse is
+   * shared through the renderer's `ParseCache`, and a new version is re-lexed only in the region
+   * an edit touched, reusing the tokens of the previous parse of the same document.
    */
   documentKey?: string;
   /** Typeset what the reader sees first and report it before the rest (see `FirstScreen`). */

@@ -1,23 +1,13 @@
 import type * as vscode from 'vscode';
 import type { MathDocument } from '../../core/authoring';
 import { core } from '../core';
-import type { MathOptions } from '../../core';
+import type { MathOptions, ParseCache } from '../../core';
 
-/** The parsed formulas of each open document, reparsed only when its version or the math options change. */
+/** The formulas of a document's current version, from the parse the preview and lint share (keyed by its URI). */
 export class MathDocuments {
-  readonly #cache = new Map<string, { version: number; optionsKey: string; doc: MathDocument }>();
+  constructor(private readonly parses: () => ParseCache) {}
 
   get(document: vscode.TextDocument, math: MathOptions): MathDocument {
-    const key = document.uri.toString();
-    const optionsKey = JSON.stringify(math);
-    const hit = this.#cache.get(key);
-    if (hit && hit.version === document.version && hit.optionsKey === optionsKey) return hit.doc;
-    const doc = core().parseMathDocument(document.getText(), math);
-    this.#cache.set(key, { version: document.version, optionsKey, doc });
-    return doc;
-  }
-
-  forget(document: vscode.TextDocument): void {
-    this.#cache.delete(document.uri.toString());
+    return core().mathDocumentOf(this.parses().parse(document.getText(), math, document.uri.toString()), math);
   }
 }

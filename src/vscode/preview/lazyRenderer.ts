@@ -3,6 +3,7 @@
 // outlives the session.
 import * as vscode from 'vscode';
 import { startTypesetWorker } from '../../core/typeset/startTypesetWorker';
+import type { ParseCache } from '../../core';
 import type { MathdownRenderer } from '../../core/render/render';
 import { core } from '../core';
 import type { TypesetCacheStore } from '../typesetCacheStore';
@@ -11,11 +12,15 @@ export class LazyRenderer implements vscode.Disposable {
   private renderer: MathdownRenderer | undefined;
   private persisting = false;
 
-  /** `persist`: whether the formula cache is kept in `store` (read when a renderer is created). */
+  /**
+   * `persist`: whether the formula cache is kept in `store` (read when a renderer is created);
+   * `parses`: the parses the renderer shares with the documents' other readers.
+   */
   constructor(
     private readonly workerFile: string,
     private readonly store?: TypesetCacheStore,
     private readonly persist: () => boolean = () => false,
+    private readonly parses?: () => ParseCache,
   ) {}
 
   get(): MathdownRenderer {
@@ -23,7 +28,7 @@ export class LazyRenderer implements vscode.Disposable {
       // Started before the core is loaded (~70 ms), which its own start-up (~200 ms) then overlaps.
       const startedWorker = startTypesetWorker(this.workerFile);
       try {
-        this.renderer = new (core().MathdownRenderer)({ workerFile: this.workerFile, startedWorker });
+        this.renderer = new (core().MathdownRenderer)({ workerFile: this.workerFile, startedWorker, ...(this.parses ? { parses: this.parses() } : {}) });
       } catch (err) {
         void startedWorker.worker.terminate();
         throw err;

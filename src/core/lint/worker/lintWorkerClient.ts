@@ -1,11 +1,12 @@
 import { Worker } from 'node:worker_threads';
-import type { LintReply } from './lintProtocol';
+import type { FixAllResult } from '../fixAll';
+import type { LintReply, LintRequest } from './lintProtocol';
 import type { LintDiagnostic, LintOptions } from '../types';
 
 /**
- * Runs `lint` in a worker thread (dist/lintWorker.js), one document at a time, so that linting a
- * long document (about a second per MB) never holds up the caller's thread: in VS Code that is the
- * extension host, which serves every extension. Aborting the document being linted stops the
+ * Runs `lint` and `fixAll` in a worker thread (dist/lintWorker.js), one document at a time, so
+ * that linting a long document (about a second per MB) never holds up the caller's thread: in VS
+ * Code that is the extension host, which serves every extension. Aborting the document being linted stops the
  * thread; the next document gets a fresh one. An idle thread does not keep the process alive.
  */
 export class LintWorkerClient {
@@ -16,7 +17,16 @@ export class LintWorkerClient {
   constructor(private readonly file: string) {}
 
   lint(text: string, options: LintOptions, signal?: AbortSignal): Promise<LintDiagnostic[]> {
-    const run = this.#queue.then(() => this.#run(text, options, signal));
+    return this.#ask({ kind: 'lint', text, options }, signal).then((reply) => ('diagnostics' in reply ? reply.diagnostics : unexpected(reply)));
+  }
+
+  /** `fixAll` of the text; `options.formulas` serve its first round (see `fixAll`). */
+  fixAll(text: string, options: LintOptions, signal?: AbortSignal): Promise<FixAllResult> {
+    return this.#ask({ kind: 'fixAll', text, options }, signal).then((reply) => ('fixed' in reply ? reply.fixed : unexpected(reply)));
+  }
+
+  #ask(request: LintRequest, signal: AbortSignal | undefined): Promise<LintReply> {
+    const run = this.#queue.then(() => this.#run(request, signal));
     this.#queue = run.catch(() => undefined);
     return run;
   }
@@ -28,7 +38,7 @@ export class LintWorkerClient {
     await worker?.terminate();
   }
 
-  #run(text: string, options: LintOptions, signal: AbortSignal | undefined): Promise<LintDiagnostic[]> {
+  #run(request: LintRequest, signal: AbortSignal | undefined): Promise<LintReply> {
     signal?.throwIfAborted();
     if (this.#closed) throw new Error('The lint worker has been disposed');
     const worker = (this.#worker ??= new Worker(this.file));
@@ -46,7 +56,7 @@ export class LintWorkerClient {
       const onMessage = (reply: LintReply): void => {
         finish();
         if ('error' in reply) reject(new Error(`Lint failed: ${reply.error}`));
-        else resolve(reply.diagnostics);
+        else resolve(reply);
       };
       const onError = (err: Error): void => fail(new Error(`The lint worker failed (${this.file}): ${err.message}`));
       const onExit = (code: number): void => fail(new Error(`The lint worker stopped (${this.file}): exit code ${code}`));
@@ -58,11 +68,15 @@ export class LintWorkerClient {
       signal?.addEventListener('abort', onAbort, { once: true });
       worker.ref();
       try {
-        worker.postMessage({ text, options });
+        worker.postMessage(request);
       } catch (err) {
         finish();
         reject(err);
       }
     });
   }
+}
+
+function unexpected(reply: LintReply): never {
+  throw new Error(`The lint worker answered with ${Object.keys(reply).join()}`);
 }
