@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BlockHtmlCache } from '../../src/core/render/blockHtmlCache';
-import { footnotesTemplate, originOf, placeTemplate, renderTemplates } from '../../src/core/render/blockTemplate';
+import { footnotesTemplate, MARK, originOf, placeTemplate, renderTemplates } from '../../src/core/render/blockTemplate';
 import { parseMarkdown, renderHtml, topLevelBlocks } from '../../src/core/markdown';
 
 /** Formula HTML that depends on the formula only, as the typesetter's does. */
@@ -17,7 +17,7 @@ function blocksOf(text: string, cache = new BlockHtmlCache()) {
   const { doc, mathHtml } = mathOf(text);
   const blocks = topLevelBlocks(doc);
   const cached = cache.blocksHtml(doc, blocks, mathHtml, (missing) => renderTemplates(doc, mathHtml, missing));
-  return blocks.map((b, i) => ({ key: cached[i]!.key, startLine: b.startLine, html: placeTemplate(cached[i]!.template, originOf(b)), fixed: !!cached[i]!.template.fixedAt }));
+  return blocks.map((b, i) => ({ key: cached[i]!.key, startLine: b.startLine, html: placeTemplate(cached[i]!.template, originOf(b)), fixed: !!cached[i]!.template.fixed }));
 }
 
 const block = 'a $x$ and $y$';
@@ -63,8 +63,8 @@ const documents = [
     '\\begin{align}a&=1\\\\b\\end{align}', '', 'A note[^n].', '', '[^n]: Note with $n$.', '',
   ].join('\n')],
   ['marks of the template in text, code, HTML, math and a footnote', [
-    '# Heading \uFDD0 with mark', '', 'Text \uFDD0l3\uFDD0 and $x\\text{\uFDD0f1\uFDD0}$.', '', '```', 'code \uFDD0', '```', '',
-    '<div title="\uFDD0l1\uFDD0">raw \uFDD0</div>', '', '- item $a$', '- item \uFDD0 $b$', '', 'Note[^n].', '', '[^n]: The note \uFDD0 with $y$.', '',
+    `# Heading ${MARK} with mark`, '', `Text ${MARK}l3${MARK} and $x\\text{${MARK}f1${MARK}}$.`, '', '```', `code ${MARK}`, '```', '',
+    `<div title="${MARK}l1${MARK}">raw ${MARK}</div>`, '', '- item $a$', `- item ${MARK} $b$`, '', 'Note[^n].', '', `[^n]: The note ${MARK} with $y$.`, '',
   ].join('\n')],
   ['CRLF line ends', 'A $x$\r\n\r\n- b $y$\r\n- c\r\n\r\n> q\r\n'],
 ] as const;
@@ -80,7 +80,7 @@ for (const [name, text] of documents) {
 }
 
 test('a block holding a mark of its own is rendered in place, still keyed by its relative HTML', () => {
-  const marked = 'Text \uFDD0l0\uFDD0 and $x$.';
+  const marked = `Text ${MARK}l0${MARK} and $x$.`;
   const cache = new BlockHtmlCache();
   const before = blocksOf(`One.\n\n${marked}\n`, cache).at(-1)!;
   assert.ok(before.fixed);
@@ -88,7 +88,7 @@ test('a block holding a mark of its own is rendered in place, still keyed by its
   assert.equal(cache.lastRendered, 2, 'the fixed block is rendered again where it now stands');
   assert.equal(moved.key, before.key);
   assert.match(moved.html, /data-line="4"[^]*data-formula="1"/);
-  assert.ok(moved.html.includes('\uFDD0l0\uFDD0'), 'its text is kept as written');
+  assert.ok(moved.html.includes(`${MARK}l0${MARK}`), 'its text is kept as written');
 });
 
 test('a block that only moved is placed, not rendered again', () => {

@@ -7,15 +7,11 @@ import { fitsAt, originOf, type BlockTemplate } from './blockTemplate';
 /** Renders whose block counts raise the cache bound (documents a preview and lint alternate between). */
 const RECENT_RENDERS = 8;
 
-/** A block's HTML as the cache keeps it. */
-export interface CachedBlock {
+interface Entry {
+  readonly formulaHtml: string[];
   readonly template: BlockTemplate;
   /** Hash of the template's identity: equal keys mean equal HTML wherever the block stands. */
   readonly key: string;
-}
-
-interface Entry extends CachedBlock {
-  readonly formulaHtml: string[];
 }
 
 /** An entry as found again through the token objects of its block (see `reparseMarkdown`). */
@@ -45,14 +41,14 @@ export class BlockHtmlCache {
 
   constructor(readonly maxEntries = 20_000) {}
 
-  /** Returns the HTML of every block, rendering only those `render` has not seen as they are. */
-  blocksHtml(doc: ParsedDocument, blocks: readonly Block[], mathHtml: (i: number) => string, render: (missing: Block[]) => BlockTemplate[]): CachedBlock[] {
+  /** Returns the HTML of every block with its key, rendering only those `render` has not seen as they are. */
+  blocksHtml(doc: ParsedDocument, blocks: readonly Block[], mathHtml: (i: number) => string, render: (missing: Block[]) => BlockTemplate[]): Array<Pick<Entry, 'template' | 'key'>> {
     const linksKey = JSON.stringify(doc.tokens.links ?? {});
     if (linksKey !== this.#linksKey) this.clear();
     this.#linksKey = linksKey;
     const ids = headingIdsOf(doc.tokens);
     const footnotes = footnotesOf(doc.tokens).signatures;
-    const out: (CachedBlock | undefined)[] = [];
+    const out: (Entry | undefined)[] = [];
     const missing: Array<{ index: number; tokens: Token[]; place: string; key: string }> = [];
     blocks.forEach((b, i) => {
       const first = firstToken(doc, b);
@@ -97,7 +93,7 @@ export class BlockHtmlCache {
       if (this.#entries.size <= bound) break;
       this.#entries.delete(key);
     }
-    return out as CachedBlock[];
+    return out as Entry[];
   }
 
   clear(): void {
