@@ -6,6 +6,7 @@ import { registerAuthoring } from './authoring';
 import { productCommands, type CommandServices } from './commands/productCommands';
 import { registerCommands } from './commands/registerCommands';
 import { testCommands } from './commands/testCommands';
+import { DocumentParses } from './documentParses';
 import { exportHtmlCommand } from './export/exportCommand';
 import { registerLint } from './lint';
 import { LazyRenderer } from './preview/lazyRenderer';
@@ -18,11 +19,13 @@ export function activate(context: vscode.ExtensionContext): void {
   const dist = (name: string) => vscode.Uri.joinPath(context.extensionUri, 'dist', name).fsPath;
   const store = new TypesetCacheStore(context.globalStorageUri.fsPath, [dist('core.js'), dist('typesetWorker.js')]);
   const settings = new Settings();
-  const renderer = new LazyRenderer(dist('typesetWorker.js'), store, () => settings.for().preview.persistentCache);
+  // Each document version is parsed once, for the preview, lint and completion/hover alike.
+  const parses = new DocumentParses();
+  const renderer = new LazyRenderer(dist('typesetWorker.js'), store, () => settings.for().preview.persistentCache, () => parses.get());
   const previews = new PreviewManager({ extensionUri: context.extensionUri, renderer: () => renderer.get(), settings });
-  context.subscriptions.push(settings, renderer, previews, openPreviewOnStart(previews));
-  registerAuthoring(context, { renderer: () => renderer.get(), mathOptions: (document) => settings.for(document?.uri).core.math });
-  const lint = registerLint(context, { renderer: () => renderer.get(), lintWorkerFile: dist('lintWorker.js'), settings });
+  context.subscriptions.push(settings, parses, renderer, previews, openPreviewOnStart(previews));
+  registerAuthoring(context, { renderer: () => renderer.get(), parses: () => parses.get(), mathOptions: (document) => settings.for(document?.uri).core.math });
+  const lint = registerLint(context, { renderer: () => renderer.get(), parses: () => parses.get(), lintWorkerFile: dist('lintWorker.js'), settings });
   const exportHtml = exportHtmlCommand(() => renderer.get(), settings, () => previews.activePreview?.uri);
   const services: CommandServices = { previews, renderer, exportHtml, lint };
   context.subscriptions.push(...registerCommands(productCommands(services)));

@@ -114,10 +114,10 @@ describe('lintDocument', () => {
       },
     };
     const settings = { ...DEFAULT_SETTINGS, lint: { ...DEFAULT_SETTINGS.lint, rules: { MM302: 'off' as const } } };
-    const ds = await lintDocument('$\\foo$ \\eqref{nowhere}\n', settings, renderer);
+    const ds = await lintDocument('$\\foo$ \\eqref{nowhere}\n', settings, { renderer });
     assert.deepEqual(ds.map((d) => [d.rule, d.column, d.endColumn, d.message]), [['MM301', 2, 6, 'Undefined control sequence \\foo']]);
     assert.equal(calls.length, 1);
-    const off = await lintDocument('$\\foo$\n', { ...settings, lint: { ...settings.lint, rules: { MM301: 'off' } } }, renderer);
+    const off = await lintDocument('$\\foo$\n', { ...settings, lint: { ...settings.lint, rules: { MM301: 'off' } } }, { renderer });
     assert.deepEqual(off, []);
     assert.equal(calls.length, 1, 'no render when MM301 is off');
   });

@@ -5,7 +5,8 @@ import { after, describe, it } from 'node:test';
 import { generateDoc } from '../../scripts/bench/generateDoc.mjs';
 import { parseSettings } from '../../src/core/config/parseSettings';
 import { DEFAULT_SETTINGS } from '../../src/core/config/settings';
-import { lint, lintDocument } from '../../src/core/lint';
+import { fixAll, lint, lintDocument } from '../../src/core/lint';
+import { parseMarkdown } from '../../src/core/markdown';
 import { LintWorkerClient } from '../../src/node/coreEntry';
 import type { Formula } from '../../src/core/types';
 
@@ -28,6 +29,19 @@ describe('LintWorkerClient', () => {
     const withErrors = { formulas: [f] };
     assert.deepEqual(await client.lint('$\\foo$\n', withErrors), lint('$\\foo$\n', withErrors));
     assert.equal((await client.lint('$\\foo$\n', withErrors))[0]?.rule, 'MM301');
+  });
+
+  it('fixes all in the worker as fixAll does, with or without the formulas of the document\'s parse', async () => {
+    let fixed = 0;
+    for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.md'))) {
+      const text = readFileSync(join(FIXTURES, file), 'utf8');
+      const options = { targets: ['gfm', 'commonmark', 'pandoc'] as const };
+      const expected = fixAll(text, options);
+      assert.deepEqual(await client.fixAll(text, options), expected, file);
+      assert.deepEqual(await client.fixAll(text, { ...options, formulas: parseMarkdown(text).formulas }), expected, `${file}, with the parse's formulas`);
+      fixed += expected.fixed;
+    }
+    assert.ok(fixed > 10, `${fixed} fixes made`);
   });
 
   it('leaves the calling thread free while it lints a long document', async () => {
@@ -57,7 +71,7 @@ describe('LintWorkerClient', () => {
 
   it('lintDocument runs in the worker it is given', async () => {
     const text = '$a_1 * b_2$ and $c * d$\n';
-    assert.deepEqual(await lintDocument(text, DEFAULT_SETTINGS, undefined, undefined, client), await lintDocument(text, DEFAULT_SETTINGS));
+    assert.deepEqual(await lintDocument(text, DEFAULT_SETTINGS, { worker: client }), await lintDocument(text, DEFAULT_SETTINGS));
   });
 
   it('settings VS Code hands over as read-only proxies reach the worker (parseSettings copies them as plain data)', async () => {
@@ -66,7 +80,7 @@ describe('LintWorkerClient', () => {
     assert.deepEqual(problems, []);
     assert.deepEqual(settings.lint.rules, { MM101: 'off' });
     const text = '$a_1 * b_2$ and $c * d$ and $\\{x\\}$\n';
-    assert.deepEqual(await lintDocument(text, settings, undefined, undefined, client), await lintDocument(text, settings));
+    assert.deepEqual(await lintDocument(text, settings, { worker: client }), await lintDocument(text, settings));
   });
 
   it('options that cannot be posted are refused at once, and the worker stays usable', async () => {

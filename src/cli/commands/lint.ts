@@ -50,7 +50,7 @@ export const lintCommand: Command = async (argv, io) => {
           }
         }
       }
-      results.push({ file: shown(path, io.cwd), diagnostics: await lintDocument(text, settings, renderer) });
+      results.push({ file: shown(path, io.cwd), diagnostics: await lintDocument(text, settings, { renderer }) });
     }
   });
   io.out(format === 'json' ? toJson(results) : toText(results));

@@ -1,4 +1,4 @@
-import { formulaAt, parseMarkdown } from '../markdown';
+import { formulaAt, parseMarkdown, type ParsedDocument } from '../markdown';
 import type { Formula, MathOptions } from '../types';
 
 /** The formulas of one Markdown text, as the core's scanner finds them. */
@@ -12,6 +12,12 @@ export interface MathDocument {
 }
 
 export function parseMathDocument(text: string, math?: Partial<MathOptions>): MathDocument {
-  const doc = parseMarkdown(text, math);
-  return { text, formulas: doc.formulas, formulaIndexAt: (offset) => formulaAt(doc, offset), ...(math ? { math } : {}) };
+  return mathDocumentOf(parseMarkdown(text, math), math);
+}
+
+/** The math document of a parse (one from a `ParseCache`, shared with the document's other readers). */
+export function mathDocumentOf(doc: ParsedDocument, math?: Partial<MathOptions>): MathDocument {
+  // Its formulas, not its tokens: a later parse of the document may move the tokens, never the formulas.
+  const { text, formulas } = doc;
+  return { text, formulas, formulaIndexAt: (offset) => formulaAt({ formulas }, offset), ...(math ? { math } : {}) };
 }

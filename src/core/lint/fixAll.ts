@@ -7,14 +7,22 @@ export function allFixes(diagnostics: ReadonlyArray<{ fix?: readonly TextEdit[] 
   return diagnostics.flatMap((d) => d.fix ?? []);
 }
 
+export interface FixAllResult {
+  text: string;
+  /** Diagnostics whose fix was applied. */
+  fixed: number;
+}
+
 /**
  * Applies all fixes (`fixed` counts the diagnostics that had one), re-lints and repeats while fixes remain and change the text (a fix can
- * reveal another, e.g. `\(…\)` → `$…$` → `` $`…`$ ``), at most `rounds` times.
+ * reveal another, e.g. `\(…\)` → `$…$` → `` $`…`$ ``), at most `rounds` times. `options.formulas`, if given, are those of
+ * `text` as parsed (the document's shared parse): they serve the first round only, the fixed texts are parsed anew.
  */
-export function fixAll(text: string, options: Omit<LintOptions, 'formulas'> = {}, rounds = 4): { text: string; fixed: number } {
+export function fixAll(text: string, options: LintOptions = {}, rounds = 4): FixAllResult {
+  const { formulas, ...rest } = options;
   let fixed = 0;
   for (let round = 0; round < rounds; round++) {
-    const fixable = lint(text, options).filter((d) => d.fix);
+    const fixable = lint(text, round === 0 && formulas ? options : rest).filter((d) => d.fix);
     const next = applyFixes(text, allFixes(fixable));
     if (next === text) break;
     fixed += fixable.length;

@@ -1,4 +1,5 @@
 import type { MathdownSettings } from '../config/settings';
+import type { ParseCache } from '../markdown';
 import type { RenderOptions } from '../render/render';
 import type { Formula } from '../types';
 import { lint } from './lint';
@@ -7,17 +8,34 @@ import type { LintDiagnostic, LintOptions } from './types';
 
 /** The part of `MathdownRenderer` the linter needs (MathJax's errors for MM301). */
 export interface FormulaRenderer {
-  formulas(text: string, options?: Pick<RenderOptions, 'math' | 'fontCache' | 'signal'>): Promise<readonly Formula[]>;
+  formulas(text: string, options?: Pick<RenderOptions, 'math' | 'fontCache' | 'signal' | 'documentKey'>): Promise<readonly Formula[]>;
+}
+
+/** What `lintDocument` works with besides the text and settings; every part is optional. */
+export interface LintDocumentDeps {
+  /** Typesets the formulas for MM301 (TeX errors). */
+  renderer?: FormulaRenderer;
+  /** The parses the renderer and the document's other readers share: lint takes the formulas from there. */
+  parses?: ParseCache;
+  /** The document's key in `parses` (and the renderer's): its URI. */
+  documentKey?: string;
+  signal?: AbortSignal;
+  /** Runs the rules in this worker thread instead of the caller's. */
+  worker?: LintWorkerClient;
 }
 
 /**
- * Lints with the document's settings, with the formulas (and MathJax's errors) typeset with the
- * preview's options, so that the typesetter's cache serves both; in `worker`'s thread if given.
+ * Lints with the document's settings, with the formulas of the document's shared parse: typeset
+ * with the preview's options (so that the typesetter's cache serves both) when MM301 is on.
+ * Without a renderer or parses, lint parses the text itself.
  */
-export async function lintDocument(text: string, settings: MathdownSettings, renderer?: FormulaRenderer, signal?: AbortSignal, worker?: LintWorkerClient): Promise<LintDiagnostic[]> {
+export async function lintDocument(text: string, settings: MathdownSettings, deps: LintDocumentDeps = {}): Promise<LintDiagnostic[]> {
+  const { renderer, parses, documentKey, signal, worker } = deps;
   const rules = settings.lint.rules;
   const wantsTex = rules.MM301 !== 'off';
-  const formulas = renderer && wantsTex ? await renderer.formulas(text, { math: settings.math, fontCache: 'global', ...(signal ? { signal } : {}) }) : undefined;
+  const formulas = renderer && wantsTex
+    ? await renderer.formulas(text, { math: settings.math, fontCache: 'global', ...(signal ? { signal } : {}), ...(documentKey !== undefined ? { documentKey } : {}) })
+    : parses?.parse(text, settings.math, documentKey).formulas;
   const options: LintOptions = { math: settings.math, rules, targets: settings.lint.targets, ...(formulas ? { formulas } : {}) };
   return worker ? worker.lint(text, options, signal) : lint(text, options);
 }

@@ -8,10 +8,21 @@ import type { MathToken, SourceLineField } from './mathToken';
 import { plainText } from './plainText';
 import { cleanUrl, isSafeUrl } from './safeUrl';
 
+/**
+ * Writes a number that depends on where the HTML stands in the document: a source line
+ * (`data-line`) or a formula index (`data-formula`). The plain render writes the number itself;
+ * the block cache writes it in a form it can move (see render/blockTemplate.ts).
+ */
+export type PositionWriter = (value: number, kind: 'line' | 'formula') => string;
+
+/** Writes every position number as it is. */
+export const writePosition: PositionWriter = (value) => String(value);
+
 /** What one render needs besides the tokens. */
 export interface RenderContext {
   readonly mathHtml: (formulaIndex: number) => string;
   readonly dataLine: boolean;
+  readonly position: PositionWriter;
   readonly sanitizer: HtmlSanitizer;
   readonly headingIds: ReadonlyMap<Token, string>;
   readonly footnotes: Footnotes;
@@ -28,9 +39,10 @@ export interface BackrefsField {
  * the typesetter made, raw HTML is sanitised and link/image URLs are checked.
  */
 export function renderingMarked(context: RenderContext): Marked {
+  const lineOf = (token: object): number | undefined => (context.dataLine ? (token as SourceLineField).sourceLine : undefined);
   const lineAttrs = (token: object, extraClass = ''): string => {
-    const line = (token as SourceLineField).sourceLine;
-    if (context.dataLine && line !== undefined) return ` data-line="${line}" class="${extraClass}code-line"`;
+    const line = lineOf(token);
+    if (line !== undefined) return ` data-line="${context.position(line, 'line')}" class="${extraClass}code-line"`;
     return extraClass ? ` class="${extraClass.trim()}"` : '';
   };
   const framed = (render: () => string): string => {
@@ -94,7 +106,8 @@ export function renderingMarked(context: RenderContext): Marked {
       html(token) {
         const pieces = (token as Tokens.HTML & { tokens?: Token[] }).tokens;
         const clean = pieces ? this.parser.parseInline(pieces) : context.sanitizer.sanitize(token.text);
-        return token.block ? withLineAttrs(clean, lineAttrs(token)) : clean;
+        const line = token.block ? lineOf(token) : undefined;
+        return line === undefined ? clean : withLineAttrs(clean, line, context.position);
       },
       text(token) {
         return 'tokens' in token && token.tokens ? this.parser.parseInline(token.tokens) : escapeHtmlKeepEntities(token.text);
@@ -122,14 +135,15 @@ export function renderingMarked(context: RenderContext): Marked {
 function renderMath(token: MathToken, context: RenderContext): string {
   const index = token.formulaIndex;
   const body = index >= 0 ? context.mathHtml(index) : escapeHtml(token.tex);
+  const formulaAttr = ` data-formula="${context.position(index, 'formula')}"`;
   if (token.block) {
     const line = token.sourceLine;
-    const lineAttr = context.dataLine && line !== undefined ? ` data-line="${line}"` : '';
+    const lineAttr = context.dataLine && line !== undefined ? ` data-line="${context.position(line, 'line')}"` : '';
     const cls = lineAttr ? 'mathdown-display code-line' : 'mathdown-display';
-    return `<div class="${cls}" data-formula="${index}"${lineAttr} translate="no">${body}</div>\n`;
+    return `<div class="${cls}"${formulaAttr}${lineAttr} translate="no">${body}</div>\n`;
   }
   const cls = token.display ? 'mathdown-math mathdown-display-inline' : 'mathdown-math';
-  return `<span class="${cls}" data-formula="${index}" translate="no">${body}</span>`;
+  return `<span class="${cls}"${formulaAttr} translate="no">${body}</span>`;
 }
 
 function renderFootnoteRef(token: FootnoteRefToken, context: RenderContext): string {
@@ -138,12 +152,14 @@ function renderFootnoteRef(token: FootnoteRefToken, context: RenderContext): str
   return `<sup class="footnote-ref"><a href="${escapeHtml(ref.href)}" id="${escapeHtml(ref.id)}" data-footnote-ref>${ref.number}</a></sup>`;
 }
 
-/** Adds `data-line`/`code-line` to the first opening tag of a sanitised HTML block. */
-function withLineAttrs(html: string, attrs: string): string {
-  if (!attrs) return html;
+/**
+ * Adds `data-line`/`code-line` to the first opening tag of a sanitised HTML block. The line is
+ * written only when there is such a tag: every position number written ends up in the HTML.
+ */
+function withLineAttrs(html: string, line: number, position: PositionWriter): string {
   const m = /^(\s*<[a-zA-Z][\w-]*)((?:\s[^>]*)?)(\/?>)/.exec(html);
   if (!m) return html;
-  const lineAttr = / data-line="\d+"/.exec(attrs)![0];
+  const lineAttr = ` data-line="${position(line, 'line')}"`;
   const existing = / class="([^"]*)"/.exec(m[2]!);
   const rest = existing ? m[2]!.replace(existing[0], ` class="${existing[1]} code-line"`) : `${m[2]} class="code-line"`;
   return `${m[1]}${lineAttr}${rest}${m[3]}${html.slice(m[0].length)}`;

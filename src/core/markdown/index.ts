@@ -1,7 +1,9 @@
 // Markdown with math: Marked plus the math extensions (lexing, positions) and the HTML renderer.
 export type { ParsedDocument } from './parsedDocument';
 export { parseMarkdown } from './parseMarkdown';
-export { renderBlocksHtml, renderFootnotes, renderHtml, type RenderHtmlOptions } from './renderHtml';
+export { ParseCache, type HeldParse } from './parseCache';
+export { renderBlocksHtml, renderFootnotes, renderHtml, type RenderBlocksOptions, type RenderHtmlOptions } from './renderHtml';
+export type { PositionWriter } from './htmlRenderer';
 export { tokensOfBlock, topLevelBlocks, type Block } from './topLevelBlocks';
 export { formulaAt } from './formulaAt';
 export { headingByFragment, headingIdsOf, headingsOf, type Heading } from './headings';

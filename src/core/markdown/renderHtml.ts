@@ -2,7 +2,7 @@ import type { Token, Tokens } from 'marked';
 import { footnotesOf, type Footnote } from './footnotes';
 import { headingIdsOf } from './headings';
 import { HtmlSanitizer } from './htmlSanitizer';
-import { renderingMarked, type BackrefsField } from './htmlRenderer';
+import { renderingMarked, writePosition, type BackrefsField, type PositionWriter } from './htmlRenderer';
 import type { ParsedDocument } from './parsedDocument';
 import { tokensOfBlock, type Block } from './topLevelBlocks';
 import { escapeHtml } from '../../shared/escapeHtml';
@@ -24,6 +24,7 @@ export function renderHtml(doc: ParsedDocument, mathHtml: (formulaIndex: number)
   const marked = renderingMarked({
     mathHtml,
     dataLine: options.dataLine ?? true,
+    position: writePosition,
     sanitizer,
     headingIds: headingIdsOf(doc.tokens),
     footnotes: footnotesOf(doc.tokens),
@@ -32,22 +33,30 @@ export function renderHtml(doc: ParsedDocument, mathHtml: (formulaIndex: number)
   return marked.parser(doc.tokens) + sanitizer.closeAll() + renderFootnotes(doc, mathHtml);
 }
 
+export interface RenderBlocksOptions extends Omit<RenderHtmlOptions, 'block'> {
+  /** How each block writes its position numbers (default: as they are). */
+  position?: (block: Block) => PositionWriter;
+}
+
 /**
  * Renders each of `blocks` (from `topLevelBlocks(doc)`) on its own, with one Marked instance for
  * all of them; each block's HTML is balanced, and joined (with `renderFootnotes` after them) they
  * equal `renderHtml(doc, mathHtml)`.
  */
-export function renderBlocksHtml(doc: ParsedDocument, mathHtml: (formulaIndex: number) => string, blocks: readonly Block[], options: Omit<RenderHtmlOptions, 'block'> = {}): string[] {
+export function renderBlocksHtml(doc: ParsedDocument, mathHtml: (formulaIndex: number) => string, blocks: readonly Block[], options: RenderBlocksOptions = {}): string[] {
   let sanitizer = new HtmlSanitizer();
+  let position = writePosition;
   const marked = renderingMarked({
     mathHtml,
     dataLine: options.dataLine ?? true,
+    get position() { return position; },
     get sanitizer() { return sanitizer; },
     headingIds: headingIdsOf(doc.tokens),
     footnotes: footnotesOf(doc.tokens),
   });
   return blocks.map((block) => {
     sanitizer = new HtmlSanitizer();
+    position = options.position?.(block) ?? writePosition;
     return marked.parser(tokensOfBlock(doc, block)) + sanitizer.closeAll();
   });
 }
@@ -57,11 +66,11 @@ export function renderBlocksHtml(doc: ParsedDocument, mathHtml: (formulaIndex: n
  * order of their numbers, each with back-links to its references; empty without references. It
  * carries no `data-line`: it stands after the last line, out of the source's order.
  */
-export function renderFootnotes(doc: ParsedDocument, mathHtml: (formulaIndex: number) => string): string {
+export function renderFootnotes(doc: ParsedDocument, mathHtml: (formulaIndex: number) => string, position: PositionWriter = writePosition): string {
   const footnotes = footnotesOf(doc.tokens);
   if (footnotes.notes.length === 0) return '';
   const sanitizer = new HtmlSanitizer();
-  const marked = renderingMarked({ mathHtml, dataLine: false, sanitizer, headingIds: headingIdsOf(doc.tokens), footnotes });
+  const marked = renderingMarked({ mathHtml, dataLine: false, position, sanitizer, headingIds: headingIdsOf(doc.tokens), footnotes });
   const items = footnotes.notes.map((note) => {
     const html = marked.parser(withBackrefs(note)) + sanitizer.closeAll();
     return `<li id="${escapeHtml(note.id)}">\n${html}</li>\n`;

@@ -3,15 +3,16 @@ import { base64 } from '../hash/base64';
 import { sha256 } from '../hash/sha256';
 import type { Block, ParsedDocument } from '../markdown';
 import { footnotesOf, headingIdsOf, tokensOfBlock } from '../markdown';
+import { fitsAt, originOf, type BlockTemplate } from './blockTemplate';
 
 /** Renders whose block counts raise the cache bound (documents a preview and lint alternate between). */
 const RECENT_RENDERS = 8;
 
 interface Entry {
-  formulaHtml: string[];
-  html: string;
-  /** Hash of `html`: equal hashes mean identical HTML. */
-  hash: string;
+  readonly formulaHtml: string[];
+  readonly template: BlockTemplate;
+  /** Hash of the template's identity: equal keys mean equal HTML wherever the block stands. */
+  readonly key: string;
 }
 
 /** An entry as found again through the token objects of its block (see `reparseMarkdown`). */
@@ -21,16 +22,11 @@ interface TokenEntry {
   place: string;
 }
 
-export interface BlockHtml {
-  html: string;
-  hash: string;
-}
-
 /**
- * Block HTML from earlier renders. A block's HTML is determined by its source text, where it
- * starts (data-line, data-formula), the ids of its headings, the numbers of its footnote
- * references, the document's link definitions and the HTML of its formulas; when all of those
- * are unchanged the block is not rendered again.
+ * Block HTML from earlier renders. A block's HTML is determined by its source text, the ids of
+ * its headings, the numbers of its footnote references, the document's link definitions, the
+ * HTML of its formulas and where it starts; the template keeps the last apart (blockTemplate.ts),
+ * so a block that only moved is placed anew, not rendered again.
  *
  * Blocks are found by their text, or first by their token objects: a re-render of an edited
  * document reuses the tokens of every block the edit did not touch, and comparing those
@@ -47,31 +43,32 @@ export class BlockHtmlCache {
   /** `hash`: the blocks' keys (`htmlKey` unless the host has a faster one of equal safety). */
   constructor(readonly maxEntries = 20_000, private readonly hash: (html: string) => string = htmlKey) {}
 
-  /** Returns the HTML of every block, rendering only those `render` has not seen as they are. */
-  blocksHtml(doc: ParsedDocument, blocks: readonly Block[], mathHtml: (i: number) => string, render: (missing: Block[]) => string[]): BlockHtml[] {
+  /** Returns the HTML of every block with its key, rendering only those `render` has not seen as they are. */
+  blocksHtml(doc: ParsedDocument, blocks: readonly Block[], mathHtml: (i: number) => string, render: (missing: Block[]) => BlockTemplate[]): Array<Pick<Entry, 'template' | 'key'>> {
     const linksKey = JSON.stringify(doc.tokens.links ?? {});
     if (linksKey !== this.#linksKey) this.clear();
     this.#linksKey = linksKey;
     const ids = headingIdsOf(doc.tokens);
     const footnotes = footnotesOf(doc.tokens).signatures;
-    const out: (BlockHtml | undefined)[] = [];
+    const out: (Entry | undefined)[] = [];
     const missing: Array<{ index: number; tokens: Token[]; place: string; key: string }> = [];
     blocks.forEach((b, i) => {
       const first = firstToken(doc, b);
       const place = blockPlace(b, first, doc, ids, footnotes);
-      const sameFormulas = (entry: Entry): boolean => {
+      const usable = (entry: Entry): boolean => {
+        if (entry.formulaHtml.length !== b.formulaIndices.length) return false;
         for (let k = 0; k < b.formulaIndices.length; k++) if (entry.formulaHtml[k] !== mathHtml(b.formulaIndices[k]!)) return false;
-        return true;
+        return fitsAt(entry.template, originOf(b));
       };
       const known = this.#byToken.get(first);
-      if (known && known.place === place && sameTokens(known.tokens, doc, b) && sameFormulas(known.entry)) {
+      if (known && known.place === place && sameTokens(known.tokens, doc, b) && usable(known.entry)) {
         out[i] = known.entry;
         return;
       }
       const tokens = tokensOfBlock(doc, b);
       const key = `${place}:${doc.text.slice(b.startOffset, b.endOffset)}`;
       const entry = this.#entries.get(key);
-      if (!entry || !sameFormulas(entry)) {
+      if (!entry || !usable(entry)) {
         missing.push({ index: i, tokens, place, key });
         return;
       }
@@ -83,8 +80,8 @@ export class BlockHtmlCache {
     const rendered = missing.length ? render(missing.map((m) => blocks[m.index]!)) : [];
     this.lastRendered = missing.length;
     missing.forEach(({ index, tokens, place, key }, m) => {
-      const html = rendered[m]!;
-      const entry = { formulaHtml: blocks[index]!.formulaIndices.map(mathHtml), html, hash: this.hash(html) };
+      const template = rendered[m]!;
+      const entry: Entry = { formulaHtml: blocks[index]!.formulaIndices.map(mathHtml), template, key: this.hash(template.identity) };
       out[index] = entry;
       this.#entries.set(key, entry);
       this.#byToken.set(tokens[0]!, { entry, tokens, place });
@@ -98,7 +95,7 @@ export class BlockHtmlCache {
       if (this.#entries.size <= bound) break;
       this.#entries.delete(key);
     }
-    return out as BlockHtml[];
+    return out as Entry[];
   }
 
   clear(): void {
@@ -107,9 +104,9 @@ export class BlockHtmlCache {
   }
 }
 
-/** What a block's HTML depends on besides its text and formulas: its line, first formula index, footnote numbers and heading ids. */
+/** What a block's HTML depends on besides its text, formulas and position: footnote numbers and heading ids. */
 function blockPlace(block: Block, first: Token, doc: ParsedDocument, ids: ReadonlyMap<Token, string>, footnotes: ReadonlyMap<Token, string>): string {
-  let start = `${block.startLine}:${block.formulaIndices[0] ?? -1}`;
+  let start = '';
   if (footnotes.size) for (const t of tokensOfBlock(doc, block)) start += `|${footnotes.get(t) ?? ''}`;
   if (block.tokenEnd - block.tokenStart === 1 && !HEADINGS_INSIDE.has(first.type)) return `${start}:`;
   const headings: string[] = [];
@@ -144,7 +141,7 @@ function sameTokens(tokens: readonly Token[], doc: ParsedDocument, block: Block)
   return k === tokens.length;
 }
 
-/** A block's key: equal for equal HTML (a cryptographic hash, so that no document can make two blocks' keys equal). */
+/** A block's key: equal for equal HTML (of a template: for equal identities), a cryptographic hash so that no document can make two blocks' keys equal. */
 export function htmlKey(html: string): string {
   return base64(sha256(html), true);
 }

@@ -1,8 +1,8 @@
 import { BlockHtmlCache, htmlKey } from './blockHtmlCache';
+import { footnotesTemplate, originOf, placeTemplate, renderTemplates } from './blockTemplate';
 import { firstScreenEnd, pendingBox, typesetFirst } from './firstScreen';
 import type { FirstScreen, MathdownRendererOptions, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';
-import { footnoteFormulaIndices, footnotesOf, headingsOf, parseMarkdown, renderBlocksHtml, renderFootnotes, topLevelBlocks, type ParsedDocument } from '../markdown';
-import { reparseMarkdown } from '../markdown/reparseMarkdown';
+import { headingsOf, parseMarkdown, ParseCache, topLevelBlocks, type ParsedDocument } from '../markdown';
 import { SourceLines } from '../markdown/sourceLines';
 import { Typesetter, type TypesetRequest, type TypesetResult } from '../typeset/typesetter';
 import { DEFAULT_MATH_OPTIONS, type Formula, type MathOptions } from '../types';
@@ -19,22 +19,23 @@ export class MathdownRenderer {
   readonly #typesetter: Typesetter;
   readonly #hash: (html: string) => string;
   readonly #blocks: BlockHtmlCache;
-  /** The last parse of each keyed document (a few), for incremental re-lexing. */
-  readonly #parsed = new Map<string, ParsedDocument>();
+  /** The last parse of each keyed document, for incremental re-lexing and for the document's other readers. */
+  readonly #parses: ParseCache;
   /** Renders run one after another: a re-lex reuses (and re-positions) the previous render's tokens. */
   #queue: Promise<unknown> = Promise.resolve();
   /** Renders queued or running. */
   #inFlight = 0;
   #css: Promise<string> | undefined;
-  readonly #typesetterOptions: MathdownRendererOptions;
+  readonly #typesetterOptions: Omit<MathdownRendererOptions, 'parses'>;
   /** A second worker for first screens that would otherwise wait behind another render (see `render`). */
   #priority: Typesetter | undefined;
 
-  constructor(options: MathdownRendererOptions) {
+  constructor({ parses, ...options }: MathdownRendererOptions) {
     this.#typesetterOptions = options;
     this.#typesetter = new Typesetter(options);
     this.#hash = options.hash ?? htmlKey;
     this.#blocks = new BlockHtmlCache(undefined, this.#hash);
+    this.#parses = parses ?? new ParseCache();
   }
 
   get cacheStats() {
@@ -82,12 +83,12 @@ export class MathdownRenderer {
    * same cache) but with no HTML built: what lint needs, at a fraction of a render's cost on a
    * long document, where building the HTML of every block is much of the work.
    */
-  formulas(text: string, options: Omit<RenderOptions, 'firstScreen' | 'documentKey'> = {}): Promise<Formula[]> {
+  formulas(text: string, options: Omit<RenderOptions, 'firstScreen'> = {}): Promise<Formula[]> {
     this.#typesetter.prestart();
     const math: MathOptions = { ...DEFAULT_MATH_OPTIONS, ...options.math };
     return this.#enqueue(async () => {
       options.signal?.throwIfAborted();
-      const doc = parseMarkdown(text, math);
+      const doc = this.#parses.parse(text, math, options.documentKey);
       return withErrors(doc, await this.#typesetter.typeset({ ...typesetOptions(math, options), jobs: doc.formulas }));
     });
   }
@@ -113,10 +114,15 @@ export class MathdownRenderer {
     options.signal?.throwIfAborted();
     if (early) await early.catch(() => undefined);
     else if (options.firstScreen) await this.#renderFirstScreen(text, math, options, options.firstScreen, started, this.#typesetter);
-    const doc = this.#parse(text, math, options.documentKey);
-    const typeset = await this.#typesetter.typeset({ ...typesetOptions(math, options), jobs: doc.formulas });
-    const mathHtml = (i: number) => typeset.formulas[i]?.html ?? '';
-    return this.#result(doc, typeset, this.#renderBlocks(doc, mathHtml), doc.lineCount, started);
+    // Held: the blocks are made from its tokens after the typesetter's await.
+    const { doc, release } = this.#parses.hold(text, math, options.documentKey);
+    try {
+      const typeset = await this.#typesetter.typeset({ ...typesetOptions(math, options), jobs: doc.formulas });
+      const mathHtml = (i: number) => typeset.formulas[i]?.html ?? '';
+      return await this.#result(doc, typeset, this.#renderBlocks(doc, mathHtml), doc.lineCount, started);
+    } finally {
+      release();
+    }
   }
 
   /**
@@ -159,34 +165,24 @@ export class MathdownRenderer {
 
   dispose(): Promise<void> {
     this.#blocks.clear();
-    this.#parsed.clear();
     return Promise.all([this.#typesetter.dispose(), this.#priority?.dispose()]).then(() => undefined);
-  }
-
-  #parse(text: string, math: MathOptions, key: string | undefined): ParsedDocument {
-    if (key === undefined) return parseMarkdown(text, math);
-    const previous = this.#parsed.get(key);
-    this.#parsed.delete(key);
-    const doc = reparseMarkdown(previous, text, math);
-    this.#parsed.set(key, doc);
-    if (this.#parsed.size > 8) this.#parsed.delete(this.#parsed.keys().next().value!);
-    return doc;
   }
 
   /** The document's blocks, then (with `footnotes`) its footnotes section as one block after the last line. */
   #renderBlocks(doc: ParsedDocument, mathHtml: (i: number) => string, footnotes = true): RenderedBlock[] {
     const blocks = topLevelBlocks(doc);
-    const html = this.#blocks.blocksHtml(doc, blocks, mathHtml, (missing) => renderBlocksHtml(doc, mathHtml, missing));
+    const cached = this.#blocks.blocksHtml(doc, blocks, mathHtml, (missing) => renderTemplates(doc, mathHtml, missing));
     const rendered = blocks.map((block, i) => ({
-      key: html[i]!.hash,
+      key: cached[i]!.key,
       startLine: block.startLine,
       endLine: block.endLine,
-      html: html[i]!.html,
+      html: placeTemplate(cached[i]!.template, originOf(block)),
       formulaIndices: block.formulaIndices,
     }));
-    const section = footnotes ? renderFootnotes(doc, mathHtml) : '';
+    const section = footnotes ? footnotesTemplate(doc, mathHtml) : undefined;
     if (section) {
-      rendered.push({ key: this.#hash(section), startLine: doc.lineCount, endLine: doc.lineCount, html: section, formulaIndices: footnoteFormulaIndices(footnotesOf(doc.tokens)) });
+      const { template, origin, formulaIndices } = section;
+      rendered.push({ key: this.#hash(template.identity), startLine: origin.line, endLine: origin.line, html: placeTemplate(template, origin), formulaIndices });
     }
     return rendered;
   }

@@ -1,5 +1,6 @@
 // The renderer's options and results, apart from the renderer so that its helpers can name them.
 import type { Heading } from '../markdown/headings';
+import type { ParseCache } from '../markdown/parseCache';
 import type { TypesetterOptions } from '../typeset/typesetter';
 import type { Formula, MathOptions } from '../types';
 
@@ -10,6 +11,8 @@ export interface MathdownRendererOptions extends TypesetterOptions {
    * hash passes it (src/node uses node:crypto); the default is the core's own SHA-256.
    */
   hash?: (html: string) => string;
+  /** The parses of keyed documents, shared with their other readers (lint, completion, hover); the renderer's own by default. */
+  parses?: ParseCache;
 }
 
 export interface RenderOptions {
@@ -20,8 +23,9 @@ export interface RenderOptions {
   styleClasses?: boolean;
   signal?: AbortSignal;
   /**
-   * Identifies the document (e.g. its URI) across renders: the renderer then re-lexes only the
-   * region an edit touched, reusing the tokens of the previous render of the same document.
+   * Identifies the document (e.g. its URI) across renders and its other readers: its parse is
+   * shared through the renderer's `ParseCache`, and a new version is re-lexed only in the region
+   * an edit touched, reusing the tokens of the previous parse of the same document.
    */
   documentKey?: string;
   /** Typeset what the reader sees first and report it before the rest (see `FirstScreen`). */
@@ -29,7 +33,11 @@ export interface RenderOptions {
 }
 
 export interface RenderedBlock {
-  /** Equal keys mean identical HTML: the preview sends and patches only blocks whose key changed. */
+  /**
+   * Equal keys mean identical HTML but for where the block stands (its data-line and data-formula
+   * numbers, counted from `startLine` and its first formula): a block that only moved keeps its
+   * key, and the preview moves it instead of sending it again (blockTemplate.ts).
+   */
   key: string;
   startLine: number;
   endLine: number;

@@ -3,8 +3,9 @@
 // (`source`, a URI string): each side ignores messages about another document.
 
 /**
- * One rendered block, in document order. `key` does not depend on the block's position, so a
- * block that only moved keeps its key; `html` is left out when a block the update replaces has `key`.
+ * One rendered block, in document order: the core's RenderedBlock as the webview needs it. `key`,
+ * made in the core, does not depend on the block's position, so a block that only moved keeps its
+ * key; `html` is left out when a block the update replaces has `key`.
  */
 export interface BlockUpdate {
   readonly key: string;
@@ -20,13 +21,8 @@ export interface BlockUpdate {
   readonly deferred?: boolean;
 }
 
-/** A deferred block's HTML, as rendered with its first line at `startLine` and first formula `formulaBase`. */
-export interface BlockHtml {
-  readonly key: string;
-  readonly html: string;
-  readonly startLine: number;
-  readonly formulaBase: number;
-}
+/** A deferred block's HTML, standing at `startLine` and `formulaBase` (the webview moves it to its placeholder's). */
+export type BlockHtml = Required<Pick<BlockUpdate, 'key' | 'html' | 'startLine' | 'formulaBase'>>;
 
 export interface PreviewStyle {
   readonly fontSize: number;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { MathdownRenderer, MathOptions } from '../../core';
+import type { MathdownRenderer, MathOptions, ParseCache } from '../../core';
 import { FormulaImages } from './formulaImages';
 import { MathCompletionProvider } from './mathCompletionProvider';
 import { MathDocuments } from './mathDocuments';
@@ -8,6 +8,8 @@ import { MathHoverProvider } from './mathHoverProvider';
 export interface AuthoringDeps {
   /** Created on first use: completion and hover render only when an item or hover is shown. */
   renderer: () => MathdownRenderer;
+  /** The documents' parses, shared with the preview and lint. */
+  parses: () => ParseCache;
   mathOptions: (document?: vscode.TextDocument) => MathOptions;
 }
 
@@ -15,11 +17,10 @@ const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 
 /** Registers TeX completion and formula hovers for Markdown documents. */
 export function registerAuthoring(context: vscode.ExtensionContext, deps: AuthoringDeps): void {
-  const documents = new MathDocuments();
+  const documents = new MathDocuments(deps.parses);
   const images = new FormulaImages(deps.renderer);
   context.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new MathCompletionProvider(documents, images, deps.mathOptions), '\\', '{'),
     vscode.languages.registerHoverProvider(MARKDOWN, new MathHoverProvider(documents, images, deps.mathOptions)),
-    vscode.workspace.onDidCloseTextDocument((d) => documents.forget(d)),
   );
 }

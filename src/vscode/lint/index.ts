@@ -1,6 +1,6 @@
 // Math diagnostics in VS Code: the core's lint on open/save/typing, quick fixes and fix all.
 import * as vscode from 'vscode';
-import type { LintWorkerClient, MathdownRenderer } from '../../core';
+import type { LintWorkerClient, MathdownRenderer, ParseCache } from '../../core';
 import { core } from '../core';
 import { LintCodeActions } from './lintCodeActions';
 import { LintController } from './lintController';
@@ -8,7 +8,9 @@ import type { Settings } from '../settings/settings';
 
 export interface RegisterLintDeps {
   renderer: () => MathdownRenderer;
-  /** dist/lintWorker.js: lint runs in that thread, started on first use, never in the extension host's. */
+  /** The documents' parses, shared with the preview and completion/hover: lint reads the formulas from there. */
+  parses: () => ParseCache;
+  /** dist/lintWorker.js: lint and fix-all run in that thread, started on first use, never in the extension host's. */
   lintWorkerFile: string;
   settings: Settings;
 }
@@ -23,8 +25,9 @@ export function registerLint(context: vscode.ExtensionContext, deps: RegisterLin
   const settings = (scope?: vscode.ConfigurationScope) => deps.settings.for(scope).core;
   let worker: LintWorkerClient | undefined;
   const linter = (): LintWorkerClient => (worker ??= new (core().LintWorkerClient)(deps.lintWorkerFile));
-  const controller = new LintController({ renderer: deps.renderer, linter, settings }, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
-  const actions = new LintCodeActions(controller, settings);
+  const lintDeps = { renderer: deps.renderer, parses: deps.parses, linter, settings };
+  const controller = new LintController(lintDeps, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
+  const actions = new LintCodeActions(controller, lintDeps);
   context.subscriptions.push(
     controller,
     { dispose: () => void worker?.dispose() },
@@ -36,7 +39,7 @@ export function registerLint(context: vscode.ExtensionContext, deps: RegisterLin
     fixAll: async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== 'markdown') return false;
-      const edit = actions.fixAllEdit(editor.document);
+      const edit = await actions.fixAllEdit(editor.document);
       return edit ? vscode.workspace.applyEdit(edit) : false;
     },
   };

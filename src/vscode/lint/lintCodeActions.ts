@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import type { MathdownSettings } from '../../core';
 import { core } from '../core';
-import type { LintController } from './lintController';
+import type { LintController, LintDeps } from './lintController';
 import { toWorkspaceEdit, wholeTextEdit } from './toDiagnostic';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('mathdown');
@@ -14,7 +13,7 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('mathdown'
 export class LintCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND] };
 
-  constructor(private readonly controller: LintController, private readonly settings: (scope?: vscode.ConfigurationScope) => MathdownSettings) {}
+  constructor(private readonly controller: LintController, private readonly deps: Pick<LintDeps, 'settings' | 'parses' | 'linter'>) {}
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
@@ -45,17 +44,32 @@ export class LintCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
-  resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
-    if (action instanceof FixAllAction) action.edit = this.fixAllEdit(action.document) ?? new vscode.WorkspaceEdit();
+  async resolveCodeAction(action: vscode.CodeAction, token?: vscode.CancellationToken): Promise<vscode.CodeAction> {
+    if (action instanceof FixAllAction) action.edit = (await this.fixAllEdit(action.document, token)) ?? new vscode.WorkspaceEdit();
     return action;
   }
 
-  /** One edit applying every fix of the document (repeated while fixes reveal more), or undefined. */
-  fixAllEdit(document: vscode.TextDocument): vscode.WorkspaceEdit | undefined {
-    const settings = this.settings(document);
+  /**
+   * One edit applying every fix of the document (repeated while fixes reveal more), or undefined;
+   * also undefined when the document changed meanwhile. Made in the lint thread, where lint runs,
+   * from the formulas of the document's shared parse.
+   */
+  async fixAllEdit(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<vscode.WorkspaceEdit | undefined> {
+    const settings = this.deps.settings(document);
+    const version = document.version;
     const text = document.getText();
-    const fixed = core().fixAll(text, { math: settings.math, rules: settings.lint.rules, targets: settings.lint.targets }).text;
-    return fixed === text ? undefined : toWorkspaceEdit(document, [wholeTextEdit(text, fixed)]);
+    const { formulas } = this.deps.parses().parse(text, settings.math, document.uri.toString());
+    const abort = new AbortController();
+    const cancelled = token?.onCancellationRequested(() => abort.abort());
+    try {
+      const { text: fixed } = await this.deps.linter().fixAll(text, { math: settings.math, rules: settings.lint.rules, targets: settings.lint.targets, formulas }, abort.signal);
+      return fixed === text || document.version !== version ? undefined : toWorkspaceEdit(document, [wholeTextEdit(text, fixed)]);
+    } catch (e) {
+      if (abort.signal.aborted) return undefined;
+      throw e;
+    } finally {
+      cancelled?.dispose();
+    }
   }
 }
 

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-import type { LintDiagnostic, LintWorkerClient, MathdownRenderer, MathdownSettings } from '../../core';
+import type { LintDiagnostic, LintWorkerClient, MathdownRenderer, MathdownSettings, ParseCache } from '../../core';
 import { core } from '../core';
 import { toDiagnostic } from './toDiagnostic';
 
 export interface LintDeps {
   renderer: () => MathdownRenderer;
-  /** The thread lint runs in. */
+  /** The documents' parses, shared with the preview and completion/hover (keyed by URI). */
+  parses: () => ParseCache;
+  /** The thread lint and fix-all run in. */
   linter: () => LintWorkerClient;
   settings: (scope?: vscode.ConfigurationScope) => MathdownSettings;
 }
@@ -76,7 +78,7 @@ export class LintController implements vscode.Disposable {
     const text = document.getText();
     let diagnostics: LintDiagnostic[];
     try {
-      diagnostics = await core().lintDocument(text, settings, this.#deps.renderer(), abort.signal, this.#deps.linter());
+      diagnostics = await core().lintDocument(text, settings, { renderer: this.#deps.renderer(), parses: this.#deps.parses(), documentKey: key, signal: abort.signal, worker: this.#deps.linter() });
     } catch (e) {
       if (abort.signal.aborted) return;
       console.error('[mathdown] lint failed', e);

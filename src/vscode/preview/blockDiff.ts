@@ -3,12 +3,10 @@
 // them, which is all an update needs to carry. A keystroke in a long document thus sends one block
 // instead of a descriptor for each of its blocks.
 
-export interface SentBlock {
-  readonly key: string;
-  readonly startLine: number;
-  readonly endLine: number;
-  readonly formulaBase: number;
-}
+import type { BlockUpdate } from '../../shared/preview';
+
+/** A block the webview holds: an update's block without its HTML. */
+export type SentBlock = Omit<BlockUpdate, 'html' | 'deferred'>;
 
 export interface BlockDiff {
   keepHead: number;

@@ -3,7 +3,7 @@
 // outlives the session.
 import * as vscode from 'vscode';
 import { startTypesetWorker } from '../../node/platform/startTypesetWorker';
-import type { MathdownRenderer } from '../../core';
+import type { MathdownRenderer, ParseCache } from '../../core';
 import { core } from '../core';
 import type { TypesetCacheStore } from '../typesetCacheStore';
 
@@ -11,11 +11,15 @@ export class LazyRenderer implements vscode.Disposable {
   private renderer: MathdownRenderer | undefined;
   private persisting = false;
 
-  /** `persist`: whether the formula cache is kept in `store` (read when a renderer is created). */
+  /**
+   * `persist`: whether the formula cache is kept in `store` (read when a renderer is created);
+   * `parses`: the parses the renderer shares with the documents' other readers.
+   */
   constructor(
     private readonly workerFile: string,
     private readonly store?: TypesetCacheStore,
     private readonly persist: () => boolean = () => false,
+    private readonly parses?: () => ParseCache,
   ) {}
 
   get(): MathdownRenderer {
@@ -23,7 +27,7 @@ export class LazyRenderer implements vscode.Disposable {
       // Started before the core is loaded, so that the worker's own (longer) start-up overlaps it.
       const startedWorker = startTypesetWorker(this.workerFile);
       try {
-        this.renderer = new (core().MathdownRenderer)({ workerFile: this.workerFile, startedWorker });
+        this.renderer = new (core().MathdownRenderer)({ workerFile: this.workerFile, startedWorker, ...(this.parses ? { parses: this.parses() } : {}) });
       } catch (err) {
         void startedWorker.worker.terminate();
         throw err;

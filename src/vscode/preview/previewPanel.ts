@@ -9,7 +9,6 @@ import type { Settings } from '../settings/settings';
 import { EditorScrollSync } from './editorScrollSync';
 import { openLink } from './openLink';
 import { blockDiff, type SentBlock } from './blockDiff';
-import { positionFreeKey } from './positionFreeKey';
 import { previewPageHtml } from './previewPage';
 import { escapeAttribute } from '../../shared/escapeHtml';
 
@@ -33,8 +32,6 @@ export class PreviewPanel implements vscode.Disposable {
   /** What the webview holds: the blocks of the last update and that update's number. */
   private sentBlocks: SentBlock[] = [];
   private seq = 0;
-  /** Position-free keys of the last render's blocks, by the core's key and position. */
-  private blockKeys = new Map<string, string>();
   /** Each block's HTML by key, for the last update and the one before it. */
   private html = new Map<string, BlockHtml>();
   private previousHtml = new Map<string, BlockHtml>();
@@ -208,17 +205,12 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private postUpdate(result: RenderResult, version: number, reset: boolean, provisional = false): void {
-    const keys = new Map<string, string>();
     const html = new Map<string, BlockHtml>();
-    const blocks = result.blocks.map((b) => {
-      const formulaBase = b.formulaIndices[0] ?? 0;
-      const at = `${b.key}:${b.startLine}:${formulaBase}`;
-      const key = this.blockKeys.get(at) ?? positionFreeKey(b.html, b.startLine, formulaBase);
-      keys.set(at, key);
-      if (!html.has(key)) html.set(key, { key, html: b.html, startLine: b.startLine, formulaBase });
-      return { key, startLine: b.startLine, endLine: b.endLine, formulaBase };
+    const blocks = result.blocks.map(({ key, startLine, endLine, formulaIndices, html: blockHtml }): SentBlock => {
+      const formulaBase = formulaIndices[0] ?? 0;
+      if (!html.has(key)) html.set(key, { key, html: blockHtml, startLine, formulaBase });
+      return { key, startLine, endLine, formulaBase };
     });
-    this.blockKeys = keys;
     this.previousHtml = this.html;
     this.html = html;
     const diff = reset ? blockDiff([], blocks) : blockDiff(this.sentBlocks, blocks);

@@ -1,13 +1,14 @@
 import type { WorkerPort } from '../../platform/workerPort';
+import type { FixAllResult } from '../fixAll';
 import type { LintReply, LintRequest, LintWorkerStarter } from './lintProtocol';
 import type { LintDiagnostic, LintOptions } from '../types';
 
 /**
- * Runs `lint` in a worker (serveLint; dist/lintWorker.js in Node), one document at a time, so
- * that linting a long document, whose time grows with its length, never holds up the caller's
- * thread: in VS Code that is the extension host, which serves every extension. Aborting the
- * document being linted stops the worker; the next document gets a fresh one. An idle worker does
- * not keep the process alive.
+ * Runs `lint` and `fixAll` in a worker (serveLint; dist/lintWorker.js in Node), one document at a
+ * time, so that linting a long document, whose time grows with its length, never holds up the
+ * caller's thread: in VS Code that is the extension host, which serves every extension. Aborting
+ * the document being linted stops the worker; the next document gets a fresh one. An idle worker
+ * does not keep the process alive.
  */
 export class LintWorkerClient {
   #worker: WorkerPort<LintRequest, LintReply> | undefined;
@@ -20,7 +21,16 @@ export class LintWorkerClient {
   }
 
   lint(text: string, options: LintOptions, signal?: AbortSignal): Promise<LintDiagnostic[]> {
-    const run = this.#queue.then(() => this.#run(text, options, signal));
+    return this.#ask({ kind: 'lint', text, options }, signal).then((reply) => ('diagnostics' in reply ? reply.diagnostics : unexpected(reply)));
+  }
+
+  /** `fixAll` of the text; `options.formulas` serve its first round (see `fixAll`). */
+  fixAll(text: string, options: LintOptions, signal?: AbortSignal): Promise<FixAllResult> {
+    return this.#ask({ kind: 'fixAll', text, options }, signal).then((reply) => ('fixed' in reply ? reply.fixed : unexpected(reply)));
+  }
+
+  #ask(request: LintRequest, signal: AbortSignal | undefined): Promise<LintReply> {
+    const run = this.#queue.then(() => this.#run(request, signal));
     this.#queue = run.catch(() => undefined);
     return run;
   }
@@ -32,7 +42,7 @@ export class LintWorkerClient {
     await worker?.terminate();
   }
 
-  #run(text: string, options: LintOptions, signal: AbortSignal | undefined): Promise<LintDiagnostic[]> {
+  #run(request: LintRequest, signal: AbortSignal | undefined): Promise<LintReply> {
     signal?.throwIfAborted();
     if (this.#closed) throw new Error('The lint worker has been disposed');
     const worker = (this.#worker ??= this.#starter.start());
@@ -50,7 +60,7 @@ export class LintWorkerClient {
       const onMessage = (reply: LintReply): void => {
         finish();
         if ('error' in reply) reject(new Error(`Lint failed: ${reply.error}`));
-        else resolve(reply.diagnostics);
+        else resolve(reply);
       };
       const onError = (err: Error): void => fail(new Error(`The lint worker failed (${this.#starter.name}): ${err.message}`));
       const onExit = (code: number): void => fail(new Error(`The lint worker stopped (${this.#starter.name}): exit code ${code}`));
@@ -62,11 +72,15 @@ export class LintWorkerClient {
       signal?.addEventListener('abort', onAbort, { once: true });
       worker.keepAlive(true);
       try {
-        worker.postMessage({ text, options });
+        worker.postMessage(request);
       } catch (err) {
         finish();
         reject(err);
       }
     });
   }
+}
+
+function unexpected(reply: LintReply): never {
+  throw new Error(`The lint worker answered with ${Object.keys(reply).join()}`);
 }
