@@ -67,7 +67,15 @@ const builds = [
   { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // Beside the core: the lint thread, and startTypesetWorker on its own for a host that starts the
   // typesetting worker before loading the core (the extension bundles it; the benchmark loads this).
-  { ...node, entryPoints: { core: 'src/node/coreEntry.ts', startTypesetWorker: 'src/node/platform/startTypesetWorker.ts', lintWorker: 'src/node/workers/lintWorker.ts' }, outdir: 'dist' },
+  {
+    ...node,
+    entryPoints: {
+      core: 'src/node/coreEntry.ts',
+      startTypesetWorker: 'src/node/platform/startTypesetWorker.ts',
+      lintWorker: 'src/node/workers/lintWorker.ts',
+    },
+    outdir: 'dist',
+  },
   // Without comments and indentation (2.1 → 1.6 MB, all of it ASCII): every worker start (first
   // render, helpers, restart after a timeout) reads and compiles the whole file, ~30 ms less so.
   { ...node, minifyWhitespace: !production, entryPoints: { typesetWorker: 'src/node/workers/typesetWorker.ts' }, outdir: 'dist' },
@@ -76,16 +84,49 @@ const builds = [
 if (tests) {
   // Unit tests import the core from source; the workers are emitted beside them so that
   // the typesetter and the lint client find them exactly as they do in dist/.
-  builds.push({ ...node, entryPoints: [...walk('test/unit', '.test.ts'), { in: 'src/node/workers/typesetWorker.ts', out: 'typesetWorker' }, { in: 'src/node/workers/lintWorker.ts', out: 'lintWorker' }], outdir: 'out/test/unit', outbase: 'test/unit', external: ['vscode', 'esbuild'] });
-  builds.push({ ...node, plugins: [], entryPoints: { mathjaxEngineEs5: 'test/unit/helpers/mathjaxEngineEs5.ts' }, outdir: 'out/test/unit' });
-  builds.push({ ...node, entryPoints: walk('test/integration', '.ts'), outdir: 'out/test/integration', outbase: 'test/integration', external: ['vscode', 'mocha'] });
+  builds.push({
+    ...node,
+    entryPoints: [
+      ...walk('test/unit', '.test.ts'),
+      { in: 'src/node/workers/typesetWorker.ts', out: 'typesetWorker' },
+      { in: 'src/node/workers/lintWorker.ts', out: 'lintWorker' },
+    ],
+    outdir: 'out/test/unit',
+    outbase: 'test/unit',
+    external: ['vscode', 'esbuild'],
+  });
+  builds.push({
+    ...node,
+    plugins: [],
+    entryPoints: { mathjaxEngineEs5: 'test/unit/helpers/mathjaxEngineEs5.ts' },
+    outdir: 'out/test/unit',
+  });
+  builds.push({
+    ...node,
+    entryPoints: walk('test/integration', '.ts'),
+    outdir: 'out/test/integration',
+    outbase: 'test/integration',
+    external: ['vscode', 'mocha'],
+  });
   // Browser tests (Chromium via playwright-core) export pages, so they get the worker beside them too.
-  builds.push({ ...node, entryPoints: [...walk('test/browser', '.test.ts'), { in: 'src/node/workers/typesetWorker.ts', out: 'typesetWorker' }], outdir: 'out/test/browser', outbase: 'test/browser', external: ['playwright-core'] });
+  builds.push({
+    ...node,
+    entryPoints: [...walk('test/browser', '.test.ts'), { in: 'src/node/workers/typesetWorker.ts', out: 'typesetWorker' }],
+    outdir: 'out/test/browser',
+    outbase: 'test/browser',
+    external: ['playwright-core'],
+  });
 }
 
 const existing = builds.filter((b) => {
   const eps = Array.isArray(b.entryPoints) ? b.entryPoints.map((e) => (typeof e === 'string' ? e : e.in)) : Object.values(b.entryPoints);
-  return eps.every((e) => { try { return statSync(e).isFile(); } catch { return false; } });
+  return eps.every((e) => {
+    try {
+      return statSync(e).isFile();
+    } catch {
+      return false;
+    }
+  });
 });
 
 if (watch) {

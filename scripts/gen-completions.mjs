@@ -15,17 +15,41 @@ const require = createRequire(join(root, 'package.json'));
 const OUT = join(root, 'src/core/authoring/texCommands.generated.json');
 const TYPESETTER = 'src/core/typeset/typesetter.ts';
 // Used only until the typesetter (which owns the list) exists.
-const INTERIM_PACKAGES = ['base', 'ams', 'newcommand', 'boldsymbol', 'color', 'cancel', 'mathtools', 'textmacros', 'html', 'bbox', 'braket', 'unicode', 'configmacros'];
+const INTERIM_PACKAGES = [
+  'base',
+  'ams',
+  'newcommand',
+  'boldsymbol',
+  'color',
+  'cancel',
+  'mathtools',
+  'textmacros',
+  'html',
+  'bbox',
+  'braket',
+  'unicode',
+  'configmacros',
+];
 const MAX_PROBED_ARGS = 3;
 
 async function texPackages() {
   if (!existsSync(join(root, TYPESETTER))) return { packages: INTERIM_PACKAGES, source: 'interim list' };
   const result = await esbuild.build({
     stdin: { contents: `export { TEX_PACKAGES } from './${TYPESETTER}';`, resolveDir: root, loader: 'ts' },
-    bundle: true, write: false, platform: 'node', format: 'cjs', logLevel: 'error',
+    bundle: true,
+    write: false,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'error',
   });
   const mod = { exports: {} };
-  new Function('module', 'exports', 'require', '__filename', '__dirname', result.outputFiles[0].text)(mod, mod.exports, require, join(root, TYPESETTER), root);
+  new Function('module', 'exports', 'require', '__filename', '__dirname', result.outputFiles[0].text)(
+    mod,
+    mod.exports,
+    require,
+    join(root, TYPESETTER),
+    root,
+  );
   const packages = mod.exports.TEX_PACKAGES;
   if (!Array.isArray(packages) || packages.length === 0) throw new Error(`${TYPESETTER} does not export a TEX_PACKAGES list`);
   return { packages: [...packages], source: TYPESETTER };
@@ -42,13 +66,23 @@ function createParser(packages) {
   const adaptor = liteAdaptor();
   RegisterHTMLHandler(adaptor);
   let lastError;
-  const tex = new TeX({ packages, formatError: (jax, err) => { lastError = err.id; return jax.formatError(err); } });
+  const tex = new TeX({
+    packages,
+    formatError: (jax, err) => {
+      lastError = err.id;
+      return jax.formatError(err);
+    },
+  });
   const doc = mathjax.document('', { InputJax: tex, OutputJax: new SVG() });
   const userMaps = ['new-Command', 'new-Environment', 'new-Delimiter', 'ams-declare-ops'];
   /** Parses `source` and returns MathJax's error id, or undefined when it parses cleanly. */
   const errorOf = (source) => {
     lastError = undefined;
-    try { doc.convert(source, { display: true, end: STATE.COMPILED }); } catch (e) { lastError = e?.id ?? 'Exception'; }
+    try {
+      doc.convert(source, { display: true, end: STATE.COMPILED });
+    } catch (e) {
+      lastError = e?.id ?? 'Exception';
+    }
     tex.reset();
     for (const n of userMaps) tex.parseOptions.handlers.retrieve(n)?.map?.clear();
     return lastError;
@@ -127,7 +161,13 @@ function collect(packages) {
 export async function completionTable() {
   const { packages, source } = await texPackages();
   const mathjaxVersion = JSON.parse(readFileSync(require.resolve('mathjax-full/package.json'), 'utf8')).version;
-  const table = { generatedBy: 'scripts/gen-completions.mjs', mathjax: mathjaxVersion, packageListFrom: source, packages, ...collect(packages) };
+  const table = {
+    generatedBy: 'scripts/gen-completions.mjs',
+    mathjax: mathjaxVersion,
+    packageListFrom: source,
+    packages,
+    ...collect(packages),
+  };
   return { table, text: JSON.stringify(table, null, 1) + '\n' };
 }
 
@@ -143,10 +183,15 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { table, text } = await completionTable();
   if (process.argv.includes('--check')) {
     const current = existsSync(OUT) ? readFileSync(OUT, 'utf8') : '';
-    if (current !== text) { console.error(`${OUT} is stale: run node scripts/gen-completions.mjs`); process.exit(1); }
+    if (current !== text) {
+      console.error(`${OUT} is stale: run node scripts/gen-completions.mjs`);
+      process.exit(1);
+    }
     console.log('texCommands.generated.json is up to date');
   } else {
     writeFileSync(OUT, text);
-    console.log(`wrote ${table.commands.length} commands, ${table.environments.length} environments (${table.packages.length} packages from ${table.packageListFrom})`);
+    console.log(
+      `wrote ${table.commands.length} commands, ${table.environments.length} environments (${table.packages.length} packages from ${table.packageListFrom})`,
+    );
   }
 }

@@ -19,8 +19,9 @@ npx tsc --noEmit -p src/core
 [ -f src/webview/tsconfig.json ] && npx tsc --noEmit -p src/webview
 [ -f test/browser/tsconfig.json ] && npx tsc --noEmit -p test/browser
 
-log "lint (ESLint: import boundaries and typescript-eslint) and import cycles"
+log "lint (ESLint: import boundaries and typescript-eslint), format (Prettier) and import cycles"
 npx eslint .
+npx prettier --check . > /dev/null || { echo "[test] Prettier: files not formatted (npm run format writes them)"; npx prettier --list-different .; exit 1; }
 node scripts/check-cycles.mjs
 
 log "unit tests"

@@ -31,7 +31,10 @@ function score(corpus) {
   const configs = mkdtempSync(join(tmpdir(), 'mathdown-corpus-'));
   try {
     writeFileSync(join(configs, DEFAULTS), '{}\n');
-    writeFileSync(join(configs, DOUBLE_BACKSLASH), JSON.stringify({ 'math.delimiters': ['dollars', 'brackets', 'environments', 'gfm', 'double-backslash'] }) + '\n');
+    writeFileSync(
+      join(configs, DOUBLE_BACKSLASH),
+      JSON.stringify({ 'math.delimiters': ['dollars', 'brackets', 'environments', 'gfm', 'double-backslash'] }) + '\n',
+    );
     const commands = {
       'default settings': [process.execPath, cli, 'formulas', '--config', join(configs, DEFAULTS), '{}'],
       "oracle's delimiters": [process.execPath, script, '--as-oracle', configs, '{}'],
@@ -39,7 +42,10 @@ function score(corpus) {
     for (const [settings, command] of Object.entries(commands)) {
       for (const loose of [false, true]) {
         const label = `${settings}, ${loose ? '--loose-space' : 'strict'}`;
-        const r = spawnSync(process.execPath, [join(corpus, 'compare.mjs'), ...(loose ? ['--loose-space'] : []), '--', ...command], { encoding: 'utf8', maxBuffer: 1 << 26 });
+        const r = spawnSync(process.execPath, [join(corpus, 'compare.mjs'), ...(loose ? ['--loose-space'] : []), '--', ...command], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 26,
+        });
         const lines = r.stdout.split('\n');
         const total = lines.find((l) => l.startsWith('TOTAL'));
         if (r.status === 2 || !total) fail(`compare.mjs failed (${label}): ${r.stderr.trim() || `exit ${r.status}`}`);
@@ -54,7 +60,11 @@ function score(corpus) {
 
 function printAsOracle(configs, file) {
   const manifest = join(dirname(file), 'MANIFEST.tsv');
-  const row = existsSync(manifest) ? readFileSync(manifest, 'utf8').split('\n').find((l) => l.split('\t')[0] === basename(file)) : undefined;
+  const row = existsSync(manifest)
+    ? readFileSync(manifest, 'utf8')
+        .split('\n')
+        .find((l) => l.split('\t')[0] === basename(file))
+    : undefined;
   const config = row?.includes('tex_math_double_backslash') ? DOUBLE_BACKSLASH : DEFAULTS;
   const r = spawnSync(process.execPath, [cli, 'formulas', '--config', join(configs, config), file], { stdio: 'inherit' });
   process.exit(r.status ?? 2);

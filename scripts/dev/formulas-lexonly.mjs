@@ -23,7 +23,11 @@ const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('='
 
 const bundle = esbuild.buildSync({
   entryPoints: [join(root, 'src/core/markdown/index.ts')],
-  bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'error',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  write: false,
+  logLevel: 'error',
 });
 const module = { exports: {} };
 new Function('module', 'exports', 'require', bundle.outputFiles[0].text)(module, module.exports, createRequire(join(root, 'package.json')));
@@ -32,7 +36,9 @@ const { parseMarkdown } = module.exports;
 const delimiters = option('delimiters')?.split(',') ?? ['dollars', 'brackets', 'environments', 'gfm'];
 const manifest = join(dirname(file), 'MANIFEST.tsv');
 if (existsSync(manifest)) {
-  const row = readFileSync(manifest, 'utf8').split('\n').find((l) => l.split('\t')[0] === basename(file));
+  const row = readFileSync(manifest, 'utf8')
+    .split('\n')
+    .find((l) => l.split('\t')[0] === basename(file));
   if (row?.includes('tex_math_double_backslash') && !delimiters.includes('double-backslash')) delimiters.push('double-backslash');
 }
 const doc = parseMarkdown(readFileSync(file, 'utf8'), { delimiters, doubleDollarInText: option('double-dollar') ?? 'display' });

@@ -7,9 +7,19 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const TEX = [
-  String.raw`\hat{x}_i + y_{j}`, String.raw`a^{*} + b^{*}`, String.raw`a \\ b`, String.raw`\{ a \mid b \}`,
-  String.raw`\lbrace c \}`, String.raw`a\,b`, String.raw`a\;b`, String.raw`|x| + \|y\|`, 'a<b>c', 'a > b',
-  'a &= b &lt; c', 'a~~b~~c', String.raw`\# 1`,
+  String.raw`\hat{x}_i + y_{j}`,
+  String.raw`a^{*} + b^{*}`,
+  String.raw`a \\ b`,
+  String.raw`\{ a \mid b \}`,
+  String.raw`\lbrace c \}`,
+  String.raw`a\,b`,
+  String.raw`a\;b`,
+  String.raw`|x| + \|y\|`,
+  'a<b>c',
+  'a > b',
+  'a &= b &lt; c',
+  'a~~b~~c',
+  String.raw`\# 1`,
 ];
 const CONTAINERS = [
   ['paragraph', (t) => [`Para $${t}$ end.`]],

@@ -24,12 +24,21 @@ if (!paths.length || !RENDERERS.includes(renderer)) {
 }
 
 const bundle = esbuild.buildSync({
-  stdin: { contents: "export * from './lintOracleScore'; export { cmarkGfmCliVersion } from './lintOracle';", resolveDir: join(root, 'test/unit'), loader: 'ts' },
-  bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'error',
+  stdin: {
+    contents: "export * from './lintOracleScore'; export { cmarkGfmCliVersion } from './lintOracle';",
+    resolveDir: join(root, 'test/unit'),
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  write: false,
+  logLevel: 'error',
 });
 const module = { exports: {} };
 new Function('module', 'exports', 'require', bundle.outputFiles[0].text)(module, module.exports, createRequire(join(root, 'package.json')));
-const { CATALOGUE_RULES, PORTABILITY_RULES, cmarkGfmCliVersion, describeMiss, missKey, precision, recall, scoreRules, summary } = module.exports;
+const { CATALOGUE_RULES, PORTABILITY_RULES, cmarkGfmCliVersion, describeMiss, missKey, precision, recall, scoreRules, summary } =
+  module.exports;
 
 if (renderer === 'cmark-gfm-cli' && !cmarkGfmCliVersion()) {
   console.error('cmark-gfm is not installed: sudo apt-get install --no-install-recommends cmark-gfm (or pass --renderer)');
@@ -38,16 +47,21 @@ if (renderer === 'cmark-gfm-cli' && !cmarkGfmCliVersion()) {
 
 function markdownFiles(path) {
   if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).sort().flatMap((name) => {
-    const p = join(path, name);
-    return statSync(p).isDirectory() ? markdownFiles(p) : p.endsWith('.md') ? [p] : [];
-  });
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => {
+      const p = join(path, name);
+      return statSync(p).isDirectory() ? markdownFiles(p) : p.endsWith('.md') ? [p] : [];
+    });
 }
 
 const docs = paths.flatMap(markdownFiles).map((file) => ({ name: relative(process.cwd(), file), text: readFileSync(file, 'utf8') }));
 const target = renderer === 'commonmark.js' ? 'commonmark' : 'gfm';
 const shown = renderer === 'cmark-gfm-cli' ? `the cmark-gfm program (${cmarkGfmCliVersion()})` : renderer;
-const cause = (m) => (m.diagnostics.length ? `diagnostics in it: ${m.diagnostics.map((d) => `${d.rule} ${d.line}:${d.column} ${d.message}`).join(' | ')}` : 'no diagnostic in it');
+const cause = (m) =>
+  m.diagnostics.length
+    ? `diagnostics in it: ${m.diagnostics.map((d) => `${d.rule} ${d.line}:${d.column} ${d.message}`).join(' | ')}`
+    : 'no diagnostic in it';
 
 const all = scoreRules(docs, target, renderer, PORTABILITY_RULES);
 console.log(`${docs.length} documents, the portability rules MM101–MM108, target ${target} vs ${shown}: ${summary(all)}`);

@@ -82,7 +82,14 @@ export function sourceRegexes(file, root) {
     if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
       const literal = node.getText(source);
       const slash = literal.lastIndexOf('/');
-      out.push({ id: where(node), kind: 'literal', code: literal, pattern: literal.slice(1, slash), flags: literal.slice(slash + 1), dynamic: [] });
+      out.push({
+        id: where(node),
+        kind: 'literal',
+        code: literal,
+        pattern: literal.slice(1, slash),
+        flags: literal.slice(slash + 1),
+        dynamic: [],
+      });
     } else if (isRegExpCall(node) && node.arguments?.length) {
       const dynamic = [];
       const pattern = evaluate(node.arguments[0], constants, dynamic);
@@ -126,7 +133,8 @@ if (/regexInventory\.mjs$/.test(process.argv[1] ?? '')) {
   const all = regexInventory(root);
   if (process.argv.includes('--json')) console.log(JSON.stringify(all, null, 1));
   else {
-    for (const r of all) console.log(`${r.id}\t${r.kind}\t/${r.pattern}/${r.flags}${r.dynamic.length ? `\t(dynamic: ${r.dynamic.join(', ')})` : ''}`);
+    for (const r of all)
+      console.log(`${r.id}\t${r.kind}\t/${r.pattern}/${r.flags}${r.dynamic.length ? `\t(dynamic: ${r.dynamic.join(', ')})` : ''}`);
     console.log(`${all.length} regexes (${all.filter((r) => r.kind === 'textmate').length} in grammars)`);
   }
 }

@@ -20,9 +20,19 @@ const payload = [
   ['skipWelcome', 'true'],
 ];
 const url = `${server.base}/?folder=${encodeURIComponent(path.dirname(file))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-console.log(`\nMathdown is running in VS Code (code-server). Open this URL in a browser on this machine:\n\n  ${url}\n\nPress Ctrl-C to stop.`);
+console.log(
+  `\nMathdown is running in VS Code (code-server). Open this URL in a browser on this machine:\n\n  ${url}\n\nPress Ctrl-C to stop.`,
+);
 let stopping = false;
-const stop = () => { stopping = true; server.cleanup(); setTimeout(() => process.exit(0), 700); };
+const stop = () => {
+  stopping = true;
+  server.cleanup();
+  setTimeout(() => process.exit(0), 700);
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-server.proc.on('exit', (code) => { if (stopping) return; console.error(`code-server exited (${code}); log: ${server.tmp}/server.log`); process.exit(1); });
+server.proc.on('exit', (code) => {
+  if (stopping) return;
+  console.error(`code-server exited (${code}); log: ${server.tmp}/server.log`);
+  process.exit(1);
+});

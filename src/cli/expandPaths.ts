@@ -13,7 +13,12 @@ export function expandPaths(args: readonly string[], cwd: string): { files: stri
   const files: string[] = [];
   const missing: string[] = [];
   const seen = new Set<string>();
-  const add = (f: string) => { if (!seen.has(f)) { seen.add(f); files.push(f); } };
+  const add = (f: string) => {
+    if (!seen.has(f)) {
+      seen.add(f);
+      files.push(f);
+    }
+  };
   for (const arg of args) {
     const path = resolve(cwd, arg);
     const kind = statKind(path);
@@ -48,7 +53,9 @@ function walk(dir: string, keep: (file: string) => boolean, out: string[] = []):
   }
   for (const e of entries) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) { if (!SKIP(e.name)) walk(p, keep, out); } else if (e.isFile() && keep(p)) out.push(p);
+    if (e.isDirectory()) {
+      if (!SKIP(e.name)) walk(p, keep, out);
+    } else if (e.isFile() && keep(p)) out.push(p);
   }
   return out;
 }
@@ -67,18 +74,34 @@ export function globToRegExp(glob: string): RegExp {
     const c = glob[i];
     if (c === '*' && glob[i + 1] === '*') {
       i++;
-      if (glob[i + 1] === '/') { i++; re += '(?:.*/)?'; } else re += '.*';
+      if (glob[i + 1] === '/') {
+        i++;
+        re += '(?:.*/)?';
+      } else re += '.*';
     } else if (c === '*') re += '[^/]*';
     else if (c === '?') re += '[^/]';
     else if (c === '[') {
       const end = glob.indexOf(']', i + 1);
-      if (end < 0) { re += '\\['; continue; }
-      re += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+      if (end < 0) {
+        re += '\\[';
+        continue;
+      }
+      re += `[${glob
+        .slice(i + 1, end)
+        .replace(/^!/, '^')
+        .replace(/\\/g, '\\\\')}]`;
       i = end;
     } else if (c === '{') {
       const end = glob.indexOf('}', i + 1);
-      if (end < 0) { re += '\\{'; continue; }
-      re += `(?:${glob.slice(i + 1, end).split(',').map((a) => a.replace(/[.+^$()|\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('|')})`;
+      if (end < 0) {
+        re += '\\{';
+        continue;
+      }
+      re += `(?:${glob
+        .slice(i + 1, end)
+        .split(',')
+        .map((a) => a.replace(/[.+^$()|\\]/g, '\\$&').replace(/\*/g, '[^/]*'))
+        .join('|')})`;
       i = end;
     } else re += c.replace(/[.+^$()|\\]/g, '\\$&');
   }

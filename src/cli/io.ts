@@ -7,7 +7,10 @@ export interface CliIO {
 
 /** A usage or input problem: printed as one sentence, exit code 2. */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
   }
 }

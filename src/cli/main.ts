@@ -4,14 +4,26 @@ import { version } from '../../package.json';
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') { io.out(HELP); return 0; }
-  if (name === '--version' || name === '-v') { io.out(`${version}\n`); return 0; }
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(HELP);
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(`${version}\n`);
+    return 0;
+  }
   const command = COMMANDS[name];
-  if (!command) { io.err(`mathdown: unknown command "${name}"; run mathdown --help for the list.\n`); return 2; }
+  if (!command) {
+    io.err(`mathdown: unknown command "${name}"; run mathdown --help for the list.\n`);
+    return 2;
+  }
   try {
     return await command(rest, io);
   } catch (e) {
-    if (e instanceof CliError) { io.err(`${e.message}\n`); return e.exitCode; }
+    if (e instanceof CliError) {
+      io.err(`${e.message}\n`);
+      return e.exitCode;
+    }
     io.err(`mathdown: internal error: ${(e as Error).stack ?? e}\n`);
     return 2;
   }
@@ -19,5 +31,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 
 if (require.main === module) {
   const io: CliIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), cwd: process.cwd() };
-  main(process.argv.slice(2), io).then((code) => { process.exitCode = code; });
+  main(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -10,7 +10,12 @@ export function readDocument(file: string | undefined, io: CliIO, command: strin
     return { path, text: readFileSync(path, 'utf8') };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'does not exist' : err.code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${err.code ?? err.message})`;
+    const why =
+      err.code === 'ENOENT'
+        ? 'does not exist'
+        : err.code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : `cannot be read (${err.code ?? err.message})`;
     throw new CliError(`mathdown ${command}: ${file} ${why}.`);
   }
 }

@@ -2,16 +2,16 @@
 // (before CRLF normalisation); line and column are 1-based, column counted in UTF-16 code units.
 
 export type Delimiter =
-  | '$'           // $…$
-  | '$$'          // $$…$$ (block or in running text)
-  | '\\('         // \(…\)
-  | '\\['         // \[…\]
-  | '\\\\('       // \\(…\\)   (double-backslash, opt-in)
-  | '\\\\['       // \\[…\\]   (double-backslash, opt-in)
-  | 'env'         // \begin{env}…\end{env} at block start
-  | 'math-fence'  // ```math / ~~~math
-  | '$`'          // $`…`$
-  | 'ref';        // \ref{…} / \eqref{…} in running text
+  | '$' // $…$
+  | '$$' // $$…$$ (block or in running text)
+  | '\\(' // \(…\)
+  | '\\[' // \[…\]
+  | '\\\\(' // \\(…\\)   (double-backslash, opt-in)
+  | '\\\\[' // \\[…\\]   (double-backslash, opt-in)
+  | 'env' // \begin{env}…\end{env} at block start
+  | 'math-fence' // ```math / ~~~math
+  | '$`' // $`…`$
+  | 'ref'; // \ref{…} / \eqref{…} in running text
 
 export type DelimiterFamily = 'dollars' | 'brackets' | 'environments' | 'gfm' | 'double-backslash';
 export const DEFAULT_DELIMITERS: readonly DelimiterFamily[] = ['dollars', 'brackets', 'environments', 'gfm'];

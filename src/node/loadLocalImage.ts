@@ -22,11 +22,19 @@ export const MAX_EMBEDDED_IMAGE_BYTES = 20 * 1024 * 1024;
 export function localImagePath(src: string, documentDir: string): string | undefined {
   const bare = src.replace(/[?#].*$/, '');
   if (/^file:/i.test(bare)) {
-    try { return fileURLToPath(bare); } catch { return undefined; }
+    try {
+      return fileURLToPath(bare);
+    } catch {
+      return undefined;
+    }
   }
   if (/^[a-z][a-z0-9+.-]*:/i.test(bare) && !/^[a-z]:[\\/]/i.test(bare)) return undefined;
   let path = bare;
-  try { path = decodeURI(bare); } catch { /* a literal % in the name */ }
+  try {
+    path = decodeURI(bare);
+  } catch {
+    /* a literal % in the name */
+  }
   return isAbsolute(path) ? path : resolve(documentDir, path);
 }
 

@@ -28,7 +28,11 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array): vo
     writeFileSync(temp, data, { flag: 'wx' });
     renameSync(temp, path);
   } catch (e) {
-    try { unlinkSync(temp); } catch { /* never written */ }
+    try {
+      unlinkSync(temp);
+    } catch {
+      /* never written */
+    }
     throw e;
   }
 }
@@ -44,7 +48,8 @@ function tempPath(path: string): string {
 async function removeStaleTemps(dir: string, prefix: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
-    const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? /^(\d+)-[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
+    const pid =
+      name.startsWith(prefix) && name.endsWith('.tmp') ? /^(\d+)-[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
     if (pid && !isRunning(Number(pid))) await unlink(join(dir, name)).catch(() => {});
   }
 }

@@ -21,12 +21,30 @@ export function activate(context: vscode.ExtensionContext): void {
   const settings = new Settings();
   // Each document version is parsed once, for the preview, lint and completion/hover alike.
   const parses = new DocumentParses();
-  const renderer = new LazyRenderer(dist('typesetWorker.js'), store, () => settings.for().preview.persistentCache, () => parses.get());
+  const renderer = new LazyRenderer(
+    dist('typesetWorker.js'),
+    store,
+    () => settings.for().preview.persistentCache,
+    () => parses.get(),
+  );
   const previews = new PreviewManager({ extensionUri: context.extensionUri, renderer: () => renderer.get(), settings });
   context.subscriptions.push(settings, parses, renderer, previews, openPreviewOnStart(previews));
-  registerAuthoring(context, { renderer: () => renderer.get(), parses: () => parses.get(), mathOptions: (document) => settings.for(document?.uri).core.math });
-  const lint = registerLint(context, { renderer: () => renderer.get(), parses: () => parses.get(), lintWorkerFile: dist('lintWorker.js'), settings });
-  const exportHtml = exportHtmlCommand(() => renderer.get(), settings, () => previews.activePreview?.uri);
+  registerAuthoring(context, {
+    renderer: () => renderer.get(),
+    parses: () => parses.get(),
+    mathOptions: (document) => settings.for(document?.uri).core.math,
+  });
+  const lint = registerLint(context, {
+    renderer: () => renderer.get(),
+    parses: () => parses.get(),
+    lintWorkerFile: dist('lintWorker.js'),
+    settings,
+  });
+  const exportHtml = exportHtmlCommand(
+    () => renderer.get(),
+    settings,
+    () => previews.activePreview?.uri,
+  );
   const services: CommandServices = { previews, renderer, exportHtml, lint };
   context.subscriptions.push(...registerCommands(productCommands(services)));
   if (process.env['MATHDOWN_TEST']) context.subscriptions.push(...registerCommands(testCommands(services)));

@@ -81,7 +81,8 @@ export class TypesetCacheStore {
     const misses = renderer.cacheStats.misses;
     const busy = misses !== this.#seenMisses;
     this.#seenMisses = misses;
-    if (!busy && misses !== this.#savedMisses) this.save(renderer).catch((e: unknown) => console.error('[mathdown] could not save the formula cache', e));
+    if (!busy && misses !== this.#savedMisses)
+      this.save(renderer).catch((e: unknown) => console.error('[mathdown] could not save the formula cache', e));
   }
 
   #engine(): string {

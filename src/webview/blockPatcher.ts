@@ -10,7 +10,10 @@ export class BlockPatcher {
   /** Blocks built from HTML so far (a measure of how much each update really changed). */
   created = 0;
 
-  constructor(private readonly root: HTMLElement, private readonly deferred: DeferredBlocks) {}
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly deferred: DeferredBlocks,
+  ) {}
 
   /** Fills placeholders with the HTML the extension sent for them. */
   fill(blocks: readonly BlockHtml[]): number {
@@ -37,7 +40,8 @@ export class BlockPatcher {
     for (const el of replaced) {
       const key = el.dataset['key']!;
       const list = pool.get(key);
-      if (list) list.push(el); else pool.set(key, [el]);
+      if (list) list.push(el);
+      else pool.set(key, [el]);
     }
     if (!blocks.every((b) => b.html !== undefined || b.deferred || pool.has(b.key))) return false;
     if (reset) this.deferred.clear();
@@ -50,8 +54,9 @@ export class BlockPatcher {
       // A deferred block becomes a copy only of a placeholder: copies of typeset blocks far from the
       // reader would make the page as heavy as the placeholders are meant to keep it light.
       const copy = original && !(b.deferred && !original.classList.contains(PLACEHOLDER)) ? original : undefined;
-      const el = reused
-        ?? (b.html !== undefined ? createBlock(b.html) : copy ? cloneBlock(copy) : this.deferred.placeholder(b.endLine - b.startLine));
+      const el =
+        reused ??
+        (b.html !== undefined ? createBlock(b.html) : copy ? cloneBlock(copy) : this.deferred.placeholder(b.endLine - b.startLine));
       if (b.html === undefined || reused) moveBlock(el, b.startLine, b.formulaBase);
       else this.created++;
       setData(el, 'key', b.key);

@@ -40,7 +40,8 @@ export class DeferredBlocks {
     if (!el.classList.contains(PLACEHOLDER)) return;
     const key = el.dataset['key']!;
     const set = this.pending.get(key);
-    if (set) set.add(el); else this.pending.set(key, new Set([el]));
+    if (set) set.add(el);
+    else this.pending.set(key, new Set([el]));
     this.schedule();
   }
 

@@ -4,7 +4,15 @@ import { activeLine, markActiveLine } from './activeLineMarker';
 import { BlockPatcher } from './blockPatcher';
 import { DeferredBlocks } from './deferredBlocks';
 import { handleLinkClicks, scrollToAnchor } from './links';
-import type { FromWebviewMessage, ToWebview, InitialSettings, PreviewState, PreviewStyle, SnapshotReport, ToWebviewMessage } from '../shared/preview';
+import type {
+  FromWebviewMessage,
+  ToWebview,
+  InitialSettings,
+  PreviewState,
+  PreviewStyle,
+  SnapshotReport,
+  ToWebviewMessage,
+} from '../shared/preview';
 import { ScrollSync } from './scrollSync';
 
 interface VsCodeApi {
@@ -35,7 +43,11 @@ const root = document.getElementById('mathdown-content')!;
 const banner = document.getElementById('mathdown-banner')!;
 const mathStyle = document.getElementById('mathdown-mathjax-css')!;
 const fontDefs = document.getElementById('mathdown-font-defs')!;
-const deferred = new DeferredBlocks(root, (keys) => post({ type: 'needBlocks', source, keys }), () => scroll.settle());
+const deferred = new DeferredBlocks(
+  root,
+  (keys) => post({ type: 'needBlocks', source, keys }),
+  () => scroll.settle(),
+);
 const patcher = new BlockPatcher(root, deferred);
 const scroll = new ScrollSync(root, (line) => {
   saveState({ line });
@@ -121,7 +133,9 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
   const m = event.data;
   if (!m || m.source !== source) return;
   switch (m.type) {
-    case 'update': onUpdate(m); break;
+    case 'update':
+      onUpdate(m);
+      break;
     case 'blocks':
       patcher.fill(m.blocks);
       if (m.anchor !== undefined) scrollToAnchor(m.anchor);
@@ -146,9 +160,15 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
       scrollPreviewWithEditor = m.scrollPreviewWithEditor;
       scrollEditorWithPreview = m.scrollEditorWithPreview;
       break;
-    case 'locked': saveState({ locked: m.locked }); break;
-    case 'snapshotRequest': post({ type: 'snapshot', source, id: m.id, report: snapshot() }); break;
-    case 'testUserScroll': scroll.scrollToLine(m.line, true); break;
+    case 'locked':
+      saveState({ locked: m.locked });
+      break;
+    case 'snapshotRequest':
+      post({ type: 'snapshot', source, id: m.id, report: snapshot() });
+      break;
+    case 'testUserScroll':
+      scroll.scrollToLine(m.line, true);
+      break;
     case 'testDispatch':
       root.querySelector(m.selector)?.dispatchEvent(new MouseEvent(m.event, { bubbles: true, cancelable: true }));
       break;

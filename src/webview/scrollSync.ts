@@ -14,7 +14,10 @@ export class ScrollSync {
   private targetLine: number | undefined;
   private timer: number | undefined;
 
-  constructor(private readonly root: HTMLElement, private readonly onUserScroll: (line: number) => void) {
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly onUserScroll: (line: number) => void,
+  ) {
     window.addEventListener('scroll', () => this.onScroll(), { passive: true });
   }
 

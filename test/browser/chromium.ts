@@ -9,8 +9,16 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -23,8 +31,16 @@ export interface OpenedPage {
   close(): Promise<void>;
 }
 
-export async function openPage(browser: Browser, file: string, options: { bypassCSP?: boolean; beforeLoad?: (page: Page) => Promise<void> } = {}): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, bypassCSP: options.bypassCSP ?? false, javaScriptEnabled: true });
+export async function openPage(
+  browser: Browser,
+  file: string,
+  options: { bypassCSP?: boolean; beforeLoad?: (page: Page) => Promise<void> } = {},
+): Promise<OpenedPage> {
+  const context = await browser.newContext({
+    viewport: { width: 1000, height: 700 },
+    bypassCSP: options.bypassCSP ?? false,
+    javaScriptEnabled: true,
+  });
   const url = pathToFileURL(file).href;
   const outside: string[] = [];
   const consoleErrors: string[] = [];
@@ -35,8 +51,13 @@ export async function openPage(browser: Browser, file: string, options: { bypass
     return route.abort('blockedbyclient');
   });
   const page = await context.newPage();
-  page.on('request', (r) => { const u = r.url(); if (u !== url && !u.startsWith('data:') && !outside.includes(u)) outside.push(u); });
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('request', (r) => {
+    const u = r.url();
+    if (u !== url && !u.startsWith('data:') && !outside.includes(u)) outside.push(u);
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   await options.beforeLoad?.(page);
   await page.goto(url, { waitUntil: 'load' });

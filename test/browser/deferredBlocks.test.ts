@@ -41,36 +41,62 @@ async function openPreview(): Promise<{ page: Page; close(): Promise<void> }> {
   return { page, close: () => context.close() };
 }
 
-const update = (fields: object) => ({ type: 'update', source: SOURCE, version: 1, keepHead: 0, keepTail: 0, lineShift: 0, formulaShift: 0, lineCount: 2 * BLOCKS, ...fields });
+const update = (fields: object) => ({
+  type: 'update',
+  source: SOURCE,
+  version: 1,
+  keepHead: 0,
+  keepTail: 0,
+  lineShift: 0,
+  formulaShift: 0,
+  lineCount: 2 * BLOCKS,
+  ...fields,
+});
 
 test('placeholders near the viewport are asked for and filled; the ones far away stay placeholders', async () => {
   const { page, close } = await openPreview();
   try {
     const blocks = Array.from({ length: BLOCKS }, (_, i) => ({
-      key: `k${i}`, startLine: 2 * i, endLine: 2 * i + 1, formulaBase: 0,
+      key: `k${i}`,
+      startLine: 2 * i,
+      endLine: 2 * i + 1,
+      formulaBase: 0,
       ...(i < EAGER ? { html: blockHtml(i) } : { deferred: true }),
     }));
     await page.evaluate((m) => window.postMessage(m, '*'), update({ seq: 1, baseSeq: 0, reset: true, blocks }));
     await page.waitForFunction((n) => document.querySelectorAll('#mathdown-content > *').length === n, BLOCKS);
 
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
-    const asked = await page.waitForFunction(() => {
-      const posted = (window as unknown as { __posted: Array<{ type: string; keys?: string[] }> }).__posted;
-      const keys = posted.filter((m) => m.type === 'needBlocks').flatMap((m) => m.keys ?? []);
-      return keys.length ? keys : undefined;
-    }).then((h) => h.jsonValue() as Promise<string[]>);
+    const asked = await page
+      .waitForFunction(() => {
+        const posted = (window as unknown as { __posted: Array<{ type: string; keys?: string[] }> }).__posted;
+        const keys = posted.filter((m) => m.type === 'needBlocks').flatMap((m) => m.keys ?? []);
+        return keys.length ? keys : undefined;
+      })
+      .then((h) => h.jsonValue() as Promise<string[]>);
     const indices = asked.map((k) => Number(k.slice(1)));
-    assert.ok(indices.every((i) => i >= EAGER), 'only placeholders are asked for');
+    assert.ok(
+      indices.every((i) => i >= EAGER),
+      'only placeholders are asked for',
+    );
     assert.ok(indices.length < BLOCKS / 4, `only the blocks near the viewport are asked for (${indices.length})`);
 
     await page.evaluate((m) => window.postMessage(m, '*'), {
-      type: 'blocks', source: SOURCE, blocks: indices.map((i) => ({ key: `k${i}`, html: blockHtml(i), startLine: 2 * i, formulaBase: 0 })),
+      type: 'blocks',
+      source: SOURCE,
+      blocks: indices.map((i) => ({ key: `k${i}`, html: blockHtml(i), startLine: 2 * i, formulaBase: 0 })),
     });
-    await page.waitForFunction((n) => document.querySelectorAll('.mathdown-pending').length === n, BLOCKS - EAGER - indices.length, { timeout: 10_000 }).catch(() => undefined);
+    await page
+      .waitForFunction((n) => document.querySelectorAll('.mathdown-pending').length === n, BLOCKS - EAGER - indices.length, {
+        timeout: 10_000,
+      })
+      .catch(() => undefined);
     const state = await page.evaluate((wanted) => {
       const children = Array.from(document.querySelectorAll<HTMLElement>('#mathdown-content > *'));
       return {
-        filled: wanted.filter((i) => children[i]!.textContent!.trim() === `Block ${i}` && !children[i]!.classList.contains('mathdown-pending')).length,
+        filled: wanted.filter(
+          (i) => children[i]!.textContent!.trim() === `Block ${i}` && !children[i]!.classList.contains('mathdown-pending'),
+        ).length,
         placeholders: document.querySelectorAll('.mathdown-pending').length,
       };
     }, indices);
@@ -89,7 +115,16 @@ test('blocks far from the reader with the content of a typeset block stay placeh
     await page.waitForFunction(() => document.querySelectorAll('#mathdown-content > *').length === 1);
     // The full result after a first screen: the typeset block comes back first, then many blocks of
     // the same content (hence the same key) far away, sent deferred.
-    const blocks = [first[0], ...Array.from({ length: BLOCKS - 1 }, (_, i) => ({ key: 'same', startLine: 2 * (i + 1), endLine: 2 * (i + 1) + 1, formulaBase: 0, deferred: true }))];
+    const blocks = [
+      first[0],
+      ...Array.from({ length: BLOCKS - 1 }, (_, i) => ({
+        key: 'same',
+        startLine: 2 * (i + 1),
+        endLine: 2 * (i + 1) + 1,
+        formulaBase: 0,
+        deferred: true,
+      })),
+    ];
     await page.evaluate((m) => window.postMessage(m, '*'), update({ seq: 2, baseSeq: 1, reset: false, blocks }));
     await page.waitForFunction((n) => document.querySelectorAll('#mathdown-content > *').length === n, BLOCKS);
     const counts = await page.evaluate(() => ({

@@ -27,9 +27,17 @@ before(async () => {
   const text = readFileSync(join(dir, 'sample.md'), 'utf8');
   renderer = new MathdownRenderer();
   light = await exportToFile(text, join(dir, 'sample.md'), join(dir, 'sample.html'), { renderer, settings: DEFAULT_SETTINGS });
-  dark = await exportToFile(text, join(dir, 'sample.md'), join(dir, 'sample-dark.html'), { renderer, settings: DEFAULT_SETTINGS, theme: 'dark' });
+  dark = await exportToFile(text, join(dir, 'sample.md'), join(dir, 'sample-dark.html'), {
+    renderer,
+    settings: DEFAULT_SETTINGS,
+    theme: 'dark',
+  });
   const { formulas } = await renderer.render(text, { math: DEFAULT_SETTINGS.math });
-  assert.deepEqual(formulas.filter((f) => f.error), [], 'the fixture has no TeX errors');
+  assert.deepEqual(
+    formulas.filter((f) => f.error),
+    [],
+    'the fixture has no TeX errors',
+  );
   formulaCount = formulas.length;
   browser = await launchChromium();
   opened = await openPage(browser, light);
@@ -55,7 +63,9 @@ test('exactly one SVG per formula, plus the one shared glyph cache', async () =>
     perContainer: [...document.querySelectorAll('mjx-container')].map((c) => c.querySelectorAll(':scope > svg').length),
     outermostSvgs: [...document.querySelectorAll('svg')].filter((s) => !s.parentElement?.closest('svg')).length,
     glyphCaches: document.querySelectorAll('body > svg#MJX-SVG-global-cache').length,
-    brokenUses: [...document.querySelectorAll('mjx-container use')].filter((u) => !document.getElementById((u.getAttribute('xlink:href') ?? u.getAttribute('href') ?? '').slice(1))).length,
+    brokenUses: [...document.querySelectorAll('mjx-container use')].filter(
+      (u) => !document.getElementById((u.getAttribute('xlink:href') ?? u.getAttribute('href') ?? '').slice(1)),
+    ).length,
     untranslated: [...document.querySelectorAll('mjx-container')].filter((c) => !c.closest('[translate="no"]')).length,
     withoutMathml: [...document.querySelectorAll('mjx-container')].filter((c) => !c.querySelector('mjx-assistive-mml > math')).length,
   }));
@@ -97,18 +107,21 @@ test('clicking an \\eqref link scrolls to its equation', async () => {
   });
 });
 
-test('the math looks as with MathJax\'s style attributes: same computed styles, same pixels', async () => {
+test("the math looks as with MathJax's style attributes: same computed styles, same pixels", async () => {
   const { page } = opened;
   await page.evaluate(() => window.scrollTo(0, 0));
   // Every block painted, not only those near the viewport (content-visibility: auto), for a full-page comparison.
-  await page.evaluate(() => { for (const block of document.querySelectorAll<HTMLElement>('main.mathdown > *')) block.style.contentVisibility = 'visible'; });
+  await page.evaluate(() => {
+    for (const block of document.querySelectorAll<HTMLElement>('main.mathdown > *')) block.style.contentVisibility = 'visible';
+  });
   const withClasses = await page.screenshot({ fullPage: true });
   // Each class turned back into the style attribute it stands for, set through the CSSOM, which the page's CSP does not govern.
   const moved = await page.evaluate(() => {
     const rules = new Map<string, CSSStyleDeclaration>();
-    for (const sheet of document.styleSheets) for (const rule of sheet.cssRules) {
-      if (rule instanceof CSSStyleRule && /^\.mjx-s[\w-]+$/.test(rule.selectorText)) rules.set(rule.selectorText.slice(1), rule.style);
-    }
+    for (const sheet of document.styleSheets)
+      for (const rule of sheet.cssRules) {
+        if (rule instanceof CSSStyleRule && /^\.mjx-s[\w-]+$/.test(rule.selectorText)) rules.set(rule.selectorText.slice(1), rule.style);
+      }
     const differences: string[] = [];
     let elements = 0;
     for (const el of document.querySelectorAll<HTMLElement | SVGElement>('[class*="mjx-s"]')) {
@@ -133,7 +146,7 @@ test('the math looks as with MathJax\'s style attributes: same computed styles, 
   await page.evaluate(() => document.fonts.ready);
 });
 
-test('the CSP lets the page\'s <style> element apply and blocks style attributes', async () => {
+test("the CSP lets the page's <style> element apply and blocks style attributes", async () => {
   const { page } = opened;
   const colors = await page.evaluate(() => {
     const p = document.querySelector('main p')!;
@@ -142,7 +155,10 @@ test('the CSP lets the page\'s <style> element apply and blocks style attributes
     return { styled, attribute: getComputedStyle(p).color };
   });
   assert.deepEqual(colors, { styled: 'rgb(255, 255, 255)', attribute: 'rgb(31, 35, 40)' });
-  assert.ok(opened.consoleErrors.some((e) => /inline style.*style-src-attr 'none'/.test(e)), opened.consoleErrors.join('\n'));
+  assert.ok(
+    opened.consoleErrors.some((e) => /inline style.*style-src-attr 'none'/.test(e)),
+    opened.consoleErrors.join('\n'),
+  );
   opened.consoleErrors.length = 0;
 });
 
@@ -167,7 +183,10 @@ test('the exported showcase (or the fixture until it exists) is self-contained a
   const examples = join(ROOT, 'examples');
   const source = existsSync(join(examples, 'showcase.md')) ? join(dir, 'examples', 'showcase.md') : join(dir, 'sample.md');
   if (source.includes('examples')) cpSync(examples, join(dir, 'examples'), { recursive: true });
-  const file = await exportToFile(readFileSync(source, 'utf8'), source, join(dir, 'showcase.html'), { renderer, settings: DEFAULT_SETTINGS });
+  const file = await exportToFile(readFileSync(source, 'utf8'), source, join(dir, 'showcase.html'), {
+    renderer,
+    settings: DEFAULT_SETTINGS,
+  });
   const showcase = await openPage(browser, file);
   try {
     await showcase.page.evaluate(() => document.fonts.ready);

@@ -22,7 +22,10 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mathdown-xss-'));
   copyFileSync(join(FIXTURES, 'xss.md'), join(dir, 'xss.md'));
   renderer = new MathdownRenderer();
-  file = await exportToFile(readFileSync(join(dir, 'xss.md'), 'utf8'), join(dir, 'xss.md'), join(dir, 'xss.html'), { renderer, settings: DEFAULT_SETTINGS });
+  file = await exportToFile(readFileSync(join(dir, 'xss.md'), 'utf8'), join(dir, 'xss.md'), join(dir, 'xss.html'), {
+    renderer,
+    settings: DEFAULT_SETTINGS,
+  });
   browser = await launchChromium();
 });
 
@@ -60,19 +63,28 @@ async function attack(page: Page): Promise<string[]> {
 
 /** Installed before the page loads: keeps ordinary link clicks from leaving the page. */
 function stayOnPage(): void {
-  document.addEventListener('click', (e) => {
-    const a = (e.target as Element | null)?.closest?.('a');
-    const href = a?.getAttribute('href') ?? a?.getAttributeNS('http://www.w3.org/1999/xlink', 'href') ?? '';
-    if (a && !/^[\s\u0000-\u001f]*javascript:/i.test(href) && !href.startsWith('#')) e.preventDefault();
-  }, true);
+  document.addEventListener(
+    'click',
+    (e) => {
+      const a = (e.target as Element | null)?.closest?.('a');
+      const href = a?.getAttribute('href') ?? a?.getAttributeNS('http://www.w3.org/1999/xlink', 'href') ?? '';
+      if (a && !/^[\s\u0000-\u001f]*javascript:/i.test(href) && !href.startsWith('#')) e.preventDefault();
+    },
+    true,
+  );
 }
 
-async function attackFile(path: string, bypassCSP: boolean): Promise<{ executed: string[]; navigations: string[]; page: Page; close(): Promise<void> }> {
+async function attackFile(
+  path: string,
+  bypassCSP: boolean,
+): Promise<{ executed: string[]; navigations: string[]; page: Page; close(): Promise<void> }> {
   const executed: string[] = [];
   const opened = await openPage(browser, path, {
     bypassCSP,
     beforeLoad: async (page) => {
-      await page.exposeFunction('__pwned', (tag: string) => { executed.push(tag); });
+      await page.exposeFunction('__pwned', (tag: string) => {
+        executed.push(tag);
+      });
       await page.addInitScript(stayOnPage);
     },
   });
@@ -91,7 +103,10 @@ const UNSAFE_BODY = `<main>
 
 test('control: the attack finds what an unsafe page runs, and the export CSP alone stops it', async () => {
   const unsafe = join(dir, 'unsafe.html');
-  writeFileSync(unsafe, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>unsafe</title></head><body>${UNSAFE_BODY}</body></html>`);
+  writeFileSync(
+    unsafe,
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>unsafe</title></head><body>${UNSAFE_BODY}</body></html>`,
+  );
   const open = await attackFile(unsafe, true);
   try {
     assert.deepEqual(open.executed.sort(), ['hover', 'javascript-link', 'svg-click']);
@@ -99,7 +114,10 @@ test('control: the attack finds what an unsafe page runs, and the export CSP alo
     await open.close();
   }
   const guarded = join(dir, 'guarded.html');
-  writeFileSync(guarded, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}"><title>guarded</title></head><body>${UNSAFE_BODY}</body></html>`);
+  writeFileSync(
+    guarded,
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}"><title>guarded</title></head><body>${UNSAFE_BODY}</body></html>`,
+  );
   const closed = await attackFile(guarded, false);
   try {
     assert.deepEqual(closed.executed, []);

@@ -30,7 +30,9 @@ after(async () => {
 
 test('a footnote reference scrolls the preview to its note, and the back-link scrolls back', async () => {
   const filler = Array.from({ length: 60 }, (_, i) => `Filler paragraph ${i} to push the notes below the first screen.`);
-  const text = ['Claim[^odd"label] and $x_1$.', '', ...filler.flatMap((p) => [p, '']), '[^odd"label]: The note, with $y_*$.', ''].join('\n');
+  const text = ['Claim[^odd"label] and $x_1$.', '', ...filler.flatMap((p) => [p, '']), '[^odd"label]: The note, with $y_*$.', ''].join(
+    '\n',
+  );
   const result = await renderer.render(text);
   const file = join(dir, 'preview.html');
   writeFileSync(file, previewShell(SOURCE, 'footnoteTestNonce0123456789', pathToFileURL(join(ROOT, 'media/preview.css')).href));
@@ -39,15 +41,33 @@ test('a footnote reference scrolls the preview to its note, and the back-link sc
     const page = await context.newPage();
     await page.addInitScript(fakeVsCodeApi);
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    const blocks = result.blocks.map((b, i) => ({ key: `k${i}`, startLine: b.startLine, endLine: b.endLine, formulaBase: b.formulaIndices[0] ?? 0, html: b.html }));
+    const blocks = result.blocks.map((b, i) => ({
+      key: `k${i}`,
+      startLine: b.startLine,
+      endLine: b.endLine,
+      formulaBase: b.formulaIndices[0] ?? 0,
+      html: b.html,
+    }));
     await page.evaluate((m) => window.postMessage(m, '*'), {
-      type: 'update', source: SOURCE, version: 1, seq: 1, baseSeq: 0, reset: true, keepHead: 0, keepTail: 0, lineShift: 0, formulaShift: 0, lineCount: result.lineCount, blocks,
+      type: 'update',
+      source: SOURCE,
+      version: 1,
+      seq: 1,
+      baseSeq: 0,
+      reset: true,
+      keepHead: 0,
+      keepTail: 0,
+      lineShift: 0,
+      formulaShift: 0,
+      lineCount: result.lineCount,
+      blocks,
     });
     await page.waitForSelector('section.footnotes li');
-    const inView = (selector: string) => page.waitForFunction((s) => {
-      const r = document.querySelector(s)!.getBoundingClientRect();
-      return r.top >= -1 && r.bottom <= window.innerHeight + 1;
-    }, selector);
+    const inView = (selector: string) =>
+      page.waitForFunction((s) => {
+        const r = document.querySelector(s)!.getBoundingClientRect();
+        return r.top >= -1 && r.bottom <= window.innerHeight + 1;
+      }, selector);
     const noteTop = await page.evaluate(() => document.querySelector('section.footnotes li')!.getBoundingClientRect().top);
     assert.ok(noteTop > 600, `the note starts below the first screen (${noteTop})`);
 
@@ -58,8 +78,11 @@ test('a footnote reference scrolls the preview to its note, and the back-link sc
     await page.click('a.footnote-backref');
     await inView('sup.footnote-ref a');
     // Both targets were found in the page: neither link went to the extension.
-    const handedOver = await page.evaluate(() => (window as unknown as { __posted: Array<{ type: string; anchor?: string }> }).__posted
-      .filter((m) => m.type === 'openLink' || m.anchor !== undefined));
+    const handedOver = await page.evaluate(() =>
+      (window as unknown as { __posted: Array<{ type: string; anchor?: string }> }).__posted.filter(
+        (m) => m.type === 'openLink' || m.anchor !== undefined,
+      ),
+    );
     assert.deepEqual(handedOver, []);
   } finally {
     await context.close();

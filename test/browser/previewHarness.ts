@@ -10,8 +10,19 @@ export const CSP_SOURCE = 'https://*.vscode-cdn.net';
 
 /** The preview's page for `source`, loading dist/webview.js (and, if given, a stylesheet). */
 export function previewShell(source: string, nonce: string, stylesheet?: string): string {
-  const settings = { state: { source, locked: false, line: 0 }, style: { fontSize: 14, lineHeight: 1.6 }, scrollPreviewWithEditor: true, scrollEditorWithPreview: true };
-  return previewShellHtml({ cspSource: CSP_SOURCE, nonce, settings, script: pathToFileURL(join(ROOT, 'dist/webview.js')).href, ...(stylesheet ? { stylesheet } : {}) });
+  const settings = {
+    state: { source, locked: false, line: 0 },
+    style: { fontSize: 14, lineHeight: 1.6 },
+    scrollPreviewWithEditor: true,
+    scrollEditorWithPreview: true,
+  };
+  return previewShellHtml({
+    cspSource: CSP_SOURCE,
+    nonce,
+    settings,
+    script: pathToFileURL(join(ROOT, 'dist/webview.js')).href,
+    ...(stylesheet ? { stylesheet } : {}),
+  });
 }
 
 /** For `page.addInitScript`: the webview API the preview script expects, recording what it posts in `window.__posted`. */
@@ -19,5 +30,11 @@ export function fakeVsCodeApi(): void {
   const w = window as unknown as { acquireVsCodeApi(): unknown; __posted: unknown[] };
   w.__posted = [];
   let state: unknown;
-  w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.__posted.push(m), getState: () => state, setState: (s: unknown) => { state = s; } });
+  w.acquireVsCodeApi = () => ({
+    postMessage: (m: unknown) => w.__posted.push(m),
+    getState: () => state,
+    setState: (s: unknown) => {
+      state = s;
+    },
+  });
 }

@@ -17,7 +17,9 @@ import { previewCsp } from '../../src/vscode/preview/previewShell';
 import { CSP_SOURCE, fakeVsCodeApi, previewShell, ROOT } from './previewHarness';
 import { launchChromium } from './chromium';
 
-const { vectors } = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/xss/vectors.json'), 'utf8')) as { vectors: Array<{ id: string; kind: string; markdown: string }> };
+const { vectors } = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/xss/vectors.json'), 'utf8')) as {
+  vectors: Array<{ id: string; kind: string; markdown: string }>;
+};
 
 /** The nonce is this test's; the page is the preview's own shell (previewHarness.ts). */
 const NONCE = 'hardeningTestNonce0123456789';
@@ -28,10 +30,14 @@ const PREVIEW_CSP = previewCsp(CSP_SOURCE, NONCE);
  * attacked further), while `javascript:` links (as resolved, after any <base>) are followed for real.
  */
 function keepLinkClicksOnPage(): void {
-  document.addEventListener('click', (e) => {
-    const a = (e.target as Element | null)?.closest?.('a') as HTMLAnchorElement | null;
-    if (a && !/^javascript:/i.test(a.href)) e.preventDefault();
-  }, true);
+  document.addEventListener(
+    'click',
+    (e) => {
+      const a = (e.target as Element | null)?.closest?.('a') as HTMLAnchorElement | null;
+      if (a && !/^javascript:/i.test(a.href)) e.preventDefault();
+    },
+    true,
+  );
 }
 
 let dir: string;
@@ -51,7 +57,9 @@ after(async () => {
   await browser?.close();
   await renderer?.dispose();
   if (dir) rmSync(dir, { recursive: true, force: true });
-  console.log(`${vectors.length} XSS vectors × 2 surfaces (preview, export), ${executions.length} executions, ${findings.length} static findings, ${pages} pages attacked`);
+  console.log(
+    `${vectors.length} XSS vectors × 2 surfaces (preview, export), ${executions.length} executions, ${findings.length} static findings, ${pages} pages attacked`,
+  );
   console.log(`preview CSP: ${PREVIEW_CSP}`);
   console.log(`export CSP:  ${EXPORT_CSP}`);
 });
@@ -61,12 +69,18 @@ async function openFile(file: string, bypassCSP = false): Promise<{ page: Page; 
   const url = pathToFileURL(file).href;
   const allowed = new Set([url, pathToFileURL(join(ROOT, 'dist/webview.js')).href]);
   // Nothing but the page and its script loads: no request may leave (or reach another file).
-  await context.route('**/*', (route) => (allowed.has(route.request().url()) || route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient')));
+  await context.route('**/*', (route) =>
+    allowed.has(route.request().url()) || route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient'),
+  );
   const page = await context.newPage();
   const navigations: string[] = [];
   // Following an in-page anchor (a heading's #id) is not leaving the page.
-  page.on('framenavigated', (frame) => { if (frame === page.mainFrame() && frame.url().replace(/#.*$/, '') !== url) navigations.push(frame.url()); });
-  await page.exposeFunction('__pwned', (id: string) => { executions.push(id); });
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame() && frame.url().replace(/#.*$/, '') !== url) navigations.push(frame.url());
+  });
+  await page.exposeFunction('__pwned', (id: string) => {
+    executions.push(id);
+  });
   await page.addInitScript(keepLinkClicksOnPage);
   await page.addInitScript(fakeVsCodeApi);
   await page.goto(url, { waitUntil: 'load' });
@@ -78,7 +92,23 @@ async function openFile(file: string, bypassCSP = false): Promise<{ page: Page; 
 async function attack(page: Page, scope: string): Promise<void> {
   await page.evaluate((selector) => {
     for (const el of Array.from(document.querySelectorAll(`${selector}, ${selector} *`))) {
-      for (const type of ['mouseover', 'mouseenter', 'mousemove', 'mousedown', 'mouseup', 'pointerover', 'pointerdown', 'focus', 'focusin', 'input', 'change', 'toggle', 'animationstart', 'load', 'error']) {
+      for (const type of [
+        'mouseover',
+        'mouseenter',
+        'mousemove',
+        'mousedown',
+        'mouseup',
+        'pointerover',
+        'pointerdown',
+        'focus',
+        'focusin',
+        'input',
+        'change',
+        'toggle',
+        'animationstart',
+        'load',
+        'error',
+      ]) {
         el.dispatchEvent(new Event(type, { bubbles: true }));
       }
       (el as HTMLElement).focus?.();
@@ -104,10 +134,12 @@ async function staticFindings(page: Page, scope: string): Promise<string[]> {
     const bad = /^[\s\u0000-\u001f]*(javascript|vbscript|data:text\/html)/i;
     for (const el of Array.from(document.querySelectorAll(`${selector}, ${selector} *`))) {
       const tag = el.tagName.toLowerCase();
-      if (['script', 'iframe', 'object', 'embed', 'form', 'base', 'meta', 'link', 'frame', 'frameset', 'applet', 'noscript'].includes(tag)) out.push(`<${tag}>`);
+      if (['script', 'iframe', 'object', 'embed', 'form', 'base', 'meta', 'link', 'frame', 'frameset', 'applet', 'noscript'].includes(tag))
+        out.push(`<${tag}>`);
       for (const a of Array.from(el.attributes)) {
         if (/^on/i.test(a.name)) out.push(`<${tag} ${a.name}>`);
-        if (/(href|src|action|formaction|data|srcdoc|xlink:href|background|poster)$/i.test(a.name) && bad.test(a.value)) out.push(`<${tag} ${a.name}="${a.value.slice(0, 40)}">`);
+        if (/(href|src|action|formaction|data|srcdoc|xlink:href|background|poster)$/i.test(a.name) && bad.test(a.value))
+          out.push(`<${tag} ${a.name}="${a.value.slice(0, 40)}">`);
         if (a.name === 'style' && /javascript:|expression\(/i.test(a.value)) out.push(`<${tag} style="${a.value.slice(0, 40)}">`);
       }
     }
@@ -119,7 +151,9 @@ async function check(surface: string, id: string, page: Page, scope: string, nav
   await attack(page, scope);
   const found = await staticFindings(page, scope);
   findings.push(...found.map((f) => `${surface} ${id}: ${f}`));
-  const posted = (await page.evaluate(() => (window as unknown as { __posted: Array<{ type: string; href?: string }> }).__posted)).filter((m) => m.type === 'openLink');
+  const posted = (await page.evaluate(() => (window as unknown as { __posted: Array<{ type: string; href?: string }> }).__posted)).filter(
+    (m) => m.type === 'openLink',
+  );
   const scriptLinks = posted.filter((m) => /^[\s\u0000-\u001f]*(javascript|vbscript|data):/i.test(m.href ?? ''));
   assert.deepEqual(found, [], `${surface} ${id}: nothing executable in the DOM`);
   assert.deepEqual(scriptLinks, [], `${surface} ${id}: no script link handed to the extension to open`);
@@ -128,7 +162,10 @@ async function check(surface: string, id: string, page: Page, scope: string, nav
 
 test('the attack finds what an unsafe page runs (control)', async () => {
   const file = join(dir, 'control.html');
-  writeFileSync(file, `<!DOCTYPE html><html><body><main id="c"><div onmouseover="window.__pwned('control-hover')">x</div><a href="javascript:window.__pwned('control-link')">l</a><img src="nope.png" onerror="window.__pwned('control-img')"></main></body></html>`);
+  writeFileSync(
+    file,
+    `<!DOCTYPE html><html><body><main id="c"><div onmouseover="window.__pwned('control-hover')">x</div><a href="javascript:window.__pwned('control-link')">l</a><img src="nope.png" onerror="window.__pwned('control-img')"></main></body></html>`,
+  );
   const { page, close } = await openFile(file, true);
   try {
     await attack(page, '#c');
@@ -151,9 +188,26 @@ for (const vector of vectors) {
     writeFileSync(previewFile, previewShell(source, NONCE));
     const preview = await openFile(previewFile);
     try {
-      const blocks = result.blocks.map((b) => ({ key: b.key, startLine: b.startLine, endLine: b.endLine, formulaBase: b.formulaIndices[0] ?? 0, html: b.html }));
-      await preview.page.evaluate((m) => window.postMessage(m, '*'), { type: 'update', source, version: 1, reset: true, blocks, css: result.css, fontDefs: result.fontDefs, lineCount: result.lineCount });
-      await preview.page.waitForFunction(() => document.querySelectorAll('#mathdown-content > *').length > 0, undefined, { timeout: 60_000 });
+      const blocks = result.blocks.map((b) => ({
+        key: b.key,
+        startLine: b.startLine,
+        endLine: b.endLine,
+        formulaBase: b.formulaIndices[0] ?? 0,
+        html: b.html,
+      }));
+      await preview.page.evaluate((m) => window.postMessage(m, '*'), {
+        type: 'update',
+        source,
+        version: 1,
+        reset: true,
+        blocks,
+        css: result.css,
+        fontDefs: result.fontDefs,
+        lineCount: result.lineCount,
+      });
+      await preview.page.waitForFunction(() => document.querySelectorAll('#mathdown-content > *').length > 0, undefined, {
+        timeout: 60_000,
+      });
       await check('preview', vector.id, preview.page, '#mathdown-content', preview.navigations);
     } finally {
       await preview.close();

@@ -27,7 +27,10 @@ async function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+    s.listen(0, '127.0.0.1', () => {
+      const p = s.address().port;
+      s.close(() => resolve(p));
+    });
   });
 }
 
@@ -38,37 +41,52 @@ async function freePort() {
 export async function startCodeServer(opts) {
   const t0 = Date.now();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mathdown-e2e-'));
-  const port = opts.port || await freePort();
+  const port = opts.port || (await freePort());
   const userData = path.join(tmp, 'user-data');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
-    'telemetry.telemetryLevel': 'off',
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'update.mode': 'none',
-    'chat.disableAIFeatures': true,
-    'security.workspace.trust.enabled': false,
-    'window.commandCenter': false,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    ...(opts.settings || {}),
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(userData, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'telemetry.telemetryLevel': 'off',
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.enableExperiments': false,
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'update.mode': 'none',
+        'chat.disableAIFeatures': true,
+        'security.workspace.trust.enabled': false,
+        'window.commandCenter': false,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        ...(opts.settings || {}),
+      },
+      null,
+      2,
+    ),
+  );
   fs.writeFileSync(path.join(tmp, 'config.yaml'), 'auth: none\n');
   const args = [
     path.join(opts.codeServer, 'out/node/entry.js'),
-    '--config', path.join(tmp, 'config.yaml'),
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--config',
+    path.join(tmp, 'config.yaml'),
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--user-data-dir', userData,
-    '--extensions-dir', path.join(tmp, 'extensions'),
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    path.join(tmp, 'extensions'),
     '--ignore-last-opened',
     // Without the smoke-test driver the built web client ignores the `payload` URL parameter
     // (extensionDevelopmentPath / extensionTestsPath).
-    '--vscode-option', 'enable-smoke-test-driver',
+    '--vscode-option',
+    'enable-smoke-test-driver',
   ];
   const log = fs.openSync(path.join(tmp, 'server.log'), 'a');
   const proc = spawn(opts.node24, args, {
@@ -77,28 +95,50 @@ export async function startCodeServer(opts) {
     env: { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_DATA_HOME: path.join(tmp, 'xdg-data'), ...(opts.env || {}) },
   });
   let exited = false;
-  proc.on('exit', () => { exited = true; });
+  proc.on('exit', () => {
+    exited = true;
+  });
   const base = `http://127.0.0.1:${port}`;
   let up = false;
   for (let i = 0; i < 600 && !up && !exited; i++) {
-    try { up = (await fetch(`${base}/healthz`)).ok; } catch { await new Promise((r) => setTimeout(r, 100)); }
+    try {
+      up = (await fetch(`${base}/healthz`)).ok;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
-  const stop = () => { try { process.kill(-proc.pid, 'SIGTERM'); } catch { /* already gone */ } };
+  const stop = () => {
+    try {
+      process.kill(-proc.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
   const cleanup = () => {
     stop();
     if (process.env.E2E_KEEP) console.log(`[e2e] kept ${tmp}`);
     else setTimeout(() => fs.rmSync(tmp, { recursive: true, force: true }), 500);
   };
-  if (!up) { stop(); throw new Error(`code-server did not start, see ${path.join(tmp, 'server.log')}`); }
+  if (!up) {
+    stop();
+    throw new Error(`code-server did not start, see ${path.join(tmp, 'server.log')}`);
+  }
   return { base, port, authority: `127.0.0.1:${port}`, tmp, proc, stop, cleanup, startupMs: Date.now() - t0 };
 }
 
 /** Launches headless Chromium with a fresh profile. opts: { executablePath, colorScheme?, viewport? } */
 export async function launchChromium(opts = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'mathdown-chromium-'));
-  const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    '--disable-dev-shm-usage'];
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-dev-shm-usage',
+  ];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: opts.executablePath || defaults.chromium,
     headless: true,
@@ -106,14 +146,20 @@ export async function launchChromium(opts = {}) {
     viewport: opts.viewport || { width: 1400, height: 900 },
     colorScheme: opts.colorScheme || 'light',
   });
-  const close = async () => { await context.close().catch(() => {}); fs.rmSync(profile, { recursive: true, force: true }); };
+  const close = async () => {
+    await context.close().catch(() => {});
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
   return { context, close };
 }
 
 /** Workbench URL that opens `folder` and optionally loads an extension in development mode. */
 export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }) {
   const remote = (p) => `vscode-remote://${server.authority}${path.resolve(p)}`;
-  const payload = [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
+  const payload = [
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+  ];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   return `${server.base}/?folder=${encodeURIComponent(path.resolve(folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;

@@ -22,14 +22,21 @@ const timeoutS = Number(argv('timeout', '300'));
 const codeServer = argv('code-server', defaults.codeServer);
 const node24 = argv('node24', defaults.node24);
 // Workbench chatter that is expected offline (gallery, telemetry, AI features, sockets).
-const NOISE = /No signed-in session|ChatModelSelection|AccountPolicyGate|AgentHost|ENOTFOUND|connection token|Creating a socket|Service Worker|grace time|additional builtin|vsda|code-server-ipc|open-vsx|Copilot|telemetry|authentication provider|GalleryExtensions|Extension host .* (started|is unresponsive|is responsive)/i;
+const NOISE =
+  /No signed-in session|ChatModelSelection|AccountPolicyGate|AgentHost|ENOTFOUND|connection token|Creating a socket|Service Worker|grace time|additional builtin|vsda|code-server-ipc|open-vsx|Copilot|telemetry|authentication provider|GalleryExtensions|Extension host .* (started|is unresponsive|is responsive)/i;
 const SUMMARY = /^(\d+) passed, (\d+) failed$/;
 
 requireToolchain(codeServer, node24);
-if (!fs.existsSync(tests)) { console.error(`[e2e] ${tests} not found: run \`node esbuild.mjs --tests\` first`); process.exit(3); }
+if (!fs.existsSync(tests)) {
+  console.error(`[e2e] ${tests} not found: run \`node esbuild.mjs --tests\` first`);
+  process.exit(3);
+}
 const workspace = copyToTemp(path.resolve(argv('workspace', path.join(repoRoot, 'test/fixtures/workspace'))));
 
-let server, browser, code = 3, summary = null;
+let server,
+  browser,
+  code = 3,
+  summary = null;
 try {
   // Auto-save off, as in desktop VS Code: code-server, being VS Code for the web, saves each edited
   // file a second after the edit by default, so an edit a test makes would be saved, or not, by how
@@ -39,7 +46,9 @@ try {
   browser = await launchChromium({ executablePath: argv('chromium', defaults.chromium) });
   const page = await browser.context.newPage();
   let finish;
-  const exited = new Promise((resolve) => { finish = resolve; });
+  const exited = new Promise((resolve) => {
+    finish = resolve;
+  });
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = util.format(...(Array.isArray(args) ? args : [args]));
     const m = SUMMARY.exec(text.trim());
@@ -48,9 +57,17 @@ try {
   });
   await page.exposeFunction('codeAutomationExit', (c) => finish(c));
   // Generous: on a busy 2-core machine the workbench page alone can take a minute to load.
-  await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: ext, extensionTestsPath: tests }), { waitUntil: 'domcontentloaded', timeout: 180_000 });
+  await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: ext, extensionTestsPath: tests }), {
+    waitUntil: 'domcontentloaded',
+    timeout: 180_000,
+  });
   let timer;
-  const result = await Promise.race([exited, new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutS * 1000); })]);
+  const result = await Promise.race([
+    exited,
+    new Promise((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutS * 1000);
+    }),
+  ]);
   clearTimeout(timer);
   if (argv('screenshot')) await page.screenshot({ path: argv('screenshot') }).catch(() => {});
   if (result === 'timeout') {
@@ -66,7 +83,10 @@ try {
   if (browser) await browser.close();
   if (server) server.cleanup();
   if (!process.env.E2E_KEEP) fs.rmSync(workspace, { recursive: true, force: true });
-  if (code === 0 && !summary) { console.error('[e2e] the tests reported no summary line'); code = 1; }
+  if (code === 0 && !summary) {
+    console.error('[e2e] the tests reported no summary line');
+    code = 1;
+  }
   if (summary) console.log(`integration: ${summary.passed} passed, ${summary.failed} failed`);
   else console.log(`[e2e] no test summary; exit code ${code}`);
   setTimeout(() => process.exit(code), 800);

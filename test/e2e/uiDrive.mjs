@@ -46,10 +46,14 @@ async function runFromPalette(page, title, { optional = false } = {}) {
   await input.waitFor({ state: 'hidden' });
 }
 
-let server, browser, page, code = 1;
+let server,
+  browser,
+  page,
+  code = 1;
 try {
   server = await startCodeServer({
-    codeServer, node24,
+    codeServer,
+    node24,
     settings: {
       'workbench.colorTheme': theme === 'dark' ? 'Default Dark Modern' : 'Default Light Modern',
       'editor.minimap.enabled': false,
@@ -62,11 +66,16 @@ try {
   browser = await launchChromium({ colorScheme: theme === 'dark' ? 'dark' : 'light', viewport: { width: 1600, height: 1000 } });
   page = await browser.context.newPage();
   page.setDefaultTimeout(90_000);
-  await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: repoRoot }), { waitUntil: 'domcontentloaded', timeout: 180_000 });
+  await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: repoRoot }), {
+    waitUntil: 'domcontentloaded',
+    timeout: 180_000,
+  });
   await page.locator('.monaco-workbench').waitFor();
   step('workbench loaded');
 
-  const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${file}"], .explorer-folders-view .monaco-list-row:has-text("${file}")`).first();
+  const row = page
+    .locator(`.explorer-folders-view .monaco-list-row[aria-label="${file}"], .explorer-folders-view .monaco-list-row:has-text("${file}")`)
+    .first();
   await row.waitFor();
   await row.click();
   await page.locator(`.tabs-container .tab:has-text("${file}")`).first().waitFor();
@@ -99,7 +108,9 @@ try {
   step(`preview shows ${svgs} typeset formulas and ${errors} error box(es)`);
   await page.screenshot({ path: shot });
   step(`screenshot: ${path.relative(process.cwd(), shot)}`);
-  const expectEnough = (s, e) => { if (s < minSvg || e < 1) throw new Error(`expected at least ${minSvg} formulas and one error box`); };
+  const expectEnough = (s, e) => {
+    if (s < minSvg || e < 1) throw new Error(`expected at least ${minSvg} formulas and one error box`);
+  };
   expectEnough(svgs, errors);
 
   // The workbench page loads anew; VS Code restores the editors and hands the preview panel, with
@@ -121,13 +132,16 @@ try {
   await page.screenshot({ path: reloadedShot });
   step(`screenshot: ${path.relative(process.cwd(), reloadedShot)}`);
   expectEnough(svgsAfter, errorsAfter);
-  if (svgsAfter + errorsAfter !== svgs + errors) throw new Error(`the revived preview shows ${svgsAfter + errorsAfter} formulas, before the reload ${svgs + errors}`);
+  if (svgsAfter + errorsAfter !== svgs + errors)
+    throw new Error(`the revived preview shows ${svgsAfter + errorsAfter} formulas, before the reload ${svgs + errors}`);
   code = 0;
 } catch (e) {
   console.error('[ui] error:', (e && e.stack) || e);
   try {
     if (page) await page.screenshot({ path: shot.replace(/\.png$/, '-error.png') });
-  } catch { /* no picture then */ }
+  } catch {
+    /* no picture then */
+  }
 } finally {
   if (browser) await browser.close();
   if (server) server.cleanup();

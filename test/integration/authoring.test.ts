@@ -32,7 +32,12 @@ function positionAfter(doc: vscode.TextDocument, needle: string, occurrence = 1)
 const labelOf = (i: vscode.CompletionItem): string => (typeof i.label === 'string' ? i.label : i.label.label);
 
 async function completionLabels(doc: vscode.TextDocument, position: vscode.Position, trigger?: string): Promise<string[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position, trigger);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    doc.uri,
+    position,
+    trigger,
+  );
   return list.items.map(labelOf);
 }
 
@@ -54,7 +59,7 @@ suite('authoring: completion and hover inside math', () => {
     await ext.activate();
   });
 
-  test('inside $…$ completion offers \\frac and the document\'s own macros', async () => {
+  test("inside $…$ completion offers \\frac and the document's own macros", async () => {
     const labels = await waitFor(async () => {
       const l = await completionLabels(doc, positionAfter(doc, '\\RR + \\fr'), '\\');
       return l.includes('\\frac') ? l : undefined;
@@ -71,31 +76,46 @@ suite('authoring: completion and hover inside math', () => {
   });
 
   test('the formula snippets are offered inside math', async () => {
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, positionAfter(doc, '\\RR + \\fr'));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      positionAfter(doc, '\\RR + \\fr'),
+    );
     const snippet = list.items.find((i) => i.label === 'frac' && i.kind === vscode.CompletionItemKind.Snippet);
     assert.ok(snippet, 'the frac snippet');
     assert.ok(snippet.insertText instanceof vscode.SnippetString);
   });
 
   test('hover inside a formula returns its typeset image', async () => {
-    const md = await waitFor(async () => {
-      const m = await hoverMarkdown(doc, positionAfter(doc, '$E = m'));
-      return m.includes('data:image/svg+xml;base64,') ? m : undefined;
-    }, 'a hover with an image', 30_000);
+    const md = await waitFor(
+      async () => {
+        const m = await hoverMarkdown(doc, positionAfter(doc, '$E = m'));
+        return m.includes('data:image/svg+xml;base64,') ? m : undefined;
+      },
+      'a hover with an image',
+      30_000,
+    );
     assert.match(md, /!\[formula\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\)/);
   });
 
   test('hover on \\eqref shows the labelled equation', async () => {
-    const md = await waitFor(async () => {
-      const m = await hoverMarkdown(doc, positionAfter(doc, '\\eqref{eq:f'));
-      return m.includes('data:image/svg+xml') ? m : undefined;
-    }, 'a hover for the reference', 30_000);
+    const md = await waitFor(
+      async () => {
+        const m = await hoverMarkdown(doc, positionAfter(doc, '\\eqref{eq:f'));
+        return m.includes('data:image/svg+xml') ? m : undefined;
+      },
+      'a hover for the reference',
+      30_000,
+    );
     assert.match(md, /eq:first/);
   });
 
   test('the math-block snippet displaymath is offered outside math and not inside $…$', async () => {
     // Snippets are offered for the word before the cursor; the same word in prose and in math.
-    await waitFor(async () => (await completionLabels(doc, positionAfter(doc, 'Type displaym'))).includes('displaymath'), 'the block snippet in prose');
+    await waitFor(
+      async () => (await completionLabels(doc, positionAfter(doc, 'Type displaym'))).includes('displaymath'),
+      'the block snippet in prose',
+    );
     // Inside math the language at the cursor is the embedded mathdown-math, whose snippet it is not (VS Code
     // falls back to the document's language for a language without a name, so mathdown-math has an alias).
     const inside = await waitFor(async () => {
@@ -106,21 +126,36 @@ suite('authoring: completion and hover inside math', () => {
   });
 
   test('hover on a formula with an undefined control sequence shows the TeX error', async () => {
-    const md = await waitFor(async () => {
-      const m = await hoverMarkdown(doc, positionAfter(doc, '$a + \\nos'));
-      return m.includes('UndefinedControlSequence') ? m : undefined;
-    }, 'a hover with the TeX error', 30_000);
+    const md = await waitFor(
+      async () => {
+        const m = await hoverMarkdown(doc, positionAfter(doc, '$a + \\nos'));
+        return m.includes('UndefinedControlSequence') ? m : undefined;
+      },
+      'a hover with the TeX error',
+      30_000,
+    );
     assert.match(md, /\*\*UndefinedControlSequence\*\*: Undefined(?:&nbsp;| )control(?:&nbsp;| )sequence(?:&nbsp;| )\\+nosuch/);
   });
 
   test('resolving the \\frac completion gives documentation with its typeset image', async () => {
     const position = positionAfter(doc, '\\RR + \\fr');
-    const unresolved = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position, '\\');
+    const unresolved = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      position,
+      '\\',
+    );
     const index = unresolved.items.findIndex((i) => labelOf(i) === '\\frac');
     assert.ok(index >= 0, '\\frac is offered');
     assert.doesNotMatch(markdownText(unresolved.items[index].documentation), /data:image/);
     // The command resolves the first itemResolveCount items of its (sorted) list: up to \frac.
-    const resolved = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position, '\\', index + 1);
+    const resolved = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      position,
+      '\\',
+      index + 1,
+    );
     const frac = resolved.items[index];
     assert.equal(labelOf(frac), '\\frac');
     assert.match(markdownText(frac.documentation), /!\[\\*frac\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\)/);
@@ -156,39 +191,54 @@ suite('authoring: editing inside math (language configuration)', () => {
   /** Retries until the line is `expected`: the line's tokens, which say where math is, may come late. */
   async function expectEdit(before: string, act: () => Thenable<unknown>, expected: string): Promise<void> {
     let last = '';
-    await waitFor(async () => (last = await edited(before, act)) === expected, 'the edited line', 30_000).catch(() => assert.equal(last, expected, `editing after ${before}`));
+    await waitFor(async () => (last = await edited(before, act)) === expected, 'the edited line', 30_000).catch(() =>
+      assert.equal(last, expected, `editing after ${before}`),
+    );
   }
 
-  const type = (...keys: string[]) => async () => {
-    for (const text of keys) {
-      await vscode.commands.executeCommand('type', { text });
-      await vscode.commands.executeCommand('hideSuggestWidget');
-    }
-  };
+  const type =
+    (...keys: string[]) =>
+    async () => {
+      for (const text of keys) {
+        await vscode.commands.executeCommand('type', { text });
+        await vscode.commands.executeCommand('hideSuggestWidget');
+      }
+    };
 
-  test('VS Code\'s markdown-math highlighting is installed, so both grammars meet here', () => {
+  test("VS Code's markdown-math highlighting is installed, so both grammars meet here", () => {
     assert.ok(vscode.extensions.getExtension('vscode.markdown-math'));
   });
 
   test('inside math a word is a whole control sequence: the embedded language is mathdown-math, not LaTeX', async () => {
     // The editor's word at a position uses the word pattern of the language there; LaTeX's and
     // Markdown's would make "alpha" the word, without its backslash. Smart select starts with that word.
-    const words = await waitFor(async () => {
-      await edited('\\al', async () => undefined);
-      const [chain] = await vscode.commands.executeCommand<vscode.SelectionRange[]>('vscode.executeSelectionRangeProvider', editor.document.uri, [editor.selection.active]);
-      const texts: string[] = [];
-      for (let r: vscode.SelectionRange | undefined = chain; r; r = r.parent) texts.push(editor.document.getText(r.range));
-      return texts.includes('\\alpha') ? texts : undefined;
-    }, 'a selection step that is the control sequence \\alpha', 30_000);
+    const words = await waitFor(
+      async () => {
+        await edited('\\al', async () => undefined);
+        const [chain] = await vscode.commands.executeCommand<vscode.SelectionRange[]>(
+          'vscode.executeSelectionRangeProvider',
+          editor.document.uri,
+          [editor.selection.active],
+        );
+        const texts: string[] = [];
+        for (let r: vscode.SelectionRange | undefined = chain; r; r = r.parent) texts.push(editor.document.getText(r.range));
+        return texts.includes('\\alpha') ? texts : undefined;
+      },
+      'a selection step that is the control sequence \\alpha',
+      30_000,
+    );
     assert.ok(!words.includes('alpha'), 'no step selects "alpha" without its backslash');
   });
 
-  test('toggling a line comment inside a display block uses TeX\'s %', async () => {
+  test("toggling a line comment inside a display block uses TeX's %", async () => {
     await expectEdit('a + ', () => vscode.commands.executeCommand('editor.action.commentLine'), '% a + b');
-    assert.equal(await edited('and pro', () => vscode.commands.executeCommand('editor.action.commentLine')), '<!-- Sum $x + \\alpha$ and prose. -->');
+    assert.equal(
+      await edited('and pro', () => vscode.commands.executeCommand('editor.action.commentLine')),
+      '<!-- Sum $x + \\alpha$ and prose. -->',
+    );
   });
 
-  test('typing { inside math closes it with }, by Markdown\'s pairs (VS Code takes auto-closing from the document\'s language)', async () => {
+  test("typing { inside math closes it with }, by Markdown's pairs (VS Code takes auto-closing from the document's language)", async () => {
     await expectEdit('Sum $x', type('{'), 'Sum $x{} + \\alpha$ and prose.');
     await expectEdit('Sum $x', type('\\', '{'), 'Sum $x\\{} + \\alpha$ and prose.');
   });

@@ -41,7 +41,10 @@ class ScriptedUi implements ExportUi {
     this.calls.push({ kind: 'saveDialog', options });
     return undefined;
   }
-  withProgress<R>(options: vscode.ProgressOptions, task: (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => Thenable<R>): Thenable<R> {
+  withProgress<R>(
+    options: vscode.ProgressOptions,
+    task: (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => Thenable<R>,
+  ): Thenable<R> {
     this.calls.push({ kind: 'progress', options });
     const cancelled = !!this.answers.cancelProgress;
     // Cancelled before the export starts (synchronously), as a click on Cancel that came first.
@@ -114,7 +117,10 @@ suite('export to HTML', () => {
 
   test('the command and the CLI write byte-identical files', async () => {
     const fromCommand = join(dir, 'from-command.html');
-    const written = await vscode.commands.executeCommand<string>('mathdown.export.html', { uri: vscode.Uri.file(source), output: fromCommand });
+    const written = await vscode.commands.executeCommand<string>('mathdown.export.html', {
+      uri: vscode.Uri.file(source),
+      output: fromCommand,
+    });
     assert.equal(written, fromCommand);
     const fromCli = join(dir, 'from-cli.html');
     const { stdout } = await run(process.execPath, [join(extensionPath, 'dist/cli.js'), 'export', source, '-o', fromCli], { cwd: dir });
@@ -126,7 +132,9 @@ suite('export to HTML', () => {
       let i = 0;
       while (i < a.length && a[i] === b[i]) i++;
       const around = (x: Buffer) => x.subarray(Math.max(0, i - 150), i + 150).toString('utf8');
-      assert.fail(`not byte-identical (${a.length} vs ${b.length} bytes), first difference at ${i}:\ncommand: ${around(a)}\ncli:     ${around(b)}`);
+      assert.fail(
+        `not byte-identical (${a.length} vs ${b.length} bytes), first difference at ${i}:\ncommand: ${around(a)}\ncli:     ${around(b)}`,
+      );
     }
     assert.match(a.toString('utf8'), /^<!DOCTYPE html>/);
     assert.doesNotMatch(a.toString('utf8'), /<script/i);
@@ -140,7 +148,11 @@ suite('export to HTML', () => {
     assert.equal(written, file.replace(/\.md$/, '.html'));
     assert.match(readFileSync(written, 'utf8'), /^<!DOCTYPE html>[^]*<body class="mathdown-light">/);
     await waitFor(() => ui.of('information').length, 'the offer to open');
-    assert.deepEqual(ui.calls, [{ kind: 'information', message: `Exported ${basename(written)}.`, items: ['Open', 'Reveal'] }], 'no question, no progress for a short new file');
+    assert.deepEqual(
+      ui.calls,
+      [{ kind: 'information', message: `Exported ${basename(written)}.`, items: ['Open', 'Reveal'] }],
+      'no question, no progress for a short new file',
+    );
   });
 
   test('the settings export.folder and export.theme apply to the command', async () => {
@@ -155,7 +167,11 @@ suite('export to HTML', () => {
     assert.ok(html.includes('<body class="mathdown-dark">'));
     assert.ok(html.includes('<meta name="color-scheme" content="dark">'));
     assert.ok(!existsSync(file.replace(/\.md$/, '.html')), 'nothing beside the source');
-    const light = await vscode.commands.executeCommand<string>(EXPORT, { uri: vscode.Uri.file(file), output: join(file, '..', 'light.html'), theme: 'light' });
+    const light = await vscode.commands.executeCommand<string>(EXPORT, {
+      uri: vscode.Uri.file(file),
+      output: join(file, '..', 'light.html'),
+      theme: 'light',
+    });
     assert.ok(readFileSync(light, 'utf8').includes('<body class="mathdown-light">'), 'the argument overrides the setting');
   });
 
@@ -166,7 +182,14 @@ suite('export to HTML', () => {
     const declined = await useUi(new ScriptedUi());
     assert.equal(await vscode.commands.executeCommand<string>(EXPORT, { uri: vscode.Uri.file(file) }), undefined);
     assert.equal(readFileSync(output, 'utf8'), 'earlier export\n', 'the file is untouched');
-    assert.deepEqual(declined.calls, [{ kind: 'warning', message: `note.html already exists in ${join(file, '..')}. Replace it?`, options: { modal: true }, items: ['Replace'] }]);
+    assert.deepEqual(declined.calls, [
+      {
+        kind: 'warning',
+        message: `note.html already exists in ${join(file, '..')}. Replace it?`,
+        options: { modal: true },
+        items: ['Replace'],
+      },
+    ]);
     const accepted = await useUi(new ScriptedUi({ replace: 'Replace' }));
     assert.equal(await vscode.commands.executeCommand<string>(EXPORT, { uri: vscode.Uri.file(file) }), output);
     assert.match(readFileSync(output, 'utf8'), /^<!DOCTYPE html>[^]*<title>Note<\/title>/);
@@ -180,10 +203,19 @@ suite('export to HTML', () => {
     const cancelled = await useUi(new ScriptedUi({ cancelProgress: true }));
     assert.equal(await vscode.commands.executeCommand<string>(EXPORT, { uri: vscode.Uri.file(file) }), undefined);
     assert.ok(!existsSync(output), 'nothing written');
-    assert.deepEqual(cancelled.calls.map((c) => c.kind), ['progress'], 'no offer to open, no error');
+    assert.deepEqual(
+      cancelled.calls.map((c) => c.kind),
+      ['progress'],
+      'no offer to open, no error',
+    );
     const ui = await useUi(new ScriptedUi());
     assert.equal(await vscode.commands.executeCommand<string>(EXPORT, { uri: vscode.Uri.file(file) }), output);
-    assert.deepEqual(ui.of('progress'), [{ kind: 'progress', options: { location: vscode.ProgressLocation.Notification, title: 'Exporting long.md to HTML', cancellable: true } }]);
+    assert.deepEqual(ui.of('progress'), [
+      {
+        kind: 'progress',
+        options: { location: vscode.ProgressLocation.Notification, title: 'Exporting long.md to HTML', cancellable: true },
+      },
+    ]);
     assert.ok(readFileSync(output, 'utf8').includes('Line 249'));
   });
 
@@ -196,7 +228,10 @@ suite('export to HTML', () => {
     const revealing = await useUi(new ScriptedUi({ replace: 'Replace', offer: 'Reveal' }));
     await vscode.commands.executeCommand<string>(EXPORT, { uri: vscode.Uri.file(file) });
     await waitFor(() => revealing.of('revealFileInOS').length, 'revealFileInOS');
-    assert.deepEqual(revealing.calls.map((c) => c.kind), ['warning', 'information', 'revealFileInOS']);
+    assert.deepEqual(
+      revealing.calls.map((c) => c.kind),
+      ['warning', 'information', 'revealFileInOS'],
+    );
     assert.equal(revealing.of('revealFileInOS')[0]!.path, opened);
   });
 
@@ -218,7 +253,10 @@ suite('export to HTML', () => {
     const command = pkg.contributes.commands.find((c: { command: string }) => c.command === 'mathdown.export.html');
     assert.equal(command?.icon, '$(export)');
     for (const where of ['commandPalette', 'editor/context', 'editor/title']) {
-      assert.ok(menus[where]?.some((m: { command: string }) => m.command === 'mathdown.export.html'), where);
+      assert.ok(
+        menus[where]?.some((m: { command: string }) => m.command === 'mathdown.export.html'),
+        where,
+      );
     }
     // The title bar shows the navigation group as icons; other groups go to its "..." menu.
     const title = menus['editor/title'].find((m: { command: string }) => m.command === 'mathdown.export.html');

@@ -21,11 +21,15 @@ suite('formula cache', () => {
       const { slots } = JSON.parse(readFileSync(saved, 'utf8')) as { slots: Array<[string, number, string, unknown[]]> };
       const texts = new Set(slots.map(([, , tex]) => tex));
       return ['E = mc^2', '\\alpha + \\beta'].every((tex) => texts.has(tex)) && slots.length >= shown.svgCount / 2 ? saved : undefined;
-    }, 'the cache file holding the document\'s formulas');
+    }, "the cache file holding the document's formulas");
 
     await vscode.commands.executeCommand('mathdown.clearFormulaCache');
     assert.equal(existsSync(file), false, 'the file is deleted');
-    const again = await waitForPreview(editor.document, 'the preview typeset afresh', (r) => r.svgCount === shown.svgCount && r.blocksCreated > shown.blocksCreated);
+    const again = await waitForPreview(
+      editor.document,
+      'the preview typeset afresh',
+      (r) => r.svgCount === shown.svgCount && r.blocksCreated > shown.blocksCreated,
+    );
     assert.equal(again.errorCount, shown.errorCount);
   });
 });

@@ -39,7 +39,9 @@ function mathdownSettings(): string[] {
   const ext = vscode.extensions.getExtension('mathdown.mathdown');
   if (!ext) throw new Error('extension mathdown.mathdown is not loaded');
   const contributed = (ext.packageJSON as { contributes?: { configuration?: unknown } }).contributes?.configuration;
-  const sections = (Array.isArray(contributed) ? contributed : [contributed]) as Array<{ properties?: Record<string, unknown> } | undefined>;
+  const sections = (Array.isArray(contributed) ? contributed : [contributed]) as Array<
+    { properties?: Record<string, unknown> } | undefined
+  >;
   return sections.flatMap((s) => Object.keys(s?.properties ?? {}));
 }
 
@@ -60,7 +62,8 @@ export async function startClean(): Promise<void> {
   for (const key of mathdownSettings().filter((k) => setHere(config, k))) {
     const i = config.inspect(key)!;
     if (i.globalValue !== undefined) await config.update(key, undefined, vscode.ConfigurationTarget.Global);
-    if (i.workspaceValue !== undefined || i.workspaceFolderValue !== undefined) await config.update(key, undefined, vscode.ConfigurationTarget.Workspace);
+    if (i.workspaceValue !== undefined || i.workspaceFolderValue !== undefined)
+      await config.update(key, undefined, vscode.ConfigurationTarget.Workspace);
   }
   if (config.get('files.autoSave') !== 'off') await config.update('files.autoSave', 'off', vscode.ConfigurationTarget.Global);
   // The extension host learns of a settings change by an event that may come after update() resolves.

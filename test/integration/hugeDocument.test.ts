@@ -46,7 +46,12 @@ suite('hardening: a 10 MB document in the preview', () => {
     for (const target of [Math.floor(lines / 2), lines - 40]) {
       const t = Date.now();
       await vscode.commands.executeCommand('mathdown.test.scrollPreview', target);
-      const s = await waitForPreview(doc, `the preview scrolled to line ${target} with typeset math`, (r) => Math.abs(r.firstVisibleLine - target) < 300 && r.visibleFormulas > 0, 120_000);
+      const s = await waitForPreview(
+        doc,
+        `the preview scrolled to line ${target} with typeset math`,
+        (r) => Math.abs(r.firstVisibleLine - target) < 300 && r.visibleFormulas > 0,
+        120_000,
+      );
       visits.push(`line ${target} in ${Date.now() - t} ms (top line ${s.firstVisibleLine}, ${s.visibleFormulas} formulas in view)`);
     }
 

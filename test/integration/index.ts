@@ -10,7 +10,10 @@ export function run(): Promise<void> {
   // A regular expression over the full titles ("suite test"); a plain substring works as one.
   const grep = process.env.MATHDOWN_TEST_GREP;
   if (grep) mocha.grep(new RegExp(grep));
-  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+  for (const file of fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
   return new Promise((resolve, reject) => {

@@ -6,14 +6,7 @@ import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import { activateMathdown, fixtureUri, startClean, waitFor } from './helpers';
 
-const SOURCE = [
-  'Braces: $\\{x\\}$ and an unknown macro $\\foo$.',
-  '',
-  '| name | formula |',
-  '|---|---|',
-  '| abs | $|x|$ |',
-  '',
-].join('\n');
+const SOURCE = ['Braces: $\\{x\\}$ and an unknown macro $\\foo$.', '', '| name | formula |', '|---|---|', '| abs | $|x|$ |', ''].join('\n');
 
 /** A lint fixture with its sidecar of expected diagnostics ("L:C-L:C RULE", 1-based, end exclusive). */
 const FIXTURE = 'tables';
@@ -21,7 +14,10 @@ const FIXTURE = 'tables';
 type Shown = [string, number, number, number, number];
 const shown = (d: vscode.Diagnostic): Shown => [
   typeof d.code === 'object' ? String(d.code.value) : String(d.code),
-  d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character,
+  d.range.start.line,
+  d.range.start.character,
+  d.range.end.line,
+  d.range.end.character,
 ];
 
 suite('math diagnostics', () => {
@@ -77,11 +73,16 @@ suite('math diagnostics', () => {
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), '# Title\n\n'));
     await editor.document.save();
     await waitFor(() => diagnosticsOf(uri)[0]?.range.start.line === 2, 'diagnostics after saving');
-    assert.deepEqual(diagnosticsOf(uri).map(shown), expected.map(([c, l1, c1, l2, c2]) => [c, l1 + 2, c1, l2 + 2, c2]));
+    assert.deepEqual(
+      diagnosticsOf(uri).map(shown),
+      expected.map(([c, l1, c1, l2, c2]) => [c, l1 + 2, c1, l2 + 2, c2]),
+    );
   });
 
   test(`the fixture ${FIXTURE}.md, opened and saved, shows the diagnostics of its sidecar`, async () => {
-    const sidecar = JSON.parse(readFileSync(join(extensionPath, 'test/fixtures/lint', `${FIXTURE}.json`), 'utf8')) as { diagnostics: string[] };
+    const sidecar = JSON.parse(readFileSync(join(extensionPath, 'test/fixtures/lint', `${FIXTURE}.json`), 'utf8')) as {
+      diagnostics: string[];
+    };
     const expected = sidecar.diagnostics.map((entry): Shown => {
       const [, l1, c1, l2, c2, rule] = /^(\d+):(\d+)-(\d+):(\d+) (MM\d+)$/.exec(entry)!;
       return [rule, +l1 - 1, +c1 - 1, +l2 - 1, +c2 - 1];
@@ -113,7 +114,12 @@ suite('math diagnostics', () => {
     const uri = editor.document.uri;
     await waitFor(() => diagnosticsOf(uri).length === 5, 'diagnostics');
     const bar = diagnosticsOf(uri).find((d) => shown(d)[0] === 'MM104')!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, bar.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      bar.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.title.startsWith('Fix MM104'));
     assert.ok(fix?.edit, `a quick fix among: ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -129,17 +135,37 @@ suite('math diagnostics', () => {
     const fixedText = SOURCE.replace('$\\{x\\}$', () => '$`\\{x\\}`$').replace('$|x|$', () => '$\\vert x\\vert$');
     // As editor.codeActionsOnSave asks for it: the action comes without an edit, which resolving adds.
     const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
-    const [unresolved] = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, whole, 'source.fixAll.mathdown');
+    const [unresolved] = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      whole,
+      'source.fixAll.mathdown',
+    );
     assert.equal(unresolved?.title, 'Fix all Mathdown problems');
-    const [resolved] = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, whole, 'source.fixAll.mathdown', 1);
+    const [resolved] = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      whole,
+      'source.fixAll.mathdown',
+      1,
+    );
     assert.ok(resolved?.edit, 'the resolved action carries the edit');
     const preview = await vscode.workspace.openTextDocument({ content: SOURCE, language: 'markdown' });
     const [edit] = resolved.edit.entries()[0]![1];
-    assert.equal(SOURCE.slice(0, preview.offsetAt(edit!.range.start)) + edit!.newText + SOURCE.slice(preview.offsetAt(edit!.range.end)), fixedText);
+    assert.equal(
+      SOURCE.slice(0, preview.offsetAt(edit!.range.start)) + edit!.newText + SOURCE.slice(preview.offsetAt(edit!.range.end)),
+      fixedText,
+    );
     assert.equal(await vscode.commands.executeCommand('mathdown.lint.fixAll'), true);
     assert.equal(editor.document.getText(), fixedText);
     await editor.document.save();
-    await waitFor(() => diagnosticsOf(uri).map((d) => shown(d)[0]).join() === 'MM301', 'only the TeX error left');
+    await waitFor(
+      () =>
+        diagnosticsOf(uri)
+          .map((d) => shown(d)[0])
+          .join() === 'MM301',
+      'only the TeX error left',
+    );
   });
 
   test('settings: a rule switched off disappears, and lint.run off clears everything', async () => {
@@ -150,7 +176,10 @@ suite('math diagnostics', () => {
     try {
       await config.update('lint.rules', { MM104: 'off' }, vscode.ConfigurationTarget.Global);
       await waitFor(() => diagnosticsOf(uri).length === 3, 'MM104 switched off');
-      assert.deepEqual(diagnosticsOf(uri).map((d) => shown(d)[0]), ['MM102', 'MM102', 'MM301']);
+      assert.deepEqual(
+        diagnosticsOf(uri).map((d) => shown(d)[0]),
+        ['MM102', 'MM102', 'MM301'],
+      );
       await config.update('lint.run', 'off', vscode.ConfigurationTarget.Global);
       await waitFor(() => diagnosticsOf(uri).length === 0, 'no diagnostics with lint.run off');
     } finally {
@@ -165,12 +194,18 @@ suite('math diagnostics', () => {
     await config.update('lint.run', 'onType', vscode.ConfigurationTarget.Global);
     try {
       // The extension reads the setting at each change event: it must have reached the extension host first.
-      await waitFor(() => vscode.workspace.getConfiguration('mathdown').get('lint.run') === 'onType', 'lint.run onType in the extension host');
+      await waitFor(
+        () => vscode.workspace.getConfiguration('mathdown').get('lint.run') === 'onType',
+        'lint.run onType in the extension host',
+      );
       const editor = await open('typing.md', 'Fine: $a$.\n');
       const uri = editor.document.uri;
       await editor.edit((e) => e.insert(new vscode.Position(1, 0), 'Now $\\{b\\}$.\n'));
       await waitFor(() => diagnosticsOf(uri).length === 2, 'diagnostics for the typed text, without saving');
-      assert.deepEqual(diagnosticsOf(uri).map(shown), [['MM102', 1, 5, 1, 7], ['MM102', 1, 8, 1, 10]]);
+      assert.deepEqual(diagnosticsOf(uri).map(shown), [
+        ['MM102', 1, 5, 1, 7],
+        ['MM102', 1, 8, 1, 10],
+      ]);
       assert.ok(editor.document.isDirty);
     } finally {
       await config.update('lint.run', undefined, vscode.ConfigurationTarget.Global);

@@ -31,16 +31,22 @@ suite('preview', () => {
     assert.equal(vscode.window.activeTextEditor?.document, editor.document, 'focus stays in the editor');
   });
 
-  test('Open Preview opens in the editor\'s own group and takes the focus', async () => {
+  test("Open Preview opens in the editor's own group and takes the focus", async () => {
     const editor = await showFixture('basic.md');
     await vscode.commands.executeCommand('mathdown.preview.open');
     const s = await waitForPreview(editor.document, 'the first render', (r) => r.svgCount > 0);
     assert.equal(s.svgCount, formulaCount(editor.document));
     const group = vscode.window.tabGroups.activeTabGroup;
     const tab = group.activeTab;
-    assert.ok(tab?.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(PREVIEW_VIEW_TYPE), `the active tab is the preview (${tab?.label})`);
+    assert.ok(
+      tab?.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(PREVIEW_VIEW_TYPE),
+      `the active tab is the preview (${tab?.label})`,
+    );
     assert.equal(group.viewColumn, vscode.ViewColumn.One);
-    assert.ok(group.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === editor.document.uri.toString()), 'beside the editor\'s tab');
+    assert.ok(
+      group.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === editor.document.uri.toString()),
+      "beside the editor's tab",
+    );
   });
 
   test('Refresh Preview builds every block again', async () => {
@@ -133,7 +139,11 @@ suite('preview', () => {
     await vscode.commands.executeCommand('mathdown.preview.openToSide');
     await waitForPreview(editor.document, 'the first render', (r) => r.svgCount > 0);
     editor.revealRange(new vscode.Range(80, 0, 80, 0), vscode.TextEditorRevealType.AtTop);
-    const before = await waitForPreview(editor.document, 'the scrolled preview', (r) => r.firstVisibleLine > 60 && (r.state?.line ?? 0) > 60);
+    const before = await waitForPreview(
+      editor.document,
+      'the scrolled preview',
+      (r) => r.firstVisibleLine > 60 && (r.state?.line ?? 0) > 60,
+    );
     const state = before.state!;
 
     await closeAll();
@@ -141,7 +151,11 @@ suite('preview', () => {
     await showFixture('long.md');
     // What VS Code does after a window reload: a fresh panel of our view type plus the saved state.
     await vscode.commands.executeCommand('mathdown.test.revivePreview', state);
-    const after = await waitForPreview(editor.document, 'the revived preview', (r) => r.svgCount === before.svgCount && Math.abs(r.firstVisibleLine - before.firstVisibleLine) <= 2);
+    const after = await waitForPreview(
+      editor.document,
+      'the revived preview',
+      (r) => r.svgCount === before.svgCount && Math.abs(r.firstVisibleLine - before.firstVisibleLine) <= 2,
+    );
     assert.equal(after.uri, state.source);
     assert.equal(after.locked, false);
   });
@@ -189,7 +203,10 @@ suite('preview', () => {
     const env = vscode.env as { openExternal: typeof vscode.env.openExternal };
     const openExternal = env.openExternal;
     const opened: string[] = [];
-    env.openExternal = (uri) => { opened.push(uri.toString(true)); return Promise.resolve(true); };
+    env.openExternal = (uri) => {
+      opened.push(uri.toString(true));
+      return Promise.resolve(true);
+    };
     try {
       await vscode.commands.executeCommand('mathdown.test.clickInPreview', 'a[href^="https:"]');
       await waitFor(() => opened.length > 0, 'openExternal to be called');
@@ -200,16 +217,23 @@ suite('preview', () => {
     assert.equal(vscode.window.activeTextEditor?.document, editor.document, 'no editor opened for it');
   });
 
-  test('a relative image loads from the document\'s folder through a webview resource URI', async () => {
+  test("a relative image loads from the document's folder through a webview resource URI", async () => {
     const editor = await showFixture('pictures/figure.md');
     await vscode.commands.executeCommand('mathdown.preview.openToSide');
-    const s = await waitForPreview(editor.document, 'the image to load', (r) => r.svgCount > 0 && r.images.length > 0 && r.images.every((i) => i.naturalWidth > 0));
+    const s = await waitForPreview(
+      editor.document,
+      'the image to load',
+      (r) => r.svgCount > 0 && r.images.length > 0 && r.images.every((i) => i.naturalWidth > 0),
+    );
     assert.equal(s.images.length, 1);
     const src = new URL(s.images[0]!.src);
     console.log(`      image src: ${src.href}`);
     assert.equal(s.images[0]!.naturalWidth, 12, 'the fixture PNG is 12 pixels wide');
     assert.match(src.hostname, /vscode-resource/, 'a webview resource URI');
-    assert.ok(decodeURIComponent(src.pathname).endsWith(fixtureUri('pictures/img.png').path), `${src.pathname} is the PNG beside the document`);
+    assert.ok(
+      decodeURIComponent(src.pathname).endsWith(fixtureUri('pictures/img.png').path),
+      `${src.pathname} is the PNG beside the document`,
+    );
   });
 
   test('a failed render keeps the last preview and shows a banner', async () => {

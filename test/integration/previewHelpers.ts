@@ -19,14 +19,26 @@ export function snapshot(timeoutMs?: number): Thenable<Snapshot> {
  * Waits until the preview has rendered `doc` as it is now and `check` holds; fully typeset unless
  * `provisional` (the first screen of a long document may come first, with formulas still pending).
  */
-export async function waitForPreview(doc: vscode.TextDocument, what: string, check: (s: Snapshot) => boolean = () => true, ms?: number, provisional = false): Promise<Snapshot> {
+export async function waitForPreview(
+  doc: vscode.TextDocument,
+  what: string,
+  check: (s: Snapshot) => boolean = () => true,
+  ms?: number,
+  provisional = false,
+): Promise<Snapshot> {
   let last: Snapshot | undefined;
   try {
-    return await waitFor(async () => {
-      const s = (last = await snapshot(ms === undefined ? undefined : 60_000));
-      return s.uri === doc.uri.toString() && s.version === doc.version && (provisional || !s.provisional) && check(s) ? s : undefined;
-    }, what, ms);
+    return await waitFor(
+      async () => {
+        const s = (last = await snapshot(ms === undefined ? undefined : 60_000));
+        return s.uri === doc.uri.toString() && s.version === doc.version && (provisional || !s.provisional) && check(s) ? s : undefined;
+      },
+      what,
+      ms,
+    );
   } catch (e) {
-    throw new Error(`${e instanceof Error ? e.message : String(e)}; last snapshot: ${JSON.stringify(last)} (document version ${doc.version})`);
+    throw new Error(
+      `${e instanceof Error ? e.message : String(e)}; last snapshot: ${JSON.stringify(last)} (document version ${doc.version})`,
+    );
   }
 }

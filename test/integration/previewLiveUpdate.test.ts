@@ -29,7 +29,9 @@ suite('preview live update', () => {
       const before = await waitForPreview(editor.document, 'the first render', (r) => r.svgCount > 0);
       // The preview starts its debounce timer in the same change event as this listener runs.
       let changedAt = 0;
-      const listener = vscode.workspace.onDidChangeTextDocument((e) => { if (e.document === editor.document && !changedAt) changedAt = Date.now(); });
+      const listener = vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === editor.document && !changedAt) changedAt = Date.now();
+      });
       const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
       try {
         assert.ok(await editor.edit((b) => b.insert(end, '\n\nTyped $t^2$ at the end.\n')));
@@ -44,12 +46,17 @@ suite('preview live update', () => {
         return s.version === edited && !s.provisional;
       }, 'the edit to reach the preview');
 
-      console.log(`      debounce ${DEBOUNCE_MS} ms: ${seen.length} snapshots, the first ${seen[0]!.answeredAt - changedAt} ms after the edit, the edit shown ${seen.at(-1)!.answeredAt - changedAt} ms after it`);
+      console.log(
+        `      debounce ${DEBOUNCE_MS} ms: ${seen.length} snapshots, the first ${seen[0]!.answeredAt - changedAt} ms after the edit, the edit shown ${seen.at(-1)!.answeredAt - changedAt} ms after it`,
+      );
       assert.ok(changedAt > 0, 'the change event came');
       assert.equal(seen[0]!.version, before.version, 'right after the edit the preview still shows the text before it');
       assert.equal(seen[0]!.svgCount, before.svgCount);
       for (const s of seen.filter((x) => x.version === edited)) {
-        assert.ok(s.answeredAt >= changedAt + DEBOUNCE_MS - CLOCK_SLACK_MS, `the edit showed ${s.answeredAt - changedAt} ms after it, before the debounce ran out`);
+        assert.ok(
+          s.answeredAt >= changedAt + DEBOUNCE_MS - CLOCK_SLACK_MS,
+          `the edit showed ${s.answeredAt - changedAt} ms after it, before the debounce ran out`,
+        );
       }
       assert.equal(seen.at(-1)!.svgCount, before.svgCount + 1, 'then the preview shows the edit');
     } finally {

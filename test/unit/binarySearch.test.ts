@@ -19,20 +19,47 @@ function firstIndex(xs: readonly number[], pred: (x: number) => boolean, from: n
 }
 
 test('partitionPoint, lowerBound and upperBound agree with a linear scan over any range', () => {
-  fc.assert(fc.property(CASE, ({ sorted, value, from, to }) => {
-    assert.equal(partitionPoint(sorted, (x) => x < value, from, to), firstIndex(sorted, (x) => x < value, from, to));
-    assert.equal(lowerBound(sorted, value, from, to), firstIndex(sorted, (x) => x < value, from, to));
-    assert.equal(upperBound(sorted, value, from, to), firstIndex(sorted, (x) => x <= value, from, to));
-    assert.equal(lowerBound(sorted, value), firstIndex(sorted, (x) => x < value, 0, sorted.length));
-  }), { numRuns: 500 });
+  fc.assert(
+    fc.property(CASE, ({ sorted, value, from, to }) => {
+      assert.equal(
+        partitionPoint(sorted, (x) => x < value, from, to),
+        firstIndex(sorted, (x) => x < value, from, to),
+      );
+      assert.equal(
+        lowerBound(sorted, value, from, to),
+        firstIndex(sorted, (x) => x < value, from, to),
+      );
+      assert.equal(
+        upperBound(sorted, value, from, to),
+        firstIndex(sorted, (x) => x <= value, from, to),
+      );
+      assert.equal(
+        lowerBound(sorted, value),
+        firstIndex(sorted, (x) => x < value, 0, sorted.length),
+      );
+    }),
+    { numRuns: 500 },
+  );
 });
 
 test('lastIndexWhere is the last element of the prefix, -1 when it is empty', () => {
-  fc.assert(fc.property(CASE, ({ sorted, value }) => {
-    assert.equal(lastIndexWhere(sorted, (x) => x <= value), firstIndex(sorted, (x) => x <= value, 0, sorted.length) - 1);
-  }), { numRuns: 500 });
-  assert.equal(lastIndexWhere([], () => true), -1);
-  assert.equal(lastIndexWhere([{ line: 0 }, { line: 4 }, { line: 9 }], (b) => b.line <= 5), 1);
+  fc.assert(
+    fc.property(CASE, ({ sorted, value }) => {
+      assert.equal(
+        lastIndexWhere(sorted, (x) => x <= value),
+        firstIndex(sorted, (x) => x <= value, 0, sorted.length) - 1,
+      );
+    }),
+    { numRuns: 500 },
+  );
+  assert.equal(
+    lastIndexWhere([], () => true),
+    -1,
+  );
+  assert.equal(
+    lastIndexWhere([{ line: 0 }, { line: 4 }, { line: 9 }], (b) => b.line <= 5),
+    1,
+  );
 });
 
 test('the edges: empty arrays, values before and after all, runs of equal values', () => {

@@ -2,14 +2,24 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { blockDiff, type SentBlock } from '../../src/vscode/preview/blockDiff';
 
-const b = (key: string, startLine: number, formulaBase = 0, lines = 2): SentBlock => ({ key, startLine, endLine: startLine + lines, formulaBase });
+const b = (key: string, startLine: number, formulaBase = 0, lines = 2): SentBlock => ({
+  key,
+  startLine,
+  endLine: startLine + lines,
+  formulaBase,
+});
 const doc = (...keys: string[]) => keys.map((k, i) => b(k, i * 3, i));
 
 /** What the webview would hold after applying the diff to `previous` (keys and positions). */
 function apply(previous: SentBlock[], next: SentBlock[]) {
   const d = blockDiff(previous, next);
   const middle = next.slice(d.keepHead, next.length - d.keepTail);
-  const tail = previous.slice(previous.length - d.keepTail).map((x) => ({ ...x, startLine: x.startLine + d.lineShift, endLine: x.endLine + d.lineShift, formulaBase: x.formulaBase + d.formulaShift }));
+  const tail = previous.slice(previous.length - d.keepTail).map((x) => ({
+    ...x,
+    startLine: x.startLine + d.lineShift,
+    endLine: x.endLine + d.lineShift,
+    formulaBase: x.formulaBase + d.formulaShift,
+  }));
   return { d, result: [...previous.slice(0, d.keepHead), ...middle, ...tail] };
 }
 
@@ -50,7 +60,10 @@ test('identical lists keep everything; disjoint ones replace everything', () => 
 
 test('random edits: applying the diff always yields the new list', () => {
   let s = 7;
-  const rnd = (n: number) => { s = (s * 1103515245 + 12345) % 2147483648; return s % n; };
+  const rnd = (n: number) => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s % n;
+  };
   for (let round = 0; round < 500; round++) {
     const before = Array.from({ length: rnd(8) }, (_, i) => b('k' + rnd(4), i * 2, i));
     const after = before.map((x) => ({ ...x }));
@@ -60,7 +73,11 @@ test('random edits: applying the diff always yields the new list', () => {
       else after.splice(at, 1);
     }
     let line = rnd(3);
-    for (const x of after) { const len = x.endLine - x.startLine; Object.assign(x, { startLine: line, endLine: line + len }); line += len + rnd(2); }
+    for (const x of after) {
+      const len = x.endLine - x.startLine;
+      Object.assign(x, { startLine: line, endLine: line + len });
+      line += len + rnd(2);
+    }
     assert.deepEqual(apply(before, after).result, after, `round ${round}`);
   }
 });

@@ -17,7 +17,12 @@ function blocksOf(text: string, cache = new BlockHtmlCache()) {
   const { doc, mathHtml } = mathOf(text);
   const blocks = topLevelBlocks(doc);
   const cached = cache.blocksHtml(doc, blocks, mathHtml, (missing) => renderTemplates(doc, mathHtml, missing));
-  return blocks.map((b, i) => ({ key: cached[i]!.key, startLine: b.startLine, html: placeTemplate(cached[i]!.template, originOf(b)), fixed: !!cached[i]!.template.fixed }));
+  return blocks.map((b, i) => ({
+    key: cached[i]!.key,
+    startLine: b.startLine,
+    html: placeTemplate(cached[i]!.template, originOf(b)),
+    fixed: !!cached[i]!.template.fixed,
+  }));
 }
 
 const block = 'a $x$ and $y$';
@@ -56,16 +61,73 @@ test('text that merely looks like an attribute is left alone', () => {
 });
 
 const documents = [
-  ['a paragraph, a list, a quote, a table, code, raw HTML and math', [
-    '# Notes', '', 'Intro with $a_1 * b_2$ and $\\{x\\}$.', '', '> Quoted $q$.', '>', '> - in a list', '',
-    '$$', 'E = mc^2 \\label{e}', '$$', '', '- item $x^2$', '  more', '- item $y^2$', '', '| a | $|x|$ |', '|---|---|', '| 1 | $2$ |', '',
-    '```js', 'code', '```', '', '<details><summary>S</summary>', '', 'Inside $z$.', '', '</details>', '', '<div>', 'raw', '</div>', '',
-    '\\begin{align}a&=1\\\\b\\end{align}', '', 'A note[^n].', '', '[^n]: Note with $n$.', '',
-  ].join('\n')],
-  ['marks of the template in text, code, HTML, math and a footnote', [
-    `# Heading ${MARK} with mark`, '', `Text ${MARK}l3${MARK} and $x\\text{${MARK}f1${MARK}}$.`, '', '```', `code ${MARK}`, '```', '',
-    `<div title="${MARK}l1${MARK}">raw ${MARK}</div>`, '', '- item $a$', `- item ${MARK} $b$`, '', 'Note[^n].', '', `[^n]: The note ${MARK} with $y$.`, '',
-  ].join('\n')],
+  [
+    'a paragraph, a list, a quote, a table, code, raw HTML and math',
+    [
+      '# Notes',
+      '',
+      'Intro with $a_1 * b_2$ and $\\{x\\}$.',
+      '',
+      '> Quoted $q$.',
+      '>',
+      '> - in a list',
+      '',
+      '$$',
+      'E = mc^2 \\label{e}',
+      '$$',
+      '',
+      '- item $x^2$',
+      '  more',
+      '- item $y^2$',
+      '',
+      '| a | $|x|$ |',
+      '|---|---|',
+      '| 1 | $2$ |',
+      '',
+      '```js',
+      'code',
+      '```',
+      '',
+      '<details><summary>S</summary>',
+      '',
+      'Inside $z$.',
+      '',
+      '</details>',
+      '',
+      '<div>',
+      'raw',
+      '</div>',
+      '',
+      '\\begin{align}a&=1\\\\b\\end{align}',
+      '',
+      'A note[^n].',
+      '',
+      '[^n]: Note with $n$.',
+      '',
+    ].join('\n'),
+  ],
+  [
+    'marks of the template in text, code, HTML, math and a footnote',
+    [
+      `# Heading ${MARK} with mark`,
+      '',
+      `Text ${MARK}l3${MARK} and $x\\text{${MARK}f1${MARK}}$.`,
+      '',
+      '```',
+      `code ${MARK}`,
+      '```',
+      '',
+      `<div title="${MARK}l1${MARK}">raw ${MARK}</div>`,
+      '',
+      '- item $a$',
+      `- item ${MARK} $b$`,
+      '',
+      'Note[^n].',
+      '',
+      `[^n]: The note ${MARK} with $y$.`,
+      '',
+    ].join('\n'),
+  ],
   ['CRLF line ends', 'A $x$\r\n\r\n- b $y$\r\n- c\r\n\r\n> q\r\n'],
 ] as const;
 

@@ -38,7 +38,15 @@ function workspace(config?: string): string {
 async function cli(cwd: string, ...argv: string[]) {
   let out = '';
   let err = '';
-  const code = await main(argv, { cwd, out: (t) => { out += t; }, err: (t) => { err += t; } });
+  const code = await main(argv, {
+    cwd,
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+  });
   return { code, out, err };
 }
 
@@ -46,14 +54,20 @@ test('formulas prints the exact TeX of every formula as JSON lines', async () =>
   const r = await cli(workspace(), 'formulas', 'doc.md');
   assert.equal(r.code, 0);
   assert.equal(r.err, '');
-  const lines = r.out.trimEnd().split('\n').map((l) => JSON.parse(l));
-  assert.deepEqual(lines.map((f) => [f.tex, f.display, f.line, f.column, f.delimiter]), [
-    ['E = mc^2', false, 3, 8, '$'],
-    ['\\{x \\mid x_1 > 0\\}', false, 3, 26, '$'],
-    ['|x|', false, 5, 7, '$'],
-    ['\n\\begin{aligned} a &= b \\\\ c &= d \\end{aligned}\n', true, 8, 1, '$$'],
-    ['\\frac{a}{', false, 12, 9, '$'],
-  ]);
+  const lines = r.out
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  assert.deepEqual(
+    lines.map((f) => [f.tex, f.display, f.line, f.column, f.delimiter]),
+    [
+      ['E = mc^2', false, 3, 8, '$'],
+      ['\\{x \\mid x_1 > 0\\}', false, 3, 26, '$'],
+      ['|x|', false, 5, 7, '$'],
+      ['\n\\begin{aligned} a &= b \\\\ c &= d \\end{aligned}\n', true, 8, 1, '$$'],
+      ['\\frac{a}{', false, 12, 9, '$'],
+    ],
+  );
   assert.equal(lines[4].error, 'Missing close brace');
   assert.ok(lines.slice(0, 4).every((f) => !('error' in f)));
 });
@@ -64,7 +78,10 @@ test('formulas follows math.delimiters from the nearest .mathdown.json', async (
   writeFileSync(join(dir, 'sub', 'doc.md'), DOC);
   const r = await cli(dir, 'formulas', 'sub/doc.md');
   assert.equal(r.code, 0);
-  const texs = r.out.trimEnd().split('\n').map((l) => JSON.parse(l).tex);
+  const texs = r.out
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l).tex);
   assert.ok(texs.includes('y'), 'the kramdown form is math once enabled');
 });
 
@@ -108,7 +125,9 @@ test('a malformed config is an error naming the file; a bad key names the key an
   const r1 = await cli(broken, 'formulas', 'doc.md');
   assert.equal(r1.code, 2);
   assert.match(r1.err, /\.mathdown\.json is not valid JSON/);
-  const bad = workspace(JSON.stringify({ 'math.equationNumbers': 'some', 'math.macros': { R: 42 }, 'lint.rules': { XX1: 'off' }, 'math.nope': 1 }));
+  const bad = workspace(
+    JSON.stringify({ 'math.equationNumbers': 'some', 'math.macros': { R: 42 }, 'lint.rules': { XX1: 'off' }, 'math.nope': 1 }),
+  );
   const r2 = await cli(bad, 'formulas', 'doc.md');
   assert.equal(r2.code, 0);
   assert.match(r2.err, /"math\.equationNumbers" must be one of "none", "ams", "all"; using the default\./);

@@ -8,7 +8,11 @@ import { PRODUCT_COMMAND_IDS, TEST_COMMAND_IDS } from '../../src/vscode/commands
 
 const ROOT = resolve(__dirname, '../../..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-  contributes: { commands: { command: string }[]; menus: Record<string, { command: string; alt?: string }[]>; keybindings: { command: string }[] };
+  contributes: {
+    commands: { command: string }[];
+    menus: Record<string, { command: string; alt?: string }[]>;
+    keybindings: { command: string }[];
+  };
 };
 const contributed = pkg.contributes.commands.map((c) => c.command);
 const source = (rel: string) => readFileSync(join(ROOT, rel), 'utf8');
@@ -48,19 +52,26 @@ test('commands are registered only through registerCommands, test hooks only wit
   for (const file of walk(join(ROOT, 'src/vscode'))) {
     const rel = relative(ROOT, file);
     const text = readFileSync(file, 'utf8');
-    if (rel !== join('src/vscode/commands/registerCommands.ts')) assert.doesNotMatch(text, /registerCommand\s*\(/, `${rel} registers a command outside the table`);
-    if (!rel.endsWith(join('commands/testCommands.ts')) && !rel.endsWith(join('commands/commandIds.ts'))) assert.doesNotMatch(text, /['"`]mathdown\.test\./, `${rel} names a test hook`);
+    if (rel !== join('src/vscode/commands/registerCommands.ts'))
+      assert.doesNotMatch(text, /registerCommand\s*\(/, `${rel} registers a command outside the table`);
+    if (!rel.endsWith(join('commands/testCommands.ts')) && !rel.endsWith(join('commands/commandIds.ts')))
+      assert.doesNotMatch(text, /['"`]mathdown\.test\./, `${rel} names a test hook`);
   }
-  assert.match(source('src/vscode/extension.ts'), /if \(process\.env\['MATHDOWN_TEST'\]\) context\.subscriptions\.push\(\.\.\.registerCommands\(testCommands\(/);
+  assert.match(
+    source('src/vscode/extension.ts'),
+    /if \(process\.env\['MATHDOWN_TEST'\]\) context\.subscriptions\.push\(\.\.\.registerCommands\(testCommands\(/,
+  );
 });
 
 test('menus, keybindings and the integration tests name only known commands', () => {
   const known = new Set<string>([...PRODUCT_COMMAND_IDS, ...TEST_COMMAND_IDS]);
   for (const [menu, items] of Object.entries(pkg.contributes.menus)) {
-    for (const item of items) for (const id of [item.command, item.alt ?? item.command]) assert.ok(contributed.includes(id), `menu ${menu} names ${id}`);
+    for (const item of items)
+      for (const id of [item.command, item.alt ?? item.command]) assert.ok(contributed.includes(id), `menu ${menu} names ${id}`);
   }
   for (const k of pkg.contributes.keybindings) assert.ok(contributed.includes(k.command), `a keybinding names ${k.command}`);
   for (const file of walk(join(ROOT, 'test/integration'))) {
-    for (const m of readFileSync(file, 'utf8').matchAll(/executeCommand(?:<[^>]*>)?\(\s*'(mathdown\.[\w.]+)'/g)) assert.ok(known.has(m[1]!), `${relative(ROOT, file)} runs ${m[1]}`);
+    for (const m of readFileSync(file, 'utf8').matchAll(/executeCommand(?:<[^>]*>)?\(\s*'(mathdown\.[\w.]+)'/g))
+      assert.ok(known.has(m[1]!), `${relative(ROOT, file)} runs ${m[1]}`);
   }
 });

@@ -18,7 +18,16 @@ function standInDoc(text: string): MathDocument {
   for (const m of text.matchAll(/(\$\$?)([^$]+)\1/g)) {
     const offset = m.index!;
     const before = text.slice(0, offset);
-    formulas.push({ tex: m[2]!, display: m[1] === '$$', delimiter: m[1] as '$' | '$$', offset, texOffset: offset + m[1]!.length, endOffset: offset + m[0].length, line: before.split('\n').length, column: offset - before.lastIndexOf('\n') });
+    formulas.push({
+      tex: m[2]!,
+      display: m[1] === '$$',
+      delimiter: m[1] as '$' | '$$',
+      offset,
+      texOffset: offset + m[1]!.length,
+      endOffset: offset + m[0].length,
+      line: before.split('\n').length,
+      column: offset - before.lastIndexOf('\n'),
+    });
   }
   return { text, formulas, formulaIndexAt: (o) => formulas.findIndex((f) => f.offset <= o && o < f.endOffset) };
 }
@@ -32,7 +41,8 @@ const labels = (marked: string, macros = {}) => complete(marked, macros).answer?
 describe('generated TeX table', () => {
   it('holds the commands and environments of the configured MathJax packages', () => {
     const names = new Set(TEX_COMMANDS.map((c) => c.name));
-    for (const n of ['frac', 'alpha', 'mathbb', 'operatorname', 'ce', 'cancel', 'boldsymbol', 'color', 'bra', 'lvert']) assert.ok(names.has(n), n);
+    for (const n of ['frac', 'alpha', 'mathbb', 'operatorname', 'ce', 'cancel', 'boldsymbol', 'color', 'bra', 'lvert'])
+      assert.ok(names.has(n), n);
     assert.ok(TEX_COMMANDS.length > 800);
     const envs = new Set(TEX_ENVIRONMENTS.map((e) => e.name));
     for (const n of ['pmatrix', 'bmatrix', 'cases', 'aligned', 'align*', 'dcases']) assert.ok(envs.has(n), n);
@@ -74,7 +84,9 @@ describe('mathCompletionsAt', () => {
     assert.equal(frac.preview?.tex, '\\frac{a}{b}');
   });
   it("offers the document's own macros and the settings' macros", () => {
-    const items = labels('$\\newcommand{\\R}{\\mathbb{R}} \\def\\pair#1#2{(#1,#2)} \\DeclareMathOperator{\\tr}{tr}$ and $x \\in \\|$', { norm: ['\\lVert #1 \\rVert', 1] });
+    const items = labels('$\\newcommand{\\R}{\\mathbb{R}} \\def\\pair#1#2{(#1,#2)} \\DeclareMathOperator{\\tr}{tr}$ and $x \\in \\|$', {
+      norm: ['\\lVert #1 \\rVert', 1],
+    });
     for (const l of ['\\R', '\\pair', '\\tr', '\\norm']) assert.ok(items.includes(l), l);
   });
   it('offers formula snippets inside math only, for a bare word and after a backslash', () => {
@@ -100,14 +112,19 @@ describe('mathCompletionsAt', () => {
   });
   it('\\eqref{ completes the labels of the document', () => {
     const items = complete('$$a \\label{eq:one}$$ $$b \\label{eq:two}$$ $\\eqref{|}$').answer!.items;
-    assert.deepEqual(items.map((i) => i.label), ['eq:one', 'eq:two']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['eq:one', 'eq:two'],
+    );
     assert.equal(items[0]!.preview?.tex, 'a \\label{eq:one}');
   });
 });
 
 describe('macros and labels', () => {
   it('parses \\newcommand, \\renewcommand, \\def, \\DeclareMathOperator* and \\newenvironment', () => {
-    const doc = standInDoc('$\\newcommand{\\abs}[1]{\\lvert #1 \\rvert} \\renewcommand\\vec[1]{\\mathbf{#1}} \\DeclareMathOperator*{\\argmax}{arg\\,max} \\newenvironment{mat}{\\begin{pmatrix}}{\\end{pmatrix}}$');
+    const doc = standInDoc(
+      '$\\newcommand{\\abs}[1]{\\lvert #1 \\rvert} \\renewcommand\\vec[1]{\\mathbf{#1}} \\DeclareMathOperator*{\\argmax}{arg\\,max} \\newenvironment{mat}{\\begin{pmatrix}}{\\end{pmatrix}}$',
+    );
     const macros = userMacros(doc.formulas, { RR: '\\mathbb{R}' });
     const summary = macros.map((m) => [m.name, m.args, m.definition, m.origin]);
     assert.deepEqual(summary, [
@@ -122,7 +139,10 @@ describe('macros and labels', () => {
   });
   it('finds labels and the reference under the cursor', () => {
     const doc = standInDoc('$$x \\label{a}$$ then $$y \\label{b}$$');
-    assert.deepEqual(equationLabels(doc.formulas), [{ key: 'a', formulaIndex: 0 }, { key: 'b', formulaIndex: 1 }]);
+    assert.deepEqual(equationLabels(doc.formulas), [
+      { key: 'a', formulaIndex: 0 },
+      { key: 'b', formulaIndex: 1 },
+    ]);
     const text = 'see \\eqref{eq:x} now';
     assert.deepEqual(referenceAt(text, 8), { key: 'eq:x', start: 4, end: 16 });
     assert.equal(referenceAt(text, 18), undefined);
@@ -155,7 +175,10 @@ describe('mathHoverAt', () => {
 
 describe('formula preview', () => {
   it('builds a one-formula document in the GitHub forms, with definitions first', () => {
-    const inline = previewDocument({ tex: 'x \\in \\R', display: false, definitions: ['\\newcommand{\\R}{\\mathbb{R}}'] }, DEFAULT_MATH_OPTIONS);
+    const inline = previewDocument(
+      { tex: 'x \\in \\R', display: false, definitions: ['\\newcommand{\\R}{\\mathbb{R}}'] },
+      DEFAULT_MATH_OPTIONS,
+    );
     assert.equal(inline.text, '$`\\newcommand{\\R}{\\mathbb{R}} x \\in \\R`$\n');
     assert.deepEqual(inline.math.delimiters, ['gfm']);
     assert.equal(inline.math.equationNumbers, 'none');
@@ -163,13 +186,17 @@ describe('formula preview', () => {
     assert.equal(display.text, '`````math\na ```` b\n`````\n');
   });
   it('extracts the SVG and makes a standalone data URI with a fixed colour and pixel sizes', () => {
-    const html = '<p>x <mjx-container class="MathJax" jax="SVG"><svg style="vertical-align: -0.1ex;" xmlns="http://www.w3.org/2000/svg" width="2ex" height="1.5ex" viewBox="0 0 10 10"><g fill="currentColor"><svg><use xlink:href="#a"/></svg></g></svg></mjx-container></p>';
+    const html =
+      '<p>x <mjx-container class="MathJax" jax="SVG"><svg style="vertical-align: -0.1ex;" xmlns="http://www.w3.org/2000/svg" width="2ex" height="1.5ex" viewBox="0 0 10 10"><g fill="currentColor"><svg><use xlink:href="#a"/></svg></g></svg></mjx-container></p>';
     const svg = firstFormulaSvg(html)!;
     assert.ok(svg.startsWith('<svg style=') && svg.endsWith('</g></svg>'));
     const uri = svgDataUri(svg, '#123456');
     assert.ok(uri.startsWith('data:image/svg+xml;base64,'));
     const decoded = Buffer.from(uri.slice(uri.indexOf(',') + 1), 'base64').toString('utf8');
-    assert.match(decoded, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="16.0px" height="12.0px" viewBox="0 0 10 10" xmlns:xlink="http:\/\/www.w3.org\/1999\/xlink">/);
+    assert.match(
+      decoded,
+      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="16.0px" height="12.0px" viewBox="0 0 10 10" xmlns:xlink="http:\/\/www.w3.org\/1999\/xlink">/,
+    );
     assert.match(decoded, /fill="#123456"/);
     assert.doesNotMatch(decoded, /currentColor|vertical-align/);
   });

@@ -12,8 +12,19 @@ function at(marked: string) {
 const labels = (answer: ReturnType<typeof at>) => answer?.items.map((i) => i.label) ?? [];
 
 test('an unclosed $, $$, \\( or \\[ before the cursor still offers TeX completions', () => {
-  for (const text of ['Energy $E = \\fr|', 'Then $$\\fr|', 'Inline \\(\\fr|', '\\[\n\\fr|', 'See $a + b$ and $\\fr|', '> quoted $\\fr|', 'Energy $E = \\fr| and so on']) {
-    assert.ok(labels(at(text)).some((l) => l.startsWith('\\frac')), text);
+  for (const text of [
+    'Energy $E = \\fr|',
+    'Then $$\\fr|',
+    'Inline \\(\\fr|',
+    '\\[\n\\fr|',
+    'See $a + b$ and $\\fr|',
+    '> quoted $\\fr|',
+    'Energy $E = \\fr| and so on',
+  ]) {
+    assert.ok(
+      labels(at(text)).some((l) => l.startsWith('\\frac')),
+      text,
+    );
   }
 });
 

@@ -23,7 +23,15 @@ function workspace(): string {
 async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(['export', ...argv], { cwd, out: (t) => { out += t; }, err: (t) => { err += t; } });
+  const code = await main(['export', ...argv], {
+    cwd,
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+  });
   return { code, out, err };
 }
 

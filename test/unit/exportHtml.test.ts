@@ -20,7 +20,10 @@ const page = (text = sample, more: Partial<Parameters<typeof exportHtml>[1]> = {
 
 test('a complete HTML5 page: doctype, charset first, CSP before any content, title, one style, one main', async () => {
   const html = await page();
-  assert.match(html, /^<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="([^"]+)">\n/);
+  assert.match(
+    html,
+    /^<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="([^"]+)">\n/,
+  );
   assert.equal(count(html, /Content-Security-Policy/), 1);
   assert.match(EXPORT_CSP, /default-src 'none'/);
   assert.match(EXPORT_CSP, /script-src 'none'/);
@@ -35,7 +38,10 @@ test('a complete HTML5 page: doctype, charset first, CSP before any content, tit
 function tags(html: string): { name: string; attrs: [string, string][] }[] {
   const out: { name: string; attrs: [string, string][] }[] = [];
   for (const m of html.matchAll(/<([a-zA-Z][^\s/>]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/g)) {
-    const attrs: [string, string][] = [...m[2].matchAll(/([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g)].map((a) => [a[1].toLowerCase(), (a[2] ?? '').replace(/^["']|["']$/g, '')]);
+    const attrs: [string, string][] = [...m[2].matchAll(/([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g)].map((a) => [
+      a[1].toLowerCase(),
+      (a[2] ?? '').replace(/^["']|["']$/g, ''),
+    ]);
     out.push({ name: m[1].toLowerCase(), attrs });
   }
   return out;
@@ -46,18 +52,36 @@ test('no script anywhere, even for a hostile document', async () => {
     const html = await page(text);
     const all = tags(html);
     assert.ok(all.length > 100);
-    assert.deepEqual(all.filter((t) => ['script', 'iframe', 'object', 'embed', 'form', 'base'].includes(t.name)), []);
-    assert.deepEqual(all.flatMap((t) => t.attrs.filter(([k]) => k.startsWith('on')).map(([k, v]) => `${t.name} ${k}=${v}`)), [], 'no event handler attributes');
-    const urls = all.flatMap((t) => t.attrs.filter(([k]) => ['href', 'xlink:href', 'src', 'action', 'formaction'].includes(k)).map(([, v]) => v));
-    assert.deepEqual(urls.filter((u) => /^\s*(javascript|vbscript|data:text\/html)/i.test(u.replace(/&#?\w+;|[\s\u0000-\u001f]/g, ''))), [], 'no script URLs');
+    assert.deepEqual(
+      all.filter((t) => ['script', 'iframe', 'object', 'embed', 'form', 'base'].includes(t.name)),
+      [],
+    );
+    assert.deepEqual(
+      all.flatMap((t) => t.attrs.filter(([k]) => k.startsWith('on')).map(([k, v]) => `${t.name} ${k}=${v}`)),
+      [],
+      'no event handler attributes',
+    );
+    const urls = all.flatMap((t) =>
+      t.attrs.filter(([k]) => ['href', 'xlink:href', 'src', 'action', 'formaction'].includes(k)).map(([, v]) => v),
+    );
+    assert.deepEqual(
+      urls.filter((u) => /^\s*(javascript|vbscript|data:text\/html)/i.test(u.replace(/&#?\w+;|[\s\u0000-\u001f]/g, ''))),
+      [],
+      'no script URLs',
+    );
   }
 });
 
-test('no style attribute anywhere, even for a hostile document: the math\'s are classes, and the CSP refuses any', async () => {
+test("no style attribute anywhere, even for a hostile document: the math's are classes, and the CSP refuses any", async () => {
   assert.match(EXPORT_CSP, /style-src-attr 'none'/);
   for (const text of [sample, xss, '$\\style{color: red}{x}$ and $\\bbox[2px,border:1px solid red]{y}$']) {
     const html = await page(text);
-    assert.deepEqual(tags(html).filter((t) => t.attrs.some(([k]) => k === 'style')).map((t) => t.name), []);
+    assert.deepEqual(
+      tags(html)
+        .filter((t) => t.attrs.some(([k]) => k === 'style'))
+        .map((t) => t.name),
+      [],
+    );
     const used = new Set([...html.matchAll(/class="[^"]*\b(mjx-s[\w-]+)/g)].map((m) => m[1]));
     const defined = [...html.matchAll(/^\.(mjx-s[\w-]+)\{/gm)].map((m) => m[1]);
     assert.ok(used.size > 1);

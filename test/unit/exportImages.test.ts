@@ -11,13 +11,16 @@ const dir = mkdtempSync(join(tmpdir(), 'mathdown-export-images-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 test('local sources are files; URLs, protocol-relative and fragments are not', () => {
-  for (const s of ['a.png', './img/a b.png', '../up.svg', '/abs/x.png', 'file:///x/y.png', 'C:\\x\\y.png', 'img%20x.png']) assert.ok(isLocalImageSource(s), s);
-  for (const s of ['https://x/y.png', 'http://x/y.png', '//cdn/y.png', 'data:image/png;base64,AA', '#frag', '', 'javascript:alert(1)']) assert.ok(!isLocalImageSource(s), s);
+  for (const s of ['a.png', './img/a b.png', '../up.svg', '/abs/x.png', 'file:///x/y.png', 'C:\\x\\y.png', 'img%20x.png'])
+    assert.ok(isLocalImageSource(s), s);
+  for (const s of ['https://x/y.png', 'http://x/y.png', '//cdn/y.png', 'data:image/png;base64,AA', '#frag', '', 'javascript:alert(1)'])
+    assert.ok(!isLocalImageSource(s), s);
 });
 
 test('each local <img> becomes a data URI; remote ones and unreadable ones stay', async () => {
   const calls: string[] = [];
-  const html = '<p><img src="a.png" alt="a"> <img alt="b" src="a.png"> <img src="https://x/y.png" alt="r"> <img src="missing.png" alt="m"> <img src="q&amp;r.gif" alt="e"></p>';
+  const html =
+    '<p><img src="a.png" alt="a"> <img alt="b" src="a.png"> <img src="https://x/y.png" alt="r"> <img src="missing.png" alt="m"> <img src="q&amp;r.gif" alt="e"></p>';
   const out = await embedImages(html, async (src) => {
     calls.push(src);
     if (src === 'a.png') return { mime: 'image/png', data: new Uint8Array([1, 2, 3]) };
@@ -25,7 +28,10 @@ test('each local <img> becomes a data URI; remote ones and unreadable ones stay'
     return undefined;
   });
   assert.deepEqual(calls.sort(), ['a.png', 'missing.png', 'q&r.gif'], 'each distinct local source is loaded once, entities decoded');
-  assert.equal(out, '<p><img src="data:image/png;base64,AQID" alt="a"> <img alt="b" src="data:image/png;base64,AQID"> <img src="https://x/y.png" alt="r"> <img src="missing.png" alt="m"> <img src="data:image/gif;base64,R0lG" alt="e"></p>');
+  assert.equal(
+    out,
+    '<p><img src="data:image/png;base64,AQID" alt="a"> <img alt="b" src="data:image/png;base64,AQID"> <img src="https://x/y.png" alt="r"> <img src="missing.png" alt="m"> <img src="data:image/gif;base64,R0lG" alt="e"></p>',
+  );
 });
 
 test('a loader that throws or returns a strange MIME type leaves the link', async () => {

@@ -9,7 +9,11 @@ import { styleClassRules, withStyleAttributes, type TagEdit } from './helpers/st
 
 const ROOT = join(__dirname, '../../..');
 /** Each document, and how many style attributes of its math the export drops for holding quotes (see styleClasses). */
-const DOCUMENTS: Array<[string, number]> = [['examples/showcase.md', 0], ['test/fixtures/export/sample.md', 0], ['test/fixtures/export/xss.md', 2]];
+const DOCUMENTS: Array<[string, number]> = [
+  ['examples/showcase.md', 0],
+  ['test/fixtures/export/sample.md', 0],
+  ['test/fixtures/export/xss.md', 2],
+];
 
 const renderer = new MathdownRenderer();
 after(() => renderer.dispose());
@@ -23,7 +27,10 @@ const ASSISTIVE_MML = /<mjx-assistive-mml [^>]*>.*?<\/mjx-assistive-mml>/gs;
  */
 const undoAssistiveMarks: TagEdit = (name, attributes, previous) => {
   if (name === 'mjx-container') {
-    const style = attributes.get('style')?.replace(/(^| )position: relative;/, '').trim();
+    const style = attributes
+      .get('style')
+      ?.replace(/(^| )position: relative;/, '')
+      .trim();
     if (style) attributes.set('style', style);
     else attributes.delete('style');
   }

@@ -35,10 +35,19 @@ test('the configuration is the default one: the recommended preset, no rule swit
 });
 
 async function validateExport(source: string, theme: 'light' | 'dark'): Promise<void> {
-  const file = await exportToFile(readFileSync(source, 'utf8'), source, join(dir, `${theme}.html`), { renderer, settings: DEFAULT_SETTINGS, theme });
+  const file = await exportToFile(readFileSync(source, 'utf8'), source, join(dir, `${theme}.html`), {
+    renderer,
+    settings: DEFAULT_SETTINGS,
+    theme,
+  });
   const html = readFileSync(file, 'utf8');
   const report = await validator.validateFile(file);
-  const problems = report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message} [${html.split('\n')[m.line - 1]?.slice(Math.max(0, m.column - 60), m.column + 60)}]`));
+  const problems = report.results.flatMap((r) =>
+    r.messages.map(
+      (m) =>
+        `${m.line}:${m.column} ${m.ruleId}: ${m.message} [${html.split('\n')[m.line - 1]?.slice(Math.max(0, m.column - 60), m.column + 60)}]`,
+    ),
+  );
   assert.deepEqual(problems.slice(0, 20), [], `${problems.length} problem(s) in the export of ${source}`);
   assert.equal(report.valid, true);
 }
@@ -46,7 +55,9 @@ async function validateExport(source: string, theme: 'light' | 'dark'): Promise<
 // examples/showcase.md (the preview's demo document) and every export fixture, the hostile one too.
 const SOURCES = [
   SHOWCASE,
-  ...readdirSync(FIXTURES).filter((f) => f.endsWith('.md')).map((f) => join(FIXTURES, f)),
+  ...readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join(FIXTURES, f)),
 ];
 
 for (const source of SOURCES) {

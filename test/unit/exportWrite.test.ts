@@ -10,7 +10,16 @@ import { writeFileAtomic } from '../../src/node/writeFileAtomic';
 
 // File-system behaviour only: a stand-in renderer keeps these tests independent of MathJax.
 const renderer = {
-  render: async (text: string) => ({ html: `<p>${text.length} chars</p>`, blocks: [], formulas: [], css: '', fontDefs: '', styleRules: '', lineCount: 1, stats: { ms: 0, hits: 0, misses: 0 } }),
+  render: async (text: string) => ({
+    html: `<p>${text.length} chars</p>`,
+    blocks: [],
+    formulas: [],
+    css: '',
+    fontDefs: '',
+    styleRules: '',
+    lineCount: 1,
+    stats: { ms: 0, hits: 0, misses: 0 },
+  }),
   dispose: async () => {},
 } as unknown as MathdownRenderer;
 const options = { renderer, settings: DEFAULT_SETTINGS };
@@ -18,7 +27,11 @@ const options = { renderer, settings: DEFAULT_SETTINGS };
 const root = mkdtempSync(join(tmpdir(), 'mathdown-export-write-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 let n = 0;
-const folder = () => { const d = join(root, String(n++)); mkdirSync(d); return d; };
+const folder = () => {
+  const d = join(root, String(n++));
+  mkdirSync(d);
+  return d;
+};
 
 test('the default output is NAME.html beside the source, or in the export folder', () => {
   assert.equal(defaultExportPath('/a/b/notes.md'), '/a/b/notes.html');

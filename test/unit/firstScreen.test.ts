@@ -8,7 +8,10 @@ after(() => renderer.dispose());
 /** A preamble defining \R, then 200 paragraphs (lines 2k+2), every tenth a numbered equation; then prose. */
 const lines = ['$\\newcommand{\\R}{\\mathbb{R}}$', ''];
 for (let k = 0; k < 200; k++) {
-  lines.push(k % 10 === 0 ? `$$\\begin{equation} f_{${k}} \\in \\R \\label{e${k}} \\end{equation}$$` : `Paragraph ${k} with $x_{${k}} \\in \\R$.`, '');
+  lines.push(
+    k % 10 === 0 ? `$$\\begin{equation} f_{${k}} \\in \\R \\label{e${k}} \\end{equation}$$` : `Paragraph ${k} with $x_{${k}} \\in \\R$.`,
+    '',
+  );
 }
 // Then prose without math, so that the text past a first screen is long enough for one to be made.
 for (let k = 0; k < 500; k++) lines.push(`Closing remark ${k}: plain words only, no formula here at all.`, '');
@@ -22,7 +25,11 @@ function equationNumber(html: string): string {
 
 async function withFirstScreen(fromLine: number, toLine: number): Promise<{ first: RenderResult[]; full: RenderResult }> {
   const first: RenderResult[] = [];
-  const full = await renderer.render(text, { fontCache: 'global', documentKey: `fs${fromLine}`, firstScreen: { fromLine, toLine, onResult: (r) => first.push(r) } });
+  const full = await renderer.render(text, {
+    fontCache: 'global',
+    documentKey: `fs${fromLine}`,
+    firstScreen: { fromLine, toLine, onResult: (r) => first.push(r) },
+  });
   return { first, full };
 }
 
@@ -71,7 +78,18 @@ test('a first screen asked for while another render runs is shown before that re
     const whole = other.render(long, { fontCache: 'global' }).then(() => events.push('the other render'));
     let full: Promise<unknown> | undefined;
     const first = new Promise<void>((resolve) => {
-      full = other.render(text, { fontCache: 'global', documentKey: 'busy', firstScreen: { fromLine: 0, toLine: 20, onResult: () => { events.push('first screen'); resolve(); } } });
+      full = other.render(text, {
+        fontCache: 'global',
+        documentKey: 'busy',
+        firstScreen: {
+          fromLine: 0,
+          toLine: 20,
+          onResult: () => {
+            events.push('first screen');
+            resolve();
+          },
+        },
+      });
     });
     await Promise.all([whole, first, full]);
     assert.deepEqual(events, ['first screen', 'the other render']);

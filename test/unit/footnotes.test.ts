@@ -13,35 +13,37 @@ function render(text: string): string {
 }
 
 /** [number, href, id] of every reference, in output order. */
-const refs = (html: string) => [...html.matchAll(/<sup class="footnote-ref"><a href="([^"]+)" id="([^"]+)" data-footnote-ref>(\d+)<\/a><\/sup>/g)].map((m) => [Number(m[3]), m[1], m[2]]);
+const refs = (html: string) =>
+  [...html.matchAll(/<sup class="footnote-ref"><a href="([^"]+)" id="([^"]+)" data-footnote-ref>(\d+)<\/a><\/sup>/g)].map((m) => [
+    Number(m[3]),
+    m[1],
+    m[2],
+  ]);
 /** The ids of the notes in the footnotes section, in order. */
 const notes = (html: string) => [...html.matchAll(/<li id="([^"]+)">/g)].map((m) => m[1]);
 const section = (html: string) => html.slice(html.indexOf('<section class="footnotes"'));
 
 test('notes are numbered in the order of their first reference; repeated references share the number', () => {
-  const html = render([
-    'First[^b], then[^a], again[^b] and [^B].',
-    '',
-    '[^a]: Note A.',
-    '[^b]: Note B.',
-  ].join('\n'));
+  const html = render(['First[^b], then[^a], again[^b] and [^B].', '', '[^a]: Note A.', '[^b]: Note B.'].join('\n'));
   assert.deepEqual(refs(html), [
-    [1, '#fn-b', 'fnref-b'], [2, '#fn-a', 'fnref-a'], [1, '#fn-b', 'fnref-b-2'], [1, '#fn-b', 'fnref-b-3'],
+    [1, '#fn-b', 'fnref-b'],
+    [2, '#fn-a', 'fnref-a'],
+    [1, '#fn-b', 'fnref-b-2'],
+    [1, '#fn-b', 'fnref-b-3'],
   ]);
   assert.deepEqual(notes(html), ['fn-b', 'fn-a']);
   assert.match(section(html), /^<section class="footnotes" data-footnotes>\n<h2 class="sr-only">Footnotes<\/h2>\n<ol>\n/);
   // One back-link per reference; the second and third are numbered.
-  assert.match(html, /<li id="fn-b">\n<p>Note B\. <a href="#fnref-b" class="footnote-backref" data-footnote-backref data-footnote-backref-idx="1" aria-label="Back to reference 1">↩<\/a> <a href="#fnref-b-2"[^>]*>↩<sup class="footnote-ref">2<\/sup><\/a> <a href="#fnref-b-3"[^>]*>↩<sup class="footnote-ref">3<\/sup><\/a><\/p>\n<\/li>/);
+  assert.match(
+    html,
+    /<li id="fn-b">\n<p>Note B\. <a href="#fnref-b" class="footnote-backref" data-footnote-backref data-footnote-backref-idx="1" aria-label="Back to reference 1">↩<\/a> <a href="#fnref-b-2"[^>]*>↩<sup class="footnote-ref">2<\/sup><\/a> <a href="#fnref-b-3"[^>]*>↩<sup class="footnote-ref">3<\/sup><\/a><\/p>\n<\/li>/,
+  );
 });
 
 test('a reference to an undefined label stays text, an unreferenced definition is not shown, a link wins over a reference', () => {
-  const html = render([
-    'Missing [^nope], link [^a](https://example.org/), used [^a].',
-    '',
-    '[^a]: Used.',
-    '',
-    '[^unused]: Never referenced.',
-  ].join('\n'));
+  const html = render(
+    ['Missing [^nope], link [^a](https://example.org/), used [^a].', '', '[^a]: Used.', '', '[^unused]: Never referenced.'].join('\n'),
+  );
   assert.match(html, /Missing \[\^nope\], link <a href="https:\/\/example.org\/">\^a<\/a>, used <sup/);
   assert.deepEqual(notes(html), ['fn-a']);
   assert.ok(!html.includes('Never referenced'));
@@ -52,33 +54,38 @@ test('a document without references has no footnotes section, and a definition s
 });
 
 test('a definition holds indented paragraphs and lazy lines; the back-link ends its last paragraph', () => {
-  const html = render([
-    'Text[^long].',
-    '',
-    '[^long]: First line',
-    'lazy continuation',
-    '    indented continuation',
-    '',
-    '    Second paragraph.',
-    '',
-    '        code in the note',
-    '',
-    'After the note.',
-  ].join('\n'));
-  assert.equal(section(html).split('<ol>\n')[1], [
-    '<li id="fn-long">',
-    '<p>First line',
-    'lazy continuation',
-    'indented continuation</p>',
-    '<p>Second paragraph.</p>',
-    '<pre><code>code in the note',
-    '</code></pre>',
-    '<p><a href="#fnref-long" class="footnote-backref" data-footnote-backref data-footnote-backref-idx="1" aria-label="Back to reference 1">↩</a></p>',
-    '</li>',
-    '</ol>',
-    '</section>',
-    '',
-  ].join('\n'));
+  const html = render(
+    [
+      'Text[^long].',
+      '',
+      '[^long]: First line',
+      'lazy continuation',
+      '    indented continuation',
+      '',
+      '    Second paragraph.',
+      '',
+      '        code in the note',
+      '',
+      'After the note.',
+    ].join('\n'),
+  );
+  assert.equal(
+    section(html).split('<ol>\n')[1],
+    [
+      '<li id="fn-long">',
+      '<p>First line',
+      'lazy continuation',
+      'indented continuation</p>',
+      '<p>Second paragraph.</p>',
+      '<pre><code>code in the note',
+      '</code></pre>',
+      '<p><a href="#fnref-long" class="footnote-backref" data-footnote-backref data-footnote-backref-idx="1" aria-label="Back to reference 1">↩</a></p>',
+      '</li>',
+      '</ol>',
+      '</section>',
+      '',
+    ].join('\n'),
+  );
   assert.ok(html.startsWith('<p>Text<sup class="footnote-ref">'));
   assert.ok(html.includes('<p>After the note.</p>\n<section'));
 });
@@ -101,32 +108,37 @@ test('math with each of _ * \\ \\{ \\} \\, \\; | < > & ~ # survives in a definit
     '',
   ].join('\n');
   const doc = parseMarkdown(text);
-  assert.deepEqual(doc.formulas.map((f) => f.tex), [CHARS, 'x_*', CHARS, 'y_*', CHARS]);
+  assert.deepEqual(
+    doc.formulas.map((f) => f.tex),
+    [CHARS, 'x_*', CHARS, 'y_*', CHARS],
+  );
   for (const f of doc.formulas) assert.equal(text.slice(f.texOffset, f.texOffset + f.tex.length), f.tex);
   const lines = text.split('\n');
   const at = (line: number, written: string) => [line, lines[line - 1]!.indexOf(written) + 1];
-  assert.deepEqual(doc.formulas.map((f) => [f.line, f.column]), [
-    at(1, `$${CHARS}$`), at(1, '$x_*$'), at(3, `$${CHARS}$`), at(3, '$y_*$'), at(5, `$$${CHARS}$$`),
-  ]);
+  assert.deepEqual(
+    doc.formulas.map((f) => [f.line, f.column]),
+    [at(1, `$${CHARS}$`), at(1, '$x_*$'), at(3, `$${CHARS}$`), at(3, '$y_*$'), at(5, `$$${CHARS}$$`)],
+  );
   const html = render(text);
   const wrapped = [...html.matchAll(/data-formula="(\d+)" translate="no">\[([^]*?)\]<\/span>/g)].map((m) => [Number(m[1]), m[2]]);
-  assert.deepEqual(wrapped, [[0, escapeHtml(CHARS)], [1, 'x_*'], [2, escapeHtml(CHARS)], [3, 'y_*'], [4, escapeHtml(CHARS)]]);
+  assert.deepEqual(wrapped, [
+    [0, escapeHtml(CHARS)],
+    [1, 'x_*'],
+    [2, escapeHtml(CHARS)],
+    [3, 'y_*'],
+    [4, escapeHtml(CHARS)],
+  ]);
   assert.match(section(html), /<p>Inline <span[^>]*>\[[^]*\]<\/span>, <em>emphasised <span[^>]*>\[y_\*\]<\/span><\/em>\.<\/p>/);
 });
 
 test('footnote ids avoid heading ids and each other, and odd labels are escaped', () => {
-  const html = render([
-    '# fn a',
-    '',
-    'Refs[^a][^a][^a-2][^x"<y>].',
-    '',
-    '[^a]: A.',
-    '[^a-2]: A2.',
-    '[^x"<y>]: Odd.',
-  ].join('\n'));
+  const html = render(['# fn a', '', 'Refs[^a][^a][^a-2][^x"<y>].', '', '[^a]: A.', '[^a-2]: A2.', '[^x"<y>]: Odd.'].join('\n'));
   assert.match(html, /<h1 id="fn-a">/);
   assert.deepEqual(refs(html), [
-    [1, '#fn-a-1', 'fnref-a-1'], [1, '#fn-a-1', 'fnref-a-1-2'], [2, '#fn-a-2', 'fnref-a-2'], [3, '#fn-x%22%3Cy%3E', 'fnref-x%22%3Cy%3E'],
+    [1, '#fn-a-1', 'fnref-a-1'],
+    [1, '#fn-a-1', 'fnref-a-1-2'],
+    [2, '#fn-a-2', 'fnref-a-2'],
+    [3, '#fn-x%22%3Cy%3E', 'fnref-x%22%3Cy%3E'],
   ]);
   const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
   assert.equal(new Set(ids).size, ids.length, ids.join(' '));

@@ -15,11 +15,13 @@ function expected(lists: Glyphs[]): string {
 
 test('the shared glyph <svg> lists each glyph once, in order of first use, across changing renders', () => {
   let seed = 7;
-  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
-  const pool: Glyphs[] = Array.from({ length: 40 }, () => Array.from({ length: random(6) }, () => {
-    const g = random(30);
-    return [`MJX-TEX-I-${g}`, `M${g} 0L${g} 1"&<>Z`] as [string, string];
-  }));
+  const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  const pool: Glyphs[] = Array.from({ length: 40 }, () =>
+    Array.from({ length: random(6) }, () => {
+      const g = random(30);
+      return [`MJX-TEX-I-${g}`, `M${g} 0L${g} 1"&<>Z`] as [string, string];
+    }),
+  );
   const defs = new GlobalFontDefs();
   let lists = pool.slice(0, 20);
   for (let round = 0; round < 200; round++) {
@@ -36,8 +38,28 @@ test('the shared glyph <svg> lists each glyph once, in order of first use, acros
 
 test('a render with the same glyphs in the same order returns the same string without building one', () => {
   const defs = new GlobalFontDefs();
-  const a: Glyphs = [['A', 'M0'], ['B', 'M1']];
+  const a: Glyphs = [
+    ['A', 'M0'],
+    ['B', 'M1'],
+  ];
   const first = defs.of([a, [['A', 'M0']]]);
-  assert.equal(defs.of([[['A', 'M0'], ['B', 'M1']]]), first);
-  assert.notEqual(defs.of([[['B', 'M1'], ['A', 'M0']]]), first, 'order of first use matters');
+  assert.equal(
+    defs.of([
+      [
+        ['A', 'M0'],
+        ['B', 'M1'],
+      ],
+    ]),
+    first,
+  );
+  assert.notEqual(
+    defs.of([
+      [
+        ['B', 'M1'],
+        ['A', 'M0'],
+      ],
+    ]),
+    first,
+    'order of first use matters',
+  );
 });

@@ -39,7 +39,12 @@ const CASES: Case[] = [
   { name: 'malformed rule id', config: '{"lint.rules": {"no-emphasis": "off"}}', names: ['"lint.rules"', 'no-emphasis'], exit: 0 },
   { name: 'bad severity', config: '{"lint.rules": {"MM101": "loud"}}', names: ['"lint.rules"', 'loud'], exit: 0 },
   { name: 'macro definition of the wrong type', config: '{"math.macros": {"R": 5}}', names: ['"math.macros"', '"R"'], exit: 0 },
-  { name: 'macro with a bad argument count', config: '{"math.macros": {"norm": ["\\\\lVert #1 \\\\rVert", 12]}}', names: ['"math.macros"', '"norm"'], exit: 0 },
+  {
+    name: 'macro with a bad argument count',
+    config: '{"math.macros": {"norm": ["\\\\lVert #1 \\\\rVert", 12]}}',
+    names: ['"math.macros"', '"norm"'],
+    exit: 0,
+  },
   { name: 'macro with a bad name', config: '{"math.macros": {"not a name": "x"}}', names: ['"math.macros"', 'not a name'], exit: 0 },
   { name: 'macros not an object', config: '{"math.macros": ["R"]}', names: ['"math.macros"'], exit: 0 },
   { name: 'null value', config: '{"export.theme": null}', names: ['"export.theme"'], exit: 0 },
@@ -66,8 +71,14 @@ for (const c of CASES) {
     for (const word of c.names) assert.ok(lines[0]!.includes(word), `the message names ${word}: ${lines[0]}`);
     if (c.exit === 0) {
       // The defaults apply: the three formulas of the document, with the default delimiters.
-      const formulas = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { tex: string });
-      assert.deepEqual(formulas.map((f) => f.tex), ['x^2', 'y', '\n\\frac{1}{2}\n']);
+      const formulas = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { tex: string });
+      assert.deepEqual(
+        formulas.map((f) => f.tex),
+        ['x^2', 'y', '\n\\frac{1}{2}\n'],
+      );
     }
     console.log(`  ${c.name.padEnd(36)} exit ${r.status}: ${lines[0]!.replace(file, '<file>')}`);
   });
@@ -84,8 +95,17 @@ test('--config naming a missing file is an error naming it', () => {
 
 test('parseSettings never throws on hostile values and keeps the defaults for bad keys', () => {
   const hostile: unknown[] = [
-    null, 0, 'x', [], { math: null }, { math: [] }, { 'math.macros': { __proto__: 'x' } }, { constructor: { prototype: 1 } },
-    { 'lint.rules': { MM101: { nested: true } } }, { 'math.delimiters': [null] }, { mathdown: { math: { delimiters: 7 } } },
+    null,
+    0,
+    'x',
+    [],
+    { math: null },
+    { math: [] },
+    { 'math.macros': { __proto__: 'x' } },
+    { constructor: { prototype: 1 } },
+    { 'lint.rules': { MM101: { nested: true } } },
+    { 'math.delimiters': [null] },
+    { mathdown: { math: { delimiters: 7 } } },
     JSON.parse('{"__proto__": {"polluted": true}}'),
   ];
   for (const raw of hostile) {

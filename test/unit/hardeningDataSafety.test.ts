@@ -13,15 +13,31 @@ import { after, test } from 'node:test';
 const ROOT = resolve(__dirname, '../../..');
 const CLI = join(ROOT, 'dist/cli.js');
 
-const EDITS = /\bWorkspaceEdit\b|\bapplyEdit\s*\(|\.edit\s*\(|\bwriteFile\w*\s*\(|workspace\.fs\.\w+|\bexportToFile\s*\(|\bwriteFileAtomic\s*\(|\b(?:unlink|rename|rm|rmSync|truncate)\s*\(/;
+const EDITS =
+  /\bWorkspaceEdit\b|\bapplyEdit\s*\(|\.edit\s*\(|\bwriteFile\w*\s*\(|workspace\.fs\.\w+|\bexportToFile\s*\(|\bwriteFileAtomic\s*\(|\b(?:unlink|rename|rm|rmSync|truncate)\s*\(/;
 
 /** Files under src/vscode that may edit documents or write files, why, and a text in the file that shows the path. */
 const ALLOWED: Record<string, { why: string; shows: RegExp }> = {
-  'src/vscode/lint/index.ts': { why: 'the handler of the mathdown.lint.fixAll command (its entry in the command table, src/vscode/commands/productCommands.ts) applies the fix-all edit', shows: /fixAll: async \(\) =>/ },
-  'src/vscode/lint/lintCodeActions.ts': { why: 'quick fixes and "Fix all": CodeAction.edit, applied by VS Code only when the user picks the action', shows: /provideCodeActions\(/ },
-  'src/vscode/lint/toDiagnostic.ts': { why: 'builds the WorkspaceEdit of a code action from core text edits (applies nothing)', shows: /export function toWorkspaceEdit/ },
-  'src/vscode/typesetCacheStore.ts': { why: 'writes and deletes only its own formula-cache file in the extension\'s global storage, never a document or a file of the user', shows: /this\.file = join\(folder, FILE_NAME\)/ },
-  'src/vscode/export/exportCommand.ts': { why: 'the handler of the mathdown.export.html command (its entry in the command table) writes the chosen HTML file (never the source: exportToFile refuses)', shows: /export function exportHtmlCommand\(/ },
+  'src/vscode/lint/index.ts': {
+    why: 'the handler of the mathdown.lint.fixAll command (its entry in the command table, src/vscode/commands/productCommands.ts) applies the fix-all edit',
+    shows: /fixAll: async \(\) =>/,
+  },
+  'src/vscode/lint/lintCodeActions.ts': {
+    why: 'quick fixes and "Fix all": CodeAction.edit, applied by VS Code only when the user picks the action',
+    shows: /provideCodeActions\(/,
+  },
+  'src/vscode/lint/toDiagnostic.ts': {
+    why: 'builds the WorkspaceEdit of a code action from core text edits (applies nothing)',
+    shows: /export function toWorkspaceEdit/,
+  },
+  'src/vscode/typesetCacheStore.ts': {
+    why: "writes and deletes only its own formula-cache file in the extension's global storage, never a document or a file of the user",
+    shows: /this\.file = join\(folder, FILE_NAME\)/,
+  },
+  'src/vscode/export/exportCommand.ts': {
+    why: 'the handler of the mathdown.export.html command (its entry in the command table) writes the chosen HTML file (never the source: exportToFile refuses)',
+    shows: /export function exportHtmlCommand\(/,
+  },
 };
 
 function walk(dir: string): string[] {
@@ -36,13 +52,17 @@ test('document edits and file writes in src/vscode happen only on command and qu
   const files = new Set<string>();
   for (const file of walk(join(ROOT, 'src/vscode'))) {
     const rel = relative(ROOT, file);
-    readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-      if (/^\s*(\/\/|\*)/.test(line) || !EDITS.test(line)) return;
-      hits.push(`${rel}:${i + 1}: ${line.trim()}`);
-      files.add(rel);
-    });
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (/^\s*(\/\/|\*)/.test(line) || !EDITS.test(line)) return;
+        hits.push(`${rel}:${i + 1}: ${line.trim()}`);
+        files.add(rel);
+      });
   }
-  console.log(`${hits.length} edit/write sites in src/vscode, in ${files.size} allowlisted files:\n${hits.map((h) => `  ${h}`).join('\n')}`);
+  console.log(
+    `${hits.length} edit/write sites in src/vscode, in ${files.size} allowlisted files:\n${hits.map((h) => `  ${h}`).join('\n')}`,
+  );
   for (const rel of files) {
     const allowed = ALLOWED[rel];
     assert.ok(allowed, `${rel} edits documents or writes files but is not on the allowlist`);
@@ -110,11 +130,16 @@ test('a killed export leaves the previous file or the complete new one, never a 
     const { killed } = await exportKilled(dir, when);
     const out = readFileSync(join(dir, 'out.html'), 'utf8');
     const complete = out.startsWith('<!DOCTYPE html>') && out.endsWith('</html>\n');
-    assert.ok(out === previous || complete, `after a kill at ${when}: out.html is the previous file or a complete export (${out.length} chars)`);
+    assert.ok(
+      out === previous || complete,
+      `after a kill at ${when}: out.html is the previous file or a complete export (${out.length} chars)`,
+    );
     assert.equal(readFileSync(join(dir, 'big.md'), 'utf8'), source, 'the source is untouched');
     const temps = readdirSync(dir).filter((f) => f.endsWith('.tmp'));
     strays = temps.length;
-    outcomes.push(`${when}${typeof when === 'number' ? ' ms' : ''}: ${killed ? 'killed' : 'finished'}, out.html ${out === previous ? 'previous' : 'new, complete'}, ${temps.length} temp file(s)`);
+    outcomes.push(
+      `${when}${typeof when === 'number' ? ' ms' : ''}: ${killed ? 'killed' : 'finished'}, out.html ${out === previous ? 'previous' : 'new, complete'}, ${temps.length} temp file(s)`,
+    );
   }
   // A run to completion: the new file, and what it does with temp files left by killed runs.
   const { killed } = await exportKilled(dir, 600_000);
@@ -122,8 +147,12 @@ test('a killed export leaves the previous file or the complete new one, never a 
   const out = readFileSync(join(dir, 'out.html'), 'utf8');
   assert.ok(out.endsWith('</html>\n') && out.length > 15_000_000, 'the completed export is whole');
   const left = readdirSync(dir).filter((f) => f.endsWith('.tmp'));
-  console.log(`export killed at several points (${source.length} chars of Markdown → ${out.length} chars of HTML):\n${outcomes.map((o) => `  ${o}`).join('\n')}`);
-  console.log(`stray temp files: ${strays} after the kills, ${left.length} after the next complete run (${left.length ? 'NOT cleaned' : 'cleaned'})`);
+  console.log(
+    `export killed at several points (${source.length} chars of Markdown → ${out.length} chars of HTML):\n${outcomes.map((o) => `  ${o}`).join('\n')}`,
+  );
+  console.log(
+    `stray temp files: ${strays} after the kills, ${left.length} after the next complete run (${left.length ? 'NOT cleaned' : 'cleaned'})`,
+  );
   assert.equal(left.length, 0, 'temp files of killed exports are cleaned by the next export');
   assert.ok(existsSync(join(dir, 'big.md')));
 });

@@ -34,7 +34,10 @@ test('a 10 MB math-heavy document renders through the core with bounded memory',
     const again = performance.now();
     const second = await renderer.render(text);
     const secondMs = performance.now() - again;
-    assert.ok(second.blocks.every((b, i) => b.key === keys[i]), 'a second render (all cached) gives the same blocks');
+    assert.ok(
+      second.blocks.every((b, i) => b.key === keys[i]),
+      'a second render (all cached) gives the same blocks',
+    );
 
     const peakMb = process.resourceUsage().maxRSS / 1024;
     console.log(

@@ -49,13 +49,18 @@ for (const [mode, options] of [
         const result = await renderer.render(documentWith(tex));
         const id = checkAround(result, name);
         pathological++;
-        console.log(`  ${name.padEnd(28)} ${String(tex.length).padStart(8)} chars → ${id.padEnd(24)} ${(performance.now() - started).toFixed(0)} ms`);
+        console.log(
+          `  ${name.padEnd(28)} ${String(tex.length).padStart(8)} chars → ${id.padEnd(24)} ${(performance.now() - started).toFixed(0)} ms`,
+        );
       });
     }
 
     it('the renderer still works afterwards', async () => {
       const result = await renderer.render('Plain $x^2$ and\n\n$$\n\\int_0^1 f(x)\\,dx\n$$\n');
-      assert.deepEqual(result.formulas.map((f) => f.error?.id ?? 'ok'), ['ok', 'ok']);
+      assert.deepEqual(
+        result.formulas.map((f) => f.error?.id ?? 'ok'),
+        ['ok', 'ok'],
+      );
       assert.equal((result.html.match(/<mjx-container/g) ?? []).length, 2);
     });
   });

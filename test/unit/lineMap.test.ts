@@ -52,7 +52,10 @@ test('a nested box cuts its parent short (list items inside a list)', () => {
     { line: 4, endLine: 6, top: 80, height: 40 },
     { line: 4, endLine: 5, top: 85, height: 10 },
   ]);
-  assert.deepEqual(nested.map((b) => b.line), [0, 4]);
+  assert.deepEqual(
+    nested.map((b) => b.line),
+    [0, 4],
+  );
   assert.equal(offsetForLine(nested, 2), 40);
   assert.equal(lineForOffset(nested, 100), 5);
 });

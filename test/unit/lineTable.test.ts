@@ -19,23 +19,29 @@ function naiveLines(text: string): Array<{ start: number; text: string }> {
 const TEXT = fc.array(fc.constantFrom('a', 'b', ' ', '\n', '\r\n', '\r', '$'), { maxLength: 40 }).map((xs) => xs.join(''));
 
 test('line starts, texts and positions agree with splitting at CRLF, LF and CR', () => {
-  fc.assert(fc.property(TEXT, (text) => {
-    const lines = new LineTable(text);
-    const naive = naiveLines(text);
-    assert.deepEqual(lineStarts(text), naive.map((l) => l.start));
-    assert.equal(lines.lineCount, naive.length);
-    naive.forEach((l, i) => {
-      assert.equal(lines.lineText(i), l.text);
-      assert.equal(lines.lineEnd(i), l.start + l.text.length);
-      assert.equal(lines.lineStart(i), l.start);
-      assert.equal(lines.offsetAt(i + 1, 1), l.start);
-    });
-    for (let offset = 0; offset <= text.length; offset++) {
-      const line = naive.findIndex((_, i) => i === naive.length - 1 || naive[i + 1]!.start > offset);
-      assert.equal(lines.lineOf(offset), line);
-      assert.deepEqual(lines.position(offset), { line: line + 1, column: offset - naive[line]!.start + 1 });
-    }
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(TEXT, (text) => {
+      const lines = new LineTable(text);
+      const naive = naiveLines(text);
+      assert.deepEqual(
+        lineStarts(text),
+        naive.map((l) => l.start),
+      );
+      assert.equal(lines.lineCount, naive.length);
+      naive.forEach((l, i) => {
+        assert.equal(lines.lineText(i), l.text);
+        assert.equal(lines.lineEnd(i), l.start + l.text.length);
+        assert.equal(lines.lineStart(i), l.start);
+        assert.equal(lines.offsetAt(i + 1, 1), l.start);
+      });
+      for (let offset = 0; offset <= text.length; offset++) {
+        const line = naive.findIndex((_, i) => i === naive.length - 1 || naive[i + 1]!.start > offset);
+        assert.equal(lines.lineOf(offset), line);
+        assert.deepEqual(lines.position(offset), { line: line + 1, column: offset - naive[line]!.start + 1 });
+      }
+    }),
+    { numRuns: 300 },
+  );
 });
 
 test('beyond the text: clamped lines, empty line text', () => {

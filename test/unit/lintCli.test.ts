@@ -27,7 +27,15 @@ function workspace(files: Record<string, string>): string {
 async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(['lint', ...argv], { cwd, out: (t) => { out += t; }, err: (t) => { err += t; } });
+  const code = await main(['lint', ...argv], {
+    cwd,
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+  });
   return { code, out, err };
 }
 
@@ -37,11 +45,10 @@ test('text output: file:line:col RULE/name message, exit 1', async () => {
   assert.equal(r.code, 1);
   assert.equal(r.err, '');
   const lines = r.out.trimEnd().split('\n');
-  assert.deepEqual(lines.map((l) => l.split(' ')[0] + ' ' + l.split(' ')[1]), [
-    'doc.md:1:10 MM102/escape-in-math',
-    'doc.md:1:13 MM102/escape-in-math',
-    'doc.md:1:34 MM301/tex-error',
-  ]);
+  assert.deepEqual(
+    lines.map((l) => l.split(' ')[0] + ' ' + l.split(' ')[1]),
+    ['doc.md:1:10 MM102/escape-in-math', 'doc.md:1:13 MM102/escape-in-math', 'doc.md:1:34 MM301/tex-error'],
+  );
   assert.match(lines[2], /Undefined control sequence \\foo$/);
 });
 
@@ -52,8 +59,16 @@ test('json output: an array of {file, line, column, endLine, endColumn, rule, na
   const rows = JSON.parse(r.out) as Array<Record<string, unknown>>;
   assert.equal(rows.length, 3);
   assert.deepEqual(rows[0], {
-    file: 'doc.md', line: 1, column: 10, endLine: 1, endColumn: 12, rule: 'MM102', name: 'escape-in-math', severity: 'warning',
-    message: rows[0].message, fixable: true,
+    file: 'doc.md',
+    line: 1,
+    column: 10,
+    endLine: 1,
+    endColumn: 12,
+    rule: 'MM102',
+    name: 'escape-in-math',
+    severity: 'warning',
+    message: rows[0].message,
+    fixable: true,
   });
   assert.equal(rows[2].rule, 'MM301');
   assert.equal(rows[2].fixable, false);
@@ -81,8 +96,12 @@ test('--fix rewrites the file in place (no temp file left) and reports what rema
 
 test('folders are searched for *.md recursively, skipping node_modules and dot-folders', async () => {
   const dir = workspace({
-    'a.md': BAD, 'notes.txt': BAD, 'sub/b.md': BAD, 'sub/deeper/c.md': CLEAN,
-    'node_modules/pkg/d.md': BAD, '.hidden/e.md': BAD,
+    'a.md': BAD,
+    'notes.txt': BAD,
+    'sub/b.md': BAD,
+    'sub/deeper/c.md': CLEAN,
+    'node_modules/pkg/d.md': BAD,
+    '.hidden/e.md': BAD,
   });
   const r = await cli(dir, '.', '--format', 'json');
   const files = [...new Set((JSON.parse(r.out) as Array<{ file: string }>).map((x) => x.file))];
@@ -92,7 +111,9 @@ test('folders are searched for *.md recursively, skipping node_modules and dot-f
 
 test('globs: *, ** and {a,b}', async () => {
   const dir = workspace({ 'a.md': BAD, 'b.md': BAD, 'c.md': BAD, 'docs/x.md': BAD, 'docs/deep/y.md': BAD });
-  const files = async (...args: string[]) => [...new Set((JSON.parse((await cli(dir, ...args, '--format', 'json')).out) as Array<{ file: string }>).map((x) => x.file))];
+  const files = async (...args: string[]) => [
+    ...new Set((JSON.parse((await cli(dir, ...args, '--format', 'json')).out) as Array<{ file: string }>).map((x) => x.file)),
+  ];
   assert.deepEqual(await files('*.md'), ['a.md', 'b.md', 'c.md']);
   assert.deepEqual(await files('docs/**/*.md'), ['docs/deep/y.md', 'docs/x.md']);
   assert.deepEqual(await files('{a,c}.md'), ['a.md', 'c.md']);
@@ -110,10 +131,22 @@ test('settings from .mathdown.json: rules switched off, pandoc target', async ()
   const dir = workspace({ 'doc.md': BAD });
   writeFileSync(join(dir, '.mathdown.json'), JSON.stringify({ 'lint.rules': { MM301: 'off' } }));
   const r = await cli(dir, 'doc.md');
-  assert.deepEqual(r.out.trimEnd().split('\n').map((l) => l.split(' ')[1]), ['MM102/escape-in-math', 'MM102/escape-in-math']);
+  assert.deepEqual(
+    r.out
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split(' ')[1]),
+    ['MM102/escape-in-math', 'MM102/escape-in-math'],
+  );
   writeFileSync(join(dir, '.mathdown.json'), JSON.stringify({ lint: { targets: ['pandoc'], rules: { MM301: 'error' } } }));
   const p = await cli(dir, 'doc.md');
-  assert.deepEqual(p.out.trimEnd().split('\n').map((l) => l.split(' ')[1]), ['MM301/tex-error']);
+  assert.deepEqual(
+    p.out
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split(' ')[1]),
+    ['MM301/tex-error'],
+  );
 });
 
 test('a malformed config is a usage error naming the file', async () => {

@@ -17,7 +17,9 @@ function example(page: string, heading: string): string {
 
 describe('rule documentation', () => {
   let renderer: MathdownRenderer;
-  before(() => { renderer = new MathdownRenderer(); });
+  before(() => {
+    renderer = new MathdownRenderer();
+  });
   after(() => renderer.dispose());
 
   it('every rule id and name is unique', () => {
@@ -28,7 +30,10 @@ describe('rule documentation', () => {
   it('docs/rules/README.md lists every rule with its name and default severity', () => {
     const index = readFileSync(path.join(DOCS, 'README.md'), 'utf8');
     const rows = index.split('\n').filter((l) => /^\| \[MM\d+\]/.test(l));
-    assert.deepEqual(rows.map((l) => l.split(' | ').slice(0, 3).join(' | ')), RULES.map((r) => `| [${r.id}](${r.id}.md) | ${r.name} | ${r.defaultSeverity}`));
+    assert.deepEqual(
+      rows.map((l) => l.split(' | ').slice(0, 3).join(' | ')),
+      RULES.map((r) => `| [${r.id}](${r.id}.md) | ${r.name} | ${r.defaultSeverity}`),
+    );
   });
 
   for (const rule of RULES) {

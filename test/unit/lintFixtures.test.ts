@@ -10,7 +10,9 @@ import type { Formula } from '../../src/core/types';
 
 // Each test/fixtures/lint/NAME.md has a sidecar NAME.json: {"settings"?: {...}, "diagnostics": ["L:C-L:C RULE", …]}.
 const DIR = path.join(__dirname, '../../../test/fixtures/lint');
-const FIXTURES = readdirSync(DIR).filter((f) => f.endsWith('.md')).sort();
+const FIXTURES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 
 interface Sidecar {
   settings?: Record<string, unknown>;
@@ -26,7 +28,11 @@ function optionsFor(sidecar: Sidecar): Omit<LintOptions, 'formulas'> {
 const show = (d: LintDiagnostic) => `${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.rule}`;
 
 /** TeX up to spacing, with the bar macros the fixes write read as the bars they replace. */
-const normTex = (tex: string) => tex.replace(/\\vert(?![A-Za-z])/g, '|').replace(/\\Vert(?![A-Za-z])/g, '\\|').replace(/\s+/g, '');
+const normTex = (tex: string) =>
+  tex
+    .replace(/\\vert(?![A-Za-z])/g, '|')
+    .replace(/\\Vert(?![A-Za-z])/g, '\\|')
+    .replace(/\s+/g, '');
 const texList = (formulas: readonly Formula[]) => formulas.filter((f) => f.delimiter !== 'ref').map((f) => normTex(f.tex));
 
 /** Where `offset` of the old text lands after the edits. */
@@ -41,7 +47,9 @@ function mapOffset(offset: number, edits: readonly TextEdit[]): number {
 
 describe('lint fixtures', () => {
   let renderer: MathdownRenderer;
-  before(() => { renderer = new MathdownRenderer(); });
+  before(() => {
+    renderer = new MathdownRenderer();
+  });
   after(() => renderer.dispose());
 
   for (const file of FIXTURES) {
@@ -61,7 +69,11 @@ describe('lint fixtures', () => {
         const edits = d.fix!;
         const fixed = applyFixes(text, edits);
         const quickFix = fixAsOneEdit(edits, (a, b) => text.slice(a, b));
-        assert.equal(text.slice(0, quickFix.offset) + quickFix.text + text.slice(quickFix.offset + quickFix.length), fixed, `${show(d)}: the quick fix's one edit differs from applyFixes`);
+        assert.equal(
+          text.slice(0, quickFix.offset) + quickFix.text + text.slice(quickFix.offset + quickFix.length),
+          fixed,
+          `${show(d)}: the quick fix's one edit differs from applyFixes`,
+        );
         const first = Math.min(...edits.map((e) => e.offset));
         const last = Math.max(...edits.map((e) => e.offset + e.length));
         assert.equal(fixed.slice(0, first), text.slice(0, first), `${show(d)}: text before the fix changed`);
@@ -81,7 +93,12 @@ describe('lint fixtures', () => {
 
     it(`${file}: fix all leaves nothing fixable and every formula's TeX`, () => {
       const { text: fixed } = fixAll(text, options);
-      assert.deepEqual(lint(fixed, options).filter((d) => d.fix).map(show), []);
+      assert.deepEqual(
+        lint(fixed, options)
+          .filter((d) => d.fix)
+          .map(show),
+        [],
+      );
       assert.ok(isSubsequence(texList(parseMarkdown(text, options.math).formulas), texList(parseMarkdown(fixed, options.math).formulas)));
     });
   }

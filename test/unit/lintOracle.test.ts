@@ -9,8 +9,16 @@ import { generateDocument } from './lintGenerator';
 import { cmarkGfmCliVersion, type OracleRenderer } from './lintOracle';
 import { KNOWN_MISSES } from './lintOracleMisses';
 import {
-  CATALOGUE_RULES, describeMiss, missKey, PORTABILITY_RULES, precision, recall, scoreRules, summary,
-  type OracleDocument, type OracleScore,
+  CATALOGUE_RULES,
+  describeMiss,
+  missKey,
+  PORTABILITY_RULES,
+  precision,
+  recall,
+  scoreRules,
+  summary,
+  type OracleDocument,
+  type OracleScore,
 } from './lintOracleScore';
 
 // The portability rules must flag exactly the formulas that a Markdown renderer without math
@@ -19,10 +27,17 @@ import {
 const DIR = path.join(__dirname, '../../../test/fixtures/lint');
 const GENERATED = 300;
 const CLI_VERSION = cmarkGfmCliVersion();
-const ORACLES: Array<[LintTarget, OracleRenderer]> = [['gfm', 'cmark-gfm'], ['gfm', 'cmark-gfm-cli'], ['gfm', 'marked-gfm'], ['commonmark', 'commonmark.js']];
+const ORACLES: Array<[LintTarget, OracleRenderer]> = [
+  ['gfm', 'cmark-gfm'],
+  ['gfm', 'cmark-gfm-cli'],
+  ['gfm', 'marked-gfm'],
+  ['commonmark', 'commonmark.js'],
+];
 
 const SETS: Record<'fixtures' | 'generated', OracleDocument[]> = {
-  fixtures: readdirSync(DIR).filter((f) => f.endsWith('.md') && f !== 'pandoc.md' && f !== 'suppression.md').map((f) => ({ name: f, text: readFileSync(path.join(DIR, f), 'utf8') })),
+  fixtures: readdirSync(DIR)
+    .filter((f) => f.endsWith('.md') && f !== 'pandoc.md' && f !== 'suppression.md')
+    .map((f) => ({ name: f, text: readFileSync(path.join(DIR, f), 'utf8') })),
   generated: Array.from({ length: GENERATED }, (_, i) => ({ name: `gen${i + 1}`, text: generateDocument(i + 1) })),
 };
 
@@ -40,7 +55,8 @@ function rendererName(renderer: OracleRenderer): string {
 /** CI installs cmark-gfm (scripts/e2e/setup.sh) and must run this check; elsewhere say loudly that it did not run. */
 function cliMissing(): boolean {
   if (CLI_VERSION) return false;
-  const message = 'cmark-gfm is not installed, so the portability rules were NOT checked against the real cmark-gfm program. Install it with: sudo apt-get install --no-install-recommends cmark-gfm';
+  const message =
+    'cmark-gfm is not installed, so the portability rules were NOT checked against the real cmark-gfm program. Install it with: sudo apt-get install --no-install-recommends cmark-gfm';
   assert.ok(!process.env.CI, message);
   console.log(`NOTE: ${message}`);
   return true;
@@ -55,9 +71,15 @@ describe('portability rules against real renderers', () => {
         if (renderer === 'cmark-gfm-cli' && cliMissing()) return;
         const s = scored(set, target, renderer, PORTABILITY_RULES);
         console.log(`${what}, the portability rules MM101–MM108, target ${target} vs ${rendererName(renderer)}: ${summary(s)}`);
-        const known = new Map(KNOWN_MISSES.filter((k) => k.renderer === renderer && SETS[set].some((d) => d.name === k.doc)).map((k) => [missKey(k), k.reason]));
-        for (const m of s.misses) console.log(`  ${describeMiss(m, known.get(missKey(m)) ?? 'NOT A KNOWN MISS: find its cause, then fix the rule or list it in lintOracleMisses.ts')}`);
-        for (const k of known.keys()) if (!s.misses.some((m) => missKey(m) === k)) console.log(`  listed in lintOracleMisses.ts but no longer a miss: ${k}`);
+        const known = new Map(
+          KNOWN_MISSES.filter((k) => k.renderer === renderer && SETS[set].some((d) => d.name === k.doc)).map((k) => [missKey(k), k.reason]),
+        );
+        for (const m of s.misses)
+          console.log(
+            `  ${describeMiss(m, known.get(missKey(m)) ?? 'NOT A KNOWN MISS: find its cause, then fix the rule or list it in lintOracleMisses.ts')}`,
+          );
+        for (const k of known.keys())
+          if (!s.misses.some((m) => missKey(m) === k)) console.log(`  listed in lintOracleMisses.ts but no longer a miss: ${k}`);
         assert.deepEqual(s.misses.map(missKey).sort(), [...known.keys()].sort(), 'the misses are exactly the known ones');
         if (set === 'fixtures') assert.ok(s.tp > 20, 'the fixtures hold mangled formulas');
         else assert.ok(s.tp > 1000 && s.tn > 1000, 'both mangled and intact formulas are well represented');
@@ -69,7 +91,9 @@ describe('portability rules against real renderers', () => {
         const all = new Set(scored(set, target, renderer, PORTABILITY_RULES).misses.map(missKey));
         const s = scored(set, target, renderer, CATALOGUE_RULES);
         const extra = s.misses.filter((m) => !all.has(missKey(m)));
-        console.log(`${what}, the catalogue's MM101–MM107 without MM108, target ${target} vs ${rendererName(renderer)}: ${summary(s)}; ${extra.length} formulas missed only because MM108 is left out (code spans, links and code blocks, which MM101–MM107 do not cover):`);
+        console.log(
+          `${what}, the catalogue's MM101–MM107 without MM108, target ${target} vs ${rendererName(renderer)}: ${summary(s)}; ${extra.length} formulas missed only because MM108 is left out (code spans, links and code blocks, which MM101–MM107 do not cover):`,
+        );
         for (const m of extra) {
           const mm108 = m.diagnostics.find((d) => d.rule === 'MM108');
           console.log(`  ${describeMiss(m, mm108 ? `MM108 ${mm108.line}:${mm108.column}: ${mm108.message}` : 'NOT FLAGGED BY MM108')}`);
@@ -87,10 +111,15 @@ describe('portability rules against real renderers', () => {
       const formulas = parseMarkdown(text).formulas;
       for (const d of lint(text, { targets: ['gfm', 'commonmark'], formulas }).filter((x) => x.rule === 'MM106')) {
         flagged++;
-        assert.ok(!formulas.some((f) => d.offset >= f.offset && d.offset < f.endOffset), `MM106 at ${d.line}:${d.column} lies inside no formula`);
+        assert.ok(
+          !formulas.some((f) => d.offset >= f.offset && d.offset < f.endOffset),
+          `MM106 at ${d.line}:${d.column} lies inside no formula`,
+        );
       }
     }
-    console.log(`MM106 (blank-line-in-display-math) is not scored by the oracle: an opener whose closer comes after a blank line never closes, in Mathdown as in every other renderer, so there is no formula to find mangled or intact. ${flagged} MM106 diagnostics in the fixtures and generated documents, none inside a formula; test/fixtures/lint/blank-lines.md checks the rule itself.`);
+    console.log(
+      `MM106 (blank-line-in-display-math) is not scored by the oracle: an opener whose closer comes after a blank line never closes, in Mathdown as in every other renderer, so there is no formula to find mangled or intact. ${flagged} MM106 diagnostics in the fixtures and generated documents, none inside a formula; test/fixtures/lint/blank-lines.md checks the rule itself.`,
+    );
     assert.ok(flagged > 0, 'the fixtures exercise MM106');
   });
 });

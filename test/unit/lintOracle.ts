@@ -17,7 +17,10 @@ export type OracleRenderer = 'cmark-gfm' | 'cmark-gfm-cli' | 'marked-gfm' | 'com
 /** The installed `cmark-gfm` program's version line, or undefined when there is none. */
 export function cmarkGfmCliVersion(): string | undefined {
   try {
-    return execFileSync('cmark-gfm', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n')[0].split(' - ')[0].trim();
+    return execFileSync('cmark-gfm', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\n')[0]
+      .split(' - ')[0]
+      .trim();
   } catch {
     return undefined;
   }
@@ -46,11 +49,16 @@ interface RenderedChunk {
 export function renderChunks(markdown: string, renderer: OracleRenderer): RenderedChunk[] {
   const text = markdown.replace(/\r\n?/g, '\n');
   if (renderer === 'marked-gfm') return markedChunks(text);
-  const html = renderer === 'cmark-gfm'
-    ? cmarkGfm.convert(text, cmarkGfm.Option.sourcePos | cmarkGfm.Option.default)
-    : renderer === 'cmark-gfm-cli'
-      ? execFileSync('cmark-gfm', ['--sourcepos', '--unsafe', '-e', 'table', '-e', 'strikethrough', '-e', 'autolink', '-e', 'tagfilter'], { input: text, encoding: 'utf8' })
-      : new HtmlRenderer({ sourcepos: true }).render(new Parser().parse(text));
+  const html =
+    renderer === 'cmark-gfm'
+      ? cmarkGfm.convert(text, cmarkGfm.Option.sourcePos | cmarkGfm.Option.default)
+      : renderer === 'cmark-gfm-cli'
+        ? execFileSync(
+            'cmark-gfm',
+            ['--sourcepos', '--unsafe', '-e', 'table', '-e', 'strikethrough', '-e', 'autolink', '-e', 'tagfilter'],
+            { input: text, encoding: 'utf8' },
+          )
+        : new HtmlRenderer({ sourcepos: true }).render(new Parser().parse(text));
   return sourceposChunks(html);
 }
 
@@ -63,7 +71,12 @@ function markedChunks(text: string): RenderedChunk[] {
     const lines = t.raw.split('\n').length - 1;
     const sub = [t] as Token[] as TokensList;
     sub.links = tokens.links;
-    if (t.type !== 'space') out.push({ startLine: line, endLine: line + Math.max(0, lines - (t.raw.endsWith('\n') ? 1 : 0)), text: htmlToMathJaxText(marked.parser(sub)) });
+    if (t.type !== 'space')
+      out.push({
+        startLine: line,
+        endLine: line + Math.max(0, lines - (t.raw.endsWith('\n') ? 1 : 0)),
+        text: htmlToMathJaxText(marked.parser(sub)),
+      });
     line += lines;
   }
   return out;
@@ -90,7 +103,10 @@ function sourceposChunks(html: string): RenderedChunk[] {
     if (!m[1] && pos && !/\/\s*$/.test(m[3])) stack.push(m[2]);
     else if (m[1] && stack.length && stack[stack.length - 1] === m[2]) {
       stack.pop();
-      if (!stack.length) { chunks.push(current); current = { html: '' }; }
+      if (!stack.length) {
+        chunks.push(current);
+        current = { html: '' };
+      }
     }
   }
   current.html += html.slice(at);
@@ -113,13 +129,25 @@ export function htmlToMathJaxText(html: string): string {
     out += decodeHTML(html.slice(at, m.index));
     at = m.index + m[0].length;
     const tag = (m[1] ?? '').toLowerCase();
-    out += m[0].startsWith('<!--') || tag === 'wbr' ? '' : tag === 'br' ? '\n' : tag === 'code' ? (m[0][1] === '/' ? CODE_CLOSE : CODE_OPEN) : SEP;
+    out +=
+      m[0].startsWith('<!--') || tag === 'wbr'
+        ? ''
+        : tag === 'br'
+          ? '\n'
+          : tag === 'code'
+            ? m[0][1] === '/'
+              ? CODE_CLOSE
+              : CODE_OPEN
+            : SEP;
   }
   return normalise(out + decodeHTML(html.slice(at)));
 }
 
 function normalise(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/ ?\u0001[\u0001 ]*/g, SEP).replace(/ ?([\u0002\u0003]) ?/g, '$1');
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/ ?\u0001[\u0001 ]*/g, SEP)
+    .replace(/ ?([\u0002\u0003]) ?/g, '$1');
 }
 
 /** Is `at` inside `<code>` content? */
@@ -130,19 +158,33 @@ function inCode(text: string, at: number): boolean {
 /** The text that must survive for the formula to reach MathJax as written; undefined: not judged. */
 export function expectedText(f: Formula): string | undefined {
   switch (f.delimiter) {
-    case '$': return `$${f.tex}$`;
-    case '$$': return `$$${f.tex}$$`;
-    case '\\(': case '\\\\(': return `\\(${f.tex}\\)`;
-    case '\\[': case '\\\\[': return `\\[${f.tex}\\]`;
-    case 'env': return f.tex;
-    case '$`': return `$${CODE_OPEN}${f.tex}${CODE_CLOSE}$`;
-    case 'math-fence': return `${CODE_OPEN}${f.tex}${CODE_CLOSE}`;
-    default: return undefined;
+    case '$':
+      return `$${f.tex}$`;
+    case '$$':
+      return `$$${f.tex}$$`;
+    case '\\(':
+    case '\\\\(':
+      return `\\(${f.tex}\\)`;
+    case '\\[':
+    case '\\\\[':
+      return `\\[${f.tex}\\]`;
+    case 'env':
+      return f.tex;
+    case '$`':
+      return `$${CODE_OPEN}${f.tex}${CODE_CLOSE}$`;
+    case 'math-fence':
+      return `${CODE_OPEN}${f.tex}${CODE_CLOSE}`;
+    default:
+      return undefined;
   }
 }
 
 /** Indices of the formulas the renderer mangles (their text does not survive), among those judged. */
-export function mangledFormulas(markdown: string, formulas: readonly Formula[], renderer: OracleRenderer): { judged: number[]; mangled: Set<number> } {
+export function mangledFormulas(
+  markdown: string,
+  formulas: readonly Formula[],
+  renderer: OracleRenderer,
+): { judged: number[]; mangled: Set<number> } {
   const chunks = renderChunks(markdown, renderer);
   const cursor = new Map<RenderedChunk, number>();
   const judged: number[] = [];
@@ -156,7 +198,10 @@ export function mangledFormulas(markdown: string, formulas: readonly Formula[], 
     const verbatim = f.delimiter === '$`' || f.delimiter === 'math-fence';
     let at = chunk ? chunk.text.indexOf(want, cursor.get(chunk) ?? 0) : -1;
     while (chunk && at >= 0 && !verbatim && inCode(chunk.text, at)) at = chunk.text.indexOf(want, at + 1);
-    if (at < 0 || !chunk) { mangled.add(i); return; }
+    if (at < 0 || !chunk) {
+      mangled.add(i);
+      return;
+    }
     cursor.set(chunk, at + want.length);
   });
   return { judged, mangled };

@@ -8,9 +8,12 @@ export interface KnownMiss extends Pick<OracleMiss, 'kind' | 'renderer' | 'doc' 
   reason: string;
 }
 
-const RULE_OF_THREE_GEN1 = 'CommonMark\'s "rule of three": the closing `**` may not pair with the nearer `*` of `x^*_i` (both runs can open and close, and 1 + 2 is a multiple of 3), so it pairs with the `**` of `$<http://x.y>**`a|$` and disappears. Marked, which the linter reads emphasis with, has no rule of three here and pairs neither.';
-const UNDERSCORE_RUN_GEN244 = 'Marked, which the linter reads emphasis with, pairs the `_` of `x^*_i` with one `_` of the `__` in the next formula; CommonMark pairs that whole `__` run with the `__` opening the paragraph (strong emphasis), so this formula keeps its `_`. (The next formula is really mangled, and flagged.)';
-const TILDE_028 = 'cmark-gfm 0.28 (the npm asm.js build) pairs a `~` with a `~~`, runs of different lengths, as strikethrough; cmark-gfm 0.29 (Debian\'s, and GitHub) and the linter pair only runs of equal length, so the formula survives there.';
+const RULE_OF_THREE_GEN1 =
+  'CommonMark\'s "rule of three": the closing `**` may not pair with the nearer `*` of `x^*_i` (both runs can open and close, and 1 + 2 is a multiple of 3), so it pairs with the `**` of `$<http://x.y>**`a|$` and disappears. Marked, which the linter reads emphasis with, has no rule of three here and pairs neither.';
+const UNDERSCORE_RUN_GEN244 =
+  'Marked, which the linter reads emphasis with, pairs the `_` of `x^*_i` with one `_` of the `__` in the next formula; CommonMark pairs that whole `__` run with the `__` opening the paragraph (strong emphasis), so this formula keeps its `_`. (The next formula is really mangled, and flagged.)';
+const TILDE_028 =
+  "cmark-gfm 0.28 (the npm asm.js build) pairs a `~` with a `~~`, runs of different lengths, as strikethrough; cmark-gfm 0.29 (Debian's, and GitHub) and the linter pair only runs of equal length, so the formula survives there.";
 
 const misses = (renderer: OracleRenderer, list: Array<[OracleMiss['kind'], string, number, string, string]>): KnownMiss[] =>
   list.map(([kind, doc, line, formula, reason]) => ({ kind, renderer, doc, line, formula, reason }));
@@ -30,11 +33,23 @@ export const KNOWN_MISSES: readonly KnownMiss[] = [
     ['false positive', 'gen244', 24, '$e^{i\\pi} f(x) x^*_i$', UNDERSCORE_RUN_GEN244],
   ]),
   ...misses('marked-gfm', [
-    ['missed', 'gen128', 13, '$x$', 'Marked splits a table row at `\\\\|` (it counts the backslashes), so this row has one cell more than the header and the cell holding `$x$` is dropped. GitHub\'s cmark-gfm reads `\\\\|` as `\\` and an escaped pipe, and the linter follows GitHub (MM104 names that `\\|`).'],
+    [
+      'missed',
+      'gen128',
+      13,
+      '$x$',
+      "Marked splits a table row at `\\\\|` (it counts the backslashes), so this row has one cell more than the header and the cell holding `$x$` is dropped. GitHub's cmark-gfm reads `\\\\|` as `\\` and an escaped pipe, and the linter follows GitHub (MM104 names that `\\|`).",
+    ],
   ]),
   ...misses('commonmark.js', [
     ['missed', 'gen1', 7, '$aae^{i\\pi}**$', RULE_OF_THREE_GEN1],
-    ['missed', 'gen155', 10, '$|^*~~$', 'CommonMark\'s "rule of three": the `*` of `a*b` may not close on the `**` of `$~~**1$` (both can open and close, and 2 + 1 is a multiple of 3), so it pairs with the `*` here, which disappears. Marked, which the linter reads emphasis with, pairs neither.'],
+    [
+      'missed',
+      'gen155',
+      10,
+      '$|^*~~$',
+      'CommonMark\'s "rule of three": the `*` of `a*b` may not close on the `**` of `$~~**1$` (both can open and close, and 2 + 1 is a multiple of 3), so it pairs with the `*` here, which disappears. Marked, which the linter reads emphasis with, pairs neither.',
+    ],
     ['false positive', 'gen244', 24, '$e^{i\\pi} f(x) x^*_i$', UNDERSCORE_RUN_GEN244],
   ]),
 ];

@@ -41,7 +41,12 @@ export interface OracleScore {
  * A formula counts as flagged when a diagnostic of `rules` starts inside it, and as mangled when
  * the renderer's output no longer holds its text.
  */
-export function scoreRules(docs: readonly OracleDocument[], target: LintTarget, renderer: OracleRenderer, rules: ReadonlySet<string>): OracleScore {
+export function scoreRules(
+  docs: readonly OracleDocument[],
+  target: LintTarget,
+  renderer: OracleRenderer,
+  rules: ReadonlySet<string>,
+): OracleScore {
   const s: OracleScore = { tp: 0, fp: 0, fn: 0, tn: 0, misses: [] };
   for (const doc of docs) {
     const formulas = parseMarkdown(doc.text).formulas;
@@ -59,7 +64,15 @@ export function scoreRules(docs: readonly OracleDocument[], target: LintTarget, 
       }
       if (flagged) s.fp++;
       else s.fn++;
-      s.misses.push({ kind: flagged ? 'false positive' : 'missed', renderer, doc: doc.name, line: f.line, column: f.column, formula: doc.text.slice(f.offset, f.endOffset), diagnostics: inside });
+      s.misses.push({
+        kind: flagged ? 'false positive' : 'missed',
+        renderer,
+        doc: doc.name,
+        line: f.line,
+        column: f.column,
+        formula: doc.text.slice(f.offset, f.endOffset),
+        diagnostics: inside,
+      });
     }
   }
   return s;

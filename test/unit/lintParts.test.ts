@@ -13,20 +13,41 @@ const DIR = path.join(__dirname, '../../../test/fixtures/lint');
 
 describe('applyFixes', () => {
   it('applies edits given in any order on the original offsets', () => {
-    assert.equal(applyFixes('a|b|c', [{ offset: 3, length: 1, text: '\\vert ' }, { offset: 1, length: 1, text: '\\vert ' }]), 'a\\vert b\\vert c');
+    assert.equal(
+      applyFixes('a|b|c', [
+        { offset: 3, length: 1, text: '\\vert ' },
+        { offset: 1, length: 1, text: '\\vert ' },
+      ]),
+      'a\\vert b\\vert c',
+    );
   });
   it('takes identical edits once and skips an edit overlapping one already taken', () => {
     const e = { offset: 0, length: 1, text: '$`' };
     assert.equal(applyFixes('$x$', [e, e, { offset: 2, length: 1, text: '`$' }]), '$`x`$');
-    assert.equal(applyFixes('abcdef', [{ offset: 1, length: 3, text: 'X' }, { offset: 2, length: 3, text: 'Y' }]), 'aXef');
+    assert.equal(
+      applyFixes('abcdef', [
+        { offset: 1, length: 3, text: 'X' },
+        { offset: 2, length: 3, text: 'Y' },
+      ]),
+      'aXef',
+    );
   });
   it('inserts, deletes, and ignores edits outside the text', () => {
-    assert.equal(applyFixes('ab', [{ offset: 1, length: 0, text: '-' }, { offset: 5, length: 1, text: '!' }]), 'a-b');
+    assert.equal(
+      applyFixes('ab', [
+        { offset: 1, length: 0, text: '-' },
+        { offset: 5, length: 1, text: '!' },
+      ]),
+      'a-b',
+    );
     assert.equal(applyFixes('a\n\nb', [{ offset: 2, length: 1, text: '' }]), 'a\nb');
   });
   it('gives a quick fix as one edit of the span it covers, made by applyFixes on that span', () => {
     const text = 'x $a|b|c$ y';
-    const edits = [{ offset: 6, length: 1, text: '\\vert ' }, { offset: 4, length: 1, text: '\\vert ' }];
+    const edits = [
+      { offset: 6, length: 1, text: '\\vert ' },
+      { offset: 4, length: 1, text: '\\vert ' },
+    ];
     const reads: string[] = [];
     const one = fixAsOneEdit(edits, (a, b) => (reads.push(text.slice(a, b)), text.slice(a, b)));
     assert.deepEqual(one, { offset: 4, length: 3, text: '\\vert b\\vert ' });
@@ -50,8 +71,14 @@ describe('suppression comments', () => {
       '<!-- mathdown-enable -->', // 9
     ].join('\n');
     const off = readSuppressions(text, idOf);
-    assert.deepEqual([0, 1, 2].map((l) => off('MM101', l)), [true, true, false]);
-    assert.deepEqual([4, 5].map((l) => off('MM102', l)), [true, false]);
+    assert.deepEqual(
+      [0, 1, 2].map((l) => off('MM101', l)),
+      [true, true, false],
+    );
+    assert.deepEqual(
+      [4, 5].map((l) => off('MM102', l)),
+      [true, false],
+    );
     assert.equal(off('MM101', 4), false);
     assert.deepEqual([off('MM101', 8), off('MM301', 8), off('MM301', 9), off('MM101', 9)], [true, false, false, false]);
   });
@@ -65,7 +92,7 @@ describe('TeX error ranges', () => {
     const r = texErrorRange(tex, { id, message, ...(offset === undefined ? {} : { offset }) });
     return r && tex.slice(r[0], r[1]);
   };
-  it('underlines the control sequence before MathJax\'s offset (spaces skipped)', () => {
+  it("underlines the control sequence before MathJax's offset (spaces skipped)", () => {
     assert.equal(range('a + \\foo + b', 'UndefinedControlSequence', 'Undefined control sequence \\foo', 9), '\\foo');
     assert.equal(range('\\frac{1}{\\foo x}', 'UndefinedControlSequence', 'Undefined control sequence \\foo', 14), '\\foo');
     assert.equal(range('a + b} + c', 'ExtraCloseMissingOpen', 'Extra close brace or missing open brace', 6), '}');
@@ -90,8 +117,16 @@ describe('positions', () => {
       const crlf = lf.replace(/\n/g, '\r\n');
       const a = lint(lf);
       const b = lint(crlf);
-      assert.deepEqual(b.map((d) => [d.rule, d.line, d.column, d.endLine, d.endColumn]), a.map((d) => [d.rule, d.line, d.column, d.endLine, d.endColumn]), name);
-      assert.deepEqual(b.map((d) => crlf.slice(d.offset, d.endOffset)), a.map((d) => lf.slice(d.offset, d.endOffset)), name);
+      assert.deepEqual(
+        b.map((d) => [d.rule, d.line, d.column, d.endLine, d.endColumn]),
+        a.map((d) => [d.rule, d.line, d.column, d.endLine, d.endColumn]),
+        name,
+      );
+      assert.deepEqual(
+        b.map((d) => crlf.slice(d.offset, d.endOffset)),
+        a.map((d) => lf.slice(d.offset, d.endOffset)),
+        name,
+      );
       assert.equal(fixAll(crlf).text.replace(/\r\n/g, '\n'), fixAll(lf).text, name);
     }
   });
@@ -104,18 +139,31 @@ describe('positions', () => {
 });
 
 describe('lintDocument', () => {
-  it('takes MathJax\'s errors from the renderer it is given, with the document\'s settings', async () => {
+  it("takes MathJax's errors from the renderer it is given, with the document's settings", async () => {
     const calls: unknown[] = [];
     const renderer = {
       async formulas(text: string, options?: unknown) {
         calls.push(options);
-        const f: Formula = { tex: '\\foo', display: false, delimiter: '$', offset: 0, line: 1, column: 1, texOffset: 1, endOffset: 6, error: { id: 'UndefinedControlSequence', message: 'Undefined control sequence \\foo', offset: 4 } };
+        const f: Formula = {
+          tex: '\\foo',
+          display: false,
+          delimiter: '$',
+          offset: 0,
+          line: 1,
+          column: 1,
+          texOffset: 1,
+          endOffset: 6,
+          error: { id: 'UndefinedControlSequence', message: 'Undefined control sequence \\foo', offset: 4 },
+        };
         return text.startsWith('$\\foo$') ? [f] : [];
       },
     };
     const settings = { ...DEFAULT_SETTINGS, lint: { ...DEFAULT_SETTINGS.lint, rules: { MM302: 'off' as const } } };
     const ds = await lintDocument('$\\foo$ \\eqref{nowhere}\n', settings, { renderer });
-    assert.deepEqual(ds.map((d) => [d.rule, d.column, d.endColumn, d.message]), [['MM301', 2, 6, 'Undefined control sequence \\foo']]);
+    assert.deepEqual(
+      ds.map((d) => [d.rule, d.column, d.endColumn, d.message]),
+      [['MM301', 2, 6, 'Undefined control sequence \\foo']],
+    );
     assert.equal(calls.length, 1);
     const off = await lintDocument('$\\foo$\n', { ...settings, lint: { ...settings.lint, rules: { MM301: 'off' } } }, { renderer });
     assert.deepEqual(off, []);

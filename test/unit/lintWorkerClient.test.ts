@@ -17,7 +17,7 @@ describe('LintWorkerClient', () => {
   const client = new LintWorkerClient(WORKER);
   after(() => client.dispose());
 
-  it('gives what lint gives, for every lint fixture and with a render\'s formulas', async () => {
+  it("gives what lint gives, for every lint fixture and with a render's formulas", async () => {
     const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.md'));
     assert.ok(files.length >= 10);
     for (const file of files) {
@@ -25,20 +25,34 @@ describe('LintWorkerClient', () => {
       const options = { targets: ['gfm', 'commonmark', 'pandoc'] as const };
       assert.deepEqual(await client.lint(text, options), lint(text, options), file);
     }
-    const f: Formula = { tex: '\\foo', display: false, delimiter: '$', offset: 0, line: 1, column: 1, texOffset: 1, endOffset: 6, error: { id: 'UndefinedControlSequence', message: 'Undefined control sequence \\foo', offset: 4 } };
+    const f: Formula = {
+      tex: '\\foo',
+      display: false,
+      delimiter: '$',
+      offset: 0,
+      line: 1,
+      column: 1,
+      texOffset: 1,
+      endOffset: 6,
+      error: { id: 'UndefinedControlSequence', message: 'Undefined control sequence \\foo', offset: 4 },
+    };
     const withErrors = { formulas: [f] };
     assert.deepEqual(await client.lint('$\\foo$\n', withErrors), lint('$\\foo$\n', withErrors));
     assert.equal((await client.lint('$\\foo$\n', withErrors))[0]?.rule, 'MM301');
   });
 
-  it('fixes all in the worker as fixAll does, with or without the formulas of the document\'s parse', async () => {
+  it("fixes all in the worker as fixAll does, with or without the formulas of the document's parse", async () => {
     let fixed = 0;
     for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.md'))) {
       const text = readFileSync(join(FIXTURES, file), 'utf8');
       const options = { targets: ['gfm', 'commonmark', 'pandoc'] as const };
       const expected = fixAll(text, options);
       assert.deepEqual(await client.fixAll(text, options), expected, file);
-      assert.deepEqual(await client.fixAll(text, { ...options, formulas: parseMarkdown(text).formulas }), expected, `${file}, with the parse's formulas`);
+      assert.deepEqual(
+        await client.fixAll(text, { ...options, formulas: parseMarkdown(text).formulas }),
+        expected,
+        `${file}, with the parse's formulas`,
+      );
       fixed += expected.fixed;
     }
     assert.ok(fixed > 10, `${fixed} fixes made`);
@@ -76,7 +90,12 @@ describe('LintWorkerClient', () => {
 
   it('settings VS Code hands over as read-only proxies reach the worker (parseSettings copies them as plain data)', async () => {
     const readOnly = <T extends object>(value: T): T => new Proxy(value, { set: () => false });
-    const { settings, problems } = parseSettings(readOnly({ lint: readOnly({ rules: readOnly({ MM101: 'off' }), targets: readOnly(['gfm']) }), math: readOnly({ macros: readOnly({ RR: '\\mathbb{R}' }) }) }));
+    const { settings, problems } = parseSettings(
+      readOnly({
+        lint: readOnly({ rules: readOnly({ MM101: 'off' }), targets: readOnly(['gfm']) }),
+        math: readOnly({ macros: readOnly({ RR: '\\mathbb{R}' }) }),
+      }),
+    );
     assert.deepEqual(problems, []);
     assert.deepEqual(settings.lint.rules, { MM101: 'off' });
     const text = '$a_1 * b_2$ and $c * d$ and $\\{x\\}$\n';

@@ -20,11 +20,15 @@ interface Expected {
 
 function load(name: string): { text: string; options: Partial<MathOptions> | undefined; formulas: Expected[] } {
   const text = readFileSync(join(FIXTURES, `${name}.md`), 'utf8');
-  const spec = JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as Expected[] | { options: Partial<MathOptions>; formulas: Expected[] };
+  const spec = JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as
+    Expected[] | { options: Partial<MathOptions>; formulas: Expected[] };
   return Array.isArray(spec) ? { text, options: undefined, formulas: spec } : { text, ...spec };
 }
 
-const names = readdirSync(FIXTURES).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).sort();
+const names = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => f.slice(0, -3))
+  .sort();
 
 test('there are math fixtures', () => {
   assert.ok(names.length >= 15, `found ${names.length}`);
@@ -45,7 +49,11 @@ for (const name of names) {
       assert.ok(f.offset <= f.texOffset && f.texOffset <= f.endOffset && f.endOffset <= text.length, JSON.stringify(f));
       // A single-line TeX is a contiguous slice of the document.
       if (!f.tex.includes('\n') && f.delimiter !== 'math-fence') assert.equal(text.slice(f.texOffset, f.texOffset + f.tex.length), f.tex);
-      const lineStart = text.split('\n').slice(0, f.line - 1).join('\n').length + (f.line > 1 ? 1 : 0);
+      const lineStart =
+        text
+          .split('\n')
+          .slice(0, f.line - 1)
+          .join('\n').length + (f.line > 1 ? 1 : 0);
       assert.equal(f.offset, lineStart + f.column - 1, `offset agrees with line/column for ${JSON.stringify(f.tex)}`);
     }
   });
@@ -59,11 +67,15 @@ for (const name of names) {
         if (t['type'] === 'math') seen.push(t['formulaIndex'] as number);
         for (const key of ['tokens', 'items']) if (Array.isArray(t[key])) visit(t[key] as object[]);
         if (t['type'] === 'table') {
-          for (const cell of [...(t['header'] as object[]), ...(t['rows'] as object[][]).flat()]) visit((cell as { tokens: object[] }).tokens);
+          for (const cell of [...(t['header'] as object[]), ...(t['rows'] as object[][]).flat()])
+            visit((cell as { tokens: object[] }).tokens);
         }
       }
     };
     visit(doc.tokens);
-    assert.deepEqual(seen.slice().sort((a, b) => a - b), doc.formulas.map((_, i) => i));
+    assert.deepEqual(
+      seen.slice().sort((a, b) => a - b),
+      doc.formulas.map((_, i) => i),
+    );
   });
 }

@@ -47,8 +47,22 @@ const DOC = [
 test('every block element carries its 0-based source line and code-line', () => {
   const html = render(DOC);
   assert.deepEqual(lines(html), [
-    ['h1', 0], ['p', 2], ['ul', 5], ['li', 5], ['li', 6], ['blockquote', 7], ['p', 7], ['pre', 9], ['table', 13],
-    ['hr', 17], ['div', 19], ['div', 22], ['ol', 26], ['li', 26], ['p', 26], ['p', 28],
+    ['h1', 0],
+    ['p', 2],
+    ['ul', 5],
+    ['li', 5],
+    ['li', 6],
+    ['blockquote', 7],
+    ['p', 7],
+    ['pre', 9],
+    ['table', 13],
+    ['hr', 17],
+    ['div', 19],
+    ['div', 22],
+    ['ol', 26],
+    ['li', 26],
+    ['p', 26],
+    ['p', 28],
   ]);
   for (const m of html.matchAll(/<[a-z0-9]+[^>]* data-line="\d+"[^>]*>/g)) assert.match(m[0], /class="[^"]*\bcode-line\b/);
 });
@@ -74,13 +88,18 @@ test('headings get GitHub-style ids, unique per document, also when rendered blo
   const whole = renderHtml(doc, tex(doc));
   const ids = [...whole.matchAll(/<h\d id="([^"]*)"/g)].map((m) => m[1]);
   assert.deepEqual(ids, ['intro', 'intro-1', 'énergie-e-vite', 'intro-2']);
-  const byBlock = topLevelBlocks(doc).map((block) => renderHtml(doc, tex(doc), { block })).join('');
+  const byBlock = topLevelBlocks(doc)
+    .map((block) => renderHtml(doc, tex(doc), { block }))
+    .join('');
   assert.equal(byBlock, whole);
 });
 
 test('code fences keep their language class and escape their content; math fences are math', () => {
   const html = render('```python\nif a < b: print("$x$")\n```\n\n```math\n\\frac{1}{2}\n```\n');
-  assert.match(html, /<pre data-line="0" class="code-line"><code class="language-python">if a &lt; b: print\(&quot;\$x\$&quot;\)\n<\/code><\/pre>/);
+  assert.match(
+    html,
+    /<pre data-line="0" class="code-line"><code class="language-python">if a &lt; b: print\(&quot;\$x\$&quot;\)\n<\/code><\/pre>/,
+  );
   assert.match(html, /<div class="mathdown-display code-line" data-formula="0" data-line="4" translate="no">\[\\frac\{1\}\{2\}\]<\/div>/);
 });
 
@@ -89,8 +108,24 @@ test('the blocks rendered one by one join to the whole render', () => {
   const whole = renderHtml(doc, tex(doc));
   const blocks = topLevelBlocks(doc);
   assert.equal(blocks.map((block) => renderHtml(doc, tex(doc), { block })).join(''), whole);
-  assert.deepEqual(blocks.map((b) => [b.startLine, b.endLine]), [[0, 1], [2, 4], [5, 8], [9, 12], [13, 16], [17, 18], [19, 22], [22, 25], [26, 29]]);
-  assert.deepEqual(blocks.map((b) => b.formulaIndices), [[], [0], [], [], [], [], [1], [], [2]]);
+  assert.deepEqual(
+    blocks.map((b) => [b.startLine, b.endLine]),
+    [
+      [0, 1],
+      [2, 4],
+      [5, 8],
+      [9, 12],
+      [13, 16],
+      [17, 18],
+      [19, 22],
+      [22, 25],
+      [26, 29],
+    ],
+  );
+  assert.deepEqual(
+    blocks.map((b) => b.formulaIndices),
+    [[], [0], [], [], [], [], [1], [], [2]],
+  );
 });
 
 test('CRLF and LF documents render the same HTML', () => {
@@ -101,8 +136,14 @@ test('CRLF and LF documents render the same HTML', () => {
 
 test('front matter renders nothing and hides its content from math', () => {
   const doc = parseMarkdown('---\ntitle: $x$\n---\n\n# Head $y$\n');
-  assert.deepEqual(doc.formulas.map((f) => f.tex), ['y']);
-  assert.equal(renderHtml(doc, tex(doc)), '<h1 id="head-y" data-line="4" class="code-line">Head <span class="mathdown-math" data-formula="0" translate="no">[y]</span></h1>\n');
+  assert.deepEqual(
+    doc.formulas.map((f) => f.tex),
+    ['y'],
+  );
+  assert.equal(
+    renderHtml(doc, tex(doc)),
+    '<h1 id="head-y" data-line="4" class="code-line">Head <span class="mathdown-math" data-formula="0" translate="no">[y]</span></h1>\n',
+  );
 });
 
 test('a * inside an environment at a line start does not pair as emphasis', () => {
@@ -111,6 +152,9 @@ test('a * inside an environment at a line start does not pair as emphasis', () =
   assert.match(html, /\[\\begin\{align\*\}a\*b\\end\{align\*\}\]<\/span> and <em>real<\/em>/);
   // Text after \end keeps the environment in the paragraph, where only the mask protects its `*`.
   const open = parseMarkdown('*open\n\\begin{align*}x*y\\end{align*} tail\n');
-  assert.deepEqual(open.formulas.map((f) => f.tex), ['\\begin{align*}x*y\\end{align*}']);
+  assert.deepEqual(
+    open.formulas.map((f) => f.tex),
+    ['\\begin{align*}x*y\\end{align*}'],
+  );
   assert.match(renderHtml(open, tex(open)), /<p data-line="0" class="code-line">\*open\n<span/);
 });

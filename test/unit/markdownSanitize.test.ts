@@ -21,19 +21,31 @@ test('<details> spanning Markdown blocks stays one element around them', () => {
   const text = '<details>\n<summary>More $a$</summary>\n\nBody $x$.\n\n- item\n\n</details>\n\nAfter.\n';
   const html = render(text);
   // Marked drops the blank lines that end an HTML block (they become a space token).
-  assert.equal(html, [
-    '<details>\n<summary>More <span class="mathdown-math" data-formula="0" translate="no">[a]</span></summary>',
-    '<p>Body <span class="mathdown-math" data-formula="1" translate="no">[x]</span>.</p>\n',
-    '<ul>\n<li>item</li>\n</ul>\n',
-    '</details>',
-    '<p>After.</p>\n',
-  ].join(''));
+  assert.equal(
+    html,
+    [
+      '<details>\n<summary>More <span class="mathdown-math" data-formula="0" translate="no">[a]</span></summary>',
+      '<p>Body <span class="mathdown-math" data-formula="1" translate="no">[x]</span>.</p>\n',
+      '<ul>\n<li>item</li>\n</ul>\n',
+      '</details>',
+      '<p>After.</p>\n',
+    ].join(''),
+  );
   const doc = parseMarkdown(text);
-  assert.deepEqual(topLevelBlocks(doc).map((b) => [b.startLine, b.endLine]), [[0, 8], [9, 10]]);
+  assert.deepEqual(
+    topLevelBlocks(doc).map((b) => [b.startLine, b.endLine]),
+    [
+      [0, 8],
+      [9, 10],
+    ],
+  );
 });
 
 test('inline raw HTML pieces keep their pairs: H<sub>2</sub>O, <kbd>Ctrl</kbd>', () => {
-  assert.equal(render('H<sub>2</sub>O and <kbd>Ctrl</kbd>+<kbd>C</kbd><br>x'), '<p>H<sub>2</sub>O and <kbd>Ctrl</kbd>+<kbd>C</kbd><br>x</p>\n');
+  assert.equal(
+    render('H<sub>2</sub>O and <kbd>Ctrl</kbd>+<kbd>C</kbd><br>x'),
+    '<p>H<sub>2</sub>O and <kbd>Ctrl</kbd>+<kbd>C</kbd><br>x</p>\n',
+  );
 });
 
 test('a tag left open in a paragraph is closed at its end; a lone close tag is dropped', () => {
@@ -45,23 +57,25 @@ test('an element left open at the end of the document is closed', () => {
 });
 
 test('event handlers, scripts and dangerous elements are removed', () => {
-  const html = render([
-    '<img src="x.png" onerror="alert(1)" alt="pic">',
-    '',
-    '<script>alert(1)</script>',
-    '',
-    'inline <script>alert(2)</script> and <iframe src="https://e.com"></iframe> <object data="x"></object> <embed src="x">',
-    '',
-    '<form action="/x"><input name="q"></form>',
-    '',
-    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
-    '',
-    '<style>body{display:none}</style>',
-    '',
-    '<div onclick="alert(1)" align="center">centred</div>',
-    '',
-    '<kbd><img src=x onerror=alert(1)//</kbd>',
-  ].join('\n'));
+  const html = render(
+    [
+      '<img src="x.png" onerror="alert(1)" alt="pic">',
+      '',
+      '<script>alert(1)</script>',
+      '',
+      'inline <script>alert(2)</script> and <iframe src="https://e.com"></iframe> <object data="x"></object> <embed src="x">',
+      '',
+      '<form action="/x"><input name="q"></form>',
+      '',
+      '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+      '',
+      '<style>body{display:none}</style>',
+      '',
+      '<div onclick="alert(1)" align="center">centred</div>',
+      '',
+      '<kbd><img src=x onerror=alert(1)//</kbd>',
+    ].join('\n'),
+  );
   assertSafe(html);
   assert.match(html, /<img src="x.png" alt="pic">/);
   assert.match(html, /<div align="center">centred<\/div>/);
@@ -69,17 +83,19 @@ test('event handlers, scripts and dangerous elements are removed', () => {
 });
 
 test('javascript: and data: URLs are dropped, data:image on images is kept', () => {
-  const html = render([
-    '<a href="javascript:alert(1)">raw</a> <a href="https://example.com" title="t">ok</a>',
-    '',
-    '[md](javascript:alert(1)) [enc](&#106;avascript:alert(1)) [tab](java\tscript:alert(1)) [data](data:text/html,<b>x</b>)',
-    '',
-    '<javascript:alert(1)> <https://example.com/a>',
-    '',
-    '![pic](data:image/png;base64,AAAA) ![bad](data:text/html;base64,AAAA) <img src="data:text/html,x"> <img src="data:image/gif;base64,R0">',
-    '',
-    '[rel](docs/page.md#part) [mail](mailto:a@b.c)',
-  ].join('\n'));
+  const html = render(
+    [
+      '<a href="javascript:alert(1)">raw</a> <a href="https://example.com" title="t">ok</a>',
+      '',
+      '[md](javascript:alert(1)) [enc](&#106;avascript:alert(1)) [tab](java\tscript:alert(1)) [data](data:text/html,<b>x</b>)',
+      '',
+      '<javascript:alert(1)> <https://example.com/a>',
+      '',
+      '![pic](data:image/png;base64,AAAA) ![bad](data:text/html;base64,AAAA) <img src="data:text/html,x"> <img src="data:image/gif;base64,R0">',
+      '',
+      '[rel](docs/page.md#part) [mail](mailto:a@b.c)',
+    ].join('\n'),
+  );
   assertSafe(html);
   assert.match(html, /<a href="https:\/\/example.com" title="t">ok<\/a>/);
   assert.match(html, /<a>raw<\/a>/);
@@ -92,7 +108,13 @@ test('javascript: and data: URLs are dropped, data:image on images is kept', () 
 
 test('math inside raw HTML is math, attributes and <pre> are not', () => {
   const doc = parseMarkdown('<div title="$t$">\n$$\n\\frac{a}{b}\n$$\n<pre>$p$</pre>\n</div>\n');
-  assert.deepEqual(doc.formulas.map((f) => f.tex), ['\n\\frac{a}{b}\n']);
+  assert.deepEqual(
+    doc.formulas.map((f) => f.tex),
+    ['\n\\frac{a}{b}\n'],
+  );
   const html = renderHtml(doc, () => '<svg></svg>', { dataLine: true });
-  assert.equal(html, '<div data-line="0" title="$t$" class="code-line">\n<span class="mathdown-math mathdown-display-inline" data-formula="0" translate="no"><svg></svg></span>\n<pre>$p$</pre>\n</div>\n');
+  assert.equal(
+    html,
+    '<div data-line="0" title="$t$" class="code-line">\n<span class="mathdown-math mathdown-display-inline" data-formula="0" translate="no"><svg></svg></span>\n<pre>$p$</pre>\n</div>\n',
+  );
 });

@@ -26,8 +26,14 @@ function fixtureFormulas(dir: string): Array<[string, boolean]> {
 }
 
 const ERRORS: Array<[string, boolean]> = [
-  ['\\frac{a}{', true], ['\\undefinedmacro x', false], ['x^^', false], ['\\begin{align} a \\end{aligned}', true],
-  ['\\def\\a{\\a}\\a', false], ['\\newcommand{\\x}[1]{#1#2}\\x{a}', false], ['\\left( x', true], ['\\require{nonexistent}', false],
+  ['\\frac{a}{', true],
+  ['\\undefinedmacro x', false],
+  ['x^^', false],
+  ['\\begin{align} a \\end{aligned}', true],
+  ['\\def\\a{\\a}\\a', false],
+  ['\\newcommand{\\x}[1]{#1#2}\\x{a}', false],
+  ['\\left( x', true],
+  ['\\require{nonexistent}', false],
 ];
 
 test('the build takes MathJax from its TypeScript source, not its ES5 build', () => {
@@ -46,7 +52,13 @@ test('MathJax built from its TypeScript source typesets byte for byte as its pub
   ];
   assert.ok(items.length > 500, `${items.length} formulas`);
   const configs: EngineConfig[] = [
-    { macros: { RR: '\\mathbb{R}', pair: ['\\langle #1, #2 \\rangle', 2] }, equationNumbers: 'ams', fontCache: 'global', assistiveMml: false, styleClasses: false },
+    {
+      macros: { RR: '\\mathbb{R}', pair: ['\\langle #1, #2 \\rangle', 2] },
+      equationNumbers: 'ams',
+      fontCache: 'global',
+      assistiveMml: false,
+      styleClasses: false,
+    },
     { macros: {}, equationNumbers: 'all', fontCache: 'local', assistiveMml: false, styleClasses: true },
     { macros: {}, equationNumbers: 'none', fontCache: 'none', assistiveMml: true, styleClasses: false },
   ];

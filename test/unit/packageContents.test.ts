@@ -16,15 +16,33 @@ const ALLOWED = [
   /^docs\/rules\/(MM\d{3}|README)\.md$/,
   /^docs\/screenshots\/showcase-(light|dark)\.png$/,
 ];
-const REQUIRED = ['package.json', 'dist/extension.js', 'dist/core.js', 'dist/typesetWorker.js', 'dist/lintWorker.js', 'dist/webview.js', 'dist/cli.js', 'media/preview.css', 'docs/rules/MM301.md'];
+const REQUIRED = [
+  'package.json',
+  'dist/extension.js',
+  'dist/core.js',
+  'dist/typesetWorker.js',
+  'dist/lintWorker.js',
+  'dist/webview.js',
+  'dist/cli.js',
+  'media/preview.css',
+  'docs/rules/MM301.md',
+];
 
 test('the extension package holds only what it needs', () => {
-  const out = execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });
-  const files = out.split('\n').map((l) => l.trim()).filter(Boolean);
+  const out = execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  const files = out
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const stray = files.filter((f) => !ALLOWED.some((re) => re.test(f)));
   assert.deepEqual(stray, [], 'stray files in the .vsix');
   for (const f of REQUIRED) assert.ok(files.includes(f), `${f} is packaged`);
-  const readmeImages = [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((src) => !/^[a-z]+:/i.test(src));
+  const readmeImages = [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)]
+    .map((m) => m[1]!)
+    .filter((src) => !/^[a-z]+:/i.test(src));
   assert.ok(readmeImages.length > 0, 'the README shows images');
   for (const f of readmeImages) assert.ok(files.includes(f), `${f}, shown in the README, is packaged`);
   console.log(`${files.length} files in the .vsix`);

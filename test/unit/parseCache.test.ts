@@ -11,9 +11,24 @@ import { DEFAULT_MATH_OPTIONS } from '../../src/core/types';
 const KEY = 'file:///notes.md';
 const math = DEFAULT_MATH_OPTIONS;
 const TEXT = [
-  '# Notes', '', 'Defined $\\newcommand{\\N}{\\mathbb{N}}$, then used: $n \\in \\N$ and $a_1 * b_2$.', '',
-  '$$', 'E = mc^2 \\label{e}', '$$', '', '- item $x^2$', '- item $\\undefined$', '', '| a | $|x|$ |', '|---|---|', '| 1 | $2$ |', '',
-  'See \\eqref{e} and $\\{x\\}$.', '', ...Array.from({ length: 30 }, (_, i) => `Paragraph ${i} with $y_{${i}}$.\n`),
+  '# Notes',
+  '',
+  'Defined $\\newcommand{\\N}{\\mathbb{N}}$, then used: $n \\in \\N$ and $a_1 * b_2$.',
+  '',
+  '$$',
+  'E = mc^2 \\label{e}',
+  '$$',
+  '',
+  '- item $x^2$',
+  '- item $\\undefined$',
+  '',
+  '| a | $|x|$ |',
+  '|---|---|',
+  '| 1 | $2$ |',
+  '',
+  'See \\eqref{e} and $\\{x\\}$.',
+  '',
+  ...Array.from({ length: 30 }, (_, i) => `Paragraph ${i} with $y_{${i}}$.\n`),
 ].join('\n');
 const EDITED = TEXT.replace('Paragraph 12 with', 'Paragraph 12, edited, with');
 
@@ -30,10 +45,18 @@ async function readAll(text: string) {
   const lintedNoTex = await lintDocument(text, noTex, { renderer, parses, documentKey: KEY });
   const doc = mathDocumentOf(parses.parse(text, math, KEY), math);
   const inside = text.indexOf('c^2');
-  return { rendered, linted, lintedNoTex, hover: mathHoverAt(doc, inside), completions: mathCompletionsAt(doc, text.indexOf('\\N$') + 2), inside, noTex };
+  return {
+    rendered,
+    linted,
+    lintedNoTex,
+    hover: mathHoverAt(doc, inside),
+    completions: mathCompletionsAt(doc, text.indexOf('\\N$') + 2),
+    inside,
+    noTex,
+  };
 }
 
-test('each version is parsed once for the preview, lint (with and without MathJax\'s pass), hover and completion', async () => {
+test("each version is parsed once for the preview, lint (with and without MathJax's pass), hover and completion", async () => {
   const before = { ...parses.stats };
   await readAll(TEXT);
   assert.equal(parses.stats.parsed - before.parsed, 1, 'one parse of the first version');
@@ -63,7 +86,11 @@ test('a held parse is not moved by a later version; that version is parsed afres
   const lines = held.doc.tokens.map((t) => (t as { sourceLine?: number }).sourceLine);
   const inserted = `New first line.\n\n${TEXT}`;
   const fresh = cache.parse(inserted, math, KEY);
-  assert.deepEqual(held.doc.tokens.map((t) => (t as { sourceLine?: number }).sourceLine), lines, 'the held tokens keep their lines');
+  assert.deepEqual(
+    held.doc.tokens.map((t) => (t as { sourceLine?: number }).sourceLine),
+    lines,
+    'the held tokens keep their lines',
+  );
   assert.ok(!fresh.tokens.includes(held.doc.tokens.at(-1)!), 'the new version has tokens of its own');
   held.release();
   const next = cache.parse(`${inserted}\nMore.\n`, math, KEY);
@@ -85,7 +112,10 @@ test('a version parsed while a render of the previous one waits for the typesett
     const first = await interleaved.render(TEXT, { documentKey: KEY });
     const expected = await reference.render(TEXT);
     assert.equal(first.html, expected.html);
-    assert.deepEqual(first.blocks.map((b) => [b.key, b.startLine]), expected.blocks.map((b) => [b.key, b.startLine]));
+    assert.deepEqual(
+      first.blocks.map((b) => [b.key, b.startLine]),
+      expected.blocks.map((b) => [b.key, b.startLine]),
+    );
     const parsed = cache.stats.parsed;
     const second = await interleaved.render(EDITED, { documentKey: KEY });
     assert.equal(cache.stats.parsed, parsed, 'the edited version was parsed once, meanwhile');
@@ -100,13 +130,25 @@ test('the preview, lint and hover give with the shared parse what they give each
     const shared = await readAll(text);
     const alone = await reference.render(text, { math, fontCache: 'global' });
     assert.equal(shared.rendered.html, alone.html);
-    assert.deepEqual(shared.rendered.blocks.map((b) => [b.key, b.startLine, b.endLine, b.formulaIndices]), alone.blocks.map((b) => [b.key, b.startLine, b.endLine, b.formulaIndices]));
+    assert.deepEqual(
+      shared.rendered.blocks.map((b) => [b.key, b.startLine, b.endLine, b.formulaIndices]),
+      alone.blocks.map((b) => [b.key, b.startLine, b.endLine, b.formulaIndices]),
+    );
     assert.deepEqual(shared.rendered.formulas, alone.formulas);
     assert.deepEqual(shared.linted, await lintDocument(text, DEFAULT_SETTINGS, { renderer: reference }));
-    assert.ok(shared.linted.some((d) => d.rule === 'MM301'), 'MathJax\'s errors reach lint');
-    assert.deepEqual(shared.lintedNoTex, lint(text, { math: shared.noTex.math, rules: shared.noTex.lint.rules, targets: shared.noTex.lint.targets }));
+    assert.ok(
+      shared.linted.some((d) => d.rule === 'MM301'),
+      "MathJax's errors reach lint",
+    );
+    assert.deepEqual(
+      shared.lintedNoTex,
+      lint(text, { math: shared.noTex.math, rules: shared.noTex.lint.rules, targets: shared.noTex.lint.targets }),
+    );
     const own = parseMathDocument(text, math);
-    assert.ok(shared.hover, `a hover inside the formula at ${shared.inside}: ${JSON.stringify(text.slice(shared.inside - 20, shared.inside + 5))}`);
+    assert.ok(
+      shared.hover,
+      `a hover inside the formula at ${shared.inside}: ${JSON.stringify(text.slice(shared.inside - 20, shared.inside + 5))}`,
+    );
     assert.deepEqual(shared.hover, mathHoverAt(own, shared.inside));
     assert.deepEqual(shared.completions, mathCompletionsAt(own, text.indexOf('\\N$') + 2));
   }

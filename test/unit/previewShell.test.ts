@@ -2,11 +2,21 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { freshNonce, previewShellHtml } from '../../src/vscode/preview/previewShell';
 
-const SETTINGS = { state: { source: 'file:///a.md', locked: false, line: 0 }, style: { fontSize: 14, lineHeight: 1.6 }, scrollPreviewWithEditor: true, scrollEditorWithPreview: true };
+const SETTINGS = {
+  state: { source: 'file:///a.md', locked: false, line: 0 },
+  style: { fontSize: 14, lineHeight: 1.6 },
+  scrollPreviewWithEditor: true,
+  scrollEditorWithPreview: true,
+};
 
 /** A page as previewPage.ts builds one for each load. */
 function page(): string {
-  return previewShellHtml({ cspSource: 'https://*.vscode-cdn.net', nonce: freshNonce(), settings: SETTINGS, script: 'https://x.vscode-cdn.net/dist/webview.js' });
+  return previewShellHtml({
+    cspSource: 'https://*.vscode-cdn.net',
+    nonce: freshNonce(),
+    settings: SETTINGS,
+    script: 'https://x.vscode-cdn.net/dist/webview.js',
+  });
 }
 
 /** The nonce the page's CSP allows and the nonce its one script carries. */

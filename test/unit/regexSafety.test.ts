@@ -28,7 +28,13 @@ delete units['_'];
 function repeated(unit: string, size: number): string {
   return Buffer.from(unit.repeat(Math.ceil(size / unit.length)).slice(0, size), 'utf8').toString('utf8');
 }
-const inputs = Object.entries(units).map(([name, unit]) => ({ name, unit, tiny: repeated(unit, TINY), small: repeated(unit, SMALL), large: repeated(unit, LARGE) }));
+const inputs = Object.entries(units).map(([name, unit]) => ({
+  name,
+  unit,
+  tiny: repeated(unit, TINY),
+  small: repeated(unit, SMALL),
+  large: repeated(unit, LARGE),
+}));
 
 /** Milliseconds of CPU time per call (other processes' load does not count): repeated until `budgetMs` has passed, the best of `rounds`. */
 function cost(run: () => void, rounds: number, budgetMs: number): number {
@@ -95,7 +101,7 @@ function textmateScan(r: InventoryRegex): Scan {
     const lines = onigLines(text);
     for (const s of lines) {
       const length = s.content.length;
-      for (let pos = 0; pos <= length; ) {
+      for (let pos = 0; pos <= length;) {
         const m = scanner.findNextMatchSync(s, pos);
         if (!m) break;
         n++;
@@ -143,8 +149,14 @@ function growth(run: Scan, input: (typeof inputs)[number], careful: boolean): Gr
   let large = cost(() => run(input.large), 1, careful ? 5 : 0.5);
   if (large / small > BOUND / 4) {
     for (let k = 0; k < 5; k++) {
-      small = Math.min(small, cost(() => run(input.small), 1, 2));
-      large = Math.min(large, cost(() => run(input.large), 1, 2));
+      small = Math.min(
+        small,
+        cost(() => run(input.small), 1, 2),
+      );
+      large = Math.min(
+        large,
+        cost(() => run(input.large), 1, 2),
+      );
     }
   }
   const g: Growth = { input: input.name, small, large, ratio: large / small };
@@ -175,26 +187,45 @@ test('every regex of src/ and of the grammars grows linearly on adversarial inpu
   const grammars = inventory.filter((r) => r.kind === 'textmate');
   assert.ok(sources.length >= 100, `the inventory finds the source regexes (${sources.length})`);
   assert.ok(grammars.length >= 20, `the inventory finds the grammar patterns (${grammars.length})`);
-  assert.ok(sources.some((r) => r.kind === 'constructor'), 'RegExp calls are found too');
+  assert.ok(
+    sources.some((r) => r.kind === 'constructor'),
+    'RegExp calls are found too',
+  );
 
   const rows: Array<{ r: InventoryRegex; g: Growth }> = [];
   for (const r of inventory) {
     rows.push({ r, g: worstGrowth(r.kind === 'textmate' ? textmateScan(r) : jsScan(r)) });
-    if (process.env['REGEX_PROGRESS']) console.error(rows.length, rows.at(-1)!.g.ratio.toFixed(1), rows.at(-1)!.g.input, us(rows.at(-1)!.g.large), r.id);
+    if (process.env['REGEX_PROGRESS'])
+      console.error(rows.length, rows.at(-1)!.g.ratio.toFixed(1), rows.at(-1)!.g.input, us(rows.at(-1)!.g.large), r.id);
   }
 
-  const lines = rows.map(({ r, g }) =>
-    `${g.ratio.toFixed(1).padStart(6)}×  ${us(g.small).padStart(9)} ${us(g.large).padStart(11)}  ${g.input.padEnd(22)} ${r.id}${confirmed(g)}${r.dynamic.length ? ` (dynamic parts as x: ${r.dynamic.join(', ')})` : ''}`);
-  console.log(`${inventory.length} regexes checked (${sources.length} in src/, ${grammars.length} in syntaxes/), ${inputs.length} adversarial inputs each; worst 100 KB / 10 KB growth per regex:`);
+  const lines = rows.map(
+    ({ r, g }) =>
+      `${g.ratio.toFixed(1).padStart(6)}×  ${us(g.small).padStart(9)} ${us(g.large).padStart(11)}  ${g.input.padEnd(22)} ${r.id}${confirmed(g)}${r.dynamic.length ? ` (dynamic parts as x: ${r.dynamic.join(', ')})` : ''}`,
+  );
+  console.log(
+    `${inventory.length} regexes checked (${sources.length} in src/, ${grammars.length} in syntaxes/), ${inputs.length} adversarial inputs each; worst 100 KB / 10 KB growth per regex:`,
+  );
   console.log(`   ratio      10 KB      100 KB  worst input            regex`);
   console.log(lines.join('\n'));
   const sorted = [...rows].sort((a, b) => b.g.ratio - a.g.ratio);
-  console.log(`worst five:\n${sorted.slice(0, 5).map(({ r, g }) => `  ${g.ratio.toFixed(1)}× ${r.id} on ${g.input}: ${r.code}`).join('\n')}`);
+  console.log(
+    `worst five:\n${sorted
+      .slice(0, 5)
+      .map(({ r, g }) => `  ${g.ratio.toFixed(1)}× ${r.id} on ${g.input}: ${r.code}`)
+      .join('\n')}`,
+  );
   const dynamic = inventory.filter((r) => r.dynamic.length);
-  if (dynamic.length) console.log(`${dynamic.length} RegExp calls built from run-time values were checked with "x" for those values: ${dynamic.map((r) => r.id).join(', ')}`);
+  if (dynamic.length)
+    console.log(
+      `${dynamic.length} RegExp calls built from run-time values were checked with "x" for those values: ${dynamic.map((r) => r.id).join(', ')}`,
+    );
 
   const bad = sorted.filter(({ g }) => !passes(g));
-  assert.deepEqual(bad.map(({ r, g }) => `${r.id} ${g.ratio.toFixed(1)}× on ${g.input}`), []);
+  assert.deepEqual(
+    bad.map(({ r, g }) => `${r.id} ${g.ratio.toFixed(1)}× on ${g.input}`),
+    [],
+  );
 });
 
 test('parseMarkdown grows linearly on the same adversarial inputs', () => {
@@ -202,7 +233,14 @@ test('parseMarkdown grows linearly on the same adversarial inputs', () => {
   parseMarkdown('warm $x$ up\n\n$$\ny\n$$\n', math);
   const rows = inputs.map((input) => growth((text) => parseMarkdown(text, math).formulas.length, input, true));
   console.log(`parseMarkdown (all delimiter families on) on ${inputs.length} adversarial inputs, 100 KB / 10 KB:`);
-  console.log(rows.map((g) => `${g.ratio.toFixed(1).padStart(6)}×  ${g.small.toFixed(2).padStart(8)} ms ${g.large.toFixed(1).padStart(9)} ms  ${g.input}${confirmed(g)}`).join('\n'));
+  console.log(
+    rows
+      .map(
+        (g) =>
+          `${g.ratio.toFixed(1).padStart(6)}×  ${g.small.toFixed(2).padStart(8)} ms ${g.large.toFixed(1).padStart(9)} ms  ${g.input}${confirmed(g)}`,
+      )
+      .join('\n'),
+  );
   const worst = rows.reduce((a, b) => (b.ratio > a.ratio ? b : a));
   console.log(`parseMarkdown worst growth: ${worst.ratio.toFixed(1)}× on ${worst.input}`);
   // Where Mathdown grows too fast, Marked alone (no math extensions) is measured on the same input:
@@ -212,9 +250,14 @@ test('parseMarkdown grows linearly on the same adversarial inputs', () => {
   const upstream = failing.filter((g) => {
     const input = inputs.find((i) => i.name === g.input)!;
     const marked = growth((text) => plain.lexer(text).length, input, true);
-    console.log(`  ${g.input}: Marked alone grows ${marked.ratio.toFixed(1)}×${confirmed(marked)} (${marked.small.toFixed(1)} ms → ${marked.large.toFixed(0)} ms)`);
+    console.log(
+      `  ${g.input}: Marked alone grows ${marked.ratio.toFixed(1)}×${confirmed(marked)} (${marked.small.toFixed(1)} ms → ${marked.large.toFixed(0)} ms)`,
+    );
     return !passes(marked);
   });
   if (upstream.length) console.log(`known upstream (Marked's own growth, not Mathdown's): ${upstream.map((g) => g.input).join(', ')}`);
-  assert.deepEqual(failing.filter((g) => !upstream.includes(g)).map((g) => `${g.input} ${g.ratio.toFixed(1)}×${confirmed(g)}`), []);
+  assert.deepEqual(
+    failing.filter((g) => !upstream.includes(g)).map((g) => `${g.input} ${g.ratio.toFixed(1)}×${confirmed(g)}`),
+    [],
+  );
 });

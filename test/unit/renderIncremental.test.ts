@@ -3,20 +3,41 @@ import { after, test } from 'node:test';
 import { MathdownRenderer } from '../../src/node/coreEntry';
 
 const doc = [
-  '# Notes', '',
-  'Intro with $a_1 * b_2$ and $\\{x\\}$.', '',
-  'Defined $\\newcommand{\\N}{\\mathbb{N}}$, then used: $n \\in \\N$.', '',
-  '> Quoted.', '>', '> [q]: https://example.net', '',
-  '## Notes', '',
-  '$$', 'E = mc^2 \\label{e}', '$$', '',
-  '- item $x^2$', '- item $y^2$', '',
-  '| a | $|x|$ |', '|---|---|', '| 1 | $2$ |', '',
-  'See \\eqref{e}, [ref][r] and [quote][q].', '',
-  'A note[^n] on $x_*$, another[^m] and the first again[^n].', '',
-  '[r]: https://example.org', '',
-  '[^n]: Note with $a_1 * b_2 \\{x\\}$.', '',
-  '    Its second paragraph $|y|$.', '',
-  '[^m]: Short note.', '',
+  '# Notes',
+  '',
+  'Intro with $a_1 * b_2$ and $\\{x\\}$.',
+  '',
+  'Defined $\\newcommand{\\N}{\\mathbb{N}}$, then used: $n \\in \\N$.',
+  '',
+  '> Quoted.',
+  '>',
+  '> [q]: https://example.net',
+  '',
+  '## Notes',
+  '',
+  '$$',
+  'E = mc^2 \\label{e}',
+  '$$',
+  '',
+  '- item $x^2$',
+  '- item $y^2$',
+  '',
+  '| a | $|x|$ |',
+  '|---|---|',
+  '| 1 | $2$ |',
+  '',
+  'See \\eqref{e}, [ref][r] and [quote][q].',
+  '',
+  'A note[^n] on $x_*$, another[^m] and the first again[^n].',
+  '',
+  '[r]: https://example.org',
+  '',
+  '[^n]: Note with $a_1 * b_2 \\{x\\}$.',
+  '',
+  '    Its second paragraph $|y|$.',
+  '',
+  '[^m]: Short note.',
+  '',
 ].join('\n');
 
 const warm = new MathdownRenderer();
@@ -24,7 +45,11 @@ after(() => warm.dispose());
 
 async function fresh(text: string) {
   const r = new MathdownRenderer();
-  try { return await r.render(text); } finally { await r.dispose(); }
+  try {
+    return await r.render(text);
+  } finally {
+    await r.dispose();
+  }
 }
 
 test('re-rendering unchanged text reuses every block', async () => {
@@ -60,7 +85,10 @@ for (const [name, edit] of edits) {
       const incremental = await warm.render(text, { documentKey: 'doc' });
       const reference = await fresh(text);
       assert.equal(incremental.html, reference.html);
-      assert.deepEqual(incremental.blocks.map((b) => b.key), reference.blocks.map((b) => b.key));
+      assert.deepEqual(
+        incremental.blocks.map((b) => b.key),
+        reference.blocks.map((b) => b.key),
+      );
       assert.deepEqual(incremental.formulas, reference.formulas);
     }
   });
@@ -75,8 +103,32 @@ test('one character changed inside a formula re-renders only its block', async (
 
 test('a long run of random edits renders exactly as fresh renders of the same texts', async () => {
   let seed = 2026;
-  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
-  const pieces = ['$', '$$', '\\', '\n', '\n\n', '#', '- ', '|', 'x', '2', '{', '}', '\\label{q}', '\\eqref{e}', '\\begin{align}a&=1\\\\b\\end{align}', '\r\n', ' ', '[^n]', '[^m]', '[^n]: ', '\n[^k]: $k$\n', '[^k]', '    '];
+  const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  const pieces = [
+    '$',
+    '$$',
+    '\\',
+    '\n',
+    '\n\n',
+    '#',
+    '- ',
+    '|',
+    'x',
+    '2',
+    '{',
+    '}',
+    '\\label{q}',
+    '\\eqref{e}',
+    '\\begin{align}a&=1\\\\b\\end{align}',
+    '\r\n',
+    ' ',
+    '[^n]',
+    '[^m]',
+    '[^n]: ',
+    '\n[^k]: $k$\n',
+    '[^k]',
+    '    ',
+  ];
   const base = [doc, doc.replace(/Notes/g, 'More'), '\\begin{equation}F\\label{g}\\end{equation}', '', 'Then \\eqref{g}.', ''].join('\n');
   const reference = new MathdownRenderer();
   try {
@@ -90,7 +142,11 @@ test('a long run of random edits renders exactly as fresh renders of the same te
       const expected = await reference.render(text, { fontCache: 'global' });
       assert.equal(incremental.html, expected.html, `step ${step}`);
       assert.equal(incremental.fontDefs, expected.fontDefs, `step ${step}`);
-      assert.deepEqual(incremental.blocks.map((b) => [b.key, b.startLine, b.endLine, b.formulaIndices]), expected.blocks.map((b) => [b.key, b.startLine, b.endLine, b.formulaIndices]), `step ${step}`);
+      assert.deepEqual(
+        incremental.blocks.map((b) => [b.key, b.startLine, b.endLine, b.formulaIndices]),
+        expected.blocks.map((b) => [b.key, b.startLine, b.endLine, b.formulaIndices]),
+        `step ${step}`,
+      );
       assert.deepEqual(incremental.formulas, expected.formulas, `step ${step}`);
       reused += incremental.blocks.length - incremental.stats.blocksRendered;
     }

@@ -14,7 +14,8 @@ const FIXTURES = join(__dirname, '../../../test/fixtures/typeset');
 /** These tests are not about time: a generous budget keeps them independent of the machine's load. */
 const RELAXED = { timeoutMs: 60_000 };
 
-type Expected = { tex: string; drawn: string; anchors?: string[]; links?: string[] } | { tex: string; error: string; message: string; offset?: number };
+type Expected =
+  { tex: string; drawn: string; anchors?: string[]; links?: string[] } | { tex: string; error: string; message: string; offset?: number };
 
 interface Fixture {
   text: string;
@@ -38,7 +39,9 @@ const values = (html: string, attribute: string): string[] =>
 
 /** What the result shows for each formula, in the sidecar's shape. */
 function observed(result: RenderResult): Expected[] {
-  const pieces = [...result.html.matchAll(/<mjx-container[\s\S]*?<\/mjx-container>|<span class="mathdown-error"[\s\S]*?<\/span><\/span>/g)].map((m) => m[0]);
+  const pieces = [
+    ...result.html.matchAll(/<mjx-container[\s\S]*?<\/mjx-container>|<span class="mathdown-error"[\s\S]*?<\/span><\/span>/g),
+  ].map((m) => m[0]);
   assert.equal(pieces.length, result.formulas.length, 'one typeset piece per formula');
   return result.formulas.map((f, i) => {
     const html = pieces[i]!;
@@ -52,7 +55,10 @@ function observed(result: RenderResult): Expected[] {
   });
 }
 
-const names = readdirSync(FIXTURES).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).sort();
+const names = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => f.slice(0, -3))
+  .sort();
 
 test('there are typesetting fixtures', () => {
   assert.ok(names.length >= 3, `found ${names.length}`);

@@ -6,11 +6,21 @@ const renderer = new MathdownRenderer({ helpers: 0 });
 after(() => renderer.dispose());
 
 const TEXT = [
-  '# Notes', '', '$$\\newcommand{\\RR}{\\mathbb{R}}$$', '', 'Inline $x \\in \\RR$ and $\\frac{a}{$ broken.', '',
-  '$$\\begin{align} a &= b \\label{e} \\\\ c &= d \\end{align}$$', '', '| a | $b_1 * c_2$ |', '|---|---|', '| $\\undefined$ | $\\eqref{e}$ |', '',
+  '# Notes',
+  '',
+  '$$\\newcommand{\\RR}{\\mathbb{R}}$$',
+  '',
+  'Inline $x \\in \\RR$ and $\\frac{a}{$ broken.',
+  '',
+  '$$\\begin{align} a &= b \\label{e} \\\\ c &= d \\end{align}$$',
+  '',
+  '| a | $b_1 * c_2$ |',
+  '|---|---|',
+  '| $\\undefined$ | $\\eqref{e}$ |',
+  '',
 ].join('\n');
 
-test('formulas() gives render()\'s formulas, MathJax\'s errors included, without building HTML, and fills the same cache', async () => {
+test("formulas() gives render()'s formulas, MathJax's errors included, without building HTML, and fills the same cache", async () => {
   const formulas = await renderer.formulas(TEXT, { fontCache: 'global' });
   assert.deepEqual(formulas.map((f) => f.error?.id).filter(Boolean), ['MissingCloseBrace', 'UndefinedControlSequence']);
   const rendered = await renderer.render(TEXT, { fontCache: 'global' });

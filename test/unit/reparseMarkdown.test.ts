@@ -7,31 +7,63 @@ import { parseMarkdown, type ParsedDocument, type SourceLineField } from '../../
 import { reparseMarkdown } from '../../src/core/markdown/reparseMarkdown';
 
 const fixtures = join(__dirname, '../../../test/fixtures/math');
-const base = readdirSync(fixtures).filter((f) => f.endsWith('.md')).sort()
-  .map((f) => readFileSync(join(fixtures, f), 'utf8').replace(/\r\n?/g, '\n')).join('\n\n');
+const base = readdirSync(fixtures)
+  .filter((f) => f.endsWith('.md'))
+  .sort()
+  .map((f) => readFileSync(join(fixtures, f), 'utf8').replace(/\r\n?/g, '\n'))
+  .join('\n\n');
 
 /** Snippets an edit inserts: each can change how far a block reaches. */
-const INSERTS = ['x', '$', '$$', '\n', '\n\n', '```\n', '~~~math\n', '<!--', '-->', '<details>\n', '\\begin{align}', '\\end{align}', '| a | b |\n|---|---|\n', '===\n', '- ', '> ', '    ', '\\', '`', '[r]: /x\n', '---\n', '\\[', '\\]', '# '];
+const INSERTS = [
+  'x',
+  '$',
+  '$$',
+  '\n',
+  '\n\n',
+  '```\n',
+  '~~~math\n',
+  '<!--',
+  '-->',
+  '<details>\n',
+  '\\begin{align}',
+  '\\end{align}',
+  '| a | b |\n|---|---|\n',
+  '===\n',
+  '- ',
+  '> ',
+  '    ',
+  '\\',
+  '`',
+  '[r]: /x\n',
+  '---\n',
+  '\\[',
+  '\\]',
+  '# ',
+];
 
 /** Every token, nested ones included, with the position fields the parse sets on it. */
 function shape(doc: ParsedDocument) {
-  const tokens = (list: readonly Token[]): unknown[] => list.map((t) => {
-    const m = t as Token & SourceLineField & { formulaIndex?: number; offset?: number; texOffset?: number; endOffset?: number };
-    const children: unknown[] = [];
-    if ('tokens' in t && t.tokens) children.push(tokens(t.tokens));
-    if (t.type === 'list') children.push(tokens((t as Tokens.List).items));
-    if (t.type === 'table') {
-      const table = t as Tokens.Table;
-      for (const cell of [...table.header, ...table.rows.flat()]) children.push(tokens(cell.tokens));
-    }
-    return [t.type, t.raw, m.sourceLine, m.formulaIndex, m.offset, m.texOffset, m.endOffset, children];
-  });
+  const tokens = (list: readonly Token[]): unknown[] =>
+    list.map((t) => {
+      const m = t as Token & SourceLineField & { formulaIndex?: number; offset?: number; texOffset?: number; endOffset?: number };
+      const children: unknown[] = [];
+      if ('tokens' in t && t.tokens) children.push(tokens(t.tokens));
+      if (t.type === 'list') children.push(tokens((t as Tokens.List).items));
+      if (t.type === 'table') {
+        const table = t as Tokens.Table;
+        for (const cell of [...table.header, ...table.rows.flat()]) children.push(tokens(cell.tokens));
+      }
+      return [t.type, t.raw, m.sourceLine, m.formulaIndex, m.offset, m.texOffset, m.endOffset, children];
+    });
   return { tokens: tokens(doc.tokens), formulas: doc.formulas, lineCount: doc.lineCount };
 }
 
 function random(seed: number) {
   let s = seed >>> 0;
-  return (n: number) => { s = (s * 1664525 + 1013904223) >>> 0; return s % n; };
+  return (n: number) => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s % n;
+  };
 }
 
 test('re-lexing around an edit gives exactly the tokens and formulas of a full parse', () => {

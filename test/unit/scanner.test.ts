@@ -3,8 +3,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  findHtmlMathSpans, findInlineMathSpans, InlineMathCandidates, matchBlockMath, matchInlineMath,
-  nextBlockMathLine, resolveScanOptions, ScanMemo, type MathMatch,
+  findHtmlMathSpans,
+  findInlineMathSpans,
+  InlineMathCandidates,
+  matchBlockMath,
+  matchInlineMath,
+  nextBlockMathLine,
+  resolveScanOptions,
+  ScanMemo,
+  type MathMatch,
 } from '../../src/core/scanner/scanner';
 import { parseMarkdown } from '../../src/core/markdown';
 
@@ -27,7 +34,21 @@ test('inline: each form, its TeX and extent', () => {
 });
 
 test('inline: what is not math', () => {
-  for (const src of ['$ x$', '$x $', '$x$1', '$5 and $10', '$a\n\nb$', '$', '$$', '$$$$', '\\(\\)', '\\(x', '$$a', '\\ref{}', '\\reference{x}']) {
+  for (const src of [
+    '$ x$',
+    '$x $',
+    '$x$1',
+    '$5 and $10',
+    '$a\n\nb$',
+    '$',
+    '$$',
+    '$$$$',
+    '\\(\\)',
+    '\\(x',
+    '$$a',
+    '\\ref{}',
+    '\\reference{x}',
+  ]) {
     assert.equal(matchInlineMath(src, 0, ALL, new ScanMemo()), null, src);
   }
 });
@@ -42,7 +63,8 @@ test('inline: the second $ of a $$ that opened nothing is literal too', () => {
 });
 
 test('families switch forms on and off', () => {
-  const only = (...delimiters: Array<'dollars' | 'brackets' | 'environments' | 'gfm' | 'double-backslash'>) => resolveScanOptions({ delimiters });
+  const only = (...delimiters: Array<'dollars' | 'brackets' | 'environments' | 'gfm' | 'double-backslash'>) =>
+    resolveScanOptions({ delimiters });
   assert.equal(matchInlineMath('$x$', 0, only('brackets')), null);
   assert.equal(matchInlineMath('\\(x\\)', 0, only('dollars')), null);
   assert.deepEqual(brief(matchInlineMath('$`x`$', 0, only('dollars'))), ['`x`', '$', false, 0, 5]);
@@ -59,8 +81,13 @@ test('block: openers at a line start, up to three spaces, closer line otherwise 
   assert.equal(matchBlockMath('    $$\nx\n$$\n', 0, ALL), null);
   assert.equal(matchBlockMath('$$\nx\n$$ text\n', 0, ALL), null);
   assert.equal(matchBlockMath('$$\nx\n\n$$\n', 0, ALL), null);
-  assert.deepEqual(brief(matchBlockMath('\\begin{align*}\n\\begin{align*}x\\end{align*}\n\\end{align*}\n', 0, ALL)),
-    ['\\begin{align*}\n\\begin{align*}x\\end{align*}\n\\end{align*}', 'env', true, 0, 55]);
+  assert.deepEqual(brief(matchBlockMath('\\begin{align*}\n\\begin{align*}x\\end{align*}\n\\end{align*}\n', 0, ALL)), [
+    '\\begin{align*}\n\\begin{align*}x\\end{align*}\n\\end{align*}',
+    'env',
+    true,
+    0,
+    55,
+  ]);
   assert.equal(matchBlockMath('\\begin{document}\nx\n\\end{document}\n', 0, ALL), null);
   assert.equal(matchBlockMath('$$$$\nx\n$$$$\n', 0, ALL), null);
   const m = matchBlockMath('~~~~ math\n a\n~~~\n~~~~\nrest', 0, ALL)!;
@@ -88,7 +115,10 @@ test('spans of a string: leftmost first against code spans, tags and autolinks',
 
 test('spans of raw HTML: text only, not tags, comments or skipped elements', () => {
   const html = '<div title="$a$">$b$<pre>$c$</pre><!-- $d$ --><code>$e$</code>\n$$\nf\n$$</div>';
-  assert.deepEqual(findHtmlMathSpans(html, ALL).map((m) => m.tex), ['b', '\nf\n']);
+  assert.deepEqual(
+    findHtmlMathSpans(html, ALL).map((m) => m.tex),
+    ['b', '\nf\n'],
+  );
 });
 
 test('odd and hostile inputs of 100 KB finish and find nothing spurious', { timeout: 120_000 }, () => {
@@ -119,6 +149,12 @@ test('odd and hostile inputs of 100 KB finish and find nothing spurious', { time
 
 test('spans of a paragraph: environments at a line start, as the extension reads them', () => {
   const src = 'text\n\\begin{align}\na*b\n\\end{align} and $c$';
-  assert.deepEqual(findInlineMathSpans(src, ALL).map((m) => m.tex), ['c']);
-  assert.deepEqual(findInlineMathSpans(src, ALL, true).map((m) => m.tex), ['\\begin{align}\na*b\n\\end{align}', 'c']);
+  assert.deepEqual(
+    findInlineMathSpans(src, ALL).map((m) => m.tex),
+    ['c'],
+  );
+  assert.deepEqual(
+    findInlineMathSpans(src, ALL, true).map((m) => m.tex),
+    ['\\begin{align}\na*b\n\\end{align}', 'c'],
+  );
 });

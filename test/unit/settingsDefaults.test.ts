@@ -6,8 +6,12 @@ import { parseSettings } from '../../src/core/config/parseSettings';
 import { DEFAULT_SETTINGS } from '../../src/core/config/settings';
 import { DEFAULT_MATH_OPTIONS } from '../../src/core/types';
 
-interface Property { default?: unknown }
-const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, Property> } } };
+interface Property {
+  default?: unknown;
+}
+const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
+  contributes: { configuration: { properties: Record<string, Property> } };
+};
 const properties = manifest.contributes.configuration.properties;
 
 test("package.json declares every setting the core knows, with the core's default", () => {

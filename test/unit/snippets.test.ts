@@ -41,16 +41,44 @@ describe('formula snippets (syntaxes/math-snippets.json)', () => {
 
   it('covers the required families', () => {
     const bodies = MATH_SNIPPETS.map((s) => snippetDefaultText(s.body)).join('\n');
-    for (const needle of ['\\frac', '\\binom', '\\sum_', '\\prod_', '\\int_', '\\lim_', '\\partial', '{pmatrix}', '{bmatrix}', '{vmatrix}', '{cases}', '{aligned}', '{align}', '{gather}', '\\vec', '\\lVert', '\\langle', '\\mid', '\\mathbb{E}', '\\operatorname{Var}', '\\alpha', '\\hat']) {
+    for (const needle of [
+      '\\frac',
+      '\\binom',
+      '\\sum_',
+      '\\prod_',
+      '\\int_',
+      '\\lim_',
+      '\\partial',
+      '{pmatrix}',
+      '{bmatrix}',
+      '{vmatrix}',
+      '{cases}',
+      '{aligned}',
+      '{align}',
+      '{gather}',
+      '\\vec',
+      '\\lVert',
+      '\\langle',
+      '\\mid',
+      '\\mathbb{E}',
+      '\\operatorname{Var}',
+      '\\alpha',
+      '\\hat',
+    ]) {
       assert.ok(bodies.includes(needle), needle);
     }
-    assert.ok(MATH_SNIPPETS.some((s) => /\$\{\d+\|/.test(s.body)), 'some snippet offers a choice');
+    assert.ok(
+      MATH_SNIPPETS.some((s) => /\$\{\d+\|/.test(s.body)),
+      'some snippet offers a choice',
+    );
   });
 
   it('renders every snippet body, placeholders filled with their defaults, through MathJax with 0 errors', async () => {
     const jobs = MATH_SNIPPETS.map((s) => ({ tex: snippetDefaultText(s.body), display: true }));
     const { formulas } = await typesetter.typeset({ jobs, macros: {}, equationNumbers: 'ams' });
-    const errors = formulas.flatMap((f, i) => (f.error ? [`${MATH_SNIPPETS[i]!.prefix}: ${jobs[i]!.tex} → ${f.error.id}: ${f.error.message}`] : []));
+    const errors = formulas.flatMap((f, i) =>
+      f.error ? [`${MATH_SNIPPETS[i]!.prefix}: ${jobs[i]!.tex} → ${f.error.id}: ${f.error.message}`] : [],
+    );
     assert.deepEqual(errors, []);
     for (const f of formulas) assert.match(f.html, /<svg /);
   });
@@ -61,12 +89,15 @@ describe('formula snippets (syntaxes/math-snippets.json)', () => {
       const choice = /\$\{(\d+)\|((?:[^|\\]|\\.)*)\|\}/.exec(s.body);
       if (!choice) continue;
       for (const option of choice[2]!.split(',')) {
-        jobs.push({ tex: snippetDefaultText(s.body.replace(choice[0], "${" + choice[1] + ":" + option + "}")), display: true });
+        jobs.push({ tex: snippetDefaultText(s.body.replace(choice[0], '${' + choice[1] + ':' + option + '}')), display: true });
       }
     }
     assert.ok(jobs.length > 10);
     const { formulas } = await typesetter.typeset({ jobs, macros: {}, equationNumbers: 'ams' });
-    assert.deepEqual(formulas.flatMap((f, i) => (f.error ? [`${jobs[i]!.tex}: ${f.error.message}`] : [])), []);
+    assert.deepEqual(
+      formulas.flatMap((f, i) => (f.error ? [`${jobs[i]!.tex}: ${f.error.message}`] : [])),
+      [],
+    );
   });
 });
 
@@ -79,7 +110,10 @@ describe('math-block snippets (syntaxes/math-block-snippets.json)', () => {
   it('insert math with every delimiter family', () => {
     const texts = MATH_BLOCK_SNIPPETS.map((s) => snippetDefaultText(s.body));
     for (const opener of ['$x$', '$$\n', '\\[\n', '\\(', '```math\n', '\\begin{equation}', '\\begin{align}']) {
-      assert.ok(texts.some((t) => t.startsWith(opener)), opener);
+      assert.ok(
+        texts.some((t) => t.startsWith(opener)),
+        opener,
+      );
     }
   });
 });

@@ -25,7 +25,10 @@ test('a started worker that fails makes the first typeset fail with the reason, 
   const started = startTypesetWorker('/nonexistent/typesetWorker.js');
   const typesetter = new Typesetter({ workerFile: '/nonexistent/typesetWorker.js', startedWorker: started, helpers: 0 });
   try {
-    await assert.rejects(typesetter.typeset(request), /Typesetting worker failed to start \(\/nonexistent\/typesetWorker\.js\): .*Cannot find module/);
+    await assert.rejects(
+      typesetter.typeset(request),
+      /Typesetting worker failed to start \(\/nonexistent\/typesetWorker\.js\): .*Cannot find module/,
+    );
   } finally {
     await typesetter.dispose();
   }

@@ -25,7 +25,10 @@ test('a cache saved by one renderer lets a fresh one render the same document fr
     assert.equal(after.html, before.html);
     assert.equal(after.fontDefs, before.fontDefs);
     assert.deepEqual(after.formulas, before.formulas);
-    assert.ok(after.formulas.some((f) => f.error), 'the TeX error comes back from the file too');
+    assert.ok(
+      after.formulas.some((f) => f.error),
+      'the TeX error comes back from the file too',
+    );
   } finally {
     await Promise.all([first.dispose(), second.dispose()]);
   }
@@ -40,7 +43,10 @@ test('a cache file for another engine, or a damaged one, restores nothing and br
     const bad: Array<[string, string]> = [
       ['another engine', text],
       ['not JSON', text.slice(0, text.length / 2)],
-      ['a variant without html', JSON.stringify({ ...file, slots: file.slots.map(([d, m, t, v]) => [d, m, t, (v as object[]).map((x) => ({ ...x, html: 1 }))]) })],
+      [
+        'a variant without html',
+        JSON.stringify({ ...file, slots: file.slots.map(([d, m, t, v]) => [d, m, t, (v as object[]).map((x) => ({ ...x, html: 1 }))]) }),
+      ],
       ['glyphs missing', JSON.stringify({ ...file, glyphs: {} })],
     ];
     for (const [what, damaged] of bad) {
@@ -71,7 +77,10 @@ test('each glyph path is written once, and timeouts are not written at all', asy
   try {
     const result = await renderer.render('$x + x + x$ and $x \\cdot x$ and $$' + 'a+'.repeat(4_990) + 'a$$', OPTIONS);
     assert.equal(result.formulas[2]!.error?.id, 'Timeout');
-    const file = JSON.parse(renderer.serializeCache('e')) as { slots: Array<[string, number, string, unknown[]]>; glyphs: Record<string, string> };
+    const file = JSON.parse(renderer.serializeCache('e')) as {
+      slots: Array<[string, number, string, unknown[]]>;
+      glyphs: Record<string, string>;
+    };
     assert.deepEqual(file.slots.map(([, , tex]) => tex).sort(), ['x + x + x', 'x \\cdot x']);
     const text = JSON.stringify(file);
     for (const path of Object.values(file.glyphs)) assert.equal(text.split(JSON.stringify(path)).length - 1, 1);

@@ -43,7 +43,11 @@ describe('Typesetter: output', () => {
       for (const ref of refs) assert.ok(ids.includes(ref), `${ref} is defined in the formula`);
     }
     const idsOf = (html: string): string[] => [...html.matchAll(/<path id="([^"]+)"/g)].map((m) => m[1]!);
-    assert.equal(idsOf(formulas[0]!.html).filter((id) => idsOf(formulas[1]!.html).includes(id)).length, 0, 'ids are distinct between formulas');
+    assert.equal(
+      idsOf(formulas[0]!.html).filter((id) => idsOf(formulas[1]!.html).includes(id)).length,
+      0,
+      'ids are distinct between formulas',
+    );
   });
 
   it('inlines paths with fontCache none', async () => {
@@ -54,7 +58,10 @@ describe('Typesetter: output', () => {
 
   it('returns the shared glyph defs once with fontCache global, only for the glyphs used in this call', async () => {
     const first = await run([inline('x+y'), display('\\int_0^1 f')], { fontCache: 'global' });
-    assert.match(first.fontDefs, /^<svg style="display: none;" id="MJX-SVG-global-cache"><defs>(<path id="[^"]+" d="[^"]*"><\/path>)+<\/defs><\/svg>$/);
+    assert.match(
+      first.fontDefs,
+      /^<svg style="display: none;" id="MJX-SVG-global-cache"><defs>(<path id="[^"]+" d="[^"]*"><\/path>)+<\/defs><\/svg>$/,
+    );
     const defined = new Set([...first.fontDefs.matchAll(/<path id="([^"]+)"/g)].map((m) => m[1]));
     for (const f of first.formulas) {
       assert.doesNotMatch(f.html, /<path id=/);
@@ -136,12 +143,7 @@ describe('Typesetter: document definitions', () => {
   });
 
   it('lets a redefinition take effect from its position on', async () => {
-    const { formulas } = await run([
-      inline('\\newcommand{\\v}{a}'),
-      inline('\\v'),
-      inline('\\renewcommand{\\v}{b}'),
-      inline('\\v'),
-    ]);
+    const { formulas } = await run([inline('\\newcommand{\\v}{a}'), inline('\\v'), inline('\\renewcommand{\\v}{b}'), inline('\\v')]);
     assert.equal(drawn(formulas[1]!.html), '𝑎');
     assert.equal(drawn(formulas[3]!.html), '𝑏');
   });
@@ -185,7 +187,12 @@ describe('Typesetter: equation numbers and references', () => {
   });
 
   it('numbers nothing with equationNumbers none, and every display formula with all', async () => {
-    const jobs = [display('x'), display('\\begin{equation} y \\end{equation}'), inline('z'), display('\\begin{equation*} w \\end{equation*}')];
+    const jobs = [
+      display('x'),
+      display('\\begin{equation} y \\end{equation}'),
+      inline('z'),
+      display('\\begin{equation*} w \\end{equation*}'),
+    ];
     const none = await run(jobs, 'none');
     assert.ok(none.formulas.every((f) => !/mjx-eqn/.test(f.html) && !/\(\d\)/.test(drawn(f.html))));
     const all = await run(jobs, 'all');
@@ -207,7 +214,10 @@ describe('Typesetter: equation numbers and references', () => {
   });
 
   it('reports a label defined twice', async () => {
-    const { formulas } = await run([display('\\begin{equation} a \\label{x} \\end{equation}'), display('\\begin{equation} b \\label{x} \\end{equation}')]);
+    const { formulas } = await run([
+      display('\\begin{equation} a \\label{x} \\end{equation}'),
+      display('\\begin{equation} b \\label{x} \\end{equation}'),
+    ]);
     assert.equal(formulas[0]!.error, undefined);
     assert.equal(formulas[1]!.error?.id, 'MultipleLabel');
   });
@@ -221,7 +231,21 @@ describe('TEX_PACKAGES', () => {
   after(() => ts.dispose());
 
   it('is an explicit list without the error-hiding or loading packages', () => {
-    for (const p of ['base', 'ams', 'newcommand', 'boldsymbol', 'color', 'cancel', 'mathtools', 'textmacros', 'html', 'bbox', 'braket', 'unicode', 'configmacros']) {
+    for (const p of [
+      'base',
+      'ams',
+      'newcommand',
+      'boldsymbol',
+      'color',
+      'cancel',
+      'mathtools',
+      'textmacros',
+      'html',
+      'bbox',
+      'braket',
+      'unicode',
+      'configmacros',
+    ]) {
       assert.ok(TEX_PACKAGES.includes(p), p);
     }
     for (const p of ['noerrors', 'noundefined', 'require', 'autoload', 'setoptions']) assert.ok(!TEX_PACKAGES.includes(p), p);

@@ -78,7 +78,11 @@ describe('Typesetter: cache', () => {
   });
 
   it('does not let a deleted definition survive through the cache', async () => {
-    const withDef = await ts.typeset({ jobs: [inline('\\newcommand{\\R}{\\mathbb R}'), inline('\\R')], macros: {}, equationNumbers: 'ams' });
+    const withDef = await ts.typeset({
+      jobs: [inline('\\newcommand{\\R}{\\mathbb R}'), inline('\\R')],
+      macros: {},
+      equationNumbers: 'ams',
+    });
     assert.equal(withDef.formulas[1]!.error, undefined);
     const without = await ts.typeset({ jobs: [inline('\\R')], macros: {}, equationNumbers: 'ams' });
     assert.equal(without.formulas[0]!.error?.id, 'UndefinedControlSequence');
@@ -86,8 +90,15 @@ describe('Typesetter: cache', () => {
   });
 
   it('reuses a repeated formula within one render', async () => {
-    const { formulas, stats } = await ts.typeset({ jobs: [inline('q_1'), inline('q_2'), inline('q_1')], macros: {}, equationNumbers: 'ams' });
-    assert.deepEqual(formulas.map((f) => f.cached), [false, false, true]);
+    const { formulas, stats } = await ts.typeset({
+      jobs: [inline('q_1'), inline('q_2'), inline('q_1')],
+      macros: {},
+      equationNumbers: 'ams',
+    });
+    assert.deepEqual(
+      formulas.map((f) => f.cached),
+      [false, false, true],
+    );
     assert.equal(formulas[2]!.html, formulas[0]!.html);
     assert.equal(stats.misses, 2);
   });
@@ -131,7 +142,11 @@ describe('Typesetter: cache', () => {
       await small.typeset({ jobs, macros: {}, equationNumbers: 'ams' });
       assert.equal(small.cacheStats.size, 5);
       const again = await small.typeset({ jobs: [jobs[11]!, jobs[0]!], macros: {}, equationNumbers: 'ams' });
-      assert.deepEqual(again.formulas.map((f) => f.cached), [true, false], 'the oldest entries were evicted');
+      assert.deepEqual(
+        again.formulas.map((f) => f.cached),
+        [true, false],
+        'the oldest entries were evicted',
+      );
     } finally {
       await small.dispose();
     }
@@ -140,20 +155,35 @@ describe('Typesetter: cache', () => {
 
 describe('TypesetCache', () => {
   const k = (tex: string, display = false, definitions = 'd0'): FormulaKey => ({ definitions, display, tex });
-  const entry = (html: string, counter?: number): CachedFormula => ({ ...(counter === undefined ? {} : { counter }), labels: {}, html, glyphs: [], styles: [], labelsSet: {}, defines: false });
+  const entry = (html: string, counter?: number): CachedFormula => ({
+    ...(counter === undefined ? {} : { counter }),
+    labels: {},
+    html,
+    glyphs: [],
+    styles: [],
+    labelsSet: {},
+    defines: false,
+  });
 
   it('keeps a few numbering variants per formula and evicts the least recently used formulas', () => {
     const cache = new TypesetCache(6);
     for (let n = 1; n <= 5; n++) cache.store(k('eq'), entry(`(${n})`, n));
     assert.equal(cache.size, 4);
-    assert.equal(cache.find(k('eq'), (e) => e.counter === 1), undefined);
+    assert.equal(
+      cache.find(k('eq'), (e) => e.counter === 1),
+      undefined,
+    );
     assert.equal(cache.find(k('eq'), (e) => e.counter === 5)?.html, '(5)');
     cache.store(k('a'), entry('a'));
     cache.store(k('b'), entry('b'));
     assert.equal(cache.size, 6);
     cache.find(k('eq'), () => true);
     cache.store(k('c'), entry('c'));
-    assert.equal(cache.find(k('a'), () => true), undefined, 'a was the least recently used');
+    assert.equal(
+      cache.find(k('a'), () => true),
+      undefined,
+      'a was the least recently used',
+    );
     assert.equal(cache.find(k('eq'), () => true)?.html, '(5)');
     assert.ok(cache.size <= 6);
   });
@@ -164,7 +194,10 @@ describe('TypesetCache', () => {
     cache.store(k('b'), entry('y'.repeat(10)));
     cache.store(k('c'), entry('z'.repeat(10)));
     assert.equal(cache.size, 2);
-    assert.equal(cache.find(k('a'), () => true), undefined);
+    assert.equal(
+      cache.find(k('a'), () => true),
+      undefined,
+    );
     assert.equal(cache.find(k('c'), () => true)?.html, 'z'.repeat(10));
   });
 
@@ -176,7 +209,10 @@ describe('TypesetCache', () => {
     assert.equal(cache.find(k('x'), () => true)?.html, 'inline');
     assert.equal(cache.find(k('x', true), () => true)?.html, 'display');
     assert.equal(cache.find(k('x', false, 'd1'), () => true)?.html, 'after a \\newcommand');
-    assert.equal(cache.find(k('x', true, 'd1'), () => true), undefined);
+    assert.equal(
+      cache.find(k('x', true, 'd1'), () => true),
+      undefined,
+    );
   });
 
   it('stays within its bound over many stores, keeping the most recently used', () => {
@@ -188,7 +224,11 @@ describe('TypesetCache', () => {
     }
     assert.ok(cache.size > 900, `evicts a little at a time (size ${cache.size})`);
     assert.equal(cache.find(k('x_{0}'), () => true)?.html, '0', 'used all along');
-    assert.equal(cache.find(k('x_{1}'), () => true), undefined, 'long unused');
+    assert.equal(
+      cache.find(k('x_{1}'), () => true),
+      undefined,
+      'long unused',
+    );
     assert.equal(cache.find(k('x_{4999}'), () => true)?.html, '4999');
   });
 });

@@ -38,7 +38,10 @@ describe('Typesetter: errors', () => {
   it('reports a label defined in an earlier formula', async () => {
     const tex = 'b \\label{first} + c';
     const { formulas } = await ts.typeset({
-      jobs: [{ tex: '\\begin{equation} a \\label{first} \\end{equation}', display: true }, { tex: `\\begin{equation} ${tex} \\end{equation}`, display: true }],
+      jobs: [
+        { tex: '\\begin{equation} a \\label{first} \\end{equation}', display: true },
+        { tex: `\\begin{equation} ${tex} \\end{equation}`, display: true },
+      ],
       macros: {},
       equationNumbers: 'ams',
     });
@@ -53,9 +56,18 @@ describe('Typesetter: errors', () => {
     const { formulas } = await ts.typeset({ jobs: [{ tex, display: false }], macros: {}, equationNumbers: 'ams' });
     const { html, error } = formulas[0]!;
     assert.equal(error?.id, 'UnknownEnv');
-    const m = /^<span class="mathdown-error" title="([^"]*)" data-error-id="UnknownEnv"><code>([^<]*)<\/code><span class="mathdown-error-message">([^<]*)<\/span><\/span>$/.exec(html);
+    const m =
+      /^<span class="mathdown-error" title="([^"]*)" data-error-id="UnknownEnv"><code>([^<]*)<\/code><span class="mathdown-error-message">([^<]*)<\/span><\/span>$/.exec(
+        html,
+      );
     assert.ok(m, html);
-    const unescape = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    const unescape = (s: string): string =>
+      s
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&');
     assert.equal(unescape(m[1]!), error.message);
     assert.equal(unescape(m[2]!), tex);
     assert.equal(unescape(m[3]!), error.message);
@@ -64,7 +76,7 @@ describe('Typesetter: errors', () => {
 
   it('escapes ampersands and quotes in the box', () => {
     assert.equal(
-      errorBox('a & "b"', { id: 'X"y', message: "it's <bad> & \"worse\"" }),
+      errorBox('a & "b"', { id: 'X"y', message: 'it\'s <bad> & "worse"' }),
       '<span class="mathdown-error" title="it&#39;s &lt;bad&gt; &amp; &quot;worse&quot;" data-error-id="X&quot;y">' +
         '<code>a &amp; &quot;b&quot;</code><span class="mathdown-error-message">it&#39;s &lt;bad&gt; &amp; &quot;worse&quot;</span></span>',
     );

@@ -39,11 +39,21 @@ if (process.env['MATHDOWN_TYPESET_CHILD']) {
     it('turns pathological formulas into errors while the others render (default length cap)', async () => {
       const started = performance.now();
       const { formulas } = await ts.typeset({
-        jobs: [inline('a_1'), inline(flat100k), inline('a_2'), inline('\\def\\a{\\a}\\a'), inline('a_3'), display(nested10k), inline('a_4')],
+        jobs: [
+          inline('a_1'),
+          inline(flat100k),
+          inline('a_2'),
+          inline('\\def\\a{\\a}\\a'),
+          inline('a_3'),
+          display(nested10k),
+          inline('a_4'),
+        ],
         macros: {},
         equationNumbers: 'ams',
       });
-      console.log(`  100 KB a+a, \\def\\a{\\a}\\a and 10k nested braces among 4 normal formulas: ${(performance.now() - started).toFixed(0)} ms`);
+      console.log(
+        `  100 KB a+a, \\def\\a{\\a}\\a and 10k nested braces among 4 normal formulas: ${(performance.now() - started).toFixed(0)} ms`,
+      );
       assert.deepEqual(
         formulas.map((f) => f.error?.id ?? 'ok'),
         ['ok', 'TooLong', 'ok', 'MaxMacroSub1', 'ok', 'TooLong', 'ok'],
@@ -68,7 +78,9 @@ if (process.env['MATHDOWN_TYPESET_CHILD']) {
         ];
         const started = performance.now();
         const { formulas } = await big.typeset({ jobs, macros: {}, equationNumbers: 'ams' });
-        console.log(`  with a 1 MB length cap, the same plus a timeout and a worker restart: ${(performance.now() - started).toFixed(0)} ms`);
+        console.log(
+          `  with a 1 MB length cap, the same plus a timeout and a worker restart: ${(performance.now() - started).toFixed(0)} ms`,
+        );
         assert.equal(formulas[2]!.error?.id, 'Timeout');
         assert.match(formulas[2]!.html, /data-error-id="Timeout"/);
         assert.equal(formulas[3]!.error, undefined, 'the definition made before the timeout still applies');
@@ -113,7 +125,9 @@ if (process.env['MATHDOWN_TYPESET_CHILD']) {
     it('rejects with an AbortError when the signal fires, before or during the call', async () => {
       const controller = new AbortController();
       controller.abort();
-      await assert.rejects(ts.typeset({ jobs: [inline('x')], macros: {}, equationNumbers: 'ams', signal: controller.signal }), { name: 'AbortError' });
+      await assert.rejects(ts.typeset({ jobs: [inline('x')], macros: {}, equationNumbers: 'ams', signal: controller.signal }), {
+        name: 'AbortError',
+      });
 
       const running = new AbortController();
       const jobs = Array.from({ length: 300 }, (_, k) => inline(`\\sqrt{${k}} + \\frac{${k}}{y}`));
@@ -152,14 +166,23 @@ if (process.env['MATHDOWN_TYPESET_CHILD']) {
       assert.equal(a!.formulas[1]!.error, undefined);
       assert.equal(drawn(a!.formulas[2]!.html), '𝑎(1)');
       assert.equal(b!.formulas[0]!.error?.id, 'UndefinedControlSequence');
-      assert.deepEqual(b!.formulas.slice(1).map((f) => drawn(f.html)), ['𝑏(1)', '𝑐(2)']);
-      assert.deepEqual(a2!.formulas.map((f) => f.html), a!.formulas.map((f) => f.html));
+      assert.deepEqual(
+        b!.formulas.slice(1).map((f) => drawn(f.html)),
+        ['𝑏(1)', '𝑐(2)'],
+      );
+      assert.deepEqual(
+        a2!.formulas.map((f) => f.html),
+        a!.formulas.map((f) => f.html),
+      );
     });
 
     it('rejects with a clear error when the worker file is missing', async () => {
       const broken = new Typesetter({ workerFile: '/nonexistent/typesetWorker.js' });
       try {
-        await assert.rejects(broken.typeset({ jobs: [inline('x')], macros: {}, equationNumbers: 'ams' }), /Typesetting worker failed to start \(\/nonexistent\/typesetWorker\.js\)/);
+        await assert.rejects(
+          broken.typeset({ jobs: [inline('x')], macros: {}, equationNumbers: 'ams' }),
+          /Typesetting worker failed to start \(\/nonexistent\/typesetWorker\.js\)/,
+        );
       } finally {
         await broken.dispose();
       }
@@ -174,7 +197,11 @@ if (process.env['MATHDOWN_TYPESET_CHILD']) {
 
     for (const mode of ['dispose', 'idle']) {
       it(`lets the process exit when the typesetter is ${mode === 'dispose' ? 'disposed' : 'merely idle'}`, () => {
-        const result = spawnSync(process.execPath, [__filename], { env: { ...process.env, MATHDOWN_TYPESET_CHILD: mode }, encoding: 'utf8', timeout: 120_000 });
+        const result = spawnSync(process.execPath, [__filename], {
+          env: { ...process.env, MATHDOWN_TYPESET_CHILD: mode },
+          encoding: 'utf8',
+          timeout: 120_000,
+        });
         assert.equal(result.signal, null, 'the child exited by itself');
         assert.equal(result.status, 0, result.stderr);
         assert.equal(result.stdout, 'rendered');

@@ -67,7 +67,12 @@ describe('Typesetter: safety', () => {
 
   for (const assistiveMml of [false, true]) {
     it(`lets no formula inject attributes, scripts or unsafe links${assistiveMml ? ' (with assistive MathML)' : ''}`, async () => {
-      const { formulas } = await ts.typeset({ jobs: attacks.map((tex) => ({ tex, display: false })), macros: {}, equationNumbers: 'ams', assistiveMml });
+      const { formulas } = await ts.typeset({
+        jobs: attacks.map((tex) => ({ tex, display: false })),
+        macros: {},
+        equationNumbers: 'ams',
+        assistiveMml,
+      });
       formulas.forEach((f, k) => {
         const context = `${attacks[k]} → ${f.html.replace(/ d="[^"]*"/g, '')}`;
         const tags = parseTags(f.html);
@@ -86,7 +91,11 @@ describe('Typesetter: safety', () => {
   }
 
   it('keeps ordinary links and MathJax’s own classes', async () => {
-    const { formulas } = await ts.typeset({ jobs: [{ tex: '\\href{https://example.org/?a=1&b=2}{x} \\class{mjx-ok}{y}', display: false }], macros: {}, equationNumbers: 'ams' });
+    const { formulas } = await ts.typeset({
+      jobs: [{ tex: '\\href{https://example.org/?a=1&b=2}{x} \\class{mjx-ok}{y}', display: false }],
+      macros: {},
+      equationNumbers: 'ams',
+    });
     const attrs = attributes(formulas[0]!.html);
     assert.ok(attrs.some(([n, v]) => n === 'href' && v === 'https://example.org/?a=1&amp;b=2'));
     assert.ok(attrs.some(([n, v]) => n === 'class' && v.trim() === 'mjx-ok'));

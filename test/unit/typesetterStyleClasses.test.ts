@@ -31,7 +31,11 @@ describe('Typesetter: styleClasses', () => {
     const classed = await run(JOBS, true);
     const again = await run(JOBS, false);
     assert.equal(plain.styleRules, '');
-    assert.deepEqual(again.formulas.map((f) => f.html), plain.formulas.map((f) => f.html), 'the two forms are cached apart');
+    assert.deepEqual(
+      again.formulas.map((f) => f.html),
+      plain.formulas.map((f) => f.html),
+      'the two forms are cached apart',
+    );
     const rules = styleClassRules(classed.styleRules);
     assert.ok(rules.size >= 5, classed.styleRules);
     assert.ok([...rules.values()].includes('color: red; border: 1px solid blue;'), 'the styles of \\style and \\bbox too');
@@ -51,14 +55,30 @@ describe('Typesetter: styleClasses', () => {
     assert.equal(new Set(rules.values()).size, rules.size, 'distinct classes hold distinct declarations');
     const fresh = new Typesetter({ timeoutMs: 60_000 });
     try {
-      assert.equal((await fresh.typeset({ jobs: JOBS, macros: {}, equationNumbers: 'ams', fontCache: 'global', assistiveMml: true, styleClasses: true })).styleRules, (await run(JOBS, true)).styleRules);
+      assert.equal(
+        (
+          await fresh.typeset({
+            jobs: JOBS,
+            macros: {},
+            equationNumbers: 'ams',
+            fontCache: 'global',
+            assistiveMml: true,
+            styleClasses: true,
+          })
+        ).styleRules,
+        (await run(JOBS, true)).styleRules,
+      );
     } finally {
       await fresh.dispose();
     }
   });
 
   it('drops a style that could break out of its rule or the <style> element instead of writing it there', async () => {
-    const hostile = [inline('\\style{color: red</style><b>}{x}'), inline('\\style{color: rgb(1,2}{x}'), inline('\\style{color: red}}body{display:none}{x}')];
+    const hostile = [
+      inline('\\style{color: red</style><b>}{x}'),
+      inline('\\style{color: rgb(1,2}{x}'),
+      inline('\\style{color: red}}body{display:none}{x}'),
+    ];
     const plain = await run(hostile, false);
     const classed = await run(hostile, true);
     assert.match(plain.formulas[0]!.html, /style="color: red&lt;\/style&gt;&lt;b&gt;;"/, 'MathJax lets it through as an attribute');

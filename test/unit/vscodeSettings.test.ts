@@ -11,7 +11,15 @@ const snapshotOf = (values: Record<string, unknown>) => buildSnapshot((key) => v
 test('unset settings give the defaults', () => {
   const s = snapshotOf({});
   assert.deepEqual(s.core, DEFAULT_SETTINGS);
-  assert.deepEqual(s.preview, { debounceMs: 150, fontSize: 14, lineHeight: 1.6, scrollPreviewWithEditor: true, scrollEditorWithPreview: true, markEditorSelection: true, persistentCache: true });
+  assert.deepEqual(s.preview, {
+    debounceMs: 150,
+    fontSize: 14,
+    lineHeight: 1.6,
+    scrollPreviewWithEditor: true,
+    scrollEditorWithPreview: true,
+    markEditorSelection: true,
+    persistentCache: true,
+  });
   assert.equal(s.exportFolder, '');
 });
 
@@ -34,7 +42,14 @@ test('math, lint and export settings reach the core settings; a bad one falls ba
 });
 
 test('preview numbers are clamped, non-numbers default; flags count by their truth', () => {
-  const s = snapshotOf({ 'preview.debounceMs': -5, 'preview.fontSize': 500, 'preview.lineHeight': 'big', 'preview.scrollPreviewWithEditor': false, 'preview.markEditorSelection': 0, 'export.folder': 42 });
+  const s = snapshotOf({
+    'preview.debounceMs': -5,
+    'preview.fontSize': 500,
+    'preview.lineHeight': 'big',
+    'preview.scrollPreviewWithEditor': false,
+    'preview.markEditorSelection': 0,
+    'export.folder': 42,
+  });
   assert.equal(s.preview.debounceMs, 0);
   assert.equal(s.preview.fontSize, 72);
   assert.equal(s.preview.lineHeight, 1.6);

@@ -12,10 +12,15 @@ export const formulasCommand: Command = async (argv, io) => {
   const { formulas } = await withRenderer((r) => r.render(text, { math: settings.math }));
   let out = '';
   for (const f of formulas) {
-    out += JSON.stringify({
-      tex: f.tex, display: f.display, line: f.line, column: f.column, delimiter: f.delimiter,
-      ...(f.error ? { error: f.error.message } : {}),
-    }) + '\n';
+    out +=
+      JSON.stringify({
+        tex: f.tex,
+        display: f.display,
+        line: f.line,
+        column: f.column,
+        delimiter: f.delimiter,
+        ...(f.error ? { error: f.error.message } : {}),
+      }) + '\n';
   }
   io.out(out);
   return 0;

@@ -32,7 +32,9 @@ export const lintCommand: Command = async (argv, io) => {
       try {
         text = readFileSync(path, 'utf8');
       } catch (e) {
-        io.err(`mathdown lint: cannot read ${shown(path, io.cwd)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); skipped.\n`);
+        io.err(
+          `mathdown lint: cannot read ${shown(path, io.cwd)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); skipped.\n`,
+        );
         failed = true;
         continue;
       }
@@ -45,7 +47,9 @@ export const lintCommand: Command = async (argv, io) => {
             fixed += result.fixed;
             text = result.text;
           } catch (e) {
-            io.err(`mathdown lint: cannot write the fixes to ${shown(path, io.cwd)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).\n`);
+            io.err(
+              `mathdown lint: cannot write the fixes to ${shown(path, io.cwd)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).\n`,
+            );
             failed = true;
           }
         }
@@ -65,13 +69,25 @@ function shown(path: string, cwd: string): string {
 }
 
 function toText(results: ReadonlyArray<{ file: string; diagnostics: LintDiagnostic[] }>): string {
-  return results.flatMap(({ file, diagnostics }) => diagnostics.map((d) => `${file}:${d.line}:${d.column} ${d.rule}/${d.name} ${d.message}\n`)).join('');
+  return results
+    .flatMap(({ file, diagnostics }) => diagnostics.map((d) => `${file}:${d.line}:${d.column} ${d.rule}/${d.name} ${d.message}\n`))
+    .join('');
 }
 
 function toJson(results: ReadonlyArray<{ file: string; diagnostics: LintDiagnostic[] }>): string {
-  const rows = results.flatMap(({ file, diagnostics }) => diagnostics.map((d) => ({
-    file, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn,
-    rule: d.rule, name: d.name, severity: d.severity, message: d.message, fixable: !!d.fix,
-  })));
+  const rows = results.flatMap(({ file, diagnostics }) =>
+    diagnostics.map((d) => ({
+      file,
+      line: d.line,
+      column: d.column,
+      endLine: d.endLine,
+      endColumn: d.endColumn,
+      rule: d.rule,
+      name: d.name,
+      severity: d.severity,
+      message: d.message,
+      fixable: !!d.fix,
+    })),
+  );
   return JSON.stringify(rows, null, 2) + '\n';
 }

@@ -39,7 +39,9 @@ function definitionsIn(tex: string): Omit<UserMacro, 'origin'>[] {
 
 function parseDefinition(tex: string, at: number, command: string): Omit<UserMacro, 'origin'> | undefined {
   let i = at + command.length;
-  const skipSpace = (): void => { while (/\s/.test(tex[i] ?? '')) i++; };
+  const skipSpace = (): void => {
+    while (/\s/.test(tex[i] ?? '')) i++;
+  };
   skipSpace();
   const environment = command.includes('environment');
   let name: string | undefined;
@@ -63,9 +65,16 @@ function parseDefinition(tex: string, at: number, command: string): Omit<UserMac
     i += params.length;
   } else {
     const count = /^\[(\d)\]/.exec(tex.slice(i));
-    if (count) { args = Number(count[1]); i += count[0].length; skipSpace(); }
+    if (count) {
+      args = Number(count[1]);
+      i += count[0].length;
+      skipSpace();
+    }
     const optional = /^\[[^\]]*\]/.exec(tex.slice(i));
-    if (optional) { i += optional[0].length; skipSpace(); }
+    if (optional) {
+      i += optional[0].length;
+      skipSpace();
+    }
   }
   const body = readGroup(tex, i);
   if (!body) return undefined;

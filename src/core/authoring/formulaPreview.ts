@@ -37,7 +37,10 @@ export function firstFormulaSvg(html: string): string | undefined {
 export function svgDataUri(svg: string, color: string, exPx = 8): string {
   let out = svg.replace(/currentColor/g, color);
   out = out.replace(/^<svg([^>]*)>/, (_m, attrs: string) => {
-    let a = attrs.replace(/\s(width|height)="(-?[\d.]+)ex"/g, (_n, dim: string, v: string) => ` ${dim}="${(Number(v) * exPx).toFixed(1)}px"`);
+    let a = attrs.replace(
+      /\s(width|height)="(-?[\d.]+)ex"/g,
+      (_n, dim: string, v: string) => ` ${dim}="${(Number(v) * exPx).toFixed(1)}px"`,
+    );
     a = a.replace(/\sstyle="[^"]*"/, '');
     if (!/\sxmlns=/.test(a)) a = ' xmlns="http://www.w3.org/2000/svg"' + a;
     if (out.includes('xlink:') && !/\sxmlns:xlink=/.test(a)) a += ' xmlns:xlink="http://www.w3.org/1999/xlink"';

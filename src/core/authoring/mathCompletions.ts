@@ -38,7 +38,11 @@ const SAMPLE_ARGS = ['a', 'b', 'c', 'd'];
 const RETRIGGER = new Set(['begin', 'end', 'ref', 'eqref']);
 
 /** Completions at `offset`, or undefined when the cursor is not inside math. */
-export function mathCompletionsAt(doc: MathDocument, offset: number, settingsMacros: MathOptions['macros'] = {}): CompletionAnswer | undefined {
+export function mathCompletionsAt(
+  doc: MathDocument,
+  offset: number,
+  settingsMacros: MathOptions['macros'] = {},
+): CompletionAnswer | undefined {
   const context = mathContextAt(doc, offset) ?? openFormulaAt(doc, offset);
   if (!context) return undefined;
   const { formula } = context;
@@ -54,7 +58,13 @@ function closingBrace(text: string, offset: number): number {
   return text[offset] === '}' ? offset + 1 : offset;
 }
 
-function itemsFor(prefix: CompletionPrefix, doc: MathDocument, formula: Formula, offset: number, settings: MathOptions['macros']): TexCompletion[] {
+function itemsFor(
+  prefix: CompletionPrefix,
+  doc: MathDocument,
+  formula: Formula,
+  offset: number,
+  settings: MathOptions['macros'],
+): TexCompletion[] {
   const macros = userMacros(doc.formulas, settings);
   const definitions = macros.flatMap((m) => (m.source ? [m.source] : []));
   switch (prefix.kind) {
@@ -64,7 +74,11 @@ function itemsFor(prefix: CompletionPrefix, doc: MathDocument, formula: Formula,
       return equationLabels(doc.formulas).map((l, i) => {
         const target = doc.formulas[l.formulaIndex]!;
         return {
-          label: l.key, kind: 'label', insertSnippet: escapeSnippet(l.key) + '}', filterText: l.key, sortText: pad(i),
+          label: l.key,
+          kind: 'label',
+          insertSnippet: escapeSnippet(l.key) + '}',
+          filterText: l.key,
+          sortText: pad(i),
           detail: `equation on line ${target.line}`,
           preview: { tex: target.tex, display: true, definitions: definitionsBefore(macros, l.formulaIndex) },
         };
@@ -79,13 +93,22 @@ function itemsFor(prefix: CompletionPrefix, doc: MathDocument, formula: Formula,
           filterText: '\\' + c.name,
           sortText: '1' + c.name.toLowerCase(),
           detail: [c.char, c.package, c.args ? `${c.args} argument${c.args > 1 ? 's' : ''}` : ''].filter(Boolean).join(' · '),
-          preview: { tex: '\\' + c.name + SAMPLE_ARGS.slice(0, c.args ?? 0).map((a) => `{${a}}`).join(''), display: false, definitions: [] },
+          preview: {
+            tex:
+              '\\' +
+              c.name +
+              SAMPLE_ARGS.slice(0, c.args ?? 0)
+                .map((a) => `{${a}}`)
+                .join(''),
+            display: false,
+            definitions: [],
+          },
           ...(RETRIGGER.has(c.name) ? { retrigger: true } : {}),
         })),
-        ...snippetItems("\\", formula.display),
+        ...snippetItems('\\', formula.display),
       ];
     case 'word':
-      return snippetItems("", formula.display);
+      return snippetItems('', formula.display);
   }
 }
 
@@ -98,7 +121,16 @@ function macroItem(m: UserMacro, definitions: readonly string[]): TexCompletion 
     sortText: '0' + m.name.toLowerCase(),
     detail: m.origin === 'settings' ? 'macro from mathdown.math.macros' : 'macro defined in this document',
     documentation: m.definition,
-    preview: { tex: '\\' + m.name + SAMPLE_ARGS.slice(0, m.args).map((a) => `{${a}}`).join(''), display: false, definitions: m.origin === 'document' ? definitions : [] },
+    preview: {
+      tex:
+        '\\' +
+        m.name +
+        SAMPLE_ARGS.slice(0, m.args)
+          .map((a) => `{${a}}`)
+          .join(''),
+      display: false,
+      definitions: m.origin === 'document' ? definitions : [],
+    },
   };
 }
 
@@ -119,14 +151,27 @@ function environmentItems(text: string, formula: Formula, offset: number, closin
   const cursor = offset - formula.texOffset;
   const open = closing ? innermostOpen(tex.slice(0, cursor)) : undefined;
   const alreadyClosed = !closing && countOf(tex.slice(cursor), '\\end') > countOf(tex.slice(cursor), '\\begin');
-  const names = [...TEX_ENVIRONMENTS.map((e) => ({ name: e.name, args: e.args ?? 0, detail: e.package })), ...macros.filter((m) => m.environment).map((m) => ({ name: m.name, args: m.args, detail: 'environment defined in this document' }))];
+  const names = [
+    ...TEX_ENVIRONMENTS.map((e) => ({ name: e.name, args: e.args ?? 0, detail: e.package })),
+    ...macros.filter((m) => m.environment).map((m) => ({ name: m.name, args: m.args, detail: 'environment defined in this document' })),
+  ];
   return names.map(({ name, args, detail }, i) => {
     const body = formula.display ? '\n\t$0\n' : ' $0 ';
     const insert = closing || alreadyClosed ? `${name}}` : `${name}}${argsSnippet(args)}${body}\\end{${name}}`;
     return {
-      label: name, kind: 'environment', insertSnippet: insert, filterText: name,
-      sortText: (name === open ? '0' : '1') + pad(i), detail,
-      preview: { tex: `\\begin{${name}}${SAMPLE_ARGS.slice(0, args).map(() => '{c}').join('')} a & b \\\\ c & d \\end{${name}}`, display: true, definitions: [] },
+      label: name,
+      kind: 'environment',
+      insertSnippet: insert,
+      filterText: name,
+      sortText: (name === open ? '0' : '1') + pad(i),
+      detail,
+      preview: {
+        tex: `\\begin{${name}}${SAMPLE_ARGS.slice(0, args)
+          .map(() => '{c}')
+          .join('')} a & b \\\\ c & d \\end{${name}}`,
+        display: true,
+        definitions: [],
+      },
     };
   });
 }

@@ -6,7 +6,17 @@ export interface MathContext {
   formula: Formula;
 }
 
-const CLOSER_LENGTH: Partial<Record<Formula['delimiter'], number>> = { '$': 1, '$$': 2, '\\(': 2, '\\[': 2, '\\\\(': 3, '\\\\[': 3, '$`': 2, env: 0, ref: 0 };
+const CLOSER_LENGTH: Partial<Record<Formula['delimiter'], number>> = {
+  $: 1,
+  $$: 2,
+  '\\(': 2,
+  '\\[': 2,
+  '\\\\(': 3,
+  '\\\\[': 3,
+  '$`': 2,
+  env: 0,
+  ref: 0,
+};
 
 /**
  * The formula the cursor at `offset` is inside, counting a cursor between the TeX and its closing

@@ -21,21 +21,45 @@ const NAME = /^(\d+|[A-Za-z_][A-Za-z0-9_]*)/;
 function parse(body: string, start: number, nested: boolean): { nodes: Node[]; end: number } {
   const nodes: Node[] = [];
   let text = '';
-  const flush = (): void => { if (text) nodes.push({ type: 'text', text }); text = ''; };
+  const flush = (): void => {
+    if (text) nodes.push({ type: 'text', text });
+    text = '';
+  };
   let i = start;
   while (i < body.length) {
     const c = body[i]!;
     if (nested && c === '}') break;
-    if (c === '\\' && '$}\\'.includes(body[i + 1] ?? '')) { text += body[i + 1]; i += 2; continue; }
-    if (c !== '$') { text += c; i++; continue; }
+    if (c === '\\' && '$}\\'.includes(body[i + 1] ?? '')) {
+      text += body[i + 1];
+      i += 2;
+      continue;
+    }
+    if (c !== '$') {
+      text += c;
+      i++;
+      continue;
+    }
     const bare = NAME.exec(body.slice(i + 1));
-    if (bare) { flush(); nodes.push({ type: 'stop', name: bare[1]! }); i += 1 + bare[1]!.length; continue; }
+    if (bare) {
+      flush();
+      nodes.push({ type: 'stop', name: bare[1]! });
+      i += 1 + bare[1]!.length;
+      continue;
+    }
     const braced = body[i + 1] === '{' ? NAME.exec(body.slice(i + 2)) : null;
-    if (!braced) { text += c; i++; continue; }
+    if (!braced) {
+      text += c;
+      i++;
+      continue;
+    }
     const name = braced[1]!;
     let j = i + 2 + name.length;
     flush();
-    if (body[j] === '}') { nodes.push({ type: 'stop', name }); i = j + 1; continue; }
+    if (body[j] === '}') {
+      nodes.push({ type: 'stop', name });
+      i = j + 1;
+      continue;
+    }
     if (body[j] === '|') {
       const options = readChoice(body, j + 1);
       nodes.push({ type: 'choice', name, first: options.first });
@@ -57,8 +81,15 @@ function readChoice(body: string, start: number): { first: string; end: number }
   let current = '';
   for (let i = start; i < body.length; i++) {
     const c = body[i]!;
-    if (c === '\\' && i + 1 < body.length) { current += body[++i]; continue; }
-    if (c === ',') { first ??= current; current = ''; continue; }
+    if (c === '\\' && i + 1 < body.length) {
+      current += body[++i];
+      continue;
+    }
+    if (c === ',') {
+      first ??= current;
+      current = '';
+      continue;
+    }
     if (c === '|' && body[i + 1] === '}') return { first: first ?? current, end: i + 2 };
     current += c;
   }

@@ -4,12 +4,16 @@ import { DEFAULT_SETTINGS, type MathdownSettings, type SettingsProblem } from '.
 
 type Check = (value: unknown) => string | undefined;
 
-const oneOf = (...allowed: string[]): Check => (v) =>
-  typeof v === 'string' && allowed.includes(v) ? undefined : `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`;
-const listOf = (...allowed: string[]): Check => (v) =>
-  Array.isArray(v) && v.every((x) => typeof x === 'string' && allowed.includes(x))
-    ? undefined
-    : `must be an array of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`;
+const oneOf =
+  (...allowed: string[]): Check =>
+  (v) =>
+    typeof v === 'string' && allowed.includes(v) ? undefined : `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`;
+const listOf =
+  (...allowed: string[]): Check =>
+  (v) =>
+    Array.isArray(v) && v.every((x) => typeof x === 'string' && allowed.includes(x))
+      ? undefined
+      : `must be an array of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`;
 const RULE_ID = /^MM\d{3}$/;
 const SEVERITIES = ['off', 'info', 'warning', 'error'];
 
@@ -17,7 +21,9 @@ const checkMacros: Check = (v) => {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return 'must be an object mapping macro names to definitions';
   for (const [name, def] of Object.entries(v)) {
     if (!/^\\?[A-Za-z]+$/.test(name)) return `has an invalid macro name ${JSON.stringify(name)} (letters only, e.g. "R")`;
-    const ok = typeof def === 'string' || (Array.isArray(def) && def.length === 2 && typeof def[0] === 'string' && Number.isInteger(def[1]) && def[1] >= 0 && def[1] <= 9);
+    const ok =
+      typeof def === 'string' ||
+      (Array.isArray(def) && def.length === 2 && typeof def[0] === 'string' && Number.isInteger(def[1]) && def[1] >= 0 && def[1] <= 9);
     if (!ok) return `has an invalid definition for ${JSON.stringify(name)} (a string, or [definition, number of arguments 0-9])`;
   }
   return undefined;
@@ -27,7 +33,8 @@ const checkRules: Check = (v) => {
   for (const [id, sev] of Object.entries(v)) {
     if (!RULE_ID.test(id)) return `names an unknown rule ${JSON.stringify(id)} (rule ids look like "MM101")`;
     if (findRule(id)?.id !== id) return `names an unknown rule ${JSON.stringify(id)} (see docs/rules for the rule ids)`;
-    if (typeof sev !== 'string' || !SEVERITIES.includes(sev)) return `sets ${id} to ${JSON.stringify(sev)}; use "off", "info", "warning" or "error"`;
+    if (typeof sev !== 'string' || !SEVERITIES.includes(sev))
+      return `sets ${id} to ${JSON.stringify(sev)}; use "off", "info", "warning" or "error"`;
   }
   return undefined;
 };
@@ -36,15 +43,60 @@ const checkRules: Check = (v) => {
 // `apply` gets a value its `check` accepted, so each entry can name the type it takes.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const KEYS: Record<string, { check: Check; apply: (s: MathdownSettings, v: any) => void }> = {
-  'math.delimiters': { check: listOf('dollars', 'brackets', 'environments', 'gfm', 'double-backslash'), apply: (s, v: DelimiterFamily[]) => { s.math = { ...s.math, delimiters: v }; } },
-  'math.doubleDollarInText': { check: oneOf('display', 'inline'), apply: (s, v) => { s.math = { ...s.math, doubleDollarInText: v }; } },
-  'math.macros': { check: checkMacros, apply: (s, v) => { s.math = { ...s.math, macros: normaliseMacros(v) }; } },
-  'math.equationNumbers': { check: oneOf('none', 'ams', 'all'), apply: (s, v) => { s.math = { ...s.math, equationNumbers: v }; } },
-  'lint.run': { check: oneOf('onSave', 'onType', 'off'), apply: (s, v) => { s.lint = { ...s.lint, run: v }; } },
-  'lint.rules': { check: checkRules, apply: (s, v) => { s.lint = { ...s.lint, rules: v }; } },
-  'lint.targets': { check: listOf('gfm', 'commonmark', 'pandoc'), apply: (s, v) => { s.lint = { ...s.lint, targets: v }; } },
-  'export.theme': { check: oneOf('light', 'dark'), apply: (s, v) => { s.export = { ...s.export, theme: v }; } },
-  'export.images': { check: oneOf('embed', 'link'), apply: (s, v) => { s.export = { ...s.export, images: v }; } },
+  'math.delimiters': {
+    check: listOf('dollars', 'brackets', 'environments', 'gfm', 'double-backslash'),
+    apply: (s, v: DelimiterFamily[]) => {
+      s.math = { ...s.math, delimiters: v };
+    },
+  },
+  'math.doubleDollarInText': {
+    check: oneOf('display', 'inline'),
+    apply: (s, v) => {
+      s.math = { ...s.math, doubleDollarInText: v };
+    },
+  },
+  'math.macros': {
+    check: checkMacros,
+    apply: (s, v) => {
+      s.math = { ...s.math, macros: normaliseMacros(v) };
+    },
+  },
+  'math.equationNumbers': {
+    check: oneOf('none', 'ams', 'all'),
+    apply: (s, v) => {
+      s.math = { ...s.math, equationNumbers: v };
+    },
+  },
+  'lint.run': {
+    check: oneOf('onSave', 'onType', 'off'),
+    apply: (s, v) => {
+      s.lint = { ...s.lint, run: v };
+    },
+  },
+  'lint.rules': {
+    check: checkRules,
+    apply: (s, v) => {
+      s.lint = { ...s.lint, rules: v };
+    },
+  },
+  'lint.targets': {
+    check: listOf('gfm', 'commonmark', 'pandoc'),
+    apply: (s, v) => {
+      s.lint = { ...s.lint, targets: v };
+    },
+  },
+  'export.theme': {
+    check: oneOf('light', 'dark'),
+    apply: (s, v) => {
+      s.export = { ...s.export, theme: v };
+    },
+  },
+  'export.images': {
+    check: oneOf('embed', 'link'),
+    apply: (s, v) => {
+      s.export = { ...s.export, images: v };
+    },
+  },
 };
 
 /** Keys the extension also reads but that mean nothing to the core; accepted without complaint. */
@@ -64,7 +116,8 @@ function normaliseMacros(v: Record<string, string | [string, number]>): Record<s
 function flatten(raw: Record<string, unknown>, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
   for (const [k, v] of Object.entries(raw)) {
     const key = prefix + k.replace(/^mathdown\./, '');
-    if (!Object.hasOwn(KEYS, key) && v && typeof v === 'object' && !Array.isArray(v) && !EDITOR_ONLY.test(key + '.')) flatten(v as Record<string, unknown>, key + '.', out);
+    if (!Object.hasOwn(KEYS, key) && v && typeof v === 'object' && !Array.isArray(v) && !EDITOR_ONLY.test(key + '.'))
+      flatten(v as Record<string, unknown>, key + '.', out);
     else out[key] = v;
   }
   return out;
@@ -74,16 +127,21 @@ function flatten(raw: Record<string, unknown>, prefix = '', out: Record<string, 
  * Validates settings given flat (`{"math.delimiters": [...]}`) or nested (`{"math": {"delimiters": [...]}}`).
  * A bad key yields a problem naming it, and its default applies; nothing throws.
  */
-export function parseSettings(raw: unknown, base: MathdownSettings = DEFAULT_SETTINGS): { settings: MathdownSettings; problems: SettingsProblem[] } {
+export function parseSettings(
+  raw: unknown,
+  base: MathdownSettings = DEFAULT_SETTINGS,
+): { settings: MathdownSettings; problems: SettingsProblem[] } {
   const settings: MathdownSettings = { math: { ...base.math }, lint: { ...base.lint }, export: { ...base.export } };
   const problems: SettingsProblem[] = [];
   if (raw === undefined || raw === null) return { settings, problems };
-  if (typeof raw !== 'object' || Array.isArray(raw)) return { settings, problems: [{ key: '', message: 'must be a JSON object of settings' }] };
+  if (typeof raw !== 'object' || Array.isArray(raw))
+    return { settings, problems: [{ key: '', message: 'must be a JSON object of settings' }] };
   for (const [key, value] of Object.entries(flatten(raw as Record<string, unknown>))) {
     // Own keys only: "constructor" or "toString" in a config file are unknown keys, not Object's methods.
     const spec = Object.hasOwn(KEYS, key) ? KEYS[key] : undefined;
     if (!spec) {
-      if (!EDITOR_ONLY.test(key + '.')) problems.push({ key, message: `is not a Mathdown setting (known: ${Object.keys(KEYS).join(', ')})` });
+      if (!EDITOR_ONLY.test(key + '.'))
+        problems.push({ key, message: `is not a Mathdown setting (known: ${Object.keys(KEYS).join(', ')})` });
       continue;
     }
     const problem = spec.check(value);

@@ -10,7 +10,7 @@ export const EXPORT_CSP = [
   "img-src 'self' data: https: http: file:",
   "style-src 'unsafe-inline'",
   "style-src-attr 'none'",
-  "font-src data:",
+  'font-src data:',
   "media-src 'self' data: https: http: file:",
   "base-uri 'none'",
   "form-action 'none'",

@@ -11,7 +11,12 @@ const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /** True for a `src` that names a file relative to the document (or an absolute path), not a URL. */
 export function isLocalImageSource(src: string): boolean {
-  return src !== '' && !src.startsWith('//') && !src.startsWith('#') && (!HAS_SCHEME.test(src) || /^file:/i.test(src) || /^[a-z]:[\\/]/i.test(src));
+  return (
+    src !== '' &&
+    !src.startsWith('//') &&
+    !src.startsWith('#') &&
+    (!HAS_SCHEME.test(src) || /^file:/i.test(src) || /^[a-z]:[\\/]/i.test(src))
+  );
 }
 
 function base64(data: Uint8Array): string {
@@ -29,10 +34,12 @@ export async function rewriteLocalImages(html: string, rewrite: ImageRewriter): 
   }
   if (sources.size === 0) return html;
   const replaced = new Map<string, string>();
-  await Promise.all([...sources].map(async (src) => {
-    const to = await rewrite(src).catch(() => undefined);
-    if (to !== undefined) replaced.set(src, to);
-  }));
+  await Promise.all(
+    [...sources].map(async (src) => {
+      const to = await rewrite(src).catch(() => undefined);
+      if (to !== undefined) replaced.set(src, to);
+    }),
+  );
   return html.replace(IMG_SRC, (whole, head: string, quoted: string) => {
     const to = replaced.get(unescapeHtml(quoted.slice(1, -1)));
     return to === undefined ? whole : `${head}"${escapeHtml(to)}"`;

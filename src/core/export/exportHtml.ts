@@ -33,7 +33,13 @@ export async function exportHtml(text: string, options: ExportOptions): Promise<
   const { renderer, settings } = options;
   const theme = options.theme ?? settings.export.theme;
   const images = options.images ?? settings.export.images;
-  const result = await renderer.render(text, { math: settings.math, fontCache: 'global', assistiveMml: true, styleClasses: true, signal: options.signal });
+  const result = await renderer.render(text, {
+    math: settings.math,
+    fontCache: 'global',
+    assistiveMml: true,
+    styleClasses: true,
+    signal: options.signal,
+  });
   let body = headingAnchors(result.html);
   if (images === 'embed' && options.loadImage) body = await embedImages(body, options.loadImage);
   else if (images === 'link' && options.linkImage) body = await rewriteLocalImages(body, options.linkImage);

@@ -32,5 +32,12 @@ export function applyFixes(text: string, edits: readonly TextEdit[]): string {
 export function fixAsOneEdit(edits: readonly TextEdit[], read: (offset: number, end: number) => string): TextEdit {
   const offset = Math.min(...edits.map((e) => e.offset));
   const end = Math.max(...edits.map((e) => e.offset + e.length));
-  return { offset, length: end - offset, text: applyFixes(read(offset, end), edits.map((e) => ({ ...e, offset: e.offset - offset }))) };
+  return {
+    offset,
+    length: end - offset,
+    text: applyFixes(
+      read(offset, end),
+      edits.map((e) => ({ ...e, offset: e.offset - offset })),
+    ),
+  };
 }

@@ -7,7 +7,12 @@ import { texSourceMap, type TexSourceMap } from './checks/texSourceMap';
 import type { LintContext } from './types';
 
 /** The context shared by all rules of one lint run; plain readings and TeX maps are made on first use. */
-export function createLintContext(text: string, formulas: readonly Formula[], math: MathOptions, targets: readonly LintTarget[]): LintContext {
+export function createLintContext(
+  text: string,
+  formulas: readonly Formula[],
+  math: MathOptions,
+  targets: readonly LintTarget[],
+): LintContext {
   const lines = new LineTable(text);
   const readings = new Map<string, PlainReading>();
   const maps = new Map<number, TexSourceMap>();

@@ -33,9 +33,15 @@ export async function lintDocument(text: string, settings: MathdownSettings, dep
   const { renderer, parses, documentKey, signal, worker } = deps;
   const rules = settings.lint.rules;
   const wantsTex = rules.MM301 !== 'off';
-  const formulas = renderer && wantsTex
-    ? await renderer.formulas(text, { math: settings.math, fontCache: 'global', ...(signal ? { signal } : {}), ...(documentKey !== undefined ? { documentKey } : {}) })
-    : parses?.parse(text, settings.math, documentKey).formulas;
+  const formulas =
+    renderer && wantsTex
+      ? await renderer.formulas(text, {
+          math: settings.math,
+          fontCache: 'global',
+          ...(signal ? { signal } : {}),
+          ...(documentKey !== undefined ? { documentKey } : {}),
+        })
+      : parses?.parse(text, settings.math, documentKey).formulas;
   const options: LintOptions = { math: settings.math, rules, targets: settings.lint.targets, ...(formulas ? { formulas } : {}) };
   return worker ? worker.lint(text, options, signal) : lint(text, options);
 }

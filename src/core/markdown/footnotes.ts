@@ -95,7 +95,10 @@ function number(tokens: TokensList): Footnotes {
 /** The formulas in the footnotes section, in the order they appear there. */
 export function footnoteFormulaIndices(footnotes: Footnotes): number[] {
   const indices: number[] = [];
-  for (const note of footnotes.notes) walk(note.def, (t) => { if (isMathToken(t)) indices.push(t.formulaIndex); });
+  for (const note of footnotes.notes)
+    walk(note.def, (t) => {
+      if (isMathToken(t)) indices.push(t.formulaIndex);
+    });
   return indices;
 }
 

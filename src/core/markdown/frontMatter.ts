@@ -39,11 +39,17 @@ export function frontMatterLength(text: string): number {
 /** The value of a top-level scalar `key:` in the front matter, unquoted; undefined when absent or empty. */
 export function frontMatterField(text: string, key: string): string | undefined {
   const prefix = new RegExp(`^${key}[ \\t]*:`);
-  const line = frontMatterOf(text)?.body.split(/\r?\n/).find((l) => prefix.test(l));
+  const line = frontMatterOf(text)
+    ?.body.split(/\r?\n/)
+    .find((l) => prefix.test(l));
   if (!line) return undefined;
   let value = line.replace(prefix, '').trim();
   if (/^"(?:[^"\\]|\\.)*"$/.test(value)) {
-    try { value = JSON.parse(value) as string; } catch { value = value.slice(1, -1); }
+    try {
+      value = JSON.parse(value) as string;
+    } catch {
+      value = value.slice(1, -1);
+    }
   } else if (/^'.*'$/.test(value)) {
     value = value.slice(1, -1).replace(/''/g, "'");
   } else {

@@ -60,7 +60,11 @@ export function headingIdsOf(tokens: readonly Token[]): Map<Token, string> {
 /** The heading a link's fragment names (`intro-1`, percent-encoded or not, in any case), if any. */
 export function headingByFragment(headings: readonly Heading[], fragment: string): Heading | undefined {
   let wanted = fragment.replace(/^#/, '');
-  try { wanted = decodeURIComponent(wanted); } catch { /* keep as written */ }
+  try {
+    wanted = decodeURIComponent(wanted);
+  } catch {
+    /* keep as written */
+  }
   wanted = wanted.toLowerCase();
   return headings.find((h) => h.id === wanted);
 }

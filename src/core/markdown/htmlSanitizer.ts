@@ -5,7 +5,18 @@ const END = '\uE002mathdown-fragment\uE003';
 
 const ALLOWED_TAGS = [
   ...sanitizeHtml.defaults.allowedTags,
-  'img', 'details', 'summary', 'del', 'ins', 'picture', 'source', 'center', 'font', 'big', 'tt', 'strike',
+  'img',
+  'details',
+  'summary',
+  'del',
+  'ins',
+  'picture',
+  'source',
+  'center',
+  'font',
+  'big',
+  'tt',
+  'strike',
 ];
 
 /** sanitize-html writes void elements the XHTML way (`<img … />`); HTML5 pages write them as `<img …>`, as Marked does. */
@@ -97,6 +108,10 @@ export class HtmlSanitizer {
   }
 
   #closeFrom(index: number): string {
-    return this.#open.splice(index).reverse().map((t) => `</${t}>`).join('');
+    return this.#open
+      .splice(index)
+      .reverse()
+      .map((t) => `</${t}>`)
+      .join('');
   }
 }

@@ -17,7 +17,13 @@ export function lexingMarked(options: ScanOptions): Marked {
   if (!marked) {
     marked = new Marked({
       gfm: true,
-      extensions: [frontMatterExtension, footnoteDefExtension, blockMathExtension(options), footnoteRefExtension, inlineMathExtension(options)],
+      extensions: [
+        frontMatterExtension,
+        footnoteDefExtension,
+        blockMathExtension(options),
+        footnoteRefExtension,
+        inlineMathExtension(options),
+      ],
       tokenizer: {
         table(src) {
           return mathTable(this, src, options);

@@ -1,6 +1,12 @@
 import type { TokenizerExtension } from 'marked';
 import {
-  matchBlockMath, matchEnvironmentMath, matchInlineMath, nextBlockMathLine, startsLine, type MathMatch, type ScanOptions,
+  matchBlockMath,
+  matchEnvironmentMath,
+  matchInlineMath,
+  nextBlockMathLine,
+  startsLine,
+  type MathMatch,
+  type ScanOptions,
 } from '../scanner/scanner';
 import { inlineCandidates, locate, MathLexer } from './mathLexer';
 import type { MathToken } from './mathToken';
@@ -50,9 +56,11 @@ export function inlineMathExtension(options: ScanOptions): TokenizerExtension {
       // An environment at the start of a line of a paragraph opens display math, as at a block
       // start: Marked may have assembled the paragraph from pieces the block tokenizer saw
       // separately (lazy block-quote lines), so that it could not match the whole environment.
-      const lineStart = options.environments && this.lexer instanceof MathLexer && this.lexer.inlineContexts.length === 1 && startsLine(at.text, at.pos);
-      const m = (lineStart ? matchEnvironmentMath(at.text, at.pos, at.context?.memo) : null)
-        ?? matchInlineMath(at.text, at.pos, options, at.context?.memo);
+      const lineStart =
+        options.environments && this.lexer instanceof MathLexer && this.lexer.inlineContexts.length === 1 && startsLine(at.text, at.pos);
+      const m =
+        (lineStart ? matchEnvironmentMath(at.text, at.pos, at.context?.memo) : null) ??
+        matchInlineMath(at.text, at.pos, options, at.context?.memo);
       if (!m) return undefined;
       return mathToken(at.text.slice(m.start, m.end), m, m.start, false);
     },

@@ -29,9 +29,14 @@ export function mathTable(tokenizer: Tokenizer, src: string, options: ScanOption
   if (header.length !== aligns.length) return undefined;
 
   const align = aligns.map((a) =>
-    rules.other.tableAlignRight.test(a) ? 'right' as const
-      : rules.other.tableAlignCenter.test(a) ? 'center' as const
-        : rules.other.tableAlignLeft.test(a) ? 'left' as const : null);
+    rules.other.tableAlignRight.test(a)
+      ? ('right' as const)
+      : rules.other.tableAlignCenter.test(a)
+        ? ('center' as const)
+        : rules.other.tableAlignLeft.test(a)
+          ? ('left' as const)
+          : null,
+  );
   const cell = (source: CellSource, line: number, column: number, isHeader: boolean): SourceTableCell => ({
     text: source.text,
     tokens: tokenizer.lexer.inline(source.text),

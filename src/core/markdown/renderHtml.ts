@@ -43,14 +43,23 @@ export interface RenderBlocksOptions extends Omit<RenderHtmlOptions, 'block'> {
  * all of them; each block's HTML is balanced, and joined (with `renderFootnotes` after them) they
  * equal `renderHtml(doc, mathHtml)`.
  */
-export function renderBlocksHtml(doc: ParsedDocument, mathHtml: (formulaIndex: number) => string, blocks: readonly Block[], options: RenderBlocksOptions = {}): string[] {
+export function renderBlocksHtml(
+  doc: ParsedDocument,
+  mathHtml: (formulaIndex: number) => string,
+  blocks: readonly Block[],
+  options: RenderBlocksOptions = {},
+): string[] {
   let sanitizer = new HtmlSanitizer();
   let position = writePosition;
   const marked = renderingMarked({
     mathHtml,
     dataLine: options.dataLine ?? true,
-    get position() { return position; },
-    get sanitizer() { return sanitizer; },
+    get position() {
+      return position;
+    },
+    get sanitizer() {
+      return sanitizer;
+    },
     headingIds: headingIdsOf(doc.tokens),
     footnotes: footnotesOf(doc.tokens),
   });
@@ -66,7 +75,11 @@ export function renderBlocksHtml(doc: ParsedDocument, mathHtml: (formulaIndex: n
  * order of their numbers, each with back-links to its references; empty without references. It
  * carries no `data-line`: it stands after the last line, out of the source's order.
  */
-export function renderFootnotes(doc: ParsedDocument, mathHtml: (formulaIndex: number) => string, position: PositionWriter = writePosition): string {
+export function renderFootnotes(
+  doc: ParsedDocument,
+  mathHtml: (formulaIndex: number) => string,
+  position: PositionWriter = writePosition,
+): string {
   const footnotes = footnotesOf(doc.tokens);
   if (footnotes.notes.length === 0) return '';
   const sanitizer = new HtmlSanitizer();
@@ -80,13 +93,19 @@ export function renderFootnotes(doc: ParsedDocument, mathHtml: (formulaIndex: nu
 
 /** The note's blocks with its back-links at the end of its last paragraph (or in one of their own). */
 function withBackrefs(note: Footnote): Token[] {
-  const links = note.refIds.map((id, i) => {
-    const idx = i === 0 ? `${note.number}` : `${note.number}-${i + 1}`;
-    const sup = i === 0 ? '' : `<sup class="footnote-ref">${i + 1}</sup>`;
-    return `<a href="#${escapeHtml(id)}" class="footnote-backref" data-footnote-backref data-footnote-backref-idx="${idx}" aria-label="Back to reference ${idx}">↩${sup}</a>`;
-  }).join(' ');
+  const links = note.refIds
+    .map((id, i) => {
+      const idx = i === 0 ? `${note.number}` : `${note.number}-${i + 1}`;
+      const sup = i === 0 ? '' : `<sup class="footnote-ref">${i + 1}</sup>`;
+      return `<a href="#${escapeHtml(id)}" class="footnote-backref" data-footnote-backref data-footnote-backref-idx="${idx}" aria-label="Back to reference ${idx}">↩${sup}</a>`;
+    })
+    .join(' ');
   const tokens = note.def.tokens.filter((t) => t.type !== 'space');
   const last = tokens.at(-1);
-  if (last?.type === 'paragraph') return [...tokens.slice(0, -1), { ...(last as Tokens.Paragraph), footnoteBackrefs: links } satisfies Tokens.Paragraph & BackrefsField];
-  return [...tokens, { type: 'paragraph', raw: '', text: '', tokens: [], footnoteBackrefs: links } satisfies Tokens.Paragraph & BackrefsField];
+  if (last?.type === 'paragraph')
+    return [...tokens.slice(0, -1), { ...(last as Tokens.Paragraph), footnoteBackrefs: links } satisfies Tokens.Paragraph & BackrefsField];
+  return [
+    ...tokens,
+    { type: 'paragraph', raw: '', text: '', tokens: [], footnoteBackrefs: links } satisfies Tokens.Paragraph & BackrefsField,
+  ];
 }

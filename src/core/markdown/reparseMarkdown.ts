@@ -68,14 +68,30 @@ function splice(previous: ParsedDocument, text: string, math?: Partial<MathOptio
     if (region.some(holdsDefinition)) return undefined;
     if (regionStart > 0 && region[0]?.type === 'frontMatter') return undefined;
     const spliceOf = (regionTokens: number, tailStart: number): TokenSplice => ({
-      previous: previous.formulas, headTokens: first, headEnd: regionStart, regionTokens,
-      tailStartBefore: tailStart, delta, lineDelta: lineDelta(old, text, p, q),
+      previous: previous.formulas,
+      headTokens: first,
+      headEnd: regionStart,
+      regionTokens,
+      tailStartBefore: tailStart,
+      delta,
+      lineDelta: lineDelta(old, text, p, q),
     });
-    if (check === tokens.length) return assemble(text, lines, [...tokens.slice(0, first), ...region], previous.tokens, spliceOf(region.length, old.length));
+    if (check === tokens.length)
+      return assemble(text, lines, [...tokens.slice(0, first), ...region], previous.tokens, spliceOf(region.length, old.length));
     const overlap = check - meet;
     const head = region.length - overlap;
-    if (head >= 0 && sameTokens(region.slice(head), tokens.slice(meet, check)) && rawLength(region, head) === starts[meet]! + delta - regionStart) {
-      return assemble(text, lines, [...tokens.slice(0, first), ...region.slice(0, head), ...tokens.slice(meet)], previous.tokens, spliceOf(head, starts[meet]!));
+    if (
+      head >= 0 &&
+      sameTokens(region.slice(head), tokens.slice(meet, check)) &&
+      rawLength(region, head) === starts[meet]! + delta - regionStart
+    ) {
+      return assemble(
+        text,
+        lines,
+        [...tokens.slice(0, first), ...region.slice(0, head), ...tokens.slice(meet)],
+        previous.tokens,
+        spliceOf(head, starts[meet]!),
+      );
     }
     meet = check;
   }

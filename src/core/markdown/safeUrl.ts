@@ -10,7 +10,9 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/;
  * do (`&#106;avascript:`, `java\tscript:`).
  */
 export function isSafeUrl(url: string, kind: 'link' | 'image'): boolean {
-  const compact = decodeHTML(url).replace(/[\u0000-\u0020\u007f-\u009f]+/g, '').toLowerCase();
+  const compact = decodeHTML(url)
+    .replace(/[\u0000-\u0020\u007f-\u009f]+/g, '')
+    .toLowerCase();
   const scheme = SCHEME.exec(compact)?.[1];
   if (scheme === undefined) return true;
   if (scheme === 'data') return kind === 'image' && compact.startsWith('data:image/');

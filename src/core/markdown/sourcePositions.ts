@@ -64,7 +64,16 @@ export function relocateFormulas(tokens: Token[], lines: SourceLines, splice: To
   const tailFirst = countBefore(previous, tailStartBefore);
   const region = locateIn(tokens.slice(headTokens, headTokens + regionTokens), lines, headEnd, headCount);
   const indexDelta = headCount + region.length - tailFirst;
-  const tail = delta === 0 && lineDelta === 0 ? previous.slice(tailFirst) : previous.slice(tailFirst).map((f) => ({ ...f, line: f.line + lineDelta, offset: f.offset + delta, texOffset: f.texOffset + delta, endOffset: f.endOffset + delta }));
+  const tail =
+    delta === 0 && lineDelta === 0
+      ? previous.slice(tailFirst)
+      : previous.slice(tailFirst).map((f) => ({
+          ...f,
+          line: f.line + lineDelta,
+          offset: f.offset + delta,
+          texOffset: f.texOffset + delta,
+          endOffset: f.endOffset + delta,
+        }));
   if (delta !== 0 || lineDelta !== 0 || indexDelta !== 0) {
     for (let i = headTokens + regionTokens; i < tokens.length; i++) shiftToken(tokens[i]!, delta, lineDelta, indexDelta);
   }
@@ -109,7 +118,9 @@ function shiftToken(token: Token, delta: number, lineDelta: number, indexDelta: 
     if (m.endOffset !== undefined) m.endOffset += delta;
     return;
   }
-  const children = (list: readonly Token[] | undefined): void => { if (list) for (const c of list) shiftToken(c, delta, lineDelta, indexDelta); };
+  const children = (list: readonly Token[] | undefined): void => {
+    if (list) for (const c of list) shiftToken(c, delta, lineDelta, indexDelta);
+  };
   if ('tokens' in token) children(token.tokens);
   switch (token.type) {
     case 'list':

@@ -70,7 +70,7 @@ function cellSource(row: string, start: number, end: number, math: ReadonlyArray
   let text = '';
   const deletions: number[] = [];
   let next = math.findIndex(([s]) => s >= from);
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     if (next >= 0 && next < math.length && math[next]![0] === i) {
       const spanEnd = Math.min(math[next]![1], to);
       text += row.slice(i, spanEnd);

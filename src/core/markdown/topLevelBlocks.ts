@@ -31,10 +31,14 @@ export function topLevelBlocks(doc: ParsedDocument): Block[] {
   let lastIndex = -1;
   doc.tokens.forEach((token, i) => {
     if (token.type === 'space') return;
-    if (!first) { first = token; firstIndex = i; }
+    if (!first) {
+      first = token;
+      firstIndex = i;
+    }
     lastIndex = i;
     if (token.type === 'html') {
-      for (const piece of (token as { tokens?: Token[] }).tokens ?? [token]) if (piece.type === 'html') html.sanitize((piece as { text: string }).text);
+      for (const piece of (token as { tokens?: Token[] }).tokens ?? [token])
+        if (piece.type === 'html') html.sanitize((piece as { text: string }).text);
     }
     if (html.depth === 0) {
       blocks.push(block(lines, first, token, firstIndex, i + 1));

@@ -68,7 +68,10 @@ export class MathJaxEngine {
   private current: string;
   private lastError: FormulaError | undefined;
 
-  constructor(private readonly config: EngineConfig, configKey: string) {
+  constructor(
+    private readonly config: EngineConfig,
+    configKey: string,
+  ) {
     this.tex = new TeX({
       packages: [...TEX_PACKAGES],
       tags: config.equationNumbers,
@@ -156,7 +159,12 @@ export class MathJaxEngine {
     return this.adaptor.textContent(this.svg.styleSheet(this.doc) as never);
   }
 
-  private typeset(tex: string, display: boolean, counter: number, redo: boolean): { html: string; error?: FormulaError; styles: StyleRule[] } {
+  private typeset(
+    tex: string,
+    display: boolean,
+    counter: number,
+    redo: boolean,
+  ): { html: string; error?: FormulaError; styles: StyleRule[] } {
     this.numbering.begin(counter);
     this.lastError = undefined;
     if (this.config.fontCache === 'local') (this.svg.options as Record<string, unknown>)['localID'] = localGlyphId(tex, display);

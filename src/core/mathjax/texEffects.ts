@@ -3,7 +3,10 @@
 import { NUMBERED_ENVIRONMENTS } from '../scanner/scannerEnvironments';
 
 /** TeX that may define macros for the formulas after it. */
-export const MAY_DEFINE = /\\(?:(?:re)?newcommand|providecommand|[egx]?def|let|DeclareMathOperator|DeclarePairedDelimiter|(?:re)?newenvironment)(?![a-zA-Z])/;
+export const MAY_DEFINE =
+  /\\(?:(?:re)?newcommand|providecommand|[egx]?def|let|DeclareMathOperator|DeclarePairedDelimiter|(?:re)?newenvironment)(?![a-zA-Z])/;
 
 /** TeX that may read or change equation numbers or labels. */
-export const NUMBERING = new RegExp(String.raw`\\(?:label|tag|notag|nonumber|ref|eqref|require)(?![a-zA-Z])|\\begin\s*\{(?:${NUMBERED_ENVIRONMENTS.join('|')})\*?\}`);
+export const NUMBERING = new RegExp(
+  String.raw`\\(?:label|tag|notag|nonumber|ref|eqref|require)(?![a-zA-Z])|\\begin\s*\{(?:${NUMBERED_ENVIRONMENTS.join('|')})\*?\}`,
+);

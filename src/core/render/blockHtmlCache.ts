@@ -41,10 +41,18 @@ export class BlockHtmlCache {
   lastRendered = 0;
 
   /** `hash`: the blocks' keys (`htmlKey` unless the host has a faster one of equal safety). */
-  constructor(readonly maxEntries = 20_000, private readonly hash: (html: string) => string = htmlKey) {}
+  constructor(
+    readonly maxEntries = 20_000,
+    private readonly hash: (html: string) => string = htmlKey,
+  ) {}
 
   /** Returns the HTML of every block with its key, rendering only those `render` has not seen as they are. */
-  blocksHtml(doc: ParsedDocument, blocks: readonly Block[], mathHtml: (i: number) => string, render: (missing: Block[]) => BlockTemplate[]): Array<Pick<Entry, 'template' | 'key'>> {
+  blocksHtml(
+    doc: ParsedDocument,
+    blocks: readonly Block[],
+    mathHtml: (i: number) => string,
+    render: (missing: Block[]) => BlockTemplate[],
+  ): Array<Pick<Entry, 'template' | 'key'>> {
     const linksKey = JSON.stringify(doc.tokens.links ?? {});
     if (linksKey !== this.#linksKey) this.clear();
     this.#linksKey = linksKey;
@@ -105,7 +113,13 @@ export class BlockHtmlCache {
 }
 
 /** What a block's HTML depends on besides its text, formulas and position: footnote numbers and heading ids. */
-function blockPlace(block: Block, first: Token, doc: ParsedDocument, ids: ReadonlyMap<Token, string>, footnotes: ReadonlyMap<Token, string>): string {
+function blockPlace(
+  block: Block,
+  first: Token,
+  doc: ParsedDocument,
+  ids: ReadonlyMap<Token, string>,
+  footnotes: ReadonlyMap<Token, string>,
+): string {
   let start = '';
   if (footnotes.size) for (const t of tokensOfBlock(doc, block)) start += `|${footnotes.get(t) ?? ''}`;
   if (block.tokenEnd - block.tokenStart === 1 && !HEADINGS_INSIDE.has(first.type)) return `${start}:`;

@@ -3,7 +3,15 @@
 // and first formula and are marked, so that the HTML can be placed anywhere. The same block
 // elsewhere in the document has the same template, hence the same key, and is placed there without
 // being rendered again: this is the one identity of a block, from the core to the preview's DOM.
-import { footnoteFormulaIndices, footnotesOf, renderBlocksHtml, renderFootnotes, type Block, type ParsedDocument, type PositionWriter } from '../markdown';
+import {
+  footnoteFormulaIndices,
+  footnotesOf,
+  renderBlocksHtml,
+  renderFootnotes,
+  type Block,
+  type ParsedDocument,
+  type PositionWriter,
+} from '../markdown';
 
 /** Where HTML stands: the first line of its block and the index of the block's first formula. */
 export interface Origin {
@@ -68,11 +76,18 @@ export function fitsAt(template: BlockTemplate, at: Origin): boolean {
 export function renderTemplates(doc: ParsedDocument, mathHtml: (i: number) => string, blocks: readonly Block[]): BlockTemplate[] {
   const marks = new Map(blocks.map((b) => [b, new Marks(originOf(b))]));
   const html = renderBlocksHtml(doc, mathHtml, blocks, { position: (b) => marks.get(b)!.write });
-  return blocks.map((b, i) => marks.get(b)!.template(html[i]!) ?? fixedTemplate(originOf(b), (position) => renderBlocksHtml(doc, mathHtml, [b], { position: () => position })[0]!));
+  return blocks.map(
+    (b, i) =>
+      marks.get(b)!.template(html[i]!) ??
+      fixedTemplate(originOf(b), (position) => renderBlocksHtml(doc, mathHtml, [b], { position: () => position })[0]!),
+  );
 }
 
 /** The footnotes section (`renderFootnotes`) as a template with its origin; undefined when there is none. */
-export function footnotesTemplate(doc: ParsedDocument, mathHtml: (i: number) => string): { template: BlockTemplate; origin: Origin; formulaIndices: number[] } | undefined {
+export function footnotesTemplate(
+  doc: ParsedDocument,
+  mathHtml: (i: number) => string,
+): { template: BlockTemplate; origin: Origin; formulaIndices: number[] } | undefined {
   const formulaIndices = footnoteFormulaIndices(footnotesOf(doc.tokens));
   const origin = { line: doc.lineCount, formula: formulaIndices[0] ?? 0 };
   const marks = new Marks(origin);

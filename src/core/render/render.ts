@@ -71,9 +71,17 @@ export class MathdownRenderer {
     const started = performance.now();
     this.#typesetter.prestart();
     const math: MathOptions = { ...DEFAULT_MATH_OPTIONS, ...options.math };
-    const early = options.firstScreen && this.#inFlight > 0
-      ? this.#renderFirstScreen(text, math, options, options.firstScreen, started, (this.#priority ??= new Typesetter({ ...this.#typesetterOptions, startedWorker: undefined, cacheSize: 2_000, helpers: 0 })))
-      : undefined;
+    const early =
+      options.firstScreen && this.#inFlight > 0
+        ? this.#renderFirstScreen(
+            text,
+            math,
+            options,
+            options.firstScreen,
+            started,
+            (this.#priority ??= new Typesetter({ ...this.#typesetterOptions, startedWorker: undefined, cacheSize: 2_000, helpers: 0 })),
+          )
+        : undefined;
     early?.catch(() => undefined);
     return this.#enqueue(() => this.#render(text, math, options, early));
   }
@@ -104,7 +112,9 @@ export class MathdownRenderer {
   #enqueue<T>(work: () => Promise<T>): Promise<T> {
     this.#inFlight++;
     const run = this.#after(work);
-    const done = (): void => { this.#inFlight--; };
+    const done = (): void => {
+      this.#inFlight--;
+    };
     run.then(done, done);
     return run;
   }
@@ -131,27 +141,46 @@ export class MathdownRenderer {
    * between were absent, so equation numbers there may still change; the last block left out, as
    * the cut may have split it.
    */
-  async #renderFirstScreen(text: string, math: MathOptions, options: RenderOptions, screen: FirstScreen, started: number, typesetter: Typesetter): Promise<void> {
+  async #renderFirstScreen(
+    text: string,
+    math: MathOptions,
+    options: RenderOptions,
+    screen: FirstScreen,
+    started: number,
+    typesetter: Typesetter,
+  ): Promise<void> {
     const end = firstScreenEnd(text, screen.toLine);
     if (end === undefined) return;
     const doc = parseMarkdown(text.slice(0, end), math);
     const chosen = doc.formulas.flatMap((f, i) => (typesetFirst(f, screen) ? [i] : []));
     const typeset = await typesetter.typeset({ ...typesetOptions(math, options), jobs: chosen.map((i) => doc.formulas[i]!) });
     const at = new Map(chosen.map((formula, k) => [formula, k]));
-    const formulas = { ...typeset, formulas: doc.formulas.map((f, i) => typeset.formulas[at.get(i) ?? -1] ?? { html: pendingBox(f.tex), cached: false }) };
+    const formulas = {
+      ...typeset,
+      formulas: doc.formulas.map((f, i) => typeset.formulas[at.get(i) ?? -1] ?? { html: pendingBox(f.tex), cached: false }),
+    };
     const mathHtml = (i: number) => formulas.formulas[i]!.html;
     const blocks = this.#renderBlocks(doc, mathHtml, false).slice(0, -1);
     options.signal?.throwIfAborted();
     screen.onResult(await this.#result(doc, formulas, blocks, new SourceLines(text).lineCount, started, typesetter));
   }
 
-  async #result(doc: ParsedDocument, typeset: TypesetResult, blocks: RenderedBlock[], lineCount: number, started: number, typesetter = this.#typesetter): Promise<RenderResult> {
+  async #result(
+    doc: ParsedDocument,
+    typeset: TypesetResult,
+    blocks: RenderedBlock[],
+    lineCount: number,
+    started: number,
+    typesetter = this.#typesetter,
+  ): Promise<RenderResult> {
     const formulas = withErrors(doc, typeset);
     this.#css ??= typesetter.styleSheet();
     let html: string | undefined;
     return {
       // Joined on demand: the preview patches blocks and never needs the whole page as one string.
-      get html() { return (html ??= concat(blocks)); },
+      get html() {
+        return (html ??= concat(blocks));
+      },
       blocks,
       formulas,
       css: await this.#css,
@@ -159,7 +188,12 @@ export class MathdownRenderer {
       styleRules: typeset.styleRules,
       headings: headingsOf(doc),
       lineCount,
-      stats: { ms: performance.now() - started, hits: typeset.stats.hits, misses: typeset.stats.misses, blocksRendered: this.#blocks.lastRendered },
+      stats: {
+        ms: performance.now() - started,
+        hits: typeset.stats.hits,
+        misses: typeset.stats.misses,
+        blocksRendered: this.#blocks.lastRendered,
+      },
     };
   }
 
@@ -182,12 +216,17 @@ export class MathdownRenderer {
     const section = footnotes ? footnotesTemplate(doc, mathHtml) : undefined;
     if (section) {
       const { template, origin, formulaIndices } = section;
-      rendered.push({ key: this.#hash(template.identity), startLine: origin.line, endLine: origin.line, html: placeTemplate(template, origin), formulaIndices });
+      rendered.push({
+        key: this.#hash(template.identity),
+        startLine: origin.line,
+        endLine: origin.line,
+        html: placeTemplate(template, origin),
+        formulaIndices,
+      });
     }
     return rendered;
   }
 }
-
 
 /** The parse's formulas, each with MathJax's error if it has one. */
 function withErrors(doc: ParsedDocument, typeset: TypesetResult): Formula[] {

@@ -62,7 +62,14 @@ function mayOpenBlock(src: string, lineStart: number): boolean {
   return c === DOLLAR || c === BACKSLASH;
 }
 
-function blockBetween(src: string, start: number, open: string, close: string, delimiter: Delimiter, memo?: ScanMemo): BlockMathMatch | null {
+function blockBetween(
+  src: string,
+  start: number,
+  open: string,
+  close: string,
+  delimiter: Delimiter,
+  memo?: ScanMemo,
+): BlockMathMatch | null {
   const texStart = start + open.length;
   const at = findCloser(src, texStart, close, memo);
   if (at <= texStart) return null;

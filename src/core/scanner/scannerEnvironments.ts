@@ -3,7 +3,15 @@
  * read or change equation numbers, so it is typeset in document order (see texEffects).
  */
 export const NUMBERED_ENVIRONMENTS: readonly string[] = [
-  'equation', 'align', 'gather', 'multline', 'flalign', 'alignat', 'xalignat', 'xxalignat', 'eqnarray',
+  'equation',
+  'align',
+  'gather',
+  'multline',
+  'flalign',
+  'alignat',
+  'xalignat',
+  'xxalignat',
+  'eqnarray',
 ];
 
 /**
@@ -14,8 +22,23 @@ export const NUMBERED_ENVIRONMENTS: readonly string[] = [
  */
 export const MATH_ENVIRONMENTS: ReadonlySet<string> = new Set([
   ...NUMBERED_ENVIRONMENTS,
-  'math', 'displaymath', 'split', 'aligned', 'gathered', 'alignedat', 'cases', 'array', 'subarray',
-  'matrix', 'pmatrix', 'bmatrix', 'Bmatrix', 'vmatrix', 'Vmatrix', 'smallmatrix', 'CD',
+  'math',
+  'displaymath',
+  'split',
+  'aligned',
+  'gathered',
+  'alignedat',
+  'cases',
+  'array',
+  'subarray',
+  'matrix',
+  'pmatrix',
+  'bmatrix',
+  'Bmatrix',
+  'vmatrix',
+  'Vmatrix',
+  'smallmatrix',
+  'CD',
 ]);
 
 const ENVIRONMENT_NAME = /\\begin\{([A-Za-z]+)(\*?)\}/y;

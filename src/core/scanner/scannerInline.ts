@@ -71,8 +71,14 @@ function matchBackslash(src: string, pos: number, options: ScanOptions, memo?: S
 }
 
 function matchBetween(
-  src: string, pos: number, open: string, close: string, delimiter: Delimiter,
-  display: boolean, memo: ScanMemo | undefined, verbatim: boolean,
+  src: string,
+  pos: number,
+  open: string,
+  close: string,
+  delimiter: Delimiter,
+  display: boolean,
+  memo: ScanMemo | undefined,
+  verbatim: boolean,
 ): MathMatch | null {
   const texStart = pos + open.length;
   const at = verbatim ? findVerbatimCloser(src, texStart, close, memo) : findCloser(src, texStart, close, memo);
@@ -80,7 +86,15 @@ function matchBetween(
   return span(src, pos, at + close.length, texStart, at, delimiter, display);
 }
 
-function span(src: string, start: number, end: number, texStart: number, texEnd: number, delimiter: Delimiter, display: boolean): MathMatch {
+function span(
+  src: string,
+  start: number,
+  end: number,
+  texStart: number,
+  texEnd: number,
+  delimiter: Delimiter,
+  display: boolean,
+): MathMatch {
   return { start, end, texStart, texEnd, tex: src.slice(texStart, texEnd), delimiter, display };
 }
 

@@ -102,7 +102,7 @@ class CodeSpanCloser {
     if (this.#runsByLength) return this.#runsByLength;
     const runs = new Map<number, number[]>();
     const src = this.#src;
-    for (let i = src.indexOf('`'); i >= 0; ) {
+    for (let i = src.indexOf('`'); i >= 0;) {
       let end = i;
       while (src.charCodeAt(end) === BACKTICK) end++;
       const list = runs.get(end - i);

@@ -32,7 +32,9 @@ export function watchStart(worker: TypesetWorkerPort): StartedWorker {
       else resolve();
     };
     stop = worker.listen({
-      message: (reply) => { if (reply.type === 'ready') settle(); },
+      message: (reply) => {
+        if (reply.type === 'ready') settle();
+      },
       error: (err) => settle(err),
       exit: (code) => settle(new Error(`exited with code ${code}`)),
     });

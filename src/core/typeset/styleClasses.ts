@@ -6,7 +6,6 @@ import type { StyleRule } from './typesetProtocol';
 
 export type { StyleRule } from './typesetProtocol';
 
-
 const PLAIN_CHARACTERS = /^[-\w\s#%.,:;()!+/]*$/;
 
 /**
@@ -65,7 +64,11 @@ export function styleRulesCss(lists: Iterable<ReadonlyArray<StyleRule>>): string
   for (const list of lists) for (const [name, declarations] of list) rules.set(name, declarations);
   let css = '';
   for (const [name, declarations] of rules) {
-    const important = declarations.split(';').map((d) => d.trim()).filter(Boolean).map((d) => (/!\s*important$/i.test(d) ? d : `${d} !important`));
+    const important = declarations
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => (/!\s*important$/i.test(d) ? d : `${d} !important`));
     css += `.${name}{${important.join(';')}}\n`;
   }
   return css;

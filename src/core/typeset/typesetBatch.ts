@@ -76,9 +76,13 @@ export async function renderBatch(ctx: BatchContext, formulas: FormulaSpec[], at
       return { outcomes, failure: { error: { id: 'InternalError', message: `Typesetting failed: ${message}` }, cacheable: false } };
     }
     if (failure?.type === 'timeout') {
-      return { outcomes, failure: { error: { id: 'Timeout', message: `Typesetting took longer than ${timeoutMs} ms and was stopped` }, cacheable: true } };
+      return {
+        outcomes,
+        failure: { error: { id: 'Timeout', message: `Typesetting took longer than ${timeoutMs} ms and was stopped` }, cacheable: true },
+      };
     }
-    if (failure) return { outcomes, failure: { error: { id: 'InternalError', message: `Typesetting failed: ${failure.message}` }, cacheable: false } };
+    if (failure)
+      return { outcomes, failure: { error: { id: 'InternalError', message: `Typesetting failed: ${failure.message}` }, cacheable: false } };
     return { outcomes };
   }
 }

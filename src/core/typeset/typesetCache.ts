@@ -35,7 +35,6 @@ export interface CachedFormula {
 
 const VARIANTS_PER_KEY = 4;
 
-
 interface Slot {
   readonly key: FormulaKey;
   variants: CachedFormula[];

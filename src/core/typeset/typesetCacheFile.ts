@@ -72,14 +72,22 @@ export function restoreCache(cache: TypesetCache, text: string, engine: string):
   } catch {
     return 0;
   }
-  if (!isRecord(file) || file['format'] !== FORMAT || file['engine'] !== engine || !isRecord(file['glyphs']) || !Array.isArray(file['slots'])) return 0;
+  if (
+    !isRecord(file) ||
+    file['format'] !== FORMAT ||
+    file['engine'] !== engine ||
+    !isRecord(file['glyphs']) ||
+    !Array.isArray(file['slots'])
+  )
+    return 0;
   const glyphs = file['glyphs'];
   let restored = 0;
   // Oldest first, so that the least recently used are the first to be evicted again.
   for (const slot of (file['slots'] as unknown[]).slice().reverse()) {
     if (!Array.isArray(slot) || slot.length !== 4) continue;
     const [definitions, display, tex, variants] = slot as unknown[];
-    if (typeof definitions !== 'string' || (display !== 0 && display !== 1) || typeof tex !== 'string' || !Array.isArray(variants)) continue;
+    if (typeof definitions !== 'string' || (display !== 0 && display !== 1) || typeof tex !== 'string' || !Array.isArray(variants))
+      continue;
     const entries = variants.map((v) => variantFrom(v, glyphs)).filter((v): v is CachedFormula => v !== undefined);
     if (entries.length !== variants.length) continue;
     const key = { definitions, display: display === 1, tex };
@@ -92,13 +100,22 @@ export function restoreCache(cache: TypesetCache, text: string, engine: string):
 function variantFrom(v: unknown, glyphs: Record<string, unknown>): CachedFormula | undefined {
   if (!isRecord(v) || typeof v['html'] !== 'string' || typeof v['defines'] !== 'boolean' || !Array.isArray(v['glyphs'])) return undefined;
   const ids = v['glyphs'] as unknown[];
-  const paths = ids.map((id) => (typeof id === 'string' && typeof glyphs[id] === 'string' ? [id, glyphs[id] as string] as const : undefined));
+  const paths = ids.map((id) =>
+    typeof id === 'string' && typeof glyphs[id] === 'string' ? ([id, glyphs[id] as string] as const) : undefined,
+  );
   if (paths.some((p) => p === undefined)) return undefined;
   const labels = labelKeys(v['labels']);
   const labelsSet = labelValues(v['labelsSet']);
   const styles = styleRules(v['styles']);
   if (!labels || !labelsSet || !styles) return undefined;
-  const entry: { -readonly [K in keyof CachedFormula]: CachedFormula[K] } = { labels, html: v['html'], glyphs: paths as Array<readonly [string, string]>, labelsSet, defines: v['defines'], styles };
+  const entry: { -readonly [K in keyof CachedFormula]: CachedFormula[K] } = {
+    labels,
+    html: v['html'],
+    glyphs: paths as Array<readonly [string, string]>,
+    labelsSet,
+    defines: v['defines'],
+    styles,
+  };
   if (v['counter'] !== undefined) {
     if (typeof v['counter'] !== 'number' || typeof v['counterAfter'] !== 'number') return undefined;
     entry.counter = v['counter'];

@@ -105,7 +105,10 @@ class DocumentRun {
       this.checkAbort();
       const job = this.jobs[this.index]!;
       if (this.tooLong(job)) {
-        const error = { id: 'TooLong', message: `Formula too long to typeset: ${job.tex.length} characters (the limit is ${this.ctx.maxTexLength})` };
+        const error = {
+          id: 'TooLong',
+          message: `Formula too long to typeset: ${job.tex.length} characters (the limit is ${this.ctx.maxTexLength})`,
+        };
         this.out[this.index++] = { html: errorBox(job.tex, error), error, cached: false, glyphs: [], styles: [] };
         continue;
       }
@@ -191,7 +194,11 @@ class DocumentRun {
     if (failure) {
       const failed = this.jobs[this.index]!;
       const entry = failedEntry(failed.tex, failure);
-      if (failure.cacheable) this.ctx.cache.store(formulaKey(doc.definitions, failed.tex, failed.display), { ...entry, retryAfter: Date.now() + this.ctx.timeoutRetryMs });
+      if (failure.cacheable)
+        this.ctx.cache.store(formulaKey(doc.definitions, failed.tex, failed.display), {
+          ...entry,
+          retryAfter: Date.now() + this.ctx.timeoutRetryMs,
+        });
       this.done(this.index++, entry, false);
     }
   }
@@ -234,7 +241,8 @@ class DocumentRun {
   }
 
   private readonly now = Date.now();
-  private readonly usable = (entry: CachedFormula): boolean => this.doc.matches(entry) && !(entry.retryAfter !== undefined && entry.retryAfter <= this.now);
+  private readonly usable = (entry: CachedFormula): boolean =>
+    this.doc.matches(entry) && !(entry.retryAfter !== undefined && entry.retryAfter <= this.now);
 
   private tooLong(job: FormulaSpec): boolean {
     return job.tex.length > this.ctx.maxTexLength;

@@ -21,4 +21,3 @@ export function entryFrom(outcome: RenderOutcome, at: Position): CachedFormula {
     defines: outcome.defines,
   };
 }
-

@@ -40,7 +40,9 @@ export class GlobalFontDefs {
       this.#lastOrder = order;
       this.#lastHidden = hiddenClass;
       const hidden = hiddenClass ? `class="${hiddenClass}"` : `style="${HIDDEN_STYLE}"`;
-      this.#last = order.length ? `<svg ${hidden} id="MJX-SVG-global-cache"><defs>${order.map((n) => this.#paths[n]).join('')}</defs></svg>` : '';
+      this.#last = order.length
+        ? `<svg ${hidden} id="MJX-SVG-global-cache"><defs>${order.map((n) => this.#paths[n]).join('')}</defs></svg>`
+        : '';
     }
     return this.#last;
   }

@@ -40,7 +40,12 @@ export function formulaKey(definitions: string, tex: string, display: boolean): 
 
 /** Per-formula prefix of the ids in a 'local' SVG font cache: deterministic, distinct between formulas. */
 export function localGlyphId(tex: string, display: boolean): string {
-  return 'L' + hash('glyphs', display ? 'D' : 'I', tex).slice(0, 10).replace(/[-_]/g, 'x');
+  return (
+    'L' +
+    hash('glyphs', display ? 'D' : 'I', tex)
+      .slice(0, 10)
+      .replace(/[-_]/g, 'x')
+  );
 }
 
 /** The class that stands for a style attribute (see styleClasses): deterministic, distinct per declaration text. */

@@ -32,7 +32,8 @@ export async function prefetch(ctx: PrefetchContext, jobs: readonly FormulaSpec[
   const candidate = jobs.map((job) => {
     before.push({ definitions: state.definitions, steps: state.steps.length });
     const defines = MAY_DEFINE.test(job.tex);
-    const pure = job.tex.length <= ctx.maxTexLength && !NUMBERING.test(job.tex) && !(job.display && ctx.config.equationNumbers === 'all') && !defines;
+    const pure =
+      job.tex.length <= ctx.maxTexLength && !NUMBERING.test(job.tex) && !(job.display && ctx.config.equationNumbers === 'all') && !defines;
     if (defines) {
       state.definitions = nextDefinitions(state.definitions, job.tex, job.display);
       state.steps.push({ tex: job.tex, display: job.display, after: state.definitions });
@@ -67,10 +68,16 @@ export async function prefetch(ctx: PrefetchContext, jobs: readonly FormulaSpec[
     const batchContext = { client, timeoutMs: ctx.timeoutMs, config: ctx.config, configKey: ctx.configKey, doc };
     for (let next = nextBatch(); next; next = nextBatch()) {
       const { at, batch } = next;
-      const { outcomes } = await renderBatch(batchContext, batch.map((k) => jobs[k]!), { counter: 0, definitions: at.definitions, steps: at.steps }, false);
+      const { outcomes } = await renderBatch(
+        batchContext,
+        batch.map((k) => jobs[k]!),
+        { counter: 0, definitions: at.definitions, steps: at.steps },
+        false,
+      );
       outcomes.forEach((outcome, k) => {
         const job = jobs[batch[k]!]!;
-        if (!outcome.error && !outcome.redo) ctx.cache.store(formulaKey(at.definitions, job.tex, job.display), entryFrom(outcome, { counter: 0, ...at }));
+        if (!outcome.error && !outcome.redo)
+          ctx.cache.store(formulaKey(at.definitions, job.tex, job.display), entryFrom(outcome, { counter: 0, ...at }));
       });
       if (outcomes.length < batch.length) return;
     }

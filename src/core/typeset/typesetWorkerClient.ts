@@ -45,7 +45,10 @@ export class TypesetWorkerClient {
   private closed = false;
 
   /** `started`: a worker already started by `starter` (see watchStart), taken as the first one. */
-  constructor(private readonly starter: TypesetWorkerStarter, started?: StartedWorker) {
+  constructor(
+    private readonly starter: TypesetWorkerStarter,
+    started?: StartedWorker,
+  ) {
     if (started) this.start(started).catch(() => undefined);
   }
 
@@ -104,13 +107,18 @@ export class TypesetWorkerClient {
         reject(new Error(`Typesetting worker failed to start (${this.starter.name}): ${reason}`));
       };
       const boot = setTimeout(() => down('no answer within 60 s'), BOOT_TIMEOUT_MS);
-      ready.then(() => {
-        clearTimeout(boot);
-        worker.keepAlive(false);
-        resolve(worker);
-      }, (err: Error) => down(err.message));
+      ready.then(
+        () => {
+          clearTimeout(boot);
+          worker.keepAlive(false);
+          resolve(worker);
+        },
+        (err: Error) => down(err.message),
+      );
       worker.listen({
-        message: (reply: WorkerReply) => { if (reply.type !== 'ready') this.receive(reply); },
+        message: (reply: WorkerReply) => {
+          if (reply.type !== 'ready') this.receive(reply);
+        },
         error: (err) => down(err.message),
         exit: (code) => down(`exited with code ${code}`),
       });

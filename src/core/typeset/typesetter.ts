@@ -79,7 +79,13 @@ function engineConfig(req: TypesetRequest): EngineConfig {
     if (typeof def === 'string') macros[bare] = def;
     else if (Array.isArray(def) && typeof def[0] === 'string' && typeof def[1] === 'number') macros[bare] = [def[0], def[1]];
   }
-  return { macros, equationNumbers: req.equationNumbers ?? 'ams', fontCache: req.fontCache ?? 'local', assistiveMml: req.assistiveMml ?? false, styleClasses: req.styleClasses ?? false };
+  return {
+    macros,
+    equationNumbers: req.equationNumbers ?? 'ams',
+    fontCache: req.fontCache ?? 'local',
+    assistiveMml: req.assistiveMml ?? false,
+    styleClasses: req.styleClasses ?? false,
+  };
 }
 
 /**
@@ -120,7 +126,17 @@ export class Typesetter {
       const started = performance.now();
       const config = engineConfig(req);
       const formulas = await typesetDocument(
-        { client: this.client, cache: this.cache, timeoutMs: this.timeoutMs, timeoutRetryMs: this.timeoutRetryMs, maxTexLength: this.maxTexLength, config, configKey: configKey(config), signal: req.signal, helpers: this.helpers },
+        {
+          client: this.client,
+          cache: this.cache,
+          timeoutMs: this.timeoutMs,
+          timeoutRetryMs: this.timeoutRetryMs,
+          maxTexLength: this.maxTexLength,
+          config,
+          configKey: configKey(config),
+          signal: req.signal,
+          helpers: this.helpers,
+        },
         req.jobs,
       );
       let hits = 0;
@@ -132,7 +148,13 @@ export class Typesetter {
       this.hits += hits;
       this.misses += misses;
       const hidden: StyleRule | undefined = config.styleClasses ? [styleClassName(HIDDEN_STYLE), HIDDEN_STYLE] : undefined;
-      const fontDefs = config.fontCache === 'global' ? this.fontDefs.of(formulas.map((f) => f.glyphs), hidden?.[0]) : '';
+      const fontDefs =
+        config.fontCache === 'global'
+          ? this.fontDefs.of(
+              formulas.map((f) => f.glyphs),
+              hidden?.[0],
+            )
+          : '';
       const styles = formulas.map((f) => f.styles);
       return {
         formulas: formulas.map(({ html, error, cached }) => {
@@ -172,10 +194,15 @@ export class Typesetter {
     return this.exclusive(undefined, async () => {
       if (this.css === undefined) {
         const config: EngineConfig = { macros: {}, equationNumbers: 'ams', fontCache: 'local', assistiveMml: true, styleClasses: false };
-        const { replies, failure } = await this.client.request({ type: 'style', configKey: configKey(config), config }, { expected: 1, timeoutMs: 60_000 });
+        const { replies, failure } = await this.client.request(
+          { type: 'style', configKey: configKey(config), config },
+          { expected: 1, timeoutMs: 60_000 },
+        );
         const reply = replies[0];
         if (reply?.type !== 'style') {
-          throw new Error(`Could not get MathJax's stylesheet (${failure?.type === 'crashed' ? failure.message : (failure?.type ?? reply?.type)})`);
+          throw new Error(
+            `Could not get MathJax's stylesheet (${failure?.type === 'crashed' ? failure.message : (failure?.type ?? reply?.type)})`,
+          );
         }
         this.css = reply.css;
       }

@@ -36,9 +36,10 @@ export interface PreviewState {
   readonly line: number;
 }
 
-
 export namespace ToWebview {
-  interface Base { readonly source: string }
+  interface Base {
+    readonly source: string;
+  }
   /**
    * The document rendered at `version`, as a change to what update `baseSeq` left in the webview:
    * the first `keepHead` blocks stay, the last `keepTail` stay but move by `lineShift` lines and
@@ -63,27 +64,68 @@ export namespace ToWebview {
     readonly provisional?: boolean;
   }
   /** The HTML of deferred blocks the webview asked for; `anchor` repeats the anchor it asked about. */
-  export interface Blocks extends Base { readonly type: 'blocks'; readonly blocks: readonly BlockHtml[]; readonly anchor?: string }
+  export interface Blocks extends Base {
+    readonly type: 'blocks';
+    readonly blocks: readonly BlockHtml[];
+    readonly anchor?: string;
+  }
   /** Rendering failed: keep what is shown and say why. */
-  export interface RenderFailed extends Base { readonly type: 'renderFailed'; readonly version: number; readonly message: string }
-  export interface ScrollToLine extends Base { readonly type: 'scrollToLine'; readonly line: number }
-  export interface EditorSelection extends Base { readonly type: 'editorSelection'; readonly line: number | null }
-  export interface Style extends Base { readonly type: 'style'; readonly style: PreviewStyle; readonly scrollPreviewWithEditor: boolean; readonly scrollEditorWithPreview: boolean }
-  export interface Locked extends Base { readonly type: 'locked'; readonly locked: boolean }
+  export interface RenderFailed extends Base {
+    readonly type: 'renderFailed';
+    readonly version: number;
+    readonly message: string;
+  }
+  export interface ScrollToLine extends Base {
+    readonly type: 'scrollToLine';
+    readonly line: number;
+  }
+  export interface EditorSelection extends Base {
+    readonly type: 'editorSelection';
+    readonly line: number | null;
+  }
+  export interface Style extends Base {
+    readonly type: 'style';
+    readonly style: PreviewStyle;
+    readonly scrollPreviewWithEditor: boolean;
+    readonly scrollEditorWithPreview: boolean;
+  }
+  export interface Locked extends Base {
+    readonly type: 'locked';
+    readonly locked: boolean;
+  }
   export type Message = Update | Blocks | RenderFailed | ScrollToLine | EditorSelection | Style | Locked;
 }
 
 export namespace FromWebview {
-  interface Base { readonly source: string }
+  interface Base {
+    readonly source: string;
+  }
   /** The page loaded (or reloaded) and holds no blocks yet. */
-  export interface Ready extends Base { readonly type: 'ready' }
+  export interface Ready extends Base {
+    readonly type: 'ready';
+  }
   /** An update referred to a block the webview does not have: send everything again. */
-  export interface NeedReset extends Base { readonly type: 'needReset' }
+  export interface NeedReset extends Base {
+    readonly type: 'needReset';
+  }
   /** HTML for deferred blocks near the viewport, or for the block holding the element with id `anchor`. */
-  export interface NeedBlocks extends Base { readonly type: 'needBlocks'; readonly keys: readonly string[]; readonly anchor?: string }
-  export interface RevealLine extends Base { readonly type: 'revealLine'; readonly line: number }
-  export interface DidDoubleClick extends Base { readonly type: 'didDoubleClick'; readonly line: number }
-  export interface OpenLink extends Base { readonly type: 'openLink'; readonly href: string }
+  export interface NeedBlocks extends Base {
+    readonly type: 'needBlocks';
+    readonly keys: readonly string[];
+    readonly anchor?: string;
+  }
+  export interface RevealLine extends Base {
+    readonly type: 'revealLine';
+    readonly line: number;
+  }
+  export interface DidDoubleClick extends Base {
+    readonly type: 'didDoubleClick';
+    readonly line: number;
+  }
+  export interface OpenLink extends Base {
+    readonly type: 'openLink';
+    readonly href: string;
+  }
   export type Message = Ready | NeedReset | NeedBlocks | RevealLine | DidDoubleClick | OpenLink;
 }
 

@@ -30,17 +30,35 @@ export interface SnapshotReport {
 }
 
 export namespace TestToWebview {
-  interface Base { readonly source: string }
-  export interface SnapshotRequest extends Base { readonly type: 'snapshotRequest'; readonly id: number }
+  interface Base {
+    readonly source: string;
+  }
+  export interface SnapshotRequest extends Base {
+    readonly type: 'snapshotRequest';
+    readonly id: number;
+  }
   /** Test hook: scroll as if the reader did, so that the preview reports it to the editor. */
-  export interface TestUserScroll extends Base { readonly type: 'testUserScroll'; readonly line: number }
+  export interface TestUserScroll extends Base {
+    readonly type: 'testUserScroll';
+    readonly line: number;
+  }
   /** Test hook: click or double-click the first element matching a CSS selector, as the reader would. */
-  export interface TestDispatch extends Base { readonly type: 'testDispatch'; readonly selector: string; readonly event: 'click' | 'dblclick' }
+  export interface TestDispatch extends Base {
+    readonly type: 'testDispatch';
+    readonly selector: string;
+    readonly event: 'click' | 'dblclick';
+  }
   export type Message = SnapshotRequest | TestUserScroll | TestDispatch;
 }
 
 export namespace TestFromWebview {
-  interface Base { readonly source: string }
-  export interface Snapshot extends Base { readonly type: 'snapshot'; readonly id: number; readonly report: SnapshotReport }
+  interface Base {
+    readonly source: string;
+  }
+  export interface Snapshot extends Base {
+    readonly type: 'snapshot';
+    readonly id: number;
+    readonly report: SnapshotReport;
+  }
   export type Message = Snapshot;
 }

@@ -15,7 +15,11 @@ const KIND: Record<TexCompletionKind, vscode.CompletionItemKind> = {
 };
 
 class MathCompletionItem extends vscode.CompletionItem {
-  constructor(readonly source: TexCompletion, readonly math: MathOptions, range: vscode.Range) {
+  constructor(
+    readonly source: TexCompletion,
+    readonly math: MathOptions,
+    range: vscode.Range,
+  ) {
     super(source.label, KIND[source.kind]);
     this.insertText = new vscode.SnippetString(source.insertSnippet);
     this.filterText = source.filterText;
@@ -40,7 +44,10 @@ export class MathCompletionProvider implements vscode.CompletionItemProvider<Mat
     const answer = core().mathCompletionsAt(this.documents.get(document, math), document.offsetAt(position), math.macros);
     if (!answer) return undefined;
     const range = new vscode.Range(document.positionAt(answer.start), document.positionAt(answer.end));
-    return new vscode.CompletionList(answer.items.map((item) => new MathCompletionItem(item, math, range)), false);
+    return new vscode.CompletionList(
+      answer.items.map((item) => new MathCompletionItem(item, math, range)),
+      false,
+    );
   }
 
   async resolveCompletionItem(item: MathCompletionItem, token: vscode.CancellationToken): Promise<MathCompletionItem> {

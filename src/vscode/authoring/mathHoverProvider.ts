@@ -12,13 +12,18 @@ export class MathHoverProvider implements vscode.HoverProvider {
     private readonly mathOptions: (document?: vscode.TextDocument) => MathOptions,
   ) {}
 
-  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+  async provideHover(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.Hover | undefined> {
     const math = this.mathOptions(document);
     const hover = core().mathHoverAt(this.documents.get(document, math), document.offsetAt(position), math.macros);
     if (!hover) return undefined;
     const range = new vscode.Range(document.positionAt(hover.start), document.positionAt(hover.end));
     if (hover.kind === 'reference') {
-      if (!hover.target) return new vscode.Hover(new vscode.MarkdownString().appendText(`No equation is labelled “${hover.key}” in this document.`), range);
+      if (!hover.target)
+        return new vscode.Hover(new vscode.MarkdownString().appendText(`No equation is labelled “${hover.key}” in this document.`), range);
       const image = await this.images.image(hover.target.preview, math, token);
       return new vscode.Hover(imageMarkdown(image, `Equation “${hover.key}”, line ${hover.target.formula.line}`), range);
     }

@@ -14,7 +14,12 @@ export function testCommands(s: CommandServices): TestCommandTable {
     'mathdown.test.clickInPreview': (selector: string, event?: 'dblclick') => s.previews.testDispatch(selector, event ?? 'click'),
     'mathdown.test.failNextRender': () => s.previews.testFailNextRender(),
     'mathdown.test.revivePreview': async (state: PreviewState) => {
-      const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Mathdown', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true });
+      const panel = vscode.window.createWebviewPanel(
+        PREVIEW_VIEW_TYPE,
+        'Mathdown',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: true },
+      );
       await s.previews.deserializeWebviewPanel(panel, state);
     },
     'mathdown.test.saveFormulaCache': () => s.renderer.saveCache(),

@@ -35,12 +35,21 @@ async function targetDocument(args: ExportCommandArgs, previewed: () => vscode.U
   return undefined;
 }
 
-async function chooseOutput(ui: ExportUi, document: vscode.TextDocument, folder: string, interactive: boolean): Promise<string | undefined> {
+async function chooseOutput(
+  ui: ExportUi,
+  document: vscode.TextDocument,
+  folder: string,
+  interactive: boolean,
+): Promise<string | undefined> {
   if (document.uri.scheme === 'file') {
     const output = defaultExportPath(document.uri.fsPath, folder || undefined);
     if (!interactive || !existsSync(output)) return output;
     const replace = 'Replace';
-    const answer = await ui.showWarningMessage(`${basename(output)} already exists in ${dirname(output)}. Replace it?`, { modal: true }, replace);
+    const answer = await ui.showWarningMessage(
+      `${basename(output)} already exists in ${dirname(output)}. Replace it?`,
+      { modal: true },
+      replace,
+    );
     return answer === replace ? output : undefined;
   }
   // An unsaved or virtual document has no folder to write beside: ask where.
@@ -69,7 +78,11 @@ export interface ExportHtmlCommand {
 }
 
 /** The export command. `renderer` is the extension's shared one; `previewed` tells which document the focused preview shows. */
-export function exportHtmlCommand(renderer: () => MathdownRenderer, settingsService: Settings, previewed: () => vscode.Uri | undefined = () => undefined): ExportHtmlCommand {
+export function exportHtmlCommand(
+  renderer: () => MathdownRenderer,
+  settingsService: Settings,
+  previewed: () => vscode.Uri | undefined = () => undefined,
+): ExportHtmlCommand {
   let ui = windowUi;
   const run = async (arg?: unknown): Promise<string | undefined> => {
     const args = asArgs(arg);
@@ -80,20 +93,30 @@ export function exportHtmlCommand(renderer: () => MathdownRenderer, settingsServ
       return undefined;
     }
     const { core: settings, exportFolder: folder } = settingsService.for(document.uri);
-    const output = args.output ? (isAbsolute(args.output) ? args.output : join(dirname(document.uri.fsPath), args.output)) : await chooseOutput(ui, document, folder, interactive);
+    const output = args.output
+      ? isAbsolute(args.output)
+        ? args.output
+        : join(dirname(document.uri.fsPath), args.output)
+      : await chooseOutput(ui, document, folder, interactive);
     if (!output) return undefined;
-    const source = document.uri.scheme === 'file' ? document.uri.fsPath : join(dirname(output), basename(document.uri.path) || 'Untitled.md');
+    const source =
+      document.uri.scheme === 'file' ? document.uri.fsPath : join(dirname(output), basename(document.uri.path) || 'Untitled.md');
     const exportToFile = exportToFileWith(core().exportHtml);
-    const run = (signal?: AbortSignal) => exportToFile(document.getText(), source, output, { renderer: renderer(), settings, theme: args.theme, signal });
+    const run = (signal?: AbortSignal) =>
+      exportToFile(document.getText(), source, output, { renderer: renderer(), settings, theme: args.theme, signal });
     try {
       await mkdir(dirname(output), { recursive: true });
-      const written = interactive && document.lineCount > LONG_DOCUMENT_LINES
-        ? await ui.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting ${basename(source)} to HTML`, cancellable: true }, (_progress, token) => {
-          const abort = new AbortController();
-          token.onCancellationRequested(() => abort.abort());
-          return run(abort.signal);
-        })
-        : await run();
+      const written =
+        interactive && document.lineCount > LONG_DOCUMENT_LINES
+          ? await ui.withProgress(
+              { location: vscode.ProgressLocation.Notification, title: `Exporting ${basename(source)} to HTML`, cancellable: true },
+              (_progress, token) => {
+                const abort = new AbortController();
+                token.onCancellationRequested(() => abort.abort());
+                return run(abort.signal);
+              },
+            )
+          : await run();
       if (interactive) void offerToOpen(ui, written);
       return written;
     } catch (e) {
@@ -104,5 +127,10 @@ export function exportHtmlCommand(renderer: () => MathdownRenderer, settingsServ
       return undefined;
     }
   };
-  return { run, setUi: (replacement) => { ui = replacement ?? windowUi; } };
+  return {
+    run,
+    setUi: (replacement) => {
+      ui = replacement ?? windowUi;
+    },
+  };
 }

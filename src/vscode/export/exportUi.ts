@@ -7,7 +7,10 @@ export interface ExportUi {
   showInformationMessage(message: string, ...items: string[]): Thenable<string | undefined>;
   showErrorMessage(message: string): Thenable<unknown>;
   showSaveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined>;
-  withProgress<R>(options: vscode.ProgressOptions, task: (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => Thenable<R>): Thenable<R>;
+  withProgress<R>(
+    options: vscode.ProgressOptions,
+    task: (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => Thenable<R>,
+  ): Thenable<R>;
   openExternal(uri: vscode.Uri): Thenable<boolean>;
   revealFileInOS(uri: vscode.Uri): Thenable<unknown>;
 }

@@ -32,7 +32,9 @@ export function registerLint(context: vscode.ExtensionContext, deps: RegisterLin
     controller,
     { dispose: () => void worker?.dispose() },
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, actions, LintCodeActions.metadata),
-    deps.settings.onDidChange((change) => { if (change.affectsLint) controller.relintAll(); }),
+    deps.settings.onDidChange((change) => {
+      if (change.affectsLint) controller.relintAll();
+    }),
   );
   return {
     controller,

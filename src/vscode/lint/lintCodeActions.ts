@@ -13,20 +13,30 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('mathdown'
 export class LintCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND] };
 
-  constructor(private readonly controller: LintController, private readonly deps: Pick<LintDeps, 'settings' | 'parses' | 'linter'>) {}
+  constructor(
+    private readonly controller: LintController,
+    private readonly deps: Pick<LintDeps, 'settings' | 'parses' | 'linter'>,
+  ) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     const wantsQuickFix = !context.only || context.only.contains(vscode.CodeActionKind.QuickFix);
     const result = this.controller.resultFor(document);
     if (wantsQuickFix && result) {
       for (const d of result.diagnostics) {
         if (!d.fix) continue;
-        const shown = context.diagnostics.find((x) => x.source === 'mathdown' && codeOf(x) === d.rule && x.range.start.isEqual(document.positionAt(d.offset)));
+        const shown = context.diagnostics.find(
+          (x) => x.source === 'mathdown' && codeOf(x) === d.rule && x.range.start.isEqual(document.positionAt(d.offset)),
+        );
         const where = new vscode.Range(document.positionAt(d.offset), document.positionAt(d.endOffset));
         if (!shown && !where.intersection(range)) continue;
         const action = new vscode.CodeAction(`Fix ${d.rule} (${d.name})`, vscode.CodeActionKind.QuickFix);
-        const read = (offset: number, end: number): string => document.getText(new vscode.Range(document.positionAt(offset), document.positionAt(end)));
+        const read = (offset: number, end: number): string =>
+          document.getText(new vscode.Range(document.positionAt(offset), document.positionAt(end)));
         action.edit = toWorkspaceEdit(document, [core().fixAsOneEdit(d.fix, read)]);
         if (shown) action.diagnostics = [shown];
         action.isPreferred = true;
@@ -62,7 +72,9 @@ export class LintCodeActions implements vscode.CodeActionProvider {
     const abort = new AbortController();
     const cancelled = token?.onCancellationRequested(() => abort.abort());
     try {
-      const { text: fixed } = await this.deps.linter().fixAll(text, { math: settings.math, rules: settings.lint.rules, targets: settings.lint.targets, formulas }, abort.signal);
+      const { text: fixed } = await this.deps
+        .linter()
+        .fixAll(text, { math: settings.math, rules: settings.lint.rules, targets: settings.lint.targets, formulas }, abort.signal);
       return fixed === text || document.version !== version ? undefined : toWorkspaceEdit(document, [wholeTextEdit(text, fixed)]);
     } catch (e) {
       if (abort.signal.aborted) return undefined;
@@ -74,7 +86,10 @@ export class LintCodeActions implements vscode.CodeActionProvider {
 }
 
 class FixAllAction extends vscode.CodeAction {
-  constructor(readonly document: vscode.TextDocument, kind: vscode.CodeActionKind) {
+  constructor(
+    readonly document: vscode.TextDocument,
+    kind: vscode.CodeActionKind,
+  ) {
     super('Fix all Mathdown problems', kind);
   }
 }

@@ -68,7 +68,10 @@ export class LintController implements vscode.Disposable {
   async lint(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString();
     const settings = this.#deps.settings(document);
-    if (settings.lint.run === 'off') { this.#forget(document.uri); return; }
+    if (settings.lint.run === 'off') {
+      this.#forget(document.uri);
+      return;
+    }
     const generation = (this.#generation.get(key) ?? 0) + 1;
     this.#generation.set(key, generation);
     this.#running.get(key)?.abort();
@@ -78,7 +81,13 @@ export class LintController implements vscode.Disposable {
     const text = document.getText();
     let diagnostics: LintDiagnostic[];
     try {
-      diagnostics = await core().lintDocument(text, settings, { renderer: this.#deps.renderer(), parses: this.#deps.parses(), documentKey: key, signal: abort.signal, worker: this.#deps.linter() });
+      diagnostics = await core().lintDocument(text, settings, {
+        renderer: this.#deps.renderer(),
+        parses: this.#deps.parses(),
+        documentKey: key,
+        signal: abort.signal,
+        worker: this.#deps.linter(),
+      });
     } catch (e) {
       if (abort.signal.aborted) return;
       console.error('[mathdown] lint failed', e);
@@ -88,7 +97,10 @@ export class LintController implements vscode.Disposable {
     }
     if (this.#generation.get(key) !== generation || document.isClosed || document.version !== version) return;
     this.#results.set(key, { version, diagnostics });
-    this.collection.set(document.uri, diagnostics.map((d) => toDiagnostic(document, d, this.#docsFolder)));
+    this.collection.set(
+      document.uri,
+      diagnostics.map((d) => toDiagnostic(document, d, this.#docsFolder)),
+    );
     this.#changed.fire(document.uri);
   }
 
@@ -98,12 +110,21 @@ export class LintController implements vscode.Disposable {
     clearTimeout(this.#timers.get(key));
     this.#timers.delete(key);
     const run = this.#deps.settings(document).lint.run;
-    if (run === 'off') { this.#forget(document.uri); return; }
+    if (run === 'off') {
+      this.#forget(document.uri);
+      return;
+    }
     if (why === 'type') {
       // a typed change makes the shown fixes stale; newer generations drop older results
       this.#generation.set(key, (this.#generation.get(key) ?? 0) + 1);
       if (run !== 'onType') return;
-      this.#timers.set(key, setTimeout(() => { this.#timers.delete(key); void this.lint(document); }, TYPING_PAUSE_MS));
+      this.#timers.set(
+        key,
+        setTimeout(() => {
+          this.#timers.delete(key);
+          void this.lint(document);
+        }, TYPING_PAUSE_MS),
+      );
       return;
     }
     void this.lint(document);

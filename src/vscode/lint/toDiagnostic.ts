@@ -19,7 +19,8 @@ export function toDiagnostic(document: vscode.TextDocument, d: LintDiagnostic, d
 /** Core text edits (offsets into the document as linted) as a workspace edit. */
 export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  for (const e of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.text);
+  for (const e of edits)
+    edit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.text);
   return edit;
 }
 
@@ -28,6 +29,7 @@ export function wholeTextEdit(before: string, after: string): TextEdit {
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
   let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end])
+    end++;
   return { offset: start, length: before.length - start - end, text: after.slice(start, after.length - end) };
 }

@@ -32,7 +32,13 @@ export function blockDiff(previous: readonly SentBlock[], next: readonly SentBlo
     while (tail < limit - head) {
       const a = previous[previous.length - 1 - tail]!;
       const b = next[next.length - 1 - tail]!;
-      if (a.key !== b.key || b.startLine - a.startLine !== lineShift || b.endLine - a.endLine !== lineShift || b.formulaBase - a.formulaBase !== formulaShift) break;
+      if (
+        a.key !== b.key ||
+        b.startLine - a.startLine !== lineShift ||
+        b.endLine - a.endLine !== lineShift ||
+        b.formulaBase - a.formulaBase !== formulaShift
+      )
+        break;
       tail++;
     }
   }

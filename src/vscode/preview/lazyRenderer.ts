@@ -27,7 +27,11 @@ export class LazyRenderer implements vscode.Disposable {
       // Started before the core is loaded, so that the worker's own (longer) start-up overlaps it.
       const startedWorker = startTypesetWorker(this.workerFile);
       try {
-        this.renderer = new (core().MathdownRenderer)({ workerFile: this.workerFile, startedWorker, ...(this.parses ? { parses: this.parses() } : {}) });
+        this.renderer = new (core().MathdownRenderer)({
+          workerFile: this.workerFile,
+          startedWorker,
+          ...(this.parses ? { parses: this.parses() } : {}),
+        });
       } catch (err) {
         void startedWorker.worker.terminate();
         throw err;

@@ -42,7 +42,11 @@ export function resolveLink(href: string, document: vscode.Uri): { uri: vscode.U
   const fragment = hash >= 0 ? href.slice(hash + 1) : '';
   if (!rawPath) return undefined;
   let path = rawPath;
-  try { path = decodeURIComponent(rawPath); } catch { /* keep as written */ }
+  try {
+    path = decodeURIComponent(rawPath);
+  } catch {
+    /* keep as written */
+  }
   const folder = vscode.workspace.getWorkspaceFolder(document)?.uri ?? vscode.Uri.joinPath(document, '..');
   const uri = path.startsWith('/') ? vscode.Uri.joinPath(folder, path) : vscode.Uri.joinPath(document, '..', path);
   return { uri, fragment };

@@ -10,6 +10,8 @@ export function openPreviewOnStart(manager: PreviewManager): vscode.Disposable {
     return true;
   };
   if (tryOpen(vscode.window.activeTextEditor)) return new vscode.Disposable(() => {});
-  const listener = vscode.window.onDidChangeActiveTextEditor((e) => { if (tryOpen(e)) listener.dispose(); });
+  const listener = vscode.window.onDidChangeActiveTextEditor((e) => {
+    if (tryOpen(e)) listener.dispose();
+  });
   return listener;
 }

@@ -13,10 +13,16 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
     this.disposables = [
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
       vscode.workspace.onDidChangeTextDocument((e) => this.forDocument(e.document.uri, (p) => p.documentChanged())),
-      vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.forDocument(e.textEditor.document.uri, (p) => p.editorScrolled(e.textEditor))),
-      vscode.window.onDidChangeTextEditorSelection((e) => this.forDocument(e.textEditor.document.uri, (p) => p.editorSelectionChanged(e.textEditor))),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) =>
+        this.forDocument(e.textEditor.document.uri, (p) => p.editorScrolled(e.textEditor)),
+      ),
+      vscode.window.onDidChangeTextEditorSelection((e) =>
+        this.forDocument(e.textEditor.document.uri, (p) => p.editorSelectionChanged(e.textEditor)),
+      ),
       vscode.window.onDidChangeActiveTextEditor((e) => this.follow(e)),
-      deps.settings.onDidChange((change) => { if (change.affectsPreview) this.refreshAll(true); }),
+      deps.settings.onDidChange((change) => {
+        if (change.affectsPreview) this.refreshAll(true);
+      }),
     ];
   }
 
@@ -29,7 +35,12 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
       existing.panel.reveal(existing.panel.viewColumn ?? column, toSide);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Mathdown', { viewColumn: column, preserveFocus: toSide }, { enableScripts: true, enableFindWidget: true });
+    const panel = vscode.window.createWebviewPanel(
+      PREVIEW_VIEW_TYPE,
+      'Mathdown',
+      { viewColumn: column, preserveFocus: toSide },
+      { enableScripts: true, enableFindWidget: true },
+    );
     return this.track(new PreviewPanel(panel, this.deps, { source: uri.toString(), locked: false, line: topLineOf(uri) }));
   }
 
@@ -81,7 +92,9 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
   private track(preview: PreviewPanel): PreviewPanel {
     this.previews.add(preview);
     this.active = preview;
-    preview.panel.onDidChangeViewState((e) => { if (e.webviewPanel.active) this.active = preview; });
+    preview.panel.onDidChangeViewState((e) => {
+      if (e.webviewPanel.active) this.active = preview;
+    });
     preview.onDidDispose(() => {
       this.previews.delete(preview);
       if (this.active === preview) this.active = [...this.previews][0];

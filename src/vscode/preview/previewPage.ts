@@ -4,7 +4,12 @@ import * as vscode from 'vscode';
 import type { InitialSettings } from '../../shared/preview';
 import { freshNonce, previewShellHtml } from './previewShell';
 
-export function previewPageHtml(webview: vscode.Webview, extensionUri: vscode.Uri, document: vscode.Uri, settings: InitialSettings): string {
+export function previewPageHtml(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  document: vscode.Uri,
+  settings: InitialSettings,
+): string {
   return previewShellHtml({
     cspSource: webview.cspSource,
     nonce: freshNonce(),

@@ -4,7 +4,15 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FirstScreen, MathdownRenderer, RenderResult } from '../../core';
 import { partitionPoint } from '../../shared/binarySearch';
-import type { BlockHtml, FromWebviewMessage, ToWebview, InitialSettings, PreviewState, SnapshotReport, ToWebviewMessage } from '../../shared/preview';
+import type {
+  BlockHtml,
+  FromWebviewMessage,
+  ToWebview,
+  InitialSettings,
+  PreviewState,
+  SnapshotReport,
+  ToWebviewMessage,
+} from '../../shared/preview';
 import type { Settings } from '../settings/settings';
 import { EditorScrollSync } from './editorScrollSync';
 import { openLink } from './openLink';
@@ -47,7 +55,11 @@ export class PreviewPanel implements vscode.Disposable {
   private readonly snapshots = new Map<number, (r: SnapshotReport) => void>();
   private disposed = false;
 
-  constructor(readonly panel: vscode.WebviewPanel, private readonly deps: PreviewDeps, state: PreviewState) {
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly deps: PreviewDeps,
+    state: PreviewState,
+  ) {
     this.resource = vscode.Uri.parse(state.source);
     this.isLocked = state.locked;
     this.line = state.line;
@@ -63,10 +75,18 @@ export class PreviewPanel implements vscode.Disposable {
     this.loadPage();
   }
 
-  get uri(): vscode.Uri { return this.resource; }
-  get locked(): boolean { return this.isLocked; }
-  get state(): PreviewState { return { source: this.source, locked: this.isLocked, line: this.line }; }
-  private get source(): string { return this.resource.toString(); }
+  get uri(): vscode.Uri {
+    return this.resource;
+  }
+  get locked(): boolean {
+    return this.isLocked;
+  }
+  get state(): PreviewState {
+    return { source: this.source, locked: this.isLocked, line: this.line };
+  }
+  private get source(): string {
+    return this.resource.toString();
+  }
 
   /** Shows another document (the active editor changed and the preview is not locked). */
   switchTo(uri: vscode.Uri, line = 0): void {
@@ -85,13 +105,22 @@ export class PreviewPanel implements vscode.Disposable {
   /** Re-renders now; `full` resends every block (settings changed, or the user asked). */
   refresh(full: boolean): void {
     const { preview } = this.deps.settings.for(this.resource);
-    this.post({ type: 'style', source: this.source, style: { fontSize: preview.fontSize, lineHeight: preview.lineHeight }, scrollEditorWithPreview: preview.scrollEditorWithPreview, scrollPreviewWithEditor: preview.scrollPreviewWithEditor });
+    this.post({
+      type: 'style',
+      source: this.source,
+      style: { fontSize: preview.fontSize, lineHeight: preview.lineHeight },
+      scrollEditorWithPreview: preview.scrollEditorWithPreview,
+      scrollPreviewWithEditor: preview.scrollPreviewWithEditor,
+    });
     void this.render(full);
   }
 
   documentChanged(): void {
     if (this.debounce) clearTimeout(this.debounce);
-    this.debounce = setTimeout(() => { this.debounce = undefined; void this.render(false); }, this.deps.settings.for(this.resource).preview.debounceMs);
+    this.debounce = setTimeout(() => {
+      this.debounce = undefined;
+      void this.render(false);
+    }, this.deps.settings.for(this.resource).preview.debounceMs);
   }
 
   editorScrolled(editor: vscode.TextEditor): void {
@@ -107,8 +136,14 @@ export class PreviewPanel implements vscode.Disposable {
   snapshot(timeoutMs = 10_000): Promise<SnapshotReport> {
     const id = ++this.snapshotId;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => { this.snapshots.delete(id); reject(new Error('the preview did not answer')); }, timeoutMs);
-      this.snapshots.set(id, (r) => { clearTimeout(timer); resolve(r); });
+      const timer = setTimeout(() => {
+        this.snapshots.delete(id);
+        reject(new Error('the preview did not answer'));
+      }, timeoutMs);
+      this.snapshots.set(id, (r) => {
+        clearTimeout(timer);
+        resolve(r);
+      });
       this.post({ type: 'snapshotRequest', source: this.source, id });
     });
   }
@@ -169,7 +204,12 @@ export class PreviewPanel implements vscode.Disposable {
     try {
       doc = await vscode.workspace.openTextDocument(this.resource);
     } catch (e) {
-      this.post({ type: 'renderFailed', source: this.source, version: this.postedVersion, message: `cannot read ${this.resource.fsPath}: ${errorMessage(e)}` });
+      this.post({
+        type: 'renderFailed',
+        source: this.source,
+        version: this.postedVersion,
+        message: `cannot read ${this.resource.fsPath}: ${errorMessage(e)}`,
+      });
       return;
     }
     const version = doc.version;
@@ -183,16 +223,25 @@ export class PreviewPanel implements vscode.Disposable {
         throw new Error('injected failure (test hook)');
       }
       // Nothing on screen yet: a long document shows the reader's part of it before the rest is typeset.
-      const firstScreen: FirstScreen | undefined = this.postedVersion < 0 ? {
-        fromLine: Math.max(0, this.line - FIRST_SCREEN_ABOVE),
-        toLine: this.line + FIRST_SCREEN_BELOW,
-        onResult: (partial) => {
-          if (!current()) return;
-          this.postUpdate(partial, version, true, true);
-          shownFirst = true;
-        },
-      } : undefined;
-      result = await this.deps.renderer().render(doc.getText(), { math, fontCache: 'global', signal: abort.signal, documentKey: this.source, ...(firstScreen ? { firstScreen } : {}) });
+      const firstScreen: FirstScreen | undefined =
+        this.postedVersion < 0
+          ? {
+              fromLine: Math.max(0, this.line - FIRST_SCREEN_ABOVE),
+              toLine: this.line + FIRST_SCREEN_BELOW,
+              onResult: (partial) => {
+                if (!current()) return;
+                this.postUpdate(partial, version, true, true);
+                shownFirst = true;
+              },
+            }
+          : undefined;
+      result = await this.deps.renderer().render(doc.getText(), {
+        math,
+        fontCache: 'global',
+        signal: abort.signal,
+        documentKey: this.source,
+        ...(firstScreen ? { firstScreen } : {}),
+      });
     } catch (e) {
       if (abort.signal.aborted || generation !== this.generation) return;
       this.post({ type: 'renderFailed', source: this.source, version, message: errorMessage(e) });
@@ -218,8 +267,16 @@ export class PreviewPanel implements vscode.Disposable {
     const eager = eagerRange(blocks, diff.keepHead, middleEnd, this.line);
     const seq = this.seq + 1;
     const message: ToWebview.Update = {
-      type: 'update', source: this.source, version, seq, baseSeq: this.seq, reset,
-      keepHead: diff.keepHead, keepTail: diff.keepTail, lineShift: diff.lineShift, formulaShift: diff.formulaShift,
+      type: 'update',
+      source: this.source,
+      version,
+      seq,
+      baseSeq: this.seq,
+      reset,
+      keepHead: diff.keepHead,
+      keepTail: diff.keepTail,
+      lineShift: diff.lineShift,
+      formulaShift: diff.formulaShift,
       blocks: blocks.slice(diff.keepHead, middleEnd).map((b, k) => {
         const i = diff.keepHead + k;
         const near = i >= eager.start && i < eager.end;
@@ -250,7 +307,11 @@ export class PreviewPanel implements vscode.Disposable {
     }
     if (anchor !== undefined) {
       let decoded = anchor;
-      try { decoded = decodeURIComponent(anchor); } catch { /* as written */ }
+      try {
+        decoded = decodeURIComponent(anchor);
+      } catch {
+        /* as written */
+      }
       const ids = [...new Set([decoded, anchor])].map((a) => ` id="${escapeAttribute(a)}"`);
       const b = [...this.html.values()].find((x) => ids.some((id) => x.html.includes(id)));
       if (b) found.set(b.key, b);
@@ -270,7 +331,9 @@ export class PreviewPanel implements vscode.Disposable {
         if (editor) this.editorSelectionChanged(editor);
         break;
       }
-      case 'needBlocks': this.sendBlocks(m.keys, m.anchor); break;
+      case 'needBlocks':
+        this.sendBlocks(m.keys, m.anchor);
+        break;
       case 'needReset':
         this.postedVersion = -1;
         void this.render(true);
@@ -279,9 +342,16 @@ export class PreviewPanel implements vscode.Disposable {
         this.line = m.line;
         if (this.deps.settings.for(this.resource).preview.scrollEditorWithPreview) this.scrollSync.revealInEditors(this.resource, m.line);
         break;
-      case 'didDoubleClick': void this.showSourceLine(m.line); break;
-      case 'openLink': void openLink(m.href, this.resource, (uri) => this.deps.settings.for(uri).core.math); break;
-      case 'snapshot': this.snapshots.get(m.id)?.(m.report); this.snapshots.delete(m.id); break;
+      case 'didDoubleClick':
+        void this.showSourceLine(m.line);
+        break;
+      case 'openLink':
+        void openLink(m.href, this.resource, (uri) => this.deps.settings.for(uri).core.math);
+        break;
+      case 'snapshot':
+        this.snapshots.get(m.id)?.(m.report);
+        this.snapshots.delete(m.id);
+        break;
     }
   }
 

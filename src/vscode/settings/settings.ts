@@ -49,7 +49,7 @@ export class Settings implements vscode.Disposable {
 
 function keyOf(scope: vscode.ConfigurationScope | undefined): string {
   const uri = !scope || scope instanceof vscode.Uri ? scope : scope.uri;
-  const folder = uri ? vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '' : '';
+  const folder = uri ? (vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '') : '';
   const language = scope && !(scope instanceof vscode.Uri) && 'languageId' in scope ? scope.languageId : '';
   return `${folder}\n${language}`;
 }

@@ -23,9 +23,15 @@ export interface SettingsSnapshot {
 
 /** The settings (without the `mathdown.` prefix) that the core parses. */
 const CORE_KEYS = [
-  'math.delimiters', 'math.doubleDollarInText', 'math.macros', 'math.equationNumbers',
-  'lint.run', 'lint.rules', 'lint.targets',
-  'export.theme', 'export.images',
+  'math.delimiters',
+  'math.doubleDollarInText',
+  'math.macros',
+  'math.equationNumbers',
+  'lint.run',
+  'lint.rules',
+  'lint.targets',
+  'export.theme',
+  'export.images',
 ] as const;
 
 /** `get(key)`: the value in force for a key without the `mathdown.` prefix, undefined when unset. */

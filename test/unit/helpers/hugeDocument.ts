@@ -6,7 +6,18 @@ export function hugeDocument(target: number): { text: string; distinct: number }
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed % n;
   };
-  const atoms = ['x_{i}', '\\alpha', '\\beta^{2}', '\\frac{a}{b}', '\\sum_{k=1}^{n} k', '\\int_0^1 f(t)\\,dt', '\\lVert v \\rVert', 'e^{i\\pi}', '\\mathbb{R}^n', '\\binom{n}{k}'];
+  const atoms = [
+    'x_{i}',
+    '\\alpha',
+    '\\beta^{2}',
+    '\\frac{a}{b}',
+    '\\sum_{k=1}^{n} k',
+    '\\int_0^1 f(t)\\,dt',
+    '\\lVert v \\rVert',
+    'e^{i\\pi}',
+    '\\mathbb{R}^n',
+    '\\binom{n}{k}',
+  ];
   const tex = (): string => `${atoms[rand(atoms.length)]} + ${atoms[rand(atoms.length)]} = ${rand(60)}`;
   const distinct = new Set<string>();
   const parts: string[] = [];

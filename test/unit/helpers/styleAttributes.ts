@@ -8,7 +8,13 @@ const ATTRIBUTE = /([^\s=/>]+)(?:="([^"]*)")?/g;
 export function styleClassRules(css: string): Map<string, string> {
   const rules = new Map<string, string>();
   for (const m of css.matchAll(/^\.(mjx-s[\w-]+)\{([^}]*)\}$/gm)) {
-    rules.set(m[1]!, m[2]!.split(';').map((d) => `${d.replace(/ !important$/, '')};`).join(' '));
+    rules.set(
+      m[1]!,
+      m[2]!
+        .split(';')
+        .map((d) => `${d.replace(/ !important$/, '')};`)
+        .join(' '),
+    );
   }
   return rules;
 }
@@ -27,7 +33,8 @@ export function withStyleAttributes(html: string, rules = new Map<string, string
     const classes = (attributes.get('class') ?? '').split(' ').filter(Boolean);
     const styled = classes.filter((c) => c.startsWith('mjx-s'));
     if (styled.length) {
-      if (styled.length > 1 || attributes.has('style')) throw new Error(`<${name}> has ${styled.join(', ')} and ${attributes.get('style') ?? 'no style'}`);
+      if (styled.length > 1 || attributes.has('style'))
+        throw new Error(`<${name}> has ${styled.join(', ')} and ${attributes.get('style') ?? 'no style'}`);
       const style = rules.get(styled[0]!);
       if (style === undefined) throw new Error(`no rule for class ${styled[0]}`);
       attributes.set('style', style);

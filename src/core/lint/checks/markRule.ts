@@ -15,7 +15,11 @@ export interface MarkReport {
  * A portability rule that reports the Markdown marks (`kinds`) a renderer without math support
  * makes inside formulas, one problem per mark, with the verbatim-form fix where `report` allows it.
  */
-export function markRule(meta: Pick<LintRule, 'id' | 'name' | 'description'>, kinds: readonly MarkKind[], report: (ctx: LintContext, found: FormulaMark) => MarkReport): LintRule {
+export function markRule(
+  meta: Pick<LintRule, 'id' | 'name' | 'description'>,
+  kinds: readonly MarkKind[],
+  report: (ctx: LintContext, found: FormulaMark) => MarkReport,
+): LintRule {
   return {
     ...meta,
     tags: ['portability'],

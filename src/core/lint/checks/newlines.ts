@@ -10,7 +10,10 @@ export function normaliseNewlines(text: string): Normalised {
   let out = '';
   let removed = 0;
   for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\r' && text[i + 1] === '\n') { removed++; continue; }
+    if (text[i] === '\r' && text[i + 1] === '\n') {
+      removed++;
+      continue;
+    }
     out += text[i] === '\r' ? '\n' : text[i];
     crlfBefore.push(removed);
   }

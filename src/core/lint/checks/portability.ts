@@ -40,14 +40,16 @@ export function marksInFormulas(ctx: LintContext, kinds: readonly MarkKind[], fo
       };
       for (const mark of reading.marksIn(f.offset, f.endOffset)) {
         if (!kinds.includes(mark.kind) || isOwnDelimiter(f, mark)) continue;
-        if (mark.offset <= f.offset && mark.endOffset >= f.endOffset) add({ ...mark, offset: f.offset, endOffset: f.offset + opener(f), partner: mark.offset }, true);
+        if (mark.offset <= f.offset && mark.endOffset >= f.endOffset)
+          add({ ...mark, offset: f.offset, endOffset: f.offset + opener(f), partner: mark.offset }, true);
         else add({ ...mark, offset: Math.max(mark.offset, f.offset), endOffset: Math.min(mark.endOffset, f.endOffset) }, false);
       }
       if (kinds.includes('code')) {
         const span = reading.codeSpanAround(f.offset, f.endOffset);
         const block = reading.blockAt(f.offset);
         if (span) add({ kind: 'code', offset: f.offset, endOffset: f.offset + opener(f), partner: span.offset }, true);
-        else if (block?.kind === 'code') add({ kind: 'code-block', offset: f.offset, endOffset: f.offset + opener(f), partner: block.start }, true);
+        else if (block?.kind === 'code')
+          add({ kind: 'code-block', offset: f.offset, endOffset: f.offset + opener(f), partner: block.start }, true);
       }
     });
   }
@@ -59,7 +61,12 @@ export function marksInFormulas(ctx: LintContext, kinds: readonly MarkKind[], fo
  * `\(`, and `` $`…`$ `` is a code span between dollars.
  */
 function isOwnDelimiter(f: Formula, mark: PlainMark): boolean {
-  if (f.delimiter === '$`') return mark.kind === 'code' && ((mark.offset === f.offset + 1 && mark.partner === f.endOffset - 2) || (mark.offset === f.endOffset - 2 && mark.partner === f.offset + 1));
+  if (f.delimiter === '$`')
+    return (
+      mark.kind === 'code' &&
+      ((mark.offset === f.offset + 1 && mark.partner === f.endOffset - 2) ||
+        (mark.offset === f.endOffset - 2 && mark.partner === f.offset + 1))
+    );
   if (f.delimiter !== '\\\\(' && f.delimiter !== '\\\\[') return false;
   return mark.kind === 'escape' && (mark.offset === f.offset || mark.offset === f.endOffset - 3);
 }

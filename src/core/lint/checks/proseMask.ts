@@ -12,7 +12,8 @@ export function proseMask(ctx: LintContext): ProseMask {
   for (const b of reading.blocks) if (b.kind !== 'inline') spans.push([b.start, b.end]);
   for (const m of reading.marks) {
     if (m.kind === 'html' || m.kind === 'autolink') spans.push([m.offset, m.endOffset]);
-    else if (m.kind === 'code' && m.partner !== undefined && m.partner > m.offset) spans.push([m.offset, m.partner + (m.endOffset - m.offset)]);
+    else if (m.kind === 'code' && m.partner !== undefined && m.partner > m.offset)
+      spans.push([m.offset, m.partner + (m.endOffset - m.offset)]);
   }
   spans.sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];

@@ -4,7 +4,9 @@ import { isEscaped, proseMask } from './proseMask';
 
 /** The environments that open display math at the start of a block: the scanner's. */
 const MATH_ENVS = [...MATH_ENVIRONMENTS].join('|');
-const OPENER = new RegExp(String.raw`^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*(\$\$|\\\[|\\begin\{((?:${MATH_ENVS})\*?)\})`);
+const OPENER = new RegExp(
+  String.raw`^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*(\$\$|\\\[|\\begin\{((?:${MATH_ENVS})\*?)\})`,
+);
 
 /** A closer farther than this is taken to belong to something else: the opener is unclosed. */
 const MAX_BLANK_LINES = 3;
@@ -28,7 +30,12 @@ export function strayBlockOpeners(ctx: LintContext): BlockOpener[] {
   const { text, lines } = ctx;
   const prose = proseMask(ctx);
   const out: BlockOpener[] = [];
-  const enabled = (o: string) => (o === '$$' ? ctx.math.delimiters.includes('dollars') : o === '\\[' ? ctx.math.delimiters.includes('brackets') : ctx.math.delimiters.includes('environments'));
+  const enabled = (o: string) =>
+    o === '$$'
+      ? ctx.math.delimiters.includes('dollars')
+      : o === '\\['
+        ? ctx.math.delimiters.includes('brackets')
+        : ctx.math.delimiters.includes('environments');
   const consumed = new Set<number>();
   for (let line = 0; line < lines.lineCount; line++) {
     const m = OPENER.exec(lines.lineText(line));

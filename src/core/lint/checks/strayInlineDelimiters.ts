@@ -43,10 +43,17 @@ export function strayInlineDelimiters(ctx: LintContext): StrayDollar[] {
       const content = text.slice(a + 1, b);
       if (content.trim() === '' || /\n[ \t>]*\n/.test(content)) continue;
       if (/\s/.test(content[0]) || /\s/.test(content[content.length - 1])) {
-        if (looksLikeMath(content.trim())) { out.push({ kind: 'spaced', open: a, close: b }); k++; }
+        if (looksLikeMath(content.trim())) {
+          out.push({ kind: 'spaced', open: a, close: b });
+          k++;
+        }
         continue;
       }
-      if (/[0-9]/.test(text[b + 1] ?? '')) { out.push({ kind: 'digit-after', open: a, close: b }); k++; continue; }
+      if (/[0-9]/.test(text[b + 1] ?? '')) {
+        out.push({ kind: 'digit-after', open: a, close: b });
+        k++;
+        continue;
+      }
       k++;
     }
   }

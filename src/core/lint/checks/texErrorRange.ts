@@ -72,8 +72,16 @@ function unmatchedBrace(tex: string): [number, number] | undefined {
   const open: number[] = [];
   for (let i = 0; i < tex.length; i++) {
     const c = tex[i];
-    if (c === '\\') { i++; continue; }
-    if (c === '%') { const nl = tex.indexOf('\n', i); if (nl < 0) break; i = nl; continue; }
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '%') {
+      const nl = tex.indexOf('\n', i);
+      if (nl < 0) break;
+      i = nl;
+      continue;
+    }
     if (c === '{') open.push(i);
     else if (c === '}') open.pop();
   }

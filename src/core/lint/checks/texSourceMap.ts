@@ -24,7 +24,10 @@ export function texSourceMap(text: string, formula: Formula): TexSourceMap {
   starts.push(at);
   for (let i = 1; i < lines.length; i++) {
     const nl = text.indexOf('\n', starts[i - 1] + lines[i - 1].length);
-    if (nl < 0) { exact = false; break; }
+    if (nl < 0) {
+      exact = false;
+      break;
+    }
     const lineStart = nl + 1;
     const lineEnd = endOfLine(text, lineStart);
     const found = prefixEnd(text.slice(lineStart, lineEnd), lines[i]);
@@ -33,7 +36,10 @@ export function texSourceMap(text: string, formula: Formula): TexSourceMap {
   }
   const texLineStarts: number[] = [];
   let p = 0;
-  for (const l of lines) { texLineStarts.push(p); p += l.length + 1; }
+  for (const l of lines) {
+    texLineStarts.push(p);
+    p += l.length + 1;
+  }
   return {
     exact,
     toDocument(texOffset: number): number {

@@ -36,7 +36,10 @@ export function alignRaw(doc: string, raw: string, from: number, to: number): Ra
   for (let i = first + 1; i < lines.length; i++) {
     const prevNl = doc.indexOf('\n', lineEnd);
     if (prevNl < 0) {
-      if (lines.slice(i).every((l) => l === '')) { while (docStarts.length < lines.length) docStarts.push(lineEnd); break; }
+      if (lines.slice(i).every((l) => l === '')) {
+        while (docStarts.length < lines.length) docStarts.push(lineEnd);
+        break;
+      }
       return undefined;
     }
     const lineStart = prevNl + 1;

@@ -56,7 +56,10 @@ function mark(t: Token, src: string, at: number, out: PlainMark[]): void {
     }
     case 'link': {
       const raw = t.raw;
-      if (!raw.startsWith('[')) { push(out, 'autolink', at, end); break; }
+      if (!raw.startsWith('[')) {
+        push(out, 'autolink', at, end);
+        break;
+      }
       const textEnd = walk((t as Tokens.Link).tokens ?? [], src, at + 1, end, out);
       const close = raw.indexOf(']', textEnd - at);
       pair(out, 'link', [at, at + 1], [close < 0 ? end - 1 : at + close, end]);

@@ -107,12 +107,19 @@ function visit(t: Token, doc: string, align: RawAlignment, walk: Walk): void {
     case 'heading':
     case 'text': {
       const inline = t as Tokens.Paragraph | Tokens.Heading | Tokens.Text;
-      if (!inline.tokens) { blocks.push({ kind: 'inline', start: align.start, end: align.end }); break; }
+      if (!inline.tokens) {
+        blocks.push({ kind: 'inline', start: align.start, end: align.end });
+        break;
+      }
       const base = t.type === 'heading' ? t.raw.indexOf(inline.text) : t.raw.startsWith(inline.text) ? 0 : -1;
       if (base < 0) break;
       blocks.push({ kind: 'inline', start: align.toDocument(base), end: align.toDocument(base + inline.text.length - 1) + 1 });
       for (const m of inlineMarks(inline.tokens, inline.text)) {
-        const mapped: PlainMark = { kind: m.kind, offset: align.toDocument(base + m.offset), endOffset: align.toDocument(base + m.endOffset - 1) + 1 };
+        const mapped: PlainMark = {
+          kind: m.kind,
+          offset: align.toDocument(base + m.offset),
+          endOffset: align.toDocument(base + m.endOffset - 1) + 1,
+        };
         if (m.partner !== undefined) mapped.partner = align.toDocument(base + m.partner);
         marks.push(mapped);
       }
@@ -127,7 +134,8 @@ function visit(t: Token, doc: string, align: RawAlignment, walk: Walk): void {
       for (const m of t.raw.matchAll(/<!--[\s\S]*?-->|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g)) {
         marks.push({ kind: 'html', offset: align.toDocument(m.index), endOffset: align.toDocument(m.index + m[0].length - 1) + 1 });
       }
-      for (const [s, e] of entityRefs(t.raw)) marks.push({ kind: 'entity', offset: align.toDocument(s), endOffset: align.toDocument(e - 1) + 1 });
+      for (const [s, e] of entityRefs(t.raw))
+        marks.push({ kind: 'entity', offset: align.toDocument(s), endOffset: align.toDocument(e - 1) + 1 });
       break;
     }
     case 'code':

@@ -40,7 +40,12 @@ export function tableMarks(doc: string, table: Tokens.Table, align: RawAlignment
         const at = split[c].offsets;
         // `\\|` reads as `\` and `\|`, which becomes `|`: the pipe mark already covers it.
         if (m.kind === 'escape' && split[c].text[m.offset + 1] === '|' && at[m.offset + 1] - at[m.offset] > 1) continue;
-        out.push({ kind: m.kind, offset: at[m.offset], endOffset: at[m.endOffset - 1] + 1, ...(m.partner !== undefined ? { partner: at[m.partner] } : {}) });
+        out.push({
+          kind: m.kind,
+          offset: at[m.offset],
+          endOffset: at[m.endOffset - 1] + 1,
+          ...(m.partner !== undefined ? { partner: at[m.partner] } : {}),
+        });
       }
     }
   }
@@ -52,7 +57,10 @@ function splitRow(doc: string, start: number, end: number, marks: PlainMark[]): 
   let cellStart = start;
   for (let i = start; i < end; i++) {
     if (doc[i] !== '|') continue;
-    if (i > start && doc[i - 1] === '\\') { marks.push({ kind: 'table-pipe', offset: i - 1, endOffset: i + 1 }); continue; }
+    if (i > start && doc[i - 1] === '\\') {
+      marks.push({ kind: 'table-pipe', offset: i - 1, endOffset: i + 1 });
+      continue;
+    }
     marks.push({ kind: 'table-pipe', offset: i, endOffset: i + 1 });
     bounds.push([cellStart, i]);
     cellStart = i + 1;

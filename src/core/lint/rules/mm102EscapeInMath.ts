@@ -10,7 +10,10 @@ export const mm102EscapeInMath = markRule(
   ['escape', 'hardbreak'],
   (ctx, { mark, targets }) => {
     if (mark.kind === 'hardbreak') {
-      return { message: `\`\\\` at the end of a line in math becomes a line break in ${targetNames(targets)}: the backslash disappears from the formula.`, fixable: true };
+      return {
+        message: `\`\\\` at the end of a line in math becomes a line break in ${targetNames(targets)}: the backslash disappears from the formula.`,
+        fixable: true,
+      };
     }
     const after = ctx.text[mark.endOffset];
     return {

@@ -16,7 +16,13 @@ export const mm104TablePipeInMath: LintRule = {
     const out: Problem[] = [];
     for (const { mark, encloses } of marksInFormulas(ctx, ['table-pipe', 'dropped-cell'], FORMS)) {
       if (mark.kind === 'dropped-cell') {
-        if (encloses) out.push({ offset: mark.offset, endOffset: mark.endOffset, message: 'This formula ends up in a table cell beyond the header\'s column count on GitHub, which drops the cell: a `|` earlier in the row (inside math?) split it.' });
+        if (encloses)
+          out.push({
+            offset: mark.offset,
+            endOffset: mark.endOffset,
+            message:
+              "This formula ends up in a table cell beyond the header's column count on GitHub, which drops the cell: a `|` earlier in the row (inside math?) split it.",
+          });
         continue;
       }
       const escaped = mark.endOffset - mark.offset === 2;

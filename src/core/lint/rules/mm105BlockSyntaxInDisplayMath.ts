@@ -6,7 +6,8 @@ import type { LintContext, LintRule, Problem } from '../types';
 export const mm105BlockSyntaxInDisplayMath: LintRule = {
   id: 'MM105',
   name: 'block-syntax-in-display-math',
-  description: 'a line of math that a Markdown renderer without math support reads as the start of a new block (heading, list item, block quote, setext underline, thematic break, fence, HTML, table)',
+  description:
+    'a line of math that a Markdown renderer without math support reads as the start of a new block (heading, list item, block quote, setext underline, thematic break, fence, HTML, table)',
   tags: ['portability'],
   defaultSeverity: 'warning',
   targets: ['gfm', 'commonmark'],
@@ -34,10 +35,16 @@ export const mm105BlockSyntaxInDisplayMath: LintRule = {
           const start = blockStart(rest);
           const split = block !== prevBlock || block === undefined;
           prevBlock = block;
-          if (!split || (!start && prevReported)) { prevReported = false; continue; }
+          if (!split || (!start && prevReported)) {
+            prevReported = false;
+            continue;
+          }
           prevReported = true;
           const seen = found.get(content);
-          if (seen) { seen.targets.push(target); continue; }
+          if (seen) {
+            seen.targets.push(target);
+            continue;
+          }
           const fix = joinWithPreviousLine(ctx, content, texLines[k - 1]);
           found.set(content, {
             targets: [target],

@@ -4,7 +4,8 @@ import type { LintRule, Problem } from '../types';
 export const mm106BlankLineInDisplayMath: LintRule = {
   id: 'MM106',
   name: 'blank-line-in-display-math',
-  description: 'display math (`$$`, `\\[`, `\\begin{…}`) whose closer comes only after a blank line, so it never closes; math fences with blank lines when pandoc is a target',
+  description:
+    'display math (`$$`, `\\[`, `\\begin{…}`) whose closer comes only after a blank line, so it never closes; math fences with blank lines when pandoc is a target',
   tags: ['portability', 'delimiters'],
   defaultSeverity: 'error',
   fixable: true,

@@ -11,18 +11,21 @@ export const mm108MarkupInMath = markRule(
   (ctx, { mark, targets, encloses }) => {
     if (encloses) {
       return {
-        message: mark.kind === 'code-block'
-          ? `This formula lies inside a code block opened by ${codeBlockOpener(ctx.text, mark.partner!)} at ${where(ctx, mark.partner!)} in ${targetNames(targets)}, so it shows as code, not math.`
-          : `This formula lies inside a code span that starts at ${where(ctx, mark.partner!)} in ${targetNames(targets)}, so it shows as code, not math. Check the backticks before it.`,
+        message:
+          mark.kind === 'code-block'
+            ? `This formula lies inside a code block opened by ${codeBlockOpener(ctx.text, mark.partner!)} at ${where(ctx, mark.partner!)} in ${targetNames(targets)}, so it shows as code, not math.`
+            : `This formula lies inside a code span that starts at ${where(ctx, mark.partner!)} in ${targetNames(targets)}, so it shows as code, not math. Check the backticks before it.`,
         fixable: false,
       };
     }
     const chars = ctx.text.slice(mark.offset, mark.endOffset);
     const shown = chars.length > 40 ? `${chars.slice(0, 37)}…` : chars;
-    const partner = mark.partner !== undefined ? ` (with the \`${ctx.text.slice(mark.partner, mark.partner + 1)}\` at ${where(ctx, mark.partner)})` : '';
-    const message = mark.kind === 'code'
-      ? `\`${shown}\` in math opens or closes a code span${partner} in ${targetNames(targets)}, which splits the formula.`
-      : `\`${shown}\` in math forms a link${partner} in ${targetNames(targets)}: the brackets disappear from the formula.`;
+    const partner =
+      mark.partner !== undefined ? ` (with the \`${ctx.text.slice(mark.partner, mark.partner + 1)}\` at ${where(ctx, mark.partner)})` : '';
+    const message =
+      mark.kind === 'code'
+        ? `\`${shown}\` in math opens or closes a code span${partner} in ${targetNames(targets)}, which splits the formula.`
+        : `\`${shown}\` in math forms a link${partner} in ${targetNames(targets)}: the brackets disappear from the formula.`;
     return { message, fixable: true };
   },
 );

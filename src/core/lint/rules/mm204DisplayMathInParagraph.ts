@@ -36,7 +36,13 @@ function toInline(ctx: LintContext, f: Formula): TextEdit[] | undefined {
   const inner = ctx.text.slice(f.offset + 2, f.endOffset - 2);
   const lead = inner.length - inner.trimStart().length;
   const trail = inner.length - inner.trimEnd().length;
-  if (!inner.trim() || inner.includes('$') || /\n/.test(inner.slice(0, lead) + inner.slice(inner.length - trail)) || /[0-9]/.test(ctx.text[f.endOffset] ?? '')) return undefined;
+  if (
+    !inner.trim() ||
+    inner.includes('$') ||
+    /\n/.test(inner.slice(0, lead) + inner.slice(inner.length - trail)) ||
+    /[0-9]/.test(ctx.text[f.endOffset] ?? '')
+  )
+    return undefined;
   return [
     { offset: f.offset, length: 2 + lead, text: '$' },
     { offset: f.endOffset - 2 - trail, length: 2 + trail, text: '$' },
@@ -48,7 +54,10 @@ function toOwnLines(ctx: LintContext, f: Formula): TextEdit[] | undefined {
   const lineText = ctx.lines.lineText(line);
   // Line breaks inside a table row would end the table there: no fix in a row.
   if (/^[ \t>]*\|/.test(lineText)) return undefined;
-  const prefix = continuationPrefix(ctx.lines, ctx.lines.starts[line] + (lineText.length - lineText.replace(/^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*/, '').length));
+  const prefix = continuationPrefix(
+    ctx.lines,
+    ctx.lines.starts[line] + (lineText.length - lineText.replace(/^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*/, '').length),
+  );
   if (prefix === undefined) return undefined;
   const edits: TextEdit[] = [];
   if (continuationPrefix(ctx.lines, f.offset) === undefined) {

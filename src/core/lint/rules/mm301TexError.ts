@@ -4,7 +4,8 @@ import type { LintRule, Problem } from '../types';
 export const mm301TexError: LintRule = {
   id: 'MM301',
   name: 'tex-error',
-  description: "what MathJax's TeX parser rejects: undefined control sequence, missing or extra brace, `\\begin` without `\\end`, `&` outside an alignment, double superscript, …",
+  description:
+    "what MathJax's TeX parser rejects: undefined control sequence, missing or extra brace, `\\begin` without `\\end`, `&` outside an alignment, double superscript, …",
   tags: ['tex'],
   defaultSeverity: 'error',
   fixable: false,
@@ -14,7 +15,8 @@ export const mm301TexError: LintRule = {
       if (!f.error || f.error.id === 'MultipleLabel') return; // MM302 reports duplicate labels
       const range = texErrorRange(f.tex, f.error);
       const map = ctx.texMap(i);
-      const [offset, endOffset] = range && map.exact ? [map.toDocument(range[0]), map.toDocument(range[1] - 1) + 1] : [f.offset, f.endOffset];
+      const [offset, endOffset] =
+        range && map.exact ? [map.toDocument(range[0]), map.toDocument(range[1] - 1) + 1] : [f.offset, f.endOffset];
       out.push({ offset, endOffset, message: f.error.message });
     });
     return out;

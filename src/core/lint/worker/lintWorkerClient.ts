@@ -21,7 +21,9 @@ export class LintWorkerClient {
   }
 
   lint(text: string, options: LintOptions, signal?: AbortSignal): Promise<LintDiagnostic[]> {
-    return this.#ask({ kind: 'lint', text, options }, signal).then((reply) => ('diagnostics' in reply ? reply.diagnostics : unexpected(reply)));
+    return this.#ask({ kind: 'lint', text, options }, signal).then((reply) =>
+      'diagnostics' in reply ? reply.diagnostics : unexpected(reply),
+    );
   }
 
   /** `fixAll` of the text; `options.formulas` serve its first round (see `fixAll`). */
