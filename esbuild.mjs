@@ -32,8 +32,8 @@ const common = {
 /**
  * MathJax bundled from its TypeScript source (mathjax-full/ts) instead of its published ES5 build
  * (mathjax-full/js, which every import names): native classes, for…of and spread instead of
- * tslib's __values/__read/__spreadArray cut what a fresh worker takes to typeset its first
- * formulas by about a fifth, with byte-identical output (test/unit/mathjaxFromSource.test.ts).
+ * tslib's __values/__read/__spreadArray make a fresh worker typeset its first formulas faster
+ * (see bench/RESULTS.md), with byte-identical output (test/unit/mathjaxFromSource.test.ts).
  */
 const mathjaxTs = join(dirname(createRequire(import.meta.url).resolve('mathjax-full/package.json')), 'ts');
 const mathjaxFromSource = {
@@ -76,8 +76,9 @@ const builds = [
     },
     outdir: 'dist',
   },
-  // Without comments and indentation (2.1 → 1.6 MB, all of it ASCII): every worker start (first
-  // render, helpers, restart after a timeout) reads and compiles the whole file, ~30 ms less so.
+  // Without comments and indentation, and so all of it ASCII (one non-ASCII character makes Node read
+  // the whole file as two-byte text): every worker start (first render, helpers, restart after a
+  // timeout) reads and compiles the whole file. The effect is measured in bench/RESULTS.md.
   { ...node, minifyWhitespace: !production, entryPoints: { typesetWorker: 'src/node/workers/typesetWorker.ts' }, outdir: 'dist' },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { webview: 'src/webview/index.ts' }, outdir: 'dist' },
 ];
