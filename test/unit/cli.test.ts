@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { main } from '../../src/cli/main';
+import { runCli } from './helpers/runCli';
 import { version } from '../../package.json';
 
 const root = mkdtempSync(join(tmpdir(), 'mathdown-cli-'));
@@ -35,20 +35,7 @@ function workspace(config?: string): string {
   return dir;
 }
 
-async function cli(cwd: string, ...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    cwd,
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-  });
-  return { code, out, err };
-}
+const cli = (cwd: string, ...argv: string[]) => runCli(cwd, argv);
 
 test('formulas prints the exact TeX of every formula as JSON lines', async () => {
   const r = await cli(workspace(), 'formulas', 'doc.md');

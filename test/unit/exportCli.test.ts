@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { main } from '../../src/cli/main';
+import { runCli } from './helpers/runCli';
 
 const FIXTURES = join(__dirname, '../../../test/fixtures/export');
 const root = mkdtempSync(join(tmpdir(), 'mathdown-export-cli-'));
@@ -20,20 +20,7 @@ function workspace(): string {
   return dir;
 }
 
-async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['export', ...argv], {
-    cwd,
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-  });
-  return { code, out, err };
-}
+const cli = (cwd: string, ...argv: string[]) => runCli(cwd, ['export', ...argv]);
 
 test('writes FILE.html beside the source and prints its path', async () => {
   const dir = workspace();

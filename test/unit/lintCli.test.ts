@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
-import { main } from '../../src/cli/main';
+import { runCli } from './helpers/runCli';
 
 const root = mkdtempSync(join(tmpdir(), 'mathdown-lint-cli-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -24,20 +24,7 @@ function workspace(files: Record<string, string>): string {
   return dir;
 }
 
-async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['lint', ...argv], {
-    cwd,
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-  });
-  return { code, out, err };
-}
+const cli = (cwd: string, ...argv: string[]) => runCli(cwd, ['lint', ...argv]);
 
 test('text output: file:line:col RULE/name message, exit 1', async () => {
   const dir = workspace({ 'doc.md': BAD });
