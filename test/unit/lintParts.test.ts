@@ -7,7 +7,7 @@ import { readSuppressions } from '../../src/core/lint/suppressions';
 import { texErrorRange } from '../../src/core/lint/checks/texErrorRange';
 import { findRule } from '../../src/core/lint/rules';
 import { DEFAULT_SETTINGS } from '../../src/core/config/settings';
-import type { Formula } from '../../src/core/types';
+import { UNDEFINED_FOO } from './helpers/texErrorFormula';
 
 const DIR = path.join(__dirname, '../../../test/fixtures/lint');
 
@@ -144,17 +144,7 @@ describe('lintDocument', () => {
     const renderer = {
       async formulas(text: string, options?: unknown) {
         calls.push(options);
-        const f: Formula = {
-          tex: '\\foo',
-          display: false,
-          delimiter: '$',
-          offset: 0,
-          line: 1,
-          column: 1,
-          texOffset: 1,
-          endOffset: 6,
-          error: { id: 'UndefinedControlSequence', message: 'Undefined control sequence \\foo', offset: 4 },
-        };
+        const f = UNDEFINED_FOO;
         return text.startsWith('$\\foo$') ? [f] : [];
       },
     };

@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/config/settings';
 import { fixAll, lint, lintDocument } from '../../src/core/lint';
 import { parseMarkdown } from '../../src/core/markdown';
 import { LintWorkerClient } from '../../src/node/coreEntry';
-import type { Formula } from '../../src/core/types';
+import { UNDEFINED_FOO } from './helpers/texErrorFormula';
 
 const WORKER = join(__dirname, 'lintWorker.js');
 const FIXTURES = join(__dirname, '../../../test/fixtures/lint');
@@ -25,17 +25,7 @@ describe('LintWorkerClient', () => {
       const options = { targets: ['gfm', 'commonmark', 'pandoc'] as const };
       assert.deepEqual(await client.lint(text, options), lint(text, options), file);
     }
-    const f: Formula = {
-      tex: '\\foo',
-      display: false,
-      delimiter: '$',
-      offset: 0,
-      line: 1,
-      column: 1,
-      texOffset: 1,
-      endOffset: 6,
-      error: { id: 'UndefinedControlSequence', message: 'Undefined control sequence \\foo', offset: 4 },
-    };
+    const f = UNDEFINED_FOO;
     const withErrors = { formulas: [f] };
     assert.deepEqual(await client.lint('$\\foo$\n', withErrors), lint('$\\foo$\n', withErrors));
     assert.equal((await client.lint('$\\foo$\n', withErrors))[0]?.rule, 'MM301');
