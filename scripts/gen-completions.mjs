@@ -3,7 +3,7 @@
 // MathJax's own handler maps. esbuild.mjs runs it before every build.
 //   node scripts/gen-completions.mjs          write the table
 //   node scripts/gen-completions.mjs --check  exit 1 if the table on disk is stale
-// The package list is TEX_PACKAGES from src/core/typeset/typesetter.ts (bundled with esbuild to read it).
+// The package list is TEX_PACKAGES from src/core/mathjax/texPackages.ts (bundled with esbuild to read it).
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,29 +13,12 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const OUT = join(root, 'src/core/authoring/texCommands.generated.json');
-const TYPESETTER = 'src/core/typeset/typesetter.ts';
-// Used only until the typesetter (which owns the list) exists.
-const INTERIM_PACKAGES = [
-  'base',
-  'ams',
-  'newcommand',
-  'boldsymbol',
-  'color',
-  'cancel',
-  'mathtools',
-  'textmacros',
-  'html',
-  'bbox',
-  'braket',
-  'unicode',
-  'configmacros',
-];
+const PACKAGE_LIST = 'src/core/mathjax/texPackages.ts';
 const MAX_PROBED_ARGS = 3;
 
 async function texPackages() {
-  if (!existsSync(join(root, TYPESETTER))) return { packages: INTERIM_PACKAGES, source: 'interim list' };
   const result = await esbuild.build({
-    stdin: { contents: `export { TEX_PACKAGES } from './${TYPESETTER}';`, resolveDir: root, loader: 'ts' },
+    stdin: { contents: `export { TEX_PACKAGES } from './${PACKAGE_LIST}';`, resolveDir: root, loader: 'ts' },
     bundle: true,
     write: false,
     platform: 'node',
@@ -47,12 +30,12 @@ async function texPackages() {
     mod,
     mod.exports,
     require,
-    join(root, TYPESETTER),
+    join(root, PACKAGE_LIST),
     root,
   );
   const packages = mod.exports.TEX_PACKAGES;
-  if (!Array.isArray(packages) || packages.length === 0) throw new Error(`${TYPESETTER} does not export a TEX_PACKAGES list`);
-  return { packages: [...packages], source: TYPESETTER };
+  if (!Array.isArray(packages) || packages.length === 0) throw new Error(`${PACKAGE_LIST} does not export a TEX_PACKAGES list`);
+  return { packages: [...packages], source: PACKAGE_LIST };
 }
 
 function createParser(packages) {
