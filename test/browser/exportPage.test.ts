@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { DEFAULT_SETTINGS, MathdownRenderer } from '../../src/node/coreEntry';
+import { DEFAULT_SETTINGS, MathdownRenderer } from '../unit/helpers/testRenderer';
 import { exportToFile } from '../../src/node/exportToFile';
 import { launchChromium, openPage, type OpenedPage } from './chromium';
 

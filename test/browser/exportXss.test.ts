@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { DEFAULT_SETTINGS, EXPORT_CSP, MathdownRenderer } from '../../src/node/coreEntry';
+import { DEFAULT_SETTINGS, EXPORT_CSP, MathdownRenderer } from '../unit/helpers/testRenderer';
 import { exportToFile } from '../../src/node/exportToFile';
 import { launchChromium, openPage } from './chromium';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { MathdownRenderer } from '../../src/node/coreEntry';
+import { MathdownRenderer } from '../unit/helpers/testRenderer';
 import { launchChromium } from './chromium';
 import { fakeVsCodeApi, previewShell, ROOT } from './previewHarness';
 

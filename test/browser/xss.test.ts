@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { DEFAULT_SETTINGS, EXPORT_CSP, exportHtml, MathdownRenderer } from '../../src/node/coreEntry';
+import { DEFAULT_SETTINGS, EXPORT_CSP, exportHtml, MathdownRenderer } from '../unit/helpers/testRenderer';
 import { previewCsp } from '../../src/vscode/preview/previewShell';
 import { CSP_SOURCE, fakeVsCodeApi, previewShell, ROOT } from './previewHarness';
 import { launchChromium } from './chromium';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { DEFAULT_SETTINGS, EXPORT_CSP, exportHtml, MathdownRenderer } from '../../src/node/coreEntry';
+import { DEFAULT_SETTINGS, EXPORT_CSP, exportHtml, MathdownRenderer } from './helpers/testRenderer';
 
 const FIXTURES = join(__dirname, '../../../test/fixtures/export');
 const sample = readFileSync(join(FIXTURES, 'sample.md'), 'utf8');

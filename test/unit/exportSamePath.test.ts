@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { DEFAULT_SETTINGS, exportHtml, MathdownRenderer } from '../../src/node/coreEntry';
+import { DEFAULT_SETTINGS, exportHtml, MathdownRenderer } from './helpers/testRenderer';
 import { styleClassRules, withStyleAttributes, type TagEdit } from './helpers/styleAttributes';
 
 const ROOT = join(__dirname, '../../..');

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { DEFAULT_SETTINGS, MathdownRenderer } from '../../src/node/coreEntry';
+import { DEFAULT_SETTINGS, MathdownRenderer } from './helpers/testRenderer';
 import { exportToFile } from '../../src/node/exportToFile';
 
 // Loaded with require() so that esbuild bundles html-validate's CommonJS build.

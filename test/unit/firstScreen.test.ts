@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { MathdownRenderer, type RenderResult } from '../../src/node/coreEntry';
+import { MathdownRenderer, type RenderResult } from './helpers/testRenderer';
 
 const renderer = new MathdownRenderer();
 after(() => renderer.dispose());

@@ -2,7 +2,7 @@
 // cmark-gfm renders them), and the math inside both reaching MathJax verbatim at exact positions.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { MathdownRenderer } from '../../src/node/coreEntry';
+import { MathdownRenderer } from './helpers/testRenderer';
 import { parseMarkdown, renderHtml } from '../../src/core/markdown';
 import { escapeHtml } from '../../src/shared/escapeHtml';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { lint, RULES } from '../../src/core/lint';
-import { MathdownRenderer } from '../../src/node/coreEntry';
+import { MathdownRenderer } from './helpers/testRenderer';
 
 // Every rule has docs/rules/ID.md whose failing example triggers the rule and whose fixed example does not.
 const DOCS = path.join(__dirname, '../../../docs/rules');

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { applyFixes, fixAll, fixAsOneEdit, lint, type LintDiagnostic, type LintOptions, type TextEdit } from '../../src/core/lint';
 import { parseMarkdown } from '../../src/core/markdown';
-import { MathdownRenderer } from '../../src/node/coreEntry';
+import { MathdownRenderer } from './helpers/testRenderer';
 import { parseSettings } from '../../src/core/config/parseSettings';
 import type { Formula } from '../../src/core/types';
 

@@ -7,7 +7,7 @@ import { parseSettings } from '../../src/core/config/parseSettings';
 import { DEFAULT_SETTINGS } from '../../src/core/config/settings';
 import { fixAll, lint, lintDocument } from '../../src/core/lint';
 import { parseMarkdown } from '../../src/core/markdown';
-import { LintWorkerClient } from '../../src/node/coreEntry';
+import { LintWorkerClient } from './helpers/testRenderer';
 import { UNDEFINED_FOO } from './helpers/texErrorFormula';
 
 const WORKER = join(__dirname, 'lintWorker.js');

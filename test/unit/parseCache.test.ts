@@ -5,7 +5,7 @@ import { mathCompletionsAt, mathDocumentOf, mathHoverAt, parseMathDocument } fro
 import { DEFAULT_SETTINGS } from '../../src/core/config/settings';
 import { lint, lintDocument } from '../../src/core/lint';
 import { ParseCache, parseMarkdown } from '../../src/core/markdown';
-import { MathdownRenderer } from '../../src/node/coreEntry';
+import { MathdownRenderer } from './helpers/testRenderer';
 import { DEFAULT_MATH_OPTIONS } from '../../src/core/types';
 
 const KEY = 'file:///notes.md';

@@ -16,7 +16,7 @@ import {
   topLevelBlocks,
   type ParsedDocument,
 } from '../../src/core/markdown';
-import { MathdownRenderer } from '../../src/node/coreEntry';
+import { MathdownRenderer } from './helpers/testRenderer';
 import { DEFAULT_MATH_OPTIONS, type DelimiterFamily, type Formula, type MathOptions } from '../../src/core/types';
 
 const SEED = Number(process.env['MATHDOWN_PROPERTY_SEED'] ?? 20240611);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { MathdownRenderer } from '../../src/node/coreEntry';
+import { MathdownRenderer } from './helpers/testRenderer';
 
 const renderer = new MathdownRenderer({ helpers: 0 });
 after(() => renderer.dispose());

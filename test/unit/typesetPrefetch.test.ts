@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MathdownRenderer } from '../../src/node/coreEntry';
+import { MathdownRenderer } from './helpers/testRenderer';
 
 /**
  * Hundreds of state-free formulas around what does depend on state: numbered and labelled
