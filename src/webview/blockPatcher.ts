@@ -10,14 +10,17 @@ export class BlockPatcher {
   /** Blocks built from HTML so far (a measure of how much each update really changed). */
   created = 0;
 
-  constructor(
-    private readonly root: HTMLElement,
-    private readonly deferred: DeferredBlocks,
-  ) {}
+  readonly #root: HTMLElement;
+  readonly #deferred: DeferredBlocks;
+
+  constructor(root: HTMLElement, deferred: DeferredBlocks) {
+    this.#root = root;
+    this.#deferred = deferred;
+  }
 
   /** Fills placeholders with the HTML the extension sent for them. */
   fill(blocks: readonly BlockHtml[]): number {
-    return this.deferred.fill(blocks, (el, fromLine, fromFormula) => {
+    return this.#deferred.fill(blocks, (el, fromLine, fromFormula) => {
       shift(el, 'data-line', Number(el.dataset['line']) - fromLine);
       shift(el, 'data-formula', Number(el.dataset['formulaBase']) - fromFormula);
     });
@@ -30,7 +33,7 @@ export class BlockPatcher {
    */
   apply(change: BlockChange): boolean {
     const { blocks, reset } = change;
-    const current = reset ? [] : this.keyedBlocks();
+    const current = reset ? [] : this.#keyedBlocks();
     const keepHead = reset ? 0 : change.keepHead;
     const keepTail = reset ? 0 : change.keepTail;
     if (keepHead + keepTail > current.length) return false;
@@ -44,7 +47,7 @@ export class BlockPatcher {
       else pool.set(key, [el]);
     }
     if (!blocks.every((b) => b.html !== undefined || b.deferred || pool.has(b.key))) return false;
-    if (reset) this.deferred.clear();
+    if (reset) this.#deferred.clear();
     const removedByLine = new Map<number, HTMLElement>();
     const used = new Map<string, HTMLElement>();
     const firstOf = new Map([...pool].map(([key, els]) => [key, els[0]!]));
@@ -56,14 +59,14 @@ export class BlockPatcher {
       const copy = original && !(b.deferred && !original.classList.contains(PLACEHOLDER)) ? original : undefined;
       const el =
         reused ??
-        (b.html !== undefined ? createBlock(b.html) : copy ? cloneBlock(copy) : this.deferred.placeholder(b.endLine - b.startLine));
+        (b.html !== undefined ? createBlock(b.html) : copy ? cloneBlock(copy) : this.#deferred.placeholder(b.endLine - b.startLine));
       if (b.html === undefined || reused) moveBlock(el, b.startLine, b.formulaBase);
       else this.created++;
       setData(el, 'key', b.key);
       setData(el, 'line', String(b.startLine));
       setData(el, 'endLine', String(b.endLine));
       setData(el, 'formulaBase', String(b.formulaBase));
-      if (!reused) this.deferred.watch(el);
+      if (!reused) this.#deferred.watch(el);
       used.set(b.key, el);
       return { el, reused: reused !== undefined, line: b.startLine };
     });
@@ -73,15 +76,15 @@ export class BlockPatcher {
         el.remove();
       }
     }
-    if (reset) this.root.replaceChildren();
+    if (reset) this.#root.replaceChildren();
     for (const n of next) {
       const old = n.reused ? undefined : removedByLine.get(n.line);
       if (old) keepDetailsOpen(old, n.el);
     }
-    let cursor = keepHead > 0 ? current[keepHead - 1]!.nextElementSibling : this.root.firstElementChild;
+    let cursor = keepHead > 0 ? current[keepHead - 1]!.nextElementSibling : this.#root.firstElementChild;
     for (const { el } of next) {
       if (el === cursor) cursor = cursor.nextElementSibling;
-      else this.root.insertBefore(el, cursor);
+      else this.#root.insertBefore(el, cursor);
     }
     if (change.lineShift || change.formulaShift) {
       for (const el of tail) {
@@ -91,14 +94,14 @@ export class BlockPatcher {
         setData(el, 'formulaBase', String(Number(el.dataset['formulaBase']) + change.formulaShift));
       }
     }
-    this.deferred.schedule();
+    this.#deferred.schedule();
     return true;
   }
 
   /** The page's blocks; anything else in the content root is dropped. */
-  private keyedBlocks(): HTMLElement[] {
+  #keyedBlocks(): HTMLElement[] {
     const blocks: HTMLElement[] = [];
-    for (const el of Array.from(this.root.children) as HTMLElement[]) {
+    for (const el of Array.from(this.#root.children) as HTMLElement[]) {
       if (el.dataset['key'] === undefined) el.remove();
       else blocks.push(el);
     }

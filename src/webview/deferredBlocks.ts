@@ -14,15 +14,18 @@ const MARGIN = 1500;
 
 export class DeferredBlocks {
   /** Placeholders by key (several blocks can share a key); removed ones are dropped when seen. */
-  private readonly pending = new Map<string, Set<HTMLElement>>();
-  private readonly wanted = new Set<string>();
-  private checkScheduled = false;
+  readonly #pending = new Map<string, Set<HTMLElement>>();
+  readonly #wanted = new Set<string>();
+  #checkScheduled = false;
 
-  constructor(
-    private readonly root: HTMLElement,
-    private readonly request: (keys: string[]) => void,
-    private readonly filled: () => void,
-  ) {
+  readonly #root: HTMLElement;
+  readonly #request: (keys: string[]) => void;
+  readonly #filled: () => void;
+
+  constructor(root: HTMLElement, request: (keys: string[]) => void, filled: () => void) {
+    this.#root = root;
+    this.#request = request;
+    this.#filled = filled;
     window.addEventListener('scroll', () => this.schedule(), { passive: true });
     window.addEventListener('resize', () => this.schedule());
   }
@@ -39,9 +42,9 @@ export class DeferredBlocks {
   watch(el: HTMLElement): void {
     if (!el.classList.contains(PLACEHOLDER)) return;
     const key = el.dataset['key']!;
-    const set = this.pending.get(key);
+    const set = this.#pending.get(key);
     if (set) set.add(el);
-    else this.pending.set(key, new Set([el]));
+    else this.#pending.set(key, new Set([el]));
     this.schedule();
   }
 
@@ -49,10 +52,10 @@ export class DeferredBlocks {
   fill(blocks: readonly BlockHtml[], shift: (el: HTMLElement, fromLine: number, fromFormula: number) => void): number {
     let n = 0;
     for (const b of blocks) {
-      this.wanted.delete(b.key);
-      const els = this.pending.get(b.key);
+      this.#wanted.delete(b.key);
+      const els = this.#pending.get(b.key);
       if (!els) continue;
-      this.pending.delete(b.key);
+      this.#pending.delete(b.key);
       for (const el of els) {
         if (!el.isConnected || !el.classList.contains(PLACEHOLDER)) continue;
         el.classList.remove(PLACEHOLDER);
@@ -63,7 +66,7 @@ export class DeferredBlocks {
       }
     }
     if (n) {
-      this.filled();
+      this.#filled();
       this.schedule();
     }
     return n;
@@ -71,27 +74,27 @@ export class DeferredBlocks {
 
   /** Placeholders on the page. */
   pendingCount(): number {
-    return this.root.getElementsByClassName(PLACEHOLDER).length;
+    return this.#root.getElementsByClassName(PLACEHOLDER).length;
   }
 
   /** A new page state (reset): placeholders and requests of the old one are void. */
   clear(): void {
-    this.wanted.clear();
-    this.pending.clear();
+    this.#wanted.clear();
+    this.#pending.clear();
   }
 
   /** Looks for placeholders near the viewport at the next frame (after scrolling or an update). */
   schedule(): void {
-    if (this.checkScheduled || this.pending.size === 0) return;
-    this.checkScheduled = true;
+    if (this.#checkScheduled || this.#pending.size === 0) return;
+    this.#checkScheduled = true;
     requestAnimationFrame(() => {
-      this.checkScheduled = false;
-      this.check();
+      this.#checkScheduled = false;
+      this.#check();
     });
   }
 
-  private check(): void {
-    const blocks = this.root.children;
+  #check(): void {
+    const blocks = this.#root.children;
     const top = -MARGIN;
     const bottom = window.innerHeight + MARGIN;
     const keys: string[] = [];
@@ -99,11 +102,11 @@ export class DeferredBlocks {
       const el = blocks[i] as HTMLElement;
       if (el.getBoundingClientRect().top > bottom) break;
       const key = el.dataset['key'];
-      if (key !== undefined && el.classList.contains(PLACEHOLDER) && !this.wanted.has(key)) {
-        this.wanted.add(key);
+      if (key !== undefined && el.classList.contains(PLACEHOLDER) && !this.#wanted.has(key)) {
+        this.#wanted.add(key);
         keys.push(key);
       }
     }
-    if (keys.length) this.request(keys);
+    if (keys.length) this.#request(keys);
   }
 }

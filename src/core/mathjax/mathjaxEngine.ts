@@ -57,47 +57,47 @@ function internalError(err: unknown): FormulaError {
  * with the definitions and numbering state the caller asks for.
  */
 export class MathJaxEngine {
-  private readonly adaptor = sharedAdaptor();
-  private readonly tex: TeX<unknown, unknown, unknown>;
-  private readonly svg: SVG<unknown, unknown, unknown>;
-  private readonly doc: AnyDocument;
-  private readonly numbering: NumberingState;
-  private readonly definitions: UserDefinitions;
-  private readonly snapshots = new Map<string, DefinitionsSnapshot>();
-  private readonly initial: string;
-  private current: string;
-  private lastError: FormulaError | undefined;
+  readonly #adaptor = sharedAdaptor();
+  readonly #tex: TeX<unknown, unknown, unknown>;
+  readonly #svg: SVG<unknown, unknown, unknown>;
+  readonly #doc: AnyDocument;
+  readonly #numbering: NumberingState;
+  readonly #definitions: UserDefinitions;
+  readonly #snapshots = new Map<string, DefinitionsSnapshot>();
+  readonly #initial: string;
+  #current: string;
+  #lastError: FormulaError | undefined;
 
-  constructor(
-    private readonly config: EngineConfig,
-    configKey: string,
-  ) {
-    this.tex = new TeX({
+  readonly #config: EngineConfig;
+
+  constructor(config: EngineConfig, configKey: string) {
+    this.#config = config;
+    this.#tex = new TeX({
       packages: [...TEX_PACKAGES],
       tags: config.equationNumbers,
       macros: config.macros,
       formatError: (jax: TeX<unknown, unknown, unknown>, err: TexError) => {
         const latex = (jax as unknown as { latex: string }).latex;
         const offset = locateTexError(jax.parseOptions.parsers, latex);
-        this.lastError = { id: err.id, message: err.message.replace(/\n.*/s, ''), ...(offset === undefined ? {} : { offset }) };
+        this.#lastError = { id: err.id, message: err.message.replace(/\n.*/s, ''), ...(offset === undefined ? {} : { offset }) };
         return jax.formatError(err);
       },
     });
     // textmacros keeps its own ParseOptions, which otherwise retains every \text node ever parsed.
-    this.tex.preFilters.add(({ data }: { data: ParseOptions }) => {
+    this.#tex.preFilters.add(({ data }: { data: ParseOptions }) => {
       (data.packageData.get('textmacros') as { parseOptions?: ParseOptions } | undefined)?.parseOptions?.clear();
     });
-    this.svg = new SVG({ fontCache: config.fontCache });
-    this.doc = mathjax.document('', {
-      InputJax: this.tex,
-      OutputJax: this.svg,
+    this.#svg = new SVG({ fontCache: config.fontCache });
+    this.#doc = mathjax.document('', {
+      InputJax: this.#tex,
+      OutputJax: this.#svg,
       enableAssistiveMml: config.assistiveMml,
       // The safe filter's default id pattern would drop MathJax's own equation ids (mjx-eqn:label).
       safeOptions: { idPattern: SAFE_IDS },
     });
-    this.numbering = new NumberingState(this.tex.parseOptions.tags);
-    this.definitions = new UserDefinitions(this.tex.parseOptions);
-    this.initial = this.current = initialDefinitions(configKey);
+    this.#numbering = new NumberingState(this.#tex.parseOptions.tags);
+    this.#definitions = new UserDefinitions(this.#tex.parseOptions);
+    this.#initial = this.#current = initialDefinitions(configKey);
   }
 
   /**
@@ -105,50 +105,50 @@ export class MathJaxEngine {
    * that state and no `steps` were given to rebuild it by re-running the defining formulas.
    */
   useDefinitions(hash: string, steps?: readonly DefinitionStep[]): boolean {
-    if (hash === this.current) return true;
-    if (hash === this.initial) {
-      this.definitions.clear();
-      this.current = hash;
+    if (hash === this.#current) return true;
+    if (hash === this.#initial) {
+      this.#definitions.clear();
+      this.#current = hash;
       return true;
     }
-    const known = this.snapshots.get(hash);
+    const known = this.#snapshots.get(hash);
     if (known) {
-      this.definitions.restore(known);
-      this.current = hash;
+      this.#definitions.restore(known);
+      this.#current = hash;
       return true;
     }
     if (!steps || steps[steps.length - 1]?.after !== hash) return false;
     let start = steps.length;
-    while (start > 0 && !this.snapshots.has(steps[start - 1]!.after)) start--;
-    this.useDefinitions(start > 0 ? steps[start - 1]!.after : this.initial);
+    while (start > 0 && !this.#snapshots.has(steps[start - 1]!.after)) start--;
+    this.useDefinitions(start > 0 ? steps[start - 1]!.after : this.#initial);
     for (const step of steps.slice(start)) {
       // Replayed as a recompile, so that its labels and numbers do not count a second time.
-      this.typeset(step.tex, step.display, 0, true);
-      this.remember(step.after);
+      this.#typeset(step.tex, step.display, 0, true);
+      this.#remember(step.after);
     }
     return true;
   }
 
   setLabels(labels: Parameters<NumberingState['setLabels']>[0]): void {
-    this.numbering.setLabels(labels);
+    this.#numbering.setLabels(labels);
   }
 
   render(tex: string, display: boolean, counter: number, redo: boolean): RenderOutcome {
-    this.definitions.beginWatch();
-    if (this.config.fontCache === 'global') (this.svg as unknown as SvgWithFontCache).fontCache.clearCache();
-    const { html, error, styles } = this.typeset(tex, display, counter, redo);
-    const defines = this.definitions.changedSinceWatch;
-    if (defines) this.remember(nextDefinitions(this.current, tex, display));
+    this.#definitions.beginWatch();
+    if (this.#config.fontCache === 'global') (this.#svg as unknown as SvgWithFontCache).fontCache.clearCache();
+    const { html, error, styles } = this.#typeset(tex, display, counter, redo);
+    const defines = this.#definitions.changedSinceWatch;
+    if (defines) this.#remember(nextDefinitions(this.#current, tex, display));
     const glyphs: Array<[string, string]> =
-      this.config.fontCache === 'global' && !error ? [...(this.svg as unknown as SvgWithFontCache).fontCache.cache] : [];
+      this.#config.fontCache === 'global' && !error ? [...(this.#svg as unknown as SvgWithFontCache).fontCache.cache] : [];
     return {
       html: error ? errorBox(tex, error) : html,
       ...(error ? { error } : {}),
-      readsCounter: this.numbering.readsCounter,
-      counterAfter: this.numbering.counterAfter,
-      labelsRead: this.numbering.labelsRead,
-      labelsSet: this.numbering.labelsSet,
-      redo: !redo && (this.tex.parseOptions.tags as unknown as { redo: boolean }).redo,
+      readsCounter: this.#numbering.readsCounter,
+      counterAfter: this.#numbering.counterAfter,
+      labelsRead: this.#numbering.labelsRead,
+      labelsSet: this.#numbering.labelsSet,
+      redo: !redo && (this.#tex.parseOptions.tags as unknown as { redo: boolean }).redo,
       defines,
       glyphs,
       styles: error ? [] : styles,
@@ -156,36 +156,31 @@ export class MathJaxEngine {
   }
 
   styleSheet(): string {
-    return this.adaptor.textContent(this.svg.styleSheet(this.doc) as never);
+    return this.#adaptor.textContent(this.#svg.styleSheet(this.#doc) as never);
   }
 
-  private typeset(
-    tex: string,
-    display: boolean,
-    counter: number,
-    redo: boolean,
-  ): { html: string; error?: FormulaError; styles: StyleRule[] } {
-    this.numbering.begin(counter);
-    this.lastError = undefined;
-    if (this.config.fontCache === 'local') (this.svg.options as Record<string, unknown>)['localID'] = localGlyphId(tex, display);
+  #typeset(tex: string, display: boolean, counter: number, redo: boolean): { html: string; error?: FormulaError; styles: StyleRule[] } {
+    this.#numbering.begin(counter);
+    this.#lastError = undefined;
+    if (this.#config.fontCache === 'local') (this.#svg.options as Record<string, unknown>)['localID'] = localGlyphId(tex, display);
     try {
-      const item = new this.doc.options.MathItem(tex, this.tex, display);
-      item.start.node = this.adaptor.body(this.doc.document);
+      const item = new this.#doc.options.MathItem(tex, this.#tex, display);
+      item.start.node = this.#adaptor.body(this.#doc.document);
       item.setMetrics(16, 8, 80 * 8, 1e6, 1);
       if (redo) item.inputData.recompile = { counter };
-      item.convert(this.doc, STATE.LAST);
-      const styles = this.config.styleClasses ? moveStylesToClasses(this.adaptor, item.typesetRoot) : [];
-      const html = this.adaptor.outerHTML(item.typesetRoot);
-      return this.lastError ? { html, error: this.lastError, styles } : { html, styles };
+      item.convert(this.#doc, STATE.LAST);
+      const styles = this.#config.styleClasses ? moveStylesToClasses(this.#adaptor, item.typesetRoot) : [];
+      const html = this.#adaptor.outerHTML(item.typesetRoot);
+      return this.#lastError ? { html, error: this.#lastError, styles } : { html, styles };
     } catch (err) {
       return { html: '', error: internalError(err), styles: [] };
     }
   }
 
-  private remember(hash: string): void {
-    this.current = hash;
-    this.snapshots.delete(hash);
-    this.snapshots.set(hash, this.definitions.snapshot());
-    if (this.snapshots.size > SNAPSHOT_LIMIT) this.snapshots.delete(this.snapshots.keys().next().value!);
+  #remember(hash: string): void {
+    this.#current = hash;
+    this.#snapshots.delete(hash);
+    this.#snapshots.set(hash, this.#definitions.snapshot());
+    if (this.#snapshots.size > SNAPSHOT_LIMIT) this.#snapshots.delete(this.#snapshots.keys().next().value!);
   }
 }

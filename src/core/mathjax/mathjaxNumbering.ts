@@ -17,53 +17,54 @@ interface TagsInternals {
  * so that a cached result can be reused whenever the state it read is the same again.
  */
 export class NumberingState {
-  private readonly tags: TagsInternals;
-  private labels: Record<string, Label> = Object.create(null);
-  private readonly reads = new Map<string, LabelValue | null>();
-  private readonly sets = new Map<string, LabelValue>();
-  private startCounter = 0;
+  readonly #tags: TagsInternals;
+  #labels: Record<string, Label> = Object.create(null);
+  readonly #reads = new Map<string, LabelValue | null>();
+  readonly #sets = new Map<string, LabelValue>();
+  #startCounter = 0;
 
   constructor(tags: unknown) {
-    this.tags = tags as TagsInternals;
-    this.install();
+    this.#tags = tags as TagsInternals;
+    this.#install();
   }
 
   setLabels(labels: Record<string, LabelValue>): void {
-    this.labels = Object.create(null);
-    for (const [name, [tag, id]] of Object.entries(labels)) this.labels[name] = new Label(tag, id);
-    this.install();
+    this.#labels = Object.create(null);
+    for (const [name, [tag, id]] of Object.entries(labels)) this.#labels[name] = new Label(tag, id);
+    this.#install();
   }
 
   /** Prepare for the next formula, numbered from `counter`. */
   begin(counter: number): void {
-    this.startCounter = counter;
-    this.tags.counter = this.tags.allCounter = counter;
-    this.tags.redo = false;
-    this.tags.refUpdate = false;
-    this.tags.allIds = {};
-    this.reads.clear();
-    this.sets.clear();
+    this.#startCounter = counter;
+    this.#tags.counter = this.#tags.allCounter = counter;
+    this.#tags.redo = false;
+    this.#tags.refUpdate = false;
+    this.#tags.allIds = {};
+    this.#reads.clear();
+    this.#sets.clear();
   }
 
   get counterAfter(): number {
-    return this.tags.counter;
+    return this.#tags.counter;
   }
 
   get readsCounter(): boolean {
-    return this.tags.counter !== this.startCounter;
+    return this.#tags.counter !== this.#startCounter;
   }
 
   get labelsRead(): Record<string, LabelValue | null> {
-    return Object.fromEntries(this.reads);
+    return Object.fromEntries(this.#reads);
   }
 
   get labelsSet(): Record<string, LabelValue> {
-    return Object.fromEntries(this.sets);
+    return Object.fromEntries(this.#sets);
   }
 
-  private install(): void {
-    const { reads, sets } = this;
-    this.tags.allLabels = new Proxy(this.labels, {
+  #install(): void {
+    const reads = this.#reads;
+    const sets = this.#sets;
+    this.#tags.allLabels = new Proxy(this.#labels, {
       get(target, key) {
         const value = Reflect.get(target, key) as Label | undefined;
         if (typeof key === 'string' && !reads.has(key)) reads.set(key, value ? [value.tag, value.id] : null);

@@ -22,65 +22,65 @@ interface TagFormState {
  * (`\newtagform`, `\usetagform`). It can be watched for changes, copied and put back.
  */
 export class UserDefinitions {
-  private readonly maps: AnyMap[] = [];
-  private readonly tags: TagFormState;
-  private readonly baseline: DefinitionsSnapshot;
-  private restoring = false;
-  private changed = false;
-  private tagCurrentBefore: unknown;
+  readonly #maps: AnyMap[] = [];
+  readonly #tags: TagFormState;
+  readonly #baseline: DefinitionsSnapshot;
+  #restoring = false;
+  #changed = false;
+  #tagCurrentBefore: unknown;
 
   constructor(parseOptions: ParseOptions) {
     for (const name of DEFINITION_MAPS) {
       const map = (parseOptions.handlers.retrieve(name) as unknown as { map?: AnyMap } | undefined)?.map;
-      if (map) this.maps.push(map);
+      if (map) this.#maps.push(map);
     }
     const colors = (parseOptions.packageData.get('color') as { model?: { userColors?: AnyMap } } | undefined)?.model?.userColors;
-    if (colors) this.maps.push(colors);
-    this.tags = parseOptions.tags as unknown as TagFormState;
-    if (this.tags.mtFormats) this.maps.push(this.tags.mtFormats);
-    for (const map of this.maps) this.watch(map);
-    this.baseline = this.snapshot();
+    if (colors) this.#maps.push(colors);
+    this.#tags = parseOptions.tags as unknown as TagFormState;
+    if (this.#tags.mtFormats) this.#maps.push(this.#tags.mtFormats);
+    for (const map of this.#maps) this.#watch(map);
+    this.#baseline = this.snapshot();
   }
 
   /** Start recording whether the next formula defines anything. */
   beginWatch(): void {
-    this.changed = false;
-    this.tagCurrentBefore = this.tags.mtCurrent;
+    this.#changed = false;
+    this.#tagCurrentBefore = this.#tags.mtCurrent;
   }
 
   /** True if anything was (re)defined since `beginWatch()`. */
   get changedSinceWatch(): boolean {
-    return this.changed || this.tags.mtCurrent !== this.tagCurrentBefore;
+    return this.#changed || this.#tags.mtCurrent !== this.#tagCurrentBefore;
   }
 
   snapshot(): DefinitionsSnapshot {
-    return { maps: this.maps.map((m) => [...m.entries()]), tagCurrent: this.tags.mtCurrent };
+    return { maps: this.#maps.map((m) => [...m.entries()]), tagCurrent: this.#tags.mtCurrent };
   }
 
   restore(snapshot: DefinitionsSnapshot): void {
-    this.restoring = true;
+    this.#restoring = true;
     try {
-      this.maps.forEach((map, k) => {
+      this.#maps.forEach((map, k) => {
         map.clear();
         for (const [key, value] of snapshot.maps[k] ?? []) map.set(key, value);
       });
-      if ('mtCurrent' in this.tags) this.tags.mtCurrent = snapshot.tagCurrent;
+      if ('mtCurrent' in this.#tags) this.#tags.mtCurrent = snapshot.tagCurrent;
     } finally {
-      this.restoring = false;
+      this.#restoring = false;
     }
   }
 
   /** Back to what the configuration alone defines (option macros are kept elsewhere and stay). */
   clear(): void {
-    this.restore(this.baseline);
+    this.restore(this.#baseline);
   }
 
-  private watch(map: AnyMap): void {
+  #watch(map: AnyMap): void {
     const set = map.set.bind(map);
     const del = map.delete.bind(map);
     const clear = map.clear.bind(map);
     const mark = (): void => {
-      if (!this.restoring) this.changed = true;
+      if (!this.#restoring) this.#changed = true;
     };
     map.set = (key, value) => (mark(), set(key, value));
     map.delete = (key) => (mark(), del(key));

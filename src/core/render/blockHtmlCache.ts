@@ -40,11 +40,15 @@ export class BlockHtmlCache {
   /** Blocks rendered (not reused) by the last call. */
   lastRendered = 0;
 
+  readonly #hash: (html: string) => string;
+
   /** `hash`: the blocks' keys (`htmlKey` unless the host has a faster one of equal safety). */
   constructor(
     readonly maxEntries = 20_000,
-    private readonly hash: (html: string) => string = htmlKey,
-  ) {}
+    hash: (html: string) => string = htmlKey,
+  ) {
+    this.#hash = hash;
+  }
 
   /** Returns the HTML of every block with its key, rendering only those `render` has not seen as they are. */
   blocksHtml(
@@ -89,7 +93,7 @@ export class BlockHtmlCache {
     this.lastRendered = missing.length;
     missing.forEach(({ index, tokens, place, key }, m) => {
       const template = rendered[m]!;
-      const entry: Entry = { formulaHtml: blocks[index]!.formulaIndices.map(mathHtml), template, key: this.hash(template.identity) };
+      const entry: Entry = { formulaHtml: blocks[index]!.formulaIndices.map(mathHtml), template, key: this.#hash(template.identity) };
       out[index] = entry;
       this.#entries.set(key, entry);
       this.#byToken.set(tokens[0]!, { entry, tokens, place });

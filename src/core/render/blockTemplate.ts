@@ -101,11 +101,15 @@ export function footnotesTemplate(
 class Marks {
   #written = 0;
 
-  constructor(private readonly origin: Origin) {}
+  readonly #origin: Origin;
+
+  constructor(origin: Origin) {
+    this.#origin = origin;
+  }
 
   readonly write: PositionWriter = (value, kind) => {
     this.#written++;
-    return kind === 'line' ? `${MARK}l${value - this.origin.line}${MARK}` : `${MARK}f${value - this.origin.formula}${MARK}`;
+    return kind === 'line' ? `${MARK}l${value - this.#origin.line}${MARK}` : `${MARK}f${value - this.#origin.formula}${MARK}`;
   };
 
   /** The template of HTML written with these marks; undefined when it holds marks of its own. */

@@ -58,84 +58,87 @@ function weight(key: FormulaKey, entry: CachedFormula): number {
  */
 export class TypesetCache {
   /** definitions state → [inline, display] → TeX → slot */
-  private readonly states = new Map<string, [Map<string, Slot>, Map<string, Slot>]>();
-  private count = 0;
-  private chars = 0;
-  private clock = 0;
+  readonly #states = new Map<string, [Map<string, Slot>, Map<string, Slot>]>();
+  #count = 0;
+  #chars = 0;
+  #clock = 0;
 
-  constructor(
-    private readonly limit: number,
-    private readonly charLimit = 128_000_000,
-  ) {}
+  readonly #limit: number;
+  readonly #charLimit: number;
+
+  constructor(limit: number, charLimit = 128_000_000) {
+    this.#limit = limit;
+    this.#charLimit = charLimit;
+  }
 
   get size(): number {
-    return this.count;
+    return this.#count;
   }
 
   /** The most recent usable variant. */
   find(key: FormulaKey, usable: (entry: CachedFormula) => boolean): CachedFormula | undefined {
-    const slot = this.slot(key);
+    const slot = this.#slot(key);
     const found = slot?.variants.find(usable);
-    if (found) slot!.used = ++this.clock;
+    if (found) slot!.used = ++this.#clock;
     return found;
   }
 
   /** All usable variants, most recent first. */
   findAll(key: FormulaKey, usable: (entry: CachedFormula) => boolean): CachedFormula[] {
-    const slot = this.slot(key);
+    const slot = this.#slot(key);
     const found = slot?.variants.filter(usable) ?? [];
-    if (found.length) slot!.used = ++this.clock;
+    if (found.length) slot!.used = ++this.#clock;
     return found;
   }
 
   store(key: FormulaKey, entry: CachedFormula): void {
-    let modes = this.states.get(key.definitions);
-    if (!modes) this.states.set(key.definitions, (modes = [new Map(), new Map()]));
+    let modes = this.#states.get(key.definitions);
+    if (!modes) this.#states.set(key.definitions, (modes = [new Map(), new Map()]));
     const byTex = modes[key.display ? 1 : 0];
     const slot = byTex.get(key.tex) ?? { key, variants: [], used: 0 };
-    this.account(slot, -1);
+    this.#account(slot, -1);
     slot.variants = [entry, ...slot.variants].slice(0, VARIANTS_PER_KEY);
-    slot.used = ++this.clock;
+    slot.used = ++this.#clock;
     byTex.set(key.tex, slot);
-    this.account(slot, 1);
-    if (this.count > this.limit || this.chars > this.charLimit) this.evict();
+    this.#account(slot, 1);
+    if (this.#count > this.#limit || this.#chars > this.#charLimit) this.#evict();
   }
 
   /** Every formula key with its variants, the most recently used first. */
   recent(): Array<{ key: FormulaKey; variants: readonly CachedFormula[] }> {
     const slots: Slot[] = [];
-    for (const modes of this.states.values()) for (const byTex of modes) for (const slot of byTex.values()) slots.push(slot);
+    for (const modes of this.#states.values()) for (const byTex of modes) for (const slot of byTex.values()) slots.push(slot);
     return slots.sort((a, b) => b.used - a.used);
   }
 
   clear(): void {
-    this.states.clear();
-    this.count = 0;
-    this.chars = 0;
+    this.#states.clear();
+    this.#count = 0;
+    this.#chars = 0;
   }
 
-  private slot(key: FormulaKey): Slot | undefined {
-    return this.states.get(key.definitions)?.[key.display ? 1 : 0].get(key.tex);
+  #slot(key: FormulaKey): Slot | undefined {
+    return this.#states.get(key.definitions)?.[key.display ? 1 : 0].get(key.tex);
   }
 
-  private account(slot: Slot, sign: 1 | -1): void {
-    this.count += sign * slot.variants.length;
-    for (const v of slot.variants) this.chars += sign * weight(slot.key, v);
+  #account(slot: Slot, sign: 1 | -1): void {
+    this.#count += sign * slot.variants.length;
+    for (const v of slot.variants) this.#chars += sign * weight(slot.key, v);
   }
 
   /** Least recently used first, down to a little under the bounds so that eviction is rare. */
-  private evict(): void {
-    const targetCount = this.limit - Math.floor(this.limit / 16);
-    const targetChars = this.charLimit - Math.floor(this.charLimit / 16);
+  #evict(): void {
+    const targetCount = this.#limit - Math.floor(this.#limit / 16);
+    const targetChars = this.#charLimit - Math.floor(this.#charLimit / 16);
     const slots: Slot[] = [];
-    for (const modes of this.states.values()) for (const byTex of modes) for (const slot of byTex.values()) slots.push(slot);
+    for (const modes of this.#states.values()) for (const byTex of modes) for (const slot of byTex.values()) slots.push(slot);
     slots.sort((a, b) => a.used - b.used);
     for (const slot of slots) {
-      if (this.count <= targetCount && this.chars <= targetChars) break;
-      this.account(slot, -1);
-      const modes = this.states.get(slot.key.definitions)!;
+      if (this.#count <= targetCount && this.#chars <= targetChars) break;
+      this.#account(slot, -1);
+      const modes = this.#states.get(slot.key.definitions)!;
       modes[slot.key.display ? 1 : 0].delete(slot.key.tex);
-      if (!modes[0].size && !modes[1].size) this.states.delete(slot.key.definitions);
+      if (!modes[0].size && !modes[1].size) this.#states.delete(slot.key.definitions);
     }
   }
 }

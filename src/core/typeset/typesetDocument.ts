@@ -67,68 +67,70 @@ export function typesetDocument(ctx: DocumentContext, jobs: readonly FormulaSpec
 }
 
 class DocumentRun {
-  private readonly doc: TypesetDocumentState;
-  private readonly batchContext: BatchContext;
-  private readonly out: DocumentFormula[] = [];
-  private readonly deferred: Deferred[] = [];
-  private index = 0;
+  readonly #doc: TypesetDocumentState;
+  readonly #batchContext: BatchContext;
+  readonly #out: DocumentFormula[] = [];
+  readonly #deferred: Deferred[] = [];
+  #index = 0;
   /** Formulas sent to the worker so far, and the helpers' work (see `startHelper`). */
-  private sent = 0;
-  private prefetching: Promise<void> | undefined;
+  #sent = 0;
+  #prefetching: Promise<void> | undefined;
 
-  constructor(
-    private readonly ctx: DocumentContext,
-    private readonly jobs: readonly FormulaSpec[],
-  ) {
-    this.doc = new TypesetDocumentState(initialDefinitions(ctx.configKey));
-    this.batchContext = { client: ctx.client, timeoutMs: ctx.timeoutMs, config: ctx.config, configKey: ctx.configKey, doc: this.doc };
+  readonly #ctx: DocumentContext;
+  readonly #jobs: readonly FormulaSpec[];
+
+  constructor(ctx: DocumentContext, jobs: readonly FormulaSpec[]) {
+    this.#ctx = ctx;
+    this.#jobs = jobs;
+    this.#doc = new TypesetDocumentState(initialDefinitions(ctx.configKey));
+    this.#batchContext = { client: ctx.client, timeoutMs: ctx.timeoutMs, config: ctx.config, configKey: ctx.configKey, doc: this.#doc };
   }
 
   async run(): Promise<DocumentFormula[]> {
     try {
-      return await this.inOrder();
+      return await this.#inOrder();
     } finally {
       // The helpers are this run's until their last batch is in.
-      await this.prefetching;
+      await this.#prefetching;
     }
   }
 
   /** Once this run has sent enough formulas to its worker to be more than an edit, the helpers join in. */
-  private startHelper(): void {
-    const clients = this.ctx.helpers ?? [];
-    if (!clients.length || this.prefetching || this.sent < HELPER_AFTER) return;
-    this.prefetching = prefetch({ ...this.ctx, clients, progress: () => this.index }, this.jobs).catch(() => undefined);
+  #startHelper(): void {
+    const clients = this.#ctx.helpers ?? [];
+    if (!clients.length || this.#prefetching || this.#sent < HELPER_AFTER) return;
+    this.#prefetching = prefetch({ ...this.#ctx, clients, progress: () => this.#index }, this.#jobs).catch(() => undefined);
   }
 
-  private async inOrder(): Promise<DocumentFormula[]> {
-    while (this.index < this.jobs.length) {
-      this.checkAbort();
-      const job = this.jobs[this.index]!;
-      if (this.tooLong(job)) {
+  async #inOrder(): Promise<DocumentFormula[]> {
+    while (this.#index < this.#jobs.length) {
+      this.#checkAbort();
+      const job = this.#jobs[this.#index]!;
+      if (this.#tooLong(job)) {
         const error = {
           id: 'TooLong',
-          message: `Formula too long to typeset: ${job.tex.length} characters (the limit is ${this.ctx.maxTexLength})`,
+          message: `Formula too long to typeset: ${job.tex.length} characters (the limit is ${this.#ctx.maxTexLength})`,
         };
-        this.out[this.index++] = { html: errorBox(job.tex, error), error, cached: false, glyphs: [], styles: [] };
+        this.#out[this.#index++] = { html: errorBox(job.tex, error), error, cached: false, glyphs: [], styles: [] };
         continue;
       }
-      const { key, hit } = this.lookup(job);
+      const { key, hit } = this.#lookup(job);
       if (!hit) {
-        await this.typesetBatch(this.batchFrom(job, key));
+        await this.#typesetBatch(this.#batchFrom(job, key));
         continue;
       }
       if (hit.redoLabels) {
-        const at = this.doc.position();
-        this.doc.apply(hit, job.tex, job.display, false);
-        this.deferred.push({ index: this.index, key, at, entry: hit, candidates: this.candidates(key) });
+        const at = this.#doc.position();
+        this.#doc.apply(hit, job.tex, job.display, false);
+        this.#deferred.push({ index: this.#index, key, at, entry: hit, candidates: this.#candidates(key) });
       } else {
-        this.doc.apply(hit, job.tex, job.display, false);
-        this.done(this.index, hit, true);
+        this.#doc.apply(hit, job.tex, job.display, false);
+        this.#done(this.#index, hit, true);
       }
-      this.index++;
+      this.#index++;
     }
-    for (const item of this.deferred) await this.typesetAgain(item);
-    return this.out;
+    for (const item of this.#deferred) await this.#typesetAgain(item);
+    return this.#out;
   }
 
   /**
@@ -136,14 +138,14 @@ class DocumentRun {
    * that depend on no numbering state and change nothing may sit in between: the worker does not
    * need them.
    */
-  private batchFrom(job: FormulaSpec, key: FormulaKey): BatchItem[] {
+  #batchFrom(job: FormulaSpec, key: FormulaKey): BatchItem[] {
     const items: BatchItem[] = [{ job, skip: false }];
     const keys = new Set([sameBatchKey(key)]);
     let sent = 1;
-    while (this.index + items.length < this.jobs.length && sent < BATCH_LIMIT && items.length < BATCH_SPAN) {
-      const next = this.jobs[this.index + items.length]!;
-      if (this.tooLong(next)) break;
-      const ahead = this.lookup(next);
+    while (this.#index + items.length < this.#jobs.length && sent < BATCH_LIMIT && items.length < BATCH_SPAN) {
+      const next = this.#jobs[this.#index + items.length]!;
+      if (this.#tooLong(next)) break;
+      const ahead = this.#lookup(next);
       const cached = ahead.hit;
       if (cached ? !isPure(cached) : keys.has(sameBatchKey(ahead.key))) break;
       if (!cached) {
@@ -159,22 +161,22 @@ class DocumentRun {
    * Should a formula of the batch change the state so that a later skipped one is no longer what
    * was predicted, the batch is cut there and what follows is looked at again.
    */
-  private async typesetBatch(items: BatchItem[]): Promise<void> {
-    const { doc } = this;
+  async #typesetBatch(items: BatchItem[]): Promise<void> {
+    const doc = this.#doc;
     const sent = items.filter((item) => !item.skip).map((item) => item.job);
-    this.sent += sent.length;
-    this.startHelper();
-    const { outcomes, failure } = await renderBatch(this.batchContext, sent, doc.position(), false);
+    this.#sent += sent.length;
+    this.#startHelper();
+    const { outcomes, failure } = await renderBatch(this.#batchContext, sent, doc.position(), false);
     let used = 0;
     for (const { job, skip } of items) {
       if (skip) {
-        const { hit } = this.lookup(job);
+        const { hit } = this.#lookup(job);
         if (!hit || !isPure(hit)) {
           // The worker went on from a state this document does not reach.
           if (used < outcomes.length) doc.labelsSyncedWith = undefined;
           return;
         }
-        this.done(this.index++, hit, true);
+        this.#done(this.#index++, hit, true);
         continue;
       }
       const outcome = outcomes[used++];
@@ -184,38 +186,38 @@ class DocumentRun {
       const entry = entryFrom(outcome, at);
       doc.apply(entry, job.tex, job.display, true);
       if (outcome.redo) {
-        this.deferred.push({ index: this.index, key, at, entry, candidates: [] });
+        this.#deferred.push({ index: this.#index, key, at, entry, candidates: [] });
       } else {
-        this.ctx.cache.store(key, entry);
-        this.done(this.index, entry, false);
+        this.#ctx.cache.store(key, entry);
+        this.#done(this.#index, entry, false);
       }
-      this.index++;
+      this.#index++;
     }
     if (failure) {
-      const failed = this.jobs[this.index]!;
+      const failed = this.#jobs[this.#index]!;
       const entry = failedEntry(failed.tex, failure);
       if (failure.cacheable)
-        this.ctx.cache.store(formulaKey(doc.definitions, failed.tex, failed.display), {
+        this.#ctx.cache.store(formulaKey(doc.definitions, failed.tex, failed.display), {
           ...entry,
-          retryAfter: Date.now() + this.ctx.timeoutRetryMs,
+          retryAfter: Date.now() + this.#ctx.timeoutRetryMs,
         });
-      this.done(this.index++, entry, false);
+      this.#done(this.#index++, entry, false);
     }
   }
 
   /** MathJax's redo for forward references: the formula once more, with the document's final labels. */
-  private async typesetAgain({ index, key, at, entry, candidates }: Deferred): Promise<void> {
-    this.checkAbort();
-    const hit = candidates.find((c) => c.redoLabels && this.doc.labelsMatch(c.redoLabels));
+  async #typesetAgain({ index, key, at, entry, candidates }: Deferred): Promise<void> {
+    this.#checkAbort();
+    const hit = candidates.find((c) => c.redoLabels && this.#doc.labelsMatch(c.redoLabels));
     if (hit) {
-      this.done(index, hit, true);
+      this.#done(index, hit, true);
       return;
     }
-    const job = this.jobs[index]!;
-    const { outcomes, failure } = await renderBatch(this.batchContext, [job], at, true);
+    const job = this.#jobs[index]!;
+    const { outcomes, failure } = await renderBatch(this.#batchContext, [job], at, true);
     const outcome = outcomes[0];
     if (!outcome) {
-      this.done(index, failedEntry(job.tex, failure!), false);
+      this.#done(index, failedEntry(job.tex, failure!), false);
       return;
     }
     const { error: _, ...firstPass } = entry;
@@ -227,34 +229,34 @@ class DocumentRun {
       glyphs: outcome.glyphs,
       styles: outcome.styles,
     };
-    this.ctx.cache.store(key, final);
-    this.done(index, final, false);
+    this.#ctx.cache.store(key, final);
+    this.#done(index, final, false);
   }
 
-  private lookup(job: FormulaSpec): { key: FormulaKey; hit: CachedFormula | undefined } {
-    const key = formulaKey(this.doc.definitions, job.tex, job.display);
-    return { key, hit: this.ctx.cache.find(key, this.usable) };
+  #lookup(job: FormulaSpec): { key: FormulaKey; hit: CachedFormula | undefined } {
+    const key = formulaKey(this.#doc.definitions, job.tex, job.display);
+    return { key, hit: this.#ctx.cache.find(key, this.#usable) };
   }
 
-  private candidates(key: FormulaKey): CachedFormula[] {
-    return this.ctx.cache.findAll(key, this.usable);
+  #candidates(key: FormulaKey): CachedFormula[] {
+    return this.#ctx.cache.findAll(key, this.#usable);
   }
 
-  private readonly now = Date.now();
-  private readonly usable = (entry: CachedFormula): boolean =>
-    this.doc.matches(entry) && !(entry.retryAfter !== undefined && entry.retryAfter <= this.now);
+  readonly #now = Date.now();
+  readonly #usable = (entry: CachedFormula): boolean =>
+    this.#doc.matches(entry) && !(entry.retryAfter !== undefined && entry.retryAfter <= this.#now);
 
-  private tooLong(job: FormulaSpec): boolean {
-    return job.tex.length > this.ctx.maxTexLength;
+  #tooLong(job: FormulaSpec): boolean {
+    return job.tex.length > this.#ctx.maxTexLength;
   }
 
-  private done(index: number, entry: CachedFormula, cached: boolean): void {
+  #done(index: number, entry: CachedFormula, cached: boolean): void {
     const formula: DocumentFormula = { html: entry.html, cached, glyphs: entry.glyphs, styles: entry.styles };
     if (entry.error) formula.error = entry.error;
-    this.out[index] = formula;
+    this.#out[index] = formula;
   }
 
-  private checkAbort(): void {
-    if (this.ctx.signal?.aborted) throw abortError();
+  #checkAbort(): void {
+    if (this.#ctx.signal?.aborted) throw abortError();
   }
 }

@@ -38,28 +38,28 @@ const BOOT_TIMEOUT_MS = 60_000;
 export class TypesetWorkerClient {
   /** Increases each time a new worker is started (its state starts empty). */
   generation = 0;
-  private worker: TypesetWorkerPort | undefined;
-  private ready: Promise<TypesetWorkerPort> | undefined;
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 1;
-  private closed = false;
+  #worker: TypesetWorkerPort | undefined;
+  #ready: Promise<TypesetWorkerPort> | undefined;
+  readonly #pending = new Map<number, Pending>();
+  #nextId = 1;
+  #closed = false;
+
+  readonly #starter: TypesetWorkerStarter;
 
   /** `started`: a worker already started by `starter` (see watchStart), taken as the first one. */
-  constructor(
-    private readonly starter: TypesetWorkerStarter,
-    started?: StartedWorker,
-  ) {
-    if (started) this.start(started).catch(() => undefined);
+  constructor(starter: TypesetWorkerStarter, started?: StartedWorker) {
+    this.#starter = starter;
+    if (started) this.#start(started).catch(() => undefined);
   }
 
   /** `build` makes the message once the worker is up, knowing which generation will receive it. */
   async request(build: Request | ((generation: number) => Request), limits: ExchangeLimits): Promise<Exchange> {
-    if (this.closed) throw new Error('Typesetter has been disposed');
-    const worker = await this.start();
+    if (this.#closed) throw new Error('Typesetter has been disposed');
+    const worker = await this.#start();
     const message = typeof build === 'function' ? build(this.generation) : build;
-    const id = this.nextId++;
+    const id = this.#nextId++;
     return new Promise((resolve) => {
-      this.pending.set(id, { replies: [], limits, resolve, timer: this.timer(id, limits.firstTimeoutMs ?? limits.timeoutMs) });
+      this.#pending.set(id, { replies: [], limits, resolve, timer: this.#timer(id, limits.firstTimeoutMs ?? limits.timeoutMs) });
       worker.keepAlive(true);
       worker.postMessage({ ...message, id });
     });
@@ -67,44 +67,44 @@ export class TypesetWorkerClient {
 
   /** Starts the worker now, if it is not running, so that its start-up overlaps the caller's work. */
   prestart(): void {
-    if (!this.closed) this.start().catch(() => undefined);
+    if (!this.#closed) this.#start().catch(() => undefined);
   }
 
   /** Terminate the worker for good: later requests are refused. */
   async close(): Promise<void> {
-    this.closed = true;
+    this.#closed = true;
     await this.terminate();
   }
 
   async terminate(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    this.ready = undefined;
-    this.failAll({ type: 'crashed', message: 'the typesetting worker was stopped' });
+    const worker = this.#worker;
+    this.#worker = undefined;
+    this.#ready = undefined;
+    this.#failAll({ type: 'crashed', message: 'the typesetting worker was stopped' });
     if (worker) await worker.terminate();
   }
 
-  private timer(id: number, ms: number): ReturnType<typeof setTimeout> {
+  #timer(id: number, ms: number): ReturnType<typeof setTimeout> {
     return setTimeout(() => {
-      this.settle(id, { type: 'timeout' });
+      this.#settle(id, { type: 'timeout' });
       void this.terminate();
     }, ms);
   }
 
-  private start(started?: StartedWorker): Promise<TypesetWorkerPort> {
-    this.ready ??= new Promise<TypesetWorkerPort>((resolve, reject) => {
-      const { worker, ready } = started ?? watchStart(this.starter.start());
-      this.worker = worker;
+  #start(started?: StartedWorker): Promise<TypesetWorkerPort> {
+    this.#ready ??= new Promise<TypesetWorkerPort>((resolve, reject) => {
+      const { worker, ready } = started ?? watchStart(this.#starter.start());
+      this.#worker = worker;
       this.generation++;
       const down = (reason: string): void => {
         clearTimeout(boot);
-        if (this.worker === worker) {
-          this.worker = undefined;
-          this.ready = undefined;
-          this.failAll({ type: 'crashed', message: `the typesetting worker stopped: ${reason}` });
+        if (this.#worker === worker) {
+          this.#worker = undefined;
+          this.#ready = undefined;
+          this.#failAll({ type: 'crashed', message: `the typesetting worker stopped: ${reason}` });
         }
         void worker.terminate();
-        reject(new Error(`Typesetting worker failed to start (${this.starter.name}): ${reason}`));
+        reject(new Error(`Typesetting worker failed to start (${this.#starter.name}): ${reason}`));
       };
       const boot = setTimeout(() => down('no answer within 60 s'), BOOT_TIMEOUT_MS);
       ready.then(
@@ -117,37 +117,37 @@ export class TypesetWorkerClient {
       );
       worker.listen({
         message: (reply: WorkerReply) => {
-          if (reply.type !== 'ready') this.receive(reply);
+          if (reply.type !== 'ready') this.#receive(reply);
         },
         error: (err) => down(err.message),
         exit: (code) => down(`exited with code ${code}`),
       });
     });
-    return this.ready;
+    return this.#ready;
   }
 
-  private receive(reply: Reply): void {
-    const pending = this.pending.get(reply.id);
+  #receive(reply: Reply): void {
+    const pending = this.#pending.get(reply.id);
     if (!pending) return;
     pending.replies.push(reply);
     clearTimeout(pending.timer);
     if (reply.type === 'rendered' && pending.replies.length < pending.limits.expected) {
-      pending.timer = this.timer(reply.id, pending.limits.timeoutMs);
+      pending.timer = this.#timer(reply.id, pending.limits.timeoutMs);
     } else {
-      this.settle(reply.id);
+      this.#settle(reply.id);
     }
   }
 
-  private failAll(failure: RequestFailure): void {
-    for (const id of [...this.pending.keys()]) this.settle(id, failure);
+  #failAll(failure: RequestFailure): void {
+    for (const id of [...this.#pending.keys()]) this.#settle(id, failure);
   }
 
-  private settle(id: number, failure?: RequestFailure): void {
-    const pending = this.pending.get(id);
+  #settle(id: number, failure?: RequestFailure): void {
+    const pending = this.#pending.get(id);
     if (!pending) return;
-    this.pending.delete(id);
+    this.#pending.delete(id);
     clearTimeout(pending.timer);
-    if (this.pending.size === 0) this.worker?.keepAlive(false);
+    if (this.#pending.size === 0) this.#worker?.keepAlive(false);
     pending.resolve(failure ? { replies: pending.replies, failure } : { replies: pending.replies });
   }
 }

@@ -94,48 +94,48 @@ function engineConfig(req: TypesetRequest): EngineConfig {
  * Calls run one at a time, in the order made.
  */
 export class Typesetter {
-  private readonly client: TypesetWorkerClient;
-  private readonly helpers: TypesetWorkerClient[];
-  private readonly timeoutMs: number;
-  private readonly timeoutRetryMs: number;
-  private readonly maxTexLength: number;
-  private readonly cache: TypesetCache;
-  private hits = 0;
-  private misses = 0;
-  private queue: Promise<unknown> = Promise.resolve();
-  private disposed = false;
-  private css: string | undefined;
-  private readonly fontDefs = new GlobalFontDefs();
+  readonly #client: TypesetWorkerClient;
+  readonly #helpers: TypesetWorkerClient[];
+  readonly #timeoutMs: number;
+  readonly #timeoutRetryMs: number;
+  readonly #maxTexLength: number;
+  readonly #cache: TypesetCache;
+  #hits = 0;
+  #misses = 0;
+  #queue: Promise<unknown> = Promise.resolve();
+  #disposed = false;
+  #css: string | undefined;
+  readonly #fontDefs = new GlobalFontDefs();
 
   constructor(options: TypesetterOptions) {
-    this.client = new TypesetWorkerClient(options.worker, options.startedWorker);
+    this.#client = new TypesetWorkerClient(options.worker, options.startedWorker);
     const helpers = options.helpers ?? Math.min(MAX_HELPERS, (options.cores ?? hardwareConcurrency()) - 1);
-    this.helpers = Array.from({ length: Math.max(0, helpers) }, () => new TypesetWorkerClient(options.worker));
-    this.timeoutMs = options.timeoutMs ?? 1000;
-    this.timeoutRetryMs = options.timeoutRetryMs ?? 60_000;
-    this.maxTexLength = options.maxTexLength ?? 10_000;
-    this.cache = new TypesetCache(options.cacheSize ?? 20_000);
+    this.#helpers = Array.from({ length: Math.max(0, helpers) }, () => new TypesetWorkerClient(options.worker));
+    this.#timeoutMs = options.timeoutMs ?? 1000;
+    this.#timeoutRetryMs = options.timeoutRetryMs ?? 60_000;
+    this.#maxTexLength = options.maxTexLength ?? 10_000;
+    this.#cache = new TypesetCache(options.cacheSize ?? 20_000);
   }
 
   get cacheStats(): { hits: number; misses: number; size: number } {
-    return { hits: this.hits, misses: this.misses, size: this.cache.size };
+    return { hits: this.#hits, misses: this.#misses, size: this.#cache.size };
   }
 
   typeset(req: TypesetRequest): Promise<TypesetResult> {
-    return this.exclusive(req.signal, async () => {
+    return this.#exclusive(req.signal, async () => {
       const started = performance.now();
       const config = engineConfig(req);
       const formulas = await typesetDocument(
         {
-          client: this.client,
-          cache: this.cache,
-          timeoutMs: this.timeoutMs,
-          timeoutRetryMs: this.timeoutRetryMs,
-          maxTexLength: this.maxTexLength,
+          client: this.#client,
+          cache: this.#cache,
+          timeoutMs: this.#timeoutMs,
+          timeoutRetryMs: this.#timeoutRetryMs,
+          maxTexLength: this.#maxTexLength,
           config,
           configKey: configKey(config),
           signal: req.signal,
-          helpers: this.helpers,
+          helpers: this.#helpers,
         },
         req.jobs,
       );
@@ -145,12 +145,12 @@ export class Typesetter {
         if (f.cached) hits++;
         else if (f.error?.id !== 'TooLong') misses++;
       }
-      this.hits += hits;
-      this.misses += misses;
+      this.#hits += hits;
+      this.#misses += misses;
       const hidden: StyleRule | undefined = config.styleClasses ? [styleClassName(HIDDEN_STYLE), HIDDEN_STYLE] : undefined;
       const fontDefs =
         config.fontCache === 'global'
-          ? this.fontDefs.of(
+          ? this.#fontDefs.of(
               formulas.map((f) => f.glyphs),
               hidden?.[0],
             )
@@ -171,30 +171,30 @@ export class Typesetter {
 
   /** The formula cache as text for a file (see typesetCacheFile); `engine` identifies the typesetting code. */
   serializeCache(engine: string): string {
-    return serializeCache(this.cache, engine);
+    return serializeCache(this.#cache, engine);
   }
 
   /** The same text in pieces (see typesetCacheFile's `cacheFileParts`). */
   cacheFileParts(engine: string): Generator<string> {
-    return cacheFileParts(this.cache, engine);
+    return cacheFileParts(this.#cache, engine);
   }
 
   /** Fills the formula cache from `serializeCache`'s text, if it is for the same engine; returns the formulas restored. */
   restoreCache(text: string, engine: string): number {
-    return restoreCache(this.cache, text, engine);
+    return restoreCache(this.#cache, text, engine);
   }
 
   /** Starts the worker ahead of the first request (a render about to parse its document). */
   prestart(): void {
-    if (!this.disposed) this.client.prestart();
+    if (!this.#disposed) this.#client.prestart();
   }
 
   /** MathJax's CSS for SVG output (including the rules that hide assistive MathML visually). */
   styleSheet(): Promise<string> {
-    return this.exclusive(undefined, async () => {
-      if (this.css === undefined) {
+    return this.#exclusive(undefined, async () => {
+      if (this.#css === undefined) {
         const config: EngineConfig = { macros: {}, equationNumbers: 'ams', fontCache: 'local', assistiveMml: true, styleClasses: false };
-        const { replies, failure } = await this.client.request(
+        const { replies, failure } = await this.#client.request(
           { type: 'style', configKey: configKey(config), config },
           { expected: 1, timeoutMs: 60_000 },
         );
@@ -204,27 +204,27 @@ export class Typesetter {
             `Could not get MathJax's stylesheet (${failure?.type === 'crashed' ? failure.message : (failure?.type ?? reply?.type)})`,
           );
         }
-        this.css = reply.css;
+        this.#css = reply.css;
       }
-      return this.css;
+      return this.#css;
     });
   }
 
   async dispose(): Promise<void> {
-    this.disposed = true;
-    await Promise.all([this.client, ...this.helpers].map((c) => c.close()));
+    this.#disposed = true;
+    await Promise.all([this.#client, ...this.#helpers].map((c) => c.close()));
   }
 
   /** Runs `task` after every earlier call has finished; an aborted call rejects at once. */
-  private exclusive<T>(signal: AbortSignal | undefined, task: () => Promise<T>): Promise<T> {
-    if (this.disposed) return Promise.reject(new Error('Typesetter has been disposed'));
+  #exclusive<T>(signal: AbortSignal | undefined, task: () => Promise<T>): Promise<T> {
+    if (this.#disposed) return Promise.reject(new Error('Typesetter has been disposed'));
     if (signal?.aborted) return Promise.reject(abortError());
-    const run = this.queue.then(() => {
+    const run = this.#queue.then(() => {
       if (signal?.aborted) throw abortError();
-      if (this.disposed) throw new Error('Typesetter has been disposed');
+      if (this.#disposed) throw new Error('Typesetter has been disposed');
       return task();
     });
-    this.queue = run.catch(() => undefined);
+    this.#queue = run.catch(() => undefined);
     if (!signal) return run;
     return new Promise<T>((resolve, reject) => {
       const onAbort = (): void => reject(abortError());

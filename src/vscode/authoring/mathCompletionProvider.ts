@@ -33,15 +33,19 @@ class MathCompletionItem extends vscode.CompletionItem {
 
 /** TeX completion inside math only: commands, environments, macros, labels and the formula snippets. */
 export class MathCompletionProvider implements vscode.CompletionItemProvider<MathCompletionItem> {
-  constructor(
-    private readonly documents: MathDocuments,
-    private readonly images: FormulaImages,
-    private readonly mathOptions: (document?: vscode.TextDocument) => MathOptions,
-  ) {}
+  readonly #documents: MathDocuments;
+  readonly #images: FormulaImages;
+  readonly #mathOptions: (document?: vscode.TextDocument) => MathOptions;
+
+  constructor(documents: MathDocuments, images: FormulaImages, mathOptions: (document?: vscode.TextDocument) => MathOptions) {
+    this.#documents = documents;
+    this.#images = images;
+    this.#mathOptions = mathOptions;
+  }
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionList<MathCompletionItem> | undefined {
-    const math = this.mathOptions(document);
-    const answer = core().mathCompletionsAt(this.documents.get(document, math), document.offsetAt(position), math.macros);
+    const math = this.#mathOptions(document);
+    const answer = core().mathCompletionsAt(this.#documents.get(document, math), document.offsetAt(position), math.macros);
     if (!answer) return undefined;
     const range = new vscode.Range(document.positionAt(answer.start), document.positionAt(answer.end));
     return new vscode.CompletionList(
@@ -53,7 +57,7 @@ export class MathCompletionProvider implements vscode.CompletionItemProvider<Mat
   async resolveCompletionItem(item: MathCompletionItem, token: vscode.CancellationToken): Promise<MathCompletionItem> {
     if (!item.source.preview) return item;
     try {
-      const image = await this.images.image(item.source.preview, item.math, token);
+      const image = await this.#images.image(item.source.preview, item.math, token);
       if (!image.uri) return item;
       const md = new vscode.MarkdownString(`![${item.source.label}](${image.uri})`);
       if (item.source.documentation) md.appendMarkdown('\n\n').appendCodeblock(item.source.documentation, 'latex');

@@ -13,10 +13,13 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('mathdown'
 export class LintCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND] };
 
-  constructor(
-    private readonly controller: LintController,
-    private readonly deps: Pick<LintDeps, 'settings' | 'parses' | 'linter'>,
-  ) {}
+  readonly #controller: LintController;
+  readonly #deps: Pick<LintDeps, 'settings' | 'parses' | 'linter'>;
+
+  constructor(controller: LintController, deps: Pick<LintDeps, 'settings' | 'parses' | 'linter'>) {
+    this.#controller = controller;
+    this.#deps = deps;
+  }
 
   provideCodeActions(
     document: vscode.TextDocument,
@@ -25,7 +28,7 @@ export class LintCodeActions implements vscode.CodeActionProvider {
   ): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     const wantsQuickFix = !context.only || context.only.contains(vscode.CodeActionKind.QuickFix);
-    const result = this.controller.resultFor(document);
+    const result = this.#controller.resultFor(document);
     if (wantsQuickFix && result) {
       for (const d of result.diagnostics) {
         if (!d.fix) continue;
@@ -65,14 +68,14 @@ export class LintCodeActions implements vscode.CodeActionProvider {
    * from the formulas of the document's shared parse.
    */
   async fixAllEdit(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<vscode.WorkspaceEdit | undefined> {
-    const settings = this.deps.settings(document);
+    const settings = this.#deps.settings(document);
     const version = document.version;
     const text = document.getText();
-    const { formulas } = this.deps.parses().parse(text, settings.math, document.uri.toString());
+    const { formulas } = this.#deps.parses().parse(text, settings.math, document.uri.toString());
     const abort = new AbortController();
     const cancelled = token?.onCancellationRequested(() => abort.abort());
     try {
-      const { text: fixed } = await this.deps
+      const { text: fixed } = await this.#deps
         .linter()
         .fixAll(text, { math: settings.math, rules: settings.lint.rules, targets: settings.lint.targets, formulas }, abort.signal);
       return fixed === text || document.version !== version ? undefined : toWorkspaceEdit(document, [wholeTextEdit(text, fixed)]);

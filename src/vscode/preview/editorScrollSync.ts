@@ -6,23 +6,27 @@ const THROTTLE_MS = 50;
 const ECHO_MS = 300;
 
 export class EditorScrollSync implements vscode.Disposable {
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private pendingLine = 0;
-  private revealed: { line: number; at: number } | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #pendingLine = 0;
+  #revealed: { line: number; at: number } | undefined;
 
-  constructor(private readonly postLine: (line: number) => void) {}
+  readonly #postLine: (line: number) => void;
+
+  constructor(postLine: (line: number) => void) {
+    this.#postLine = postLine;
+  }
 
   /** The editor showing the document scrolled. */
   editorScrolled(editor: vscode.TextEditor): void {
     const line = topLine(editor);
     if (line === undefined) return;
-    const r = this.revealed;
+    const r = this.#revealed;
     if (r && Date.now() - r.at < ECHO_MS && Math.abs(r.line - line) <= 1) return;
-    this.revealed = undefined;
-    this.pendingLine = line;
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      this.postLine(this.pendingLine);
+    this.#revealed = undefined;
+    this.#pendingLine = line;
+    this.#timer ??= setTimeout(() => {
+      this.#timer = undefined;
+      this.#postLine(this.#pendingLine);
     }, THROTTLE_MS);
   }
 
@@ -32,14 +36,14 @@ export class EditorScrollSync implements vscode.Disposable {
     for (const editor of vscode.window.visibleTextEditors) {
       if (editor.document.uri.toString() !== uri.toString()) continue;
       if (topLine(editor) === target) continue;
-      this.revealed = { line: target, at: Date.now() };
+      this.#revealed = { line: target, at: Date.now() };
       const pos = new vscode.Position(Math.min(target, editor.document.lineCount - 1), 0);
       editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.AtTop);
     }
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    if (this.#timer) clearTimeout(this.#timer);
   }
 }
 

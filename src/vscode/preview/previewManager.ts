@@ -5,21 +5,24 @@ import type { PreviewState, SnapshotReport } from '../../shared/preview';
 import { PREVIEW_VIEW_TYPE, PreviewPanel, type PreviewDeps } from './previewPanel';
 
 export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewState>, vscode.Disposable {
-  private readonly previews = new Set<PreviewPanel>();
-  private active: PreviewPanel | undefined;
-  private readonly disposables: vscode.Disposable[];
+  readonly #previews = new Set<PreviewPanel>();
+  #active: PreviewPanel | undefined;
+  readonly #disposables: vscode.Disposable[];
 
-  constructor(private readonly deps: PreviewDeps) {
-    this.disposables = [
+  readonly #deps: PreviewDeps;
+
+  constructor(deps: PreviewDeps) {
+    this.#deps = deps;
+    this.#disposables = [
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
-      vscode.workspace.onDidChangeTextDocument((e) => this.forDocument(e.document.uri, (p) => p.documentChanged())),
+      vscode.workspace.onDidChangeTextDocument((e) => this.#forDocument(e.document.uri, (p) => p.documentChanged())),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) =>
-        this.forDocument(e.textEditor.document.uri, (p) => p.editorScrolled(e.textEditor)),
+        this.#forDocument(e.textEditor.document.uri, (p) => p.editorScrolled(e.textEditor)),
       ),
       vscode.window.onDidChangeTextEditorSelection((e) =>
-        this.forDocument(e.textEditor.document.uri, (p) => p.editorSelectionChanged(e.textEditor)),
+        this.#forDocument(e.textEditor.document.uri, (p) => p.editorSelectionChanged(e.textEditor)),
       ),
-      vscode.window.onDidChangeActiveTextEditor((e) => this.follow(e)),
+      vscode.window.onDidChangeActiveTextEditor((e) => this.#follow(e)),
       deps.settings.onDidChange((change) => {
         if (change.affectsPreview) this.refreshAll(true);
       }),
@@ -29,7 +32,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
   /** Opens (or reveals) the preview of `uri`; an unlocked preview switches to it. */
   open(uri: vscode.Uri, toSide: boolean): PreviewPanel {
     const column = toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
-    const existing = [...this.previews].find((p) => p.uri.toString() === uri.toString()) ?? [...this.previews].find((p) => !p.locked);
+    const existing = [...this.#previews].find((p) => p.uri.toString() === uri.toString()) ?? [...this.#previews].find((p) => !p.locked);
     if (existing) {
       existing.switchTo(uri);
       existing.panel.reveal(existing.panel.viewColumn ?? column, toSide);
@@ -41,20 +44,20 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
       { viewColumn: column, preserveFocus: toSide },
       { enableScripts: true, enableFindWidget: true },
     );
-    return this.track(new PreviewPanel(panel, this.deps, { source: uri.toString(), locked: false, line: topLineOf(uri) }));
+    return this.#track(new PreviewPanel(panel, this.#deps, { source: uri.toString(), locked: false, line: topLineOf(uri) }));
   }
 
   /** The preview the user last interacted with. */
   get activePreview(): PreviewPanel | undefined {
-    return this.active;
+    return this.#active;
   }
 
-  toggleLock(preview = this.active): void {
+  toggleLock(preview = this.#active): void {
     preview?.setLocked(!preview.locked);
   }
 
   refreshAll(full: boolean): void {
-    for (const p of this.previews) p.refresh(full);
+    for (const p of this.#previews) p.refresh(full);
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PreviewState | undefined): Promise<void> {
@@ -63,60 +66,60 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
       panel.dispose();
       return;
     }
-    this.track(new PreviewPanel(panel, this.deps, { source, locked: state?.locked ?? false, line: state?.line ?? 0 }));
+    this.#track(new PreviewPanel(panel, this.#deps, { source, locked: state?.locked ?? false, line: state?.line ?? 0 }));
   }
 
   /** Test hook: the webview's report of the active (or only) preview. */
   snapshot(timeoutMs?: number): Promise<SnapshotReport & { uri: string; locked: boolean }> {
-    const p = this.active ?? [...this.previews][0];
+    const p = this.#active ?? [...this.#previews][0];
     if (!p) return Promise.reject(new Error('no preview is open'));
     return p.snapshot(timeoutMs).then((r) => ({ ...r, uri: p.uri.toString(), locked: p.locked }));
   }
 
   /** Test hook: scrolls the active preview as if the reader did. */
   testUserScroll(line: number): void {
-    (this.active ?? [...this.previews][0])?.testUserScroll(line);
+    (this.#active ?? [...this.#previews][0])?.testUserScroll(line);
   }
 
   /** Test hook: clicks or double-clicks an element in the active preview. */
   testDispatch(selector: string, event: 'click' | 'dblclick'): void {
-    (this.active ?? [...this.previews][0])?.testDispatch(selector, event);
+    (this.#active ?? [...this.#previews][0])?.testDispatch(selector, event);
   }
 
   /** Test hook: the active preview's next render fails. */
   testFailNextRender(): void {
-    const p = this.active ?? [...this.previews][0];
+    const p = this.#active ?? [...this.#previews][0];
     if (p) p.failNextRender = true;
   }
 
-  private track(preview: PreviewPanel): PreviewPanel {
-    this.previews.add(preview);
-    this.active = preview;
+  #track(preview: PreviewPanel): PreviewPanel {
+    this.#previews.add(preview);
+    this.#active = preview;
     preview.panel.onDidChangeViewState((e) => {
-      if (e.webviewPanel.active) this.active = preview;
+      if (e.webviewPanel.active) this.#active = preview;
     });
     preview.onDidDispose(() => {
-      this.previews.delete(preview);
-      if (this.active === preview) this.active = [...this.previews][0];
+      this.#previews.delete(preview);
+      if (this.#active === preview) this.#active = [...this.#previews][0];
     });
     return preview;
   }
 
-  private follow(editor: vscode.TextEditor | undefined): void {
+  #follow(editor: vscode.TextEditor | undefined): void {
     if (!editor || editor.document.languageId !== 'markdown') return;
-    for (const p of this.previews) {
+    for (const p of this.#previews) {
       if (!p.locked) p.switchTo(editor.document.uri, editor.visibleRanges[0]?.start.line ?? 0);
     }
   }
 
-  private forDocument(uri: vscode.Uri, f: (p: PreviewPanel) => void): void {
+  #forDocument(uri: vscode.Uri, f: (p: PreviewPanel) => void): void {
     const key = uri.toString();
-    for (const p of this.previews) if (p.uri.toString() === key) f(p);
+    for (const p of this.#previews) if (p.uri.toString() === key) f(p);
   }
 
   dispose(): void {
-    for (const p of [...this.previews]) p.dispose();
-    for (const d of this.disposables) d.dispose();
+    for (const p of [...this.#previews]) p.dispose();
+    for (const d of this.#disposables) d.dispose();
   }
 }
 

@@ -29,151 +29,154 @@ export interface PreviewDeps {
 }
 
 export class PreviewPanel implements vscode.Disposable {
-  private resource: vscode.Uri;
-  private isLocked: boolean;
-  private line: number;
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly scrollSync: EditorScrollSync;
-  private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
-  readonly onDidDispose = this.onDisposeEmitter.event;
-  private ready = false;
+  #resource: vscode.Uri;
+  #isLocked: boolean;
+  #line: number;
+  readonly #disposables: vscode.Disposable[] = [];
+  readonly #scrollSync: EditorScrollSync;
+  readonly #onDisposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.#onDisposeEmitter.event;
+  #ready = false;
   /** What the webview holds: the blocks of the last update and that update's number. */
-  private sentBlocks: SentBlock[] = [];
-  private seq = 0;
+  #sentBlocks: SentBlock[] = [];
+  #seq = 0;
   /** Each block's HTML by key, for the last update and the one before it. */
-  private html = new Map<string, BlockHtml>();
-  private previousHtml = new Map<string, BlockHtml>();
-  private sentCss: string | undefined;
-  private sentFontDefs: string | undefined;
-  private postedVersion = -1;
-  private generation = 0;
-  private abort: AbortController | undefined;
-  private debounce: ReturnType<typeof setTimeout> | undefined;
-  private snapshotId = 0;
+  #html = new Map<string, BlockHtml>();
+  #previousHtml = new Map<string, BlockHtml>();
+  #sentCss: string | undefined;
+  #sentFontDefs: string | undefined;
+  #postedVersion = -1;
+  #generation = 0;
+  #abort: AbortController | undefined;
+  #debounce: ReturnType<typeof setTimeout> | undefined;
+  #snapshotId = 0;
   /** Test hook: the next render throws, as a renderer bug would. */
   failNextRender = false;
-  private readonly snapshots = new Map<number, (r: SnapshotReport) => void>();
-  private disposed = false;
+  readonly #snapshots = new Map<number, (r: SnapshotReport) => void>();
+  #disposed = false;
+
+  readonly #deps: PreviewDeps;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
-    private readonly deps: PreviewDeps,
+    deps: PreviewDeps,
     state: PreviewState,
   ) {
-    this.resource = vscode.Uri.parse(state.source);
-    this.isLocked = state.locked;
-    this.line = state.line;
-    this.scrollSync = new EditorScrollSync((line) => {
-      this.line = line;
-      this.post({ type: 'scrollToLine', source: this.source, line });
+    this.#deps = deps;
+    this.#resource = vscode.Uri.parse(state.source);
+    this.#isLocked = state.locked;
+    this.#line = state.line;
+    this.#scrollSync = new EditorScrollSync((line) => {
+      this.#line = line;
+      this.#post({ type: 'scrollToLine', source: this.#source, line });
     });
-    this.disposables.push(
-      this.scrollSync,
-      panel.webview.onDidReceiveMessage((m: FromWebviewMessage) => this.onMessage(m)),
+    this.#disposables.push(
+      this.#scrollSync,
+      panel.webview.onDidReceiveMessage((m: FromWebviewMessage) => this.#onMessage(m)),
       panel.onDidDispose(() => this.dispose()),
     );
-    this.loadPage();
+    this.#loadPage();
   }
 
   get uri(): vscode.Uri {
-    return this.resource;
+    return this.#resource;
   }
   get locked(): boolean {
-    return this.isLocked;
+    return this.#isLocked;
   }
   get state(): PreviewState {
-    return { source: this.source, locked: this.isLocked, line: this.line };
+    return { source: this.#source, locked: this.#isLocked, line: this.#line };
   }
-  private get source(): string {
-    return this.resource.toString();
+  get #source(): string {
+    return this.#resource.toString();
   }
 
   /** Shows another document (the active editor changed and the preview is not locked). */
   switchTo(uri: vscode.Uri, line = 0): void {
-    if (uri.toString() === this.source) return;
-    this.resource = uri;
-    this.line = line;
-    this.loadPage();
+    if (uri.toString() === this.#source) return;
+    this.#resource = uri;
+    this.#line = line;
+    this.#loadPage();
   }
 
   setLocked(locked: boolean): void {
-    this.isLocked = locked;
-    this.updateTitle();
-    this.post({ type: 'locked', source: this.source, locked });
+    this.#isLocked = locked;
+    this.#updateTitle();
+    this.#post({ type: 'locked', source: this.#source, locked });
   }
 
   /** Re-renders now; `full` resends every block (settings changed, or the user asked). */
   refresh(full: boolean): void {
-    const { preview } = this.deps.settings.for(this.resource);
-    this.post({
+    const { preview } = this.#deps.settings.for(this.#resource);
+    this.#post({
       type: 'style',
-      source: this.source,
+      source: this.#source,
       style: { fontSize: preview.fontSize, lineHeight: preview.lineHeight },
       scrollEditorWithPreview: preview.scrollEditorWithPreview,
       scrollPreviewWithEditor: preview.scrollPreviewWithEditor,
     });
-    void this.render(full);
+    void this.#render(full);
   }
 
   documentChanged(): void {
-    if (this.debounce) clearTimeout(this.debounce);
-    this.debounce = setTimeout(() => {
-      this.debounce = undefined;
-      void this.render(false);
-    }, this.deps.settings.for(this.resource).preview.debounceMs);
+    if (this.#debounce) clearTimeout(this.#debounce);
+    this.#debounce = setTimeout(() => {
+      this.#debounce = undefined;
+      void this.#render(false);
+    }, this.#deps.settings.for(this.#resource).preview.debounceMs);
   }
 
   editorScrolled(editor: vscode.TextEditor): void {
-    if (this.deps.settings.for(this.resource).preview.scrollPreviewWithEditor) this.scrollSync.editorScrolled(editor);
+    if (this.#deps.settings.for(this.#resource).preview.scrollPreviewWithEditor) this.#scrollSync.editorScrolled(editor);
   }
 
   editorSelectionChanged(editor: vscode.TextEditor): void {
-    const mark = this.deps.settings.for(this.resource).preview.markEditorSelection;
-    this.post({ type: 'editorSelection', source: this.source, line: mark ? editor.selection.active.line : null });
+    const mark = this.#deps.settings.for(this.#resource).preview.markEditorSelection;
+    this.#post({ type: 'editorSelection', source: this.#source, line: mark ? editor.selection.active.line : null });
   }
 
   /** Test hook: what the webview reports about its DOM. */
   snapshot(timeoutMs = 10_000): Promise<SnapshotReport> {
-    const id = ++this.snapshotId;
+    const id = ++this.#snapshotId;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.snapshots.delete(id);
+        this.#snapshots.delete(id);
         reject(new Error('the preview did not answer'));
       }, timeoutMs);
-      this.snapshots.set(id, (r) => {
+      this.#snapshots.set(id, (r) => {
         clearTimeout(timer);
         resolve(r);
       });
-      this.post({ type: 'snapshotRequest', source: this.source, id });
+      this.#post({ type: 'snapshotRequest', source: this.#source, id });
     });
   }
 
   /** Test hook: makes the webview scroll as if the reader did. */
   testUserScroll(line: number): void {
-    this.post({ type: 'testUserScroll', source: this.source, line });
+    this.#post({ type: 'testUserScroll', source: this.#source, line });
   }
 
   /** Test hook: makes the webview click or double-click an element. */
   testDispatch(selector: string, event: 'click' | 'dblclick'): void {
-    this.post({ type: 'testDispatch', source: this.source, selector, event });
+    this.#post({ type: 'testDispatch', source: this.#source, selector, event });
   }
 
-  private loadPage(): void {
-    this.ready = false;
-    this.generation++;
-    this.abort?.abort();
-    this.sentBlocks = [];
-    this.sentCss = this.sentFontDefs = undefined;
-    this.postedVersion = -1;
-    const { preview } = this.deps.settings.for(this.resource);
-    const folder = vscode.workspace.getWorkspaceFolder(this.resource)?.uri;
+  #loadPage(): void {
+    this.#ready = false;
+    this.#generation++;
+    this.#abort?.abort();
+    this.#sentBlocks = [];
+    this.#sentCss = this.#sentFontDefs = undefined;
+    this.#postedVersion = -1;
+    const { preview } = this.#deps.settings.for(this.#resource);
+    const folder = vscode.workspace.getWorkspaceFolder(this.#resource)?.uri;
     this.panel.webview.options = {
       enableScripts: true,
       enableForms: false,
       localResourceRoots: [
-        vscode.Uri.joinPath(this.deps.extensionUri, 'dist'),
-        vscode.Uri.joinPath(this.deps.extensionUri, 'media'),
-        folder ?? vscode.Uri.joinPath(this.resource, '..'),
+        vscode.Uri.joinPath(this.#deps.extensionUri, 'dist'),
+        vscode.Uri.joinPath(this.#deps.extensionUri, 'media'),
+        folder ?? vscode.Uri.joinPath(this.#resource, '..'),
       ],
     };
     const settings: InitialSettings = {
@@ -182,39 +185,39 @@ export class PreviewPanel implements vscode.Disposable {
       scrollPreviewWithEditor: preview.scrollPreviewWithEditor,
       scrollEditorWithPreview: preview.scrollEditorWithPreview,
     };
-    this.panel.webview.html = previewPageHtml(this.panel.webview, this.deps.extensionUri, this.resource, settings);
-    this.updateTitle();
+    this.panel.webview.html = previewPageHtml(this.panel.webview, this.#deps.extensionUri, this.#resource, settings);
+    this.#updateTitle();
   }
 
-  private updateTitle(): void {
-    const name = path.posix.basename(this.resource.path);
-    this.panel.title = this.isLocked ? `[Locked] Mathdown: ${name}` : `Mathdown: ${name}`;
+  #updateTitle(): void {
+    const name = path.posix.basename(this.#resource.path);
+    this.panel.title = this.#isLocked ? `[Locked] Mathdown: ${name}` : `Mathdown: ${name}`;
     this.panel.iconPath = {
-      light: vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'preview-light.svg'),
-      dark: vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'preview-dark.svg'),
+      light: vscode.Uri.joinPath(this.#deps.extensionUri, 'media', 'preview-light.svg'),
+      dark: vscode.Uri.joinPath(this.#deps.extensionUri, 'media', 'preview-dark.svg'),
     };
   }
 
-  private async render(reset: boolean): Promise<void> {
-    if (!this.ready || this.disposed) return;
-    const generation = ++this.generation;
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
+  async #render(reset: boolean): Promise<void> {
+    if (!this.#ready || this.#disposed) return;
+    const generation = ++this.#generation;
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
     let doc: vscode.TextDocument;
     try {
-      doc = await vscode.workspace.openTextDocument(this.resource);
+      doc = await vscode.workspace.openTextDocument(this.#resource);
     } catch (e) {
-      this.post({
+      this.#post({
         type: 'renderFailed',
-        source: this.source,
-        version: this.postedVersion,
-        message: `cannot read ${this.resource.fsPath}: ${errorMessage(e)}`,
+        source: this.#source,
+        version: this.#postedVersion,
+        message: `cannot read ${this.#resource.fsPath}: ${errorMessage(e)}`,
       });
       return;
     }
     const version = doc.version;
-    const { math } = this.deps.settings.for(this.resource).core;
-    const current = () => !abort.signal.aborted && generation === this.generation && !this.disposed;
+    const { math } = this.#deps.settings.for(this.#resource).core;
+    const current = () => !abort.signal.aborted && generation === this.#generation && !this.#disposed;
     let result: RenderResult;
     let shownFirst = false;
     try {
@@ -224,54 +227,54 @@ export class PreviewPanel implements vscode.Disposable {
       }
       // Nothing on screen yet: a long document shows the reader's part of it before the rest is typeset.
       const firstScreen: FirstScreen | undefined =
-        this.postedVersion < 0
+        this.#postedVersion < 0
           ? {
-              fromLine: Math.max(0, this.line - FIRST_SCREEN_ABOVE),
-              toLine: this.line + FIRST_SCREEN_BELOW,
+              fromLine: Math.max(0, this.#line - FIRST_SCREEN_ABOVE),
+              toLine: this.#line + FIRST_SCREEN_BELOW,
               onResult: (partial) => {
                 if (!current()) return;
-                this.postUpdate(partial, version, true, true);
+                this.#postUpdate(partial, version, true, true);
                 shownFirst = true;
               },
             }
           : undefined;
-      result = await this.deps.renderer().render(doc.getText(), {
+      result = await this.#deps.renderer().render(doc.getText(), {
         math,
         fontCache: 'global',
         signal: abort.signal,
-        documentKey: this.source,
+        documentKey: this.#source,
         ...(firstScreen ? { firstScreen } : {}),
       });
     } catch (e) {
-      if (abort.signal.aborted || generation !== this.generation) return;
-      this.post({ type: 'renderFailed', source: this.source, version, message: errorMessage(e) });
+      if (abort.signal.aborted || generation !== this.#generation) return;
+      this.#post({ type: 'renderFailed', source: this.#source, version, message: errorMessage(e) });
       return;
     }
     if (!current()) return;
-    if (!reset && version < this.postedVersion) return;
+    if (!reset && version < this.#postedVersion) return;
     // After a first screen, the full result is a change to it (so the reader's scroll position stays).
-    this.postUpdate(result, version, (reset && !shownFirst) || this.postedVersion < 0);
+    this.#postUpdate(result, version, (reset && !shownFirst) || this.#postedVersion < 0);
   }
 
-  private postUpdate(result: RenderResult, version: number, reset: boolean, provisional = false): void {
+  #postUpdate(result: RenderResult, version: number, reset: boolean, provisional = false): void {
     const html = new Map<string, BlockHtml>();
     const blocks = result.blocks.map(({ key, startLine, endLine, formulaIndices, html: blockHtml }): SentBlock => {
       const formulaBase = formulaIndices[0] ?? 0;
       if (!html.has(key)) html.set(key, { key, html: blockHtml, startLine, formulaBase });
       return { key, startLine, endLine, formulaBase };
     });
-    this.previousHtml = this.html;
-    this.html = html;
-    const diff = reset ? blockDiff([], blocks) : blockDiff(this.sentBlocks, blocks);
+    this.#previousHtml = this.#html;
+    this.#html = html;
+    const diff = reset ? blockDiff([], blocks) : blockDiff(this.#sentBlocks, blocks);
     const middleEnd = blocks.length - diff.keepTail;
-    const eager = eagerRange(blocks, diff.keepHead, middleEnd, this.line);
-    const seq = this.seq + 1;
+    const eager = eagerRange(blocks, diff.keepHead, middleEnd, this.#line);
+    const seq = this.#seq + 1;
     const message: ToWebview.Update = {
       type: 'update',
-      source: this.source,
+      source: this.#source,
       version,
       seq,
-      baseSeq: this.seq,
+      baseSeq: this.#seq,
       reset,
       keepHead: diff.keepHead,
       keepTail: diff.keepTail,
@@ -287,22 +290,22 @@ export class PreviewPanel implements vscode.Disposable {
       }),
       lineCount: result.lineCount,
       ...(provisional ? { provisional } : {}),
-      ...(reset || result.css !== this.sentCss ? { css: result.css } : {}),
-      ...(reset || result.fontDefs !== this.sentFontDefs ? { fontDefs: result.fontDefs } : {}),
+      ...(reset || result.css !== this.#sentCss ? { css: result.css } : {}),
+      ...(reset || result.fontDefs !== this.#sentFontDefs ? { fontDefs: result.fontDefs } : {}),
     };
-    this.sentBlocks = blocks;
-    this.seq = seq;
-    this.sentCss = result.css;
-    this.sentFontDefs = result.fontDefs;
-    this.postedVersion = version;
-    this.post(message);
+    this.#sentBlocks = blocks;
+    this.#seq = seq;
+    this.#sentCss = result.css;
+    this.#sentFontDefs = result.fontDefs;
+    this.#postedVersion = version;
+    this.#post(message);
   }
 
   /** The HTML of deferred blocks, from the last two updates (a request may cross a newer update). */
-  private sendBlocks(keys: readonly string[], anchor: string | undefined): void {
+  #sendBlocks(keys: readonly string[], anchor: string | undefined): void {
     const found = new Map<string, BlockHtml>();
     for (const key of keys) {
-      const b = this.html.get(key) ?? this.previousHtml.get(key);
+      const b = this.#html.get(key) ?? this.#previousHtml.get(key);
       if (b) found.set(key, b);
     }
     if (anchor !== undefined) {
@@ -313,50 +316,51 @@ export class PreviewPanel implements vscode.Disposable {
         /* as written */
       }
       const ids = [...new Set([decoded, anchor])].map((a) => ` id="${escapeAttribute(a)}"`);
-      const b = [...this.html.values()].find((x) => ids.some((id) => x.html.includes(id)));
+      const b = [...this.#html.values()].find((x) => ids.some((id) => x.html.includes(id)));
       if (b) found.set(b.key, b);
     }
-    this.post({ type: 'blocks', source: this.source, blocks: [...found.values()], ...(anchor !== undefined ? { anchor } : {}) });
+    this.#post({ type: 'blocks', source: this.#source, blocks: [...found.values()], ...(anchor !== undefined ? { anchor } : {}) });
   }
 
-  private onMessage(m: FromWebviewMessage): void {
-    if (!m || m.source !== this.source) return;
+  #onMessage(m: FromWebviewMessage): void {
+    if (!m || m.source !== this.#source) return;
     switch (m.type) {
       case 'ready': {
-        this.ready = true;
-        this.sentBlocks = [];
-        this.postedVersion = -1;
-        void this.render(true);
-        const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.source);
+        this.#ready = true;
+        this.#sentBlocks = [];
+        this.#postedVersion = -1;
+        void this.#render(true);
+        const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.#source);
         if (editor) this.editorSelectionChanged(editor);
         break;
       }
       case 'needBlocks':
-        this.sendBlocks(m.keys, m.anchor);
+        this.#sendBlocks(m.keys, m.anchor);
         break;
       case 'needReset':
-        this.postedVersion = -1;
-        void this.render(true);
+        this.#postedVersion = -1;
+        void this.#render(true);
         break;
       case 'revealLine':
-        this.line = m.line;
-        if (this.deps.settings.for(this.resource).preview.scrollEditorWithPreview) this.scrollSync.revealInEditors(this.resource, m.line);
+        this.#line = m.line;
+        if (this.#deps.settings.for(this.#resource).preview.scrollEditorWithPreview)
+          this.#scrollSync.revealInEditors(this.#resource, m.line);
         break;
       case 'didDoubleClick':
-        void this.showSourceLine(m.line);
+        void this.#showSourceLine(m.line);
         break;
       case 'openLink':
-        void openLink(m.href, this.resource, (uri) => this.deps.settings.for(uri).core.math);
+        void openLink(m.href, this.#resource, (uri) => this.#deps.settings.for(uri).core.math);
         break;
       case 'snapshot':
-        this.snapshots.get(m.id)?.(m.report);
-        this.snapshots.delete(m.id);
+        this.#snapshots.get(m.id)?.(m.report);
+        this.#snapshots.delete(m.id);
         break;
     }
   }
 
-  private async showSourceLine(line: number): Promise<void> {
-    const doc = await vscode.workspace.openTextDocument(this.resource);
+  async #showSourceLine(line: number): Promise<void> {
+    const doc = await vscode.workspace.openTextDocument(this.#resource);
     const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
     const editor = await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One });
     const pos = new vscode.Position(Math.min(Math.max(0, line), doc.lineCount - 1), 0);
@@ -364,18 +368,18 @@ export class PreviewPanel implements vscode.Disposable {
     editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
-  private post(message: ToWebviewMessage): void {
-    if (!this.disposed) void this.panel.webview.postMessage(message);
+  #post(message: ToWebviewMessage): void {
+    if (!this.#disposed) void this.panel.webview.postMessage(message);
   }
 
   dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    this.abort?.abort();
-    if (this.debounce) clearTimeout(this.debounce);
-    this.onDisposeEmitter.fire();
-    this.onDisposeEmitter.dispose();
-    for (const d of this.disposables) d.dispose();
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#abort?.abort();
+    if (this.#debounce) clearTimeout(this.#debounce);
+    this.#onDisposeEmitter.fire();
+    this.#onDisposeEmitter.dispose();
+    for (const d of this.#disposables) d.dispose();
     this.panel.dispose();
   }
 }
