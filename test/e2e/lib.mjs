@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS } from './chromiumFlags.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const e2eDir = process.env.E2E_DIR || path.join(repoRoot, '.e2e');
@@ -129,20 +130,10 @@ export async function startCodeServer(opts) {
 /** Launches headless Chromium with a fresh profile. opts: { executablePath, colorScheme?, viewport? } */
 export async function launchChromium(opts = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'mathdown-chromium-'));
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-  ];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: opts.executablePath || defaults.chromium,
     headless: true,
-    args,
+    args: [...CHROMIUM_FLAGS],
     viewport: opts.viewport || { width: 1400, height: 900 },
     colorScheme: opts.colorScheme || 'light',
   });
