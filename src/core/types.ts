@@ -11,10 +11,20 @@ export type Delimiter =
   | 'env' // \begin{env}…\end{env} at block start
   | 'math-fence' // ```math / ~~~math
   | '$`' // $`…`$
-  | 'ref'; // \ref{…} / \eqref{…} in running text
+  | 'ref' // \ref{…} / \eqref{…} in running text
+  | '{math}' // MyST: ```{math} directive (or :::{math})
+  | '{math}`' // MyST: {math}`…` role
+  | '{eq}'; // MyST: {eq}`label` reference (typeset as \eqref{label})
 
 export type DelimiterFamily = 'dollars' | 'brackets' | 'environments' | 'gfm' | 'double-backslash';
 export const DEFAULT_DELIMITERS: readonly DelimiterFamily[] = ['dollars', 'brackets', 'environments', 'gfm'];
+
+/**
+ * Which Markdown dialect's math syntax applies: `standard` (math-syntax.md), `myst` (MyST's
+ * additions: `$$…$$ (label)`, `{math}` directives and roles, `{eq}` references, directive bodies
+ * read as Markdown, MyST's dollar rules), or `auto`: MyST when the document's front matter says so.
+ */
+export type MathSyntax = 'auto' | 'standard' | 'myst';
 
 export interface SourcePosition {
   offset: number;
@@ -27,6 +37,7 @@ export interface MathOptions {
   doubleDollarInText: 'display' | 'inline';
   macros: Readonly<Record<string, string | readonly [string, number]>>;
   equationNumbers: 'none' | 'ams' | 'all';
+  syntax: MathSyntax;
 }
 
 /** The math options' defaults, the one definition (the settings' defaults use it; package.json repeats them, checked by a unit test). */
@@ -35,6 +46,7 @@ export const DEFAULT_MATH_OPTIONS: MathOptions = {
   doubleDollarInText: 'display',
   macros: {},
   equationNumbers: 'ams',
+  syntax: 'auto',
 };
 
 /** A TeX error reported by MathJax (or by the typesetter's own limits). */
@@ -55,5 +67,7 @@ export interface Formula extends SourcePosition {
   texOffset: number;
   /** End offset (exclusive) of the whole math span, delimiters included. */
   endOffset: number;
+  /** MyST: the label of a labelled display equation (`$$…$$ (label)`, `:label:`); it is numbered. */
+  label?: string;
   error?: TexError;
 }

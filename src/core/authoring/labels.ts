@@ -9,7 +9,8 @@ export interface EquationLabel {
 export function equationLabels(formulas: readonly Formula[]): EquationLabel[] {
   const out: EquationLabel[] = [];
   formulas.forEach((f, formulaIndex) => {
-    if (f.delimiter === 'ref') return;
+    if (f.delimiter === 'ref' || f.delimiter === '{eq}') return;
+    if (f.label !== undefined) out.push({ key: f.label, formulaIndex });
     for (const m of f.tex.matchAll(/\\label\s*\{([^{}]*)\}/g)) out.push({ key: m[1]!, formulaIndex });
   });
   return out;

@@ -48,7 +48,7 @@ export function mathCompletionsAt(
   const { formula } = context;
   const prefix = completionPrefixAt(doc.text, offset, formula.texOffset);
   if (!prefix) return { start: offset, end: offset, items: [] };
-  if (formula.delimiter === 'ref' && prefix.kind !== 'label') return undefined;
+  if ((formula.delimiter === 'ref' || formula.delimiter === '{eq}') && prefix.kind !== 'label') return undefined;
   const end = prefix.kind === 'environment' || prefix.kind === 'label' ? closingBrace(doc.text, offset) : offset;
   const items = itemsFor(prefix, doc, formula, offset, settingsMacros);
   return { start: prefix.start, end, items };

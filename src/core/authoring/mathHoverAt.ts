@@ -30,7 +30,7 @@ export function mathHoverAt(doc: MathDocument, offset: number, settingsMacros: M
     const label = equationLabels(doc.formulas).find((l) => l.key === ref.key);
     return { kind: 'reference', key: ref.key, start: ref.start, end: ref.end, ...(label ? { target: hovered(label.formulaIndex) } : {}) };
   }
-  if (context.formula.delimiter === 'ref') return undefined;
+  if (context.formula.delimiter === 'ref' || context.formula.delimiter === '{eq}') return undefined;
   return { kind: 'formula', start: context.formula.offset, end: context.formula.endOffset, ...hovered(context.index) };
 }
 

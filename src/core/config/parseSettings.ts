@@ -67,6 +67,12 @@ const KEYS: Record<string, { check: Check; apply: (s: MathdownSettings, v: any) 
       s.math = { ...s.math, equationNumbers: v };
     },
   },
+  'math.syntax': {
+    check: oneOf('auto', 'standard', 'myst'),
+    apply: (s, v) => {
+      s.math = { ...s.math, syntax: v };
+    },
+  },
   'lint.run': {
     check: oneOf('onSave', 'onType', 'off'),
     apply: (s, v) => {

@@ -25,6 +25,8 @@ a{color:var(--link);text-decoration:none}a:hover{text-decoration:underline}
 a.heading-anchor{position:absolute;left:-1.1em;padding-right:.3em;color:var(--muted);opacity:0;font-weight:400}
 h1:hover>a.heading-anchor,h2:hover>a.heading-anchor,h3:hover>a.heading-anchor,h4:hover>a.heading-anchor,h5:hover>a.heading-anchor,h6:hover>a.heading-anchor,a.heading-anchor:focus{opacity:1;text-decoration:none}
 blockquote{padding:0 1em;color:var(--quote);border-left:.25em solid var(--border)}
+.myst-directive{margin:0 0 1em;padding:.5em 1em;border-left:.25em solid var(--border)}
+.myst-directive-title{font-weight:600}
 hr{height:.25em;margin:1.5em 0;padding:0;border:0;background:var(--border)}
 code,kbd,samp,pre{font-family:ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,"Liberation Mono",monospace;font-size:.875em}
 code{padding:.15em .35em;border-radius:6px;background:var(--code-bg)}

@@ -57,3 +57,14 @@ export function frontMatterField(text: string, key: string): string | undefined 
   }
   return value.trim() || undefined;
 }
+
+/**
+ * Does the front matter say the document is MyST? Two forms are recognised: jupytext's
+ * `text_representation` with `format_name: myst` (the header of every MyST notebook, such as the
+ * QuantEcon lectures), and a top-level `myst:` key (MyST-Parser's per-page configuration).
+ * mystmd's own front matter has no marker of the dialect, so such files need the setting.
+ */
+export function frontMatterSaysMyst(text: string): boolean {
+  const body = frontMatterOf(text)?.body;
+  return body !== undefined && /^(?:[ \t]+format_name[ \t]*:[ \t]*['"]?myst['"]?[ \t]*|myst[ \t]*:.*)$/m.test(body);
+}

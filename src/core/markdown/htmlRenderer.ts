@@ -5,6 +5,7 @@ import type { FootnoteRefToken } from './footnoteExtensions';
 import type { Footnotes } from './footnotes';
 import type { HtmlSanitizer } from './htmlSanitizer';
 import type { MathToken, SourceLineField } from './mathToken';
+import type { MystDirectiveToken, MystTargetToken } from './mystDirectives';
 import { plainText } from './plainText';
 import { cleanUrl, isSafeUrl } from './safeUrl';
 
@@ -58,6 +59,17 @@ export function renderingMarked(context: RenderContext): Marked {
     extensions: [
       { name: 'math', renderer: (token) => renderMath(token as MathToken, context) },
       { name: 'frontMatter', renderer: () => '' },
+      {
+        name: 'mystDirective',
+        renderer(token) {
+          const d = token as MystDirectiveToken;
+          const title = directiveTitle(d);
+          const heading = title ? `<p class="myst-directive-title">${escapeHtml(title)}</p>\n` : '';
+          const cls = `myst-directive myst-${d.name.replace(/[^\w-]/g, '-')} `;
+          return `<div${lineAttrs(d, cls)}>\n${heading}${framed(() => this.parser.parse(d.tokens))}</div>\n`;
+        },
+      },
+      { name: 'mystTarget', renderer: (token) => `<span id="${escapeHtml((token as MystTargetToken).label)}"></span>` },
       // Definitions show in the footnotes section (see `renderFootnotes`), not where they stand.
       { name: 'footnoteDef', renderer: () => '' },
       { name: 'footnoteRef', renderer: (token) => renderFootnoteRef(token as FootnoteRefToken, context) },
@@ -130,6 +142,17 @@ export function renderingMarked(context: RenderContext): Marked {
       },
     },
   });
+}
+
+/** Directives shown as boxes (admonitions, theorems, exercises) get a title line: the argument, or the kind. */
+const TITLED = /^(?:admonition|attention|caution|danger|error|hint|important|note|seealso|tip|warning|exercise|solution|dropdown|prf:.+)$/;
+
+function directiveTitle(d: MystDirectiveToken): string {
+  if (!TITLED.test(d.name)) return '';
+  const kind = d.name.replace(/^prf:/, '');
+  const Kind = kind.charAt(0).toUpperCase() + kind.slice(1);
+  if (d.name === 'admonition' || d.name === 'dropdown') return d.argument;
+  return d.argument ? `${Kind} (${d.argument})` : Kind;
 }
 
 function renderMath(token: MathToken, context: RenderContext): string {

@@ -7,6 +7,7 @@ import { htmlBlockMath } from './htmlBlockMath';
 import { lexLinkTextAsWritten } from './linkLabel';
 import { blockMathExtension, inlineMathExtension } from './mathExtensions';
 import { mathTable } from './mathTable';
+import { mystDirectiveExtension, mystTargetExtension } from './mystDirectives';
 
 const instances = new Map<string, Marked>();
 
@@ -21,6 +22,7 @@ export function lexingMarked(options: ScanOptions): Marked {
         frontMatterExtension,
         footnoteDefExtension,
         blockMathExtension(options),
+        ...(options.myst ? [mystDirectiveExtension, mystTargetExtension] : []),
         footnoteRefExtension,
         inlineMathExtension(options),
       ],

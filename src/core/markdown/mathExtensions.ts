@@ -80,5 +80,6 @@ export function mathToken(raw: string, m: MathMatch, rawStart: number, block: bo
     startInRaw: m.start - rawStart,
     texStartInRaw: m.texStart - rawStart,
     endInRaw: m.end - rawStart,
+    ...(m.label !== undefined ? { label: m.label } : {}),
   };
 }

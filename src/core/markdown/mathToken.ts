@@ -15,6 +15,8 @@ export interface MathToken extends Tokens.Generic {
   startInRaw: number;
   texStartInRaw: number;
   endInRaw: number;
+  /** MyST: the label of a labelled display equation. */
+  label?: string;
   /** Document offsets (original text), set with `formulaIndex`. */
   offset?: number;
   texOffset?: number;

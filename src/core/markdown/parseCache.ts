@@ -1,5 +1,6 @@
-import { resolveScanOptions, scanOptionsKey } from '../scanner/scanner';
+import { scanOptionsKey } from '../scanner/scanner';
 import type { MathOptions } from '../types';
+import { documentScanOptions } from './documentScanOptions';
 import { parseMarkdown } from './parseMarkdown';
 import type { ParsedDocument } from './parsedDocument';
 import { reparseMarkdown } from './reparseMarkdown';
@@ -41,7 +42,7 @@ export class ParseCache {
       this.stats.parsed++;
       return parseMarkdown(text, math);
     }
-    const options = scanOptionsKey(resolveScanOptions(math));
+    const options = scanOptionsKey(documentScanOptions(text, math));
     const previous = this.#entries.get(key);
     this.#entries.delete(key);
     let doc: ParsedDocument;

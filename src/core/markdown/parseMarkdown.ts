@@ -1,5 +1,5 @@
-import { resolveScanOptions } from '../scanner/scanner';
 import type { MathOptions } from '../types';
+import { documentScanOptions } from './documentScanOptions';
 import { lexingMarked } from './lexingMarked';
 import { MathLexer } from './mathLexer';
 import type { ParsedDocument } from './parsedDocument';
@@ -8,7 +8,7 @@ import { locateFormulas } from './sourcePositions';
 
 /** Lexes Markdown with the math extensions and finds every formula with its source position. */
 export function parseMarkdown(text: string, math?: Partial<MathOptions>): ParsedDocument {
-  const options = resolveScanOptions(math);
+  const options = documentScanOptions(text, math);
   const lines = new SourceLines(text);
   const tokens = new MathLexer(lexingMarked(options).defaults).lex(lines.normalized);
   const formulas = locateFormulas(tokens, lines);

@@ -1,7 +1,8 @@
 import type { Token, Tokens, TokensList } from 'marked';
 import { lowerBound, upperBound } from '../../shared/binarySearch';
-import { resolveScanOptions, scanOptionsKey } from '../scanner/scanner';
+import { scanOptionsKey } from '../scanner/scanner';
 import type { MathOptions } from '../types';
+import { documentScanOptions } from './documentScanOptions';
 import { shareFootnoteLabels } from './footnoteExtensions';
 import { lexingMarked } from './lexingMarked';
 import { MathLexer } from './mathLexer';
@@ -23,7 +24,7 @@ const ATTEMPTS = 4;
  * `previous` must not be used afterwards: its reused tokens get the new positions.
  */
 export function reparseMarkdown(previous: ParsedDocument | undefined, text: string, math?: Partial<MathOptions>): ParsedDocument {
-  const options = resolveScanOptions(math);
+  const options = documentScanOptions(text, math);
   const key = scanOptionsKey(options);
   const doc = (previous && optionsOf.get(previous) === key && splice(previous, text, math)) || parseMarkdown(text, math);
   optionsOf.set(doc, key);
@@ -56,7 +57,7 @@ function splice(previous: ParsedDocument, text: string, math?: Partial<MathOptio
   const lines = oldLines.splice(text, p, old.length - q, text.length - q);
   const lexer = () => {
     // The region's references resolve against the definitions of the whole document.
-    const l = new MathLexer(lexingMarked(resolveScanOptions(math)).defaults);
+    const l = new MathLexer(lexingMarked(documentScanOptions(text, math)).defaults);
     Object.assign(l.tokens.links, tokens.links);
     shareFootnoteLabels(tokens, l.tokens);
     return l;

@@ -97,6 +97,7 @@ function locateIn(tokens: Token[], lines: SourceLines, startOffset: number, inde
       delimiter: f.token.delimiter,
       texOffset,
       endOffset,
+      ...(f.token.label !== undefined ? { label: f.token.label } : {}),
     };
   });
 }
@@ -189,6 +190,7 @@ class PositionWalker {
         return;
       case 'blockquote':
       case 'footnoteDef':
+      case 'mystDirective':
         this.#children(token.tokens!, line, line + lineSpan(token.raw));
         return;
       case 'list': {

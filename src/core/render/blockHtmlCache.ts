@@ -78,7 +78,8 @@ export class BlockHtmlCache {
         return;
       }
       const tokens = tokensOfBlock(doc, b);
-      const key = `${place}:${doc.text.slice(b.startOffset, b.endOffset)}`;
+      // The token types too: the same text reads differently under other options (MyST's targets and directives).
+      const key = `${place}:${tokens.map((t) => t.type).join(',')}:${doc.text.slice(b.startOffset, b.endOffset)}`;
       const entry = this.#entries.get(key);
       if (!entry || !usable(entry)) {
         missing.push({ index: i, tokens, place, key });

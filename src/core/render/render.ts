@@ -4,6 +4,7 @@ import { firstScreenEnd, pendingBox, typesetFirst } from './firstScreen';
 import type { FirstScreen, MathdownRendererOptions, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';
 import { headingsOf, parseMarkdown, ParseCache, topLevelBlocks, type ParsedDocument } from '../markdown';
 import { SourceLines } from '../markdown/sourceLines';
+import { errorInFormula, typesetJobOf } from '../typeset/labelledTex';
 import { Typesetter, type TypesetRequest, type TypesetResult } from '../typeset/typesetter';
 import { DEFAULT_MATH_OPTIONS, type Formula, type MathOptions } from '../types';
 
@@ -97,7 +98,7 @@ export class MathdownRenderer {
     return this.#enqueue(async () => {
       options.signal?.throwIfAborted();
       const doc = this.#parses.parse(text, math, options.documentKey);
-      return withErrors(doc, await this.#typesetter.typeset({ ...typesetOptions(math, options), jobs: doc.formulas }));
+      return withErrors(doc, await this.#typesetter.typeset({ ...typesetOptions(math, options), jobs: doc.formulas.map(typesetJobOf) }));
     });
   }
 
@@ -127,7 +128,7 @@ export class MathdownRenderer {
     // Held: the blocks are made from its tokens after the typesetter's await.
     const { doc, release } = this.#parses.hold(text, math, options.documentKey);
     try {
-      const typeset = await this.#typesetter.typeset({ ...typesetOptions(math, options), jobs: doc.formulas });
+      const typeset = await this.#typesetter.typeset({ ...typesetOptions(math, options), jobs: doc.formulas.map(typesetJobOf) });
       const mathHtml = (i: number) => typeset.formulas[i]?.html ?? '';
       return await this.#result(doc, typeset, this.#renderBlocks(doc, mathHtml), doc.lineCount, started);
     } finally {
@@ -153,7 +154,7 @@ export class MathdownRenderer {
     if (end === undefined) return;
     const doc = parseMarkdown(text.slice(0, end), math);
     const chosen = doc.formulas.flatMap((f, i) => (typesetFirst(f, screen) ? [i] : []));
-    const typeset = await typesetter.typeset({ ...typesetOptions(math, options), jobs: chosen.map((i) => doc.formulas[i]!) });
+    const typeset = await typesetter.typeset({ ...typesetOptions(math, options), jobs: chosen.map((i) => typesetJobOf(doc.formulas[i]!)) });
     const at = new Map(chosen.map((formula, k) => [formula, k]));
     const formulas = {
       ...typeset,
@@ -232,7 +233,7 @@ export class MathdownRenderer {
 function withErrors(doc: ParsedDocument, typeset: TypesetResult): Formula[] {
   return doc.formulas.map((f, i) => {
     const error = typeset.formulas[i]?.error;
-    return error ? { ...f, error } : f;
+    return error ? { ...f, error: errorInFormula(f, error) } : f;
   });
 }
 

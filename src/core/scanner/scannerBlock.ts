@@ -2,6 +2,7 @@ import { findCloser, nextLineIsBlank } from './scannerCloser';
 import { dollarRun } from './scannerInline';
 import { mathEnvironmentAt } from './scannerEnvironments';
 import { matchMathFence } from './scannerFence';
+import { equationLabelAt, matchDirective } from './scannerMyst';
 import type { Delimiter } from '../types';
 import type { BlockMathMatch, MathMatch } from './scannerMatch';
 import type { ScanMemo } from './scannerMemo';
@@ -15,6 +16,7 @@ const BACKSLASH = 92;
 const BACKTICK = 96;
 const TILDE = 126;
 const OPEN_BRACKET = 91;
+const COLON = 58;
 
 /**
  * The display-math block that starts on the line beginning at `lineStart`, or null
@@ -26,10 +28,14 @@ export function matchBlockMath(src: string, lineStart: number, options: ScanOpti
   let i = lineStart;
   while (i - lineStart < 3 && src.charCodeAt(i) === SPACE) i++;
   const c = src.charCodeAt(i);
+  if ((c === BACKTICK || c === TILDE || c === COLON) && options.myst) {
+    const directive = mathDirective(src, i);
+    if (directive) return directive;
+  }
   if (c === BACKTICK || c === TILDE) return options.gfm ? matchMathFence(src, i, i - lineStart) : null;
   if (c === DOLLAR) {
     const run = dollarRun(src, i);
-    return options.dollars && (run === 2 || run === 3) ? blockBetween(src, i, '$$', '$$', '$$', memo) : null;
+    return options.dollars && (run === 2 || run === 3) ? blockBetween(src, i, '$$', '$$', '$$', memo, options.myst) : null;
   }
   if (c !== BACKSLASH) return null;
   const next = src.charCodeAt(i + 1);
@@ -59,7 +65,25 @@ function mayOpenBlock(src: string, lineStart: number): boolean {
   let i = lineStart;
   while (i - lineStart < 3 && src.charCodeAt(i) === SPACE) i++;
   const c = src.charCodeAt(i);
-  return c === DOLLAR || c === BACKSLASH;
+  return c === DOLLAR || c === BACKSLASH || c === COLON;
+}
+
+/** A MyST ```` ```{math} ```` (or `:::{math}`) directive: display math, the body its TeX, `:label:` its label. */
+function mathDirective(src: string, start: number): BlockMathMatch | null {
+  const d = matchDirective(src, start);
+  if (!d || d.name !== 'math') return null;
+  const label = d.options['label']?.trim();
+  return {
+    start,
+    end: d.end,
+    texStart: d.bodyStart,
+    texEnd: d.bodyEnd,
+    tex: src.slice(d.bodyStart, d.bodyEnd),
+    delimiter: '{math}',
+    display: true,
+    blockEnd: d.blockEnd,
+    ...(label ? { label } : {}),
+  };
 }
 
 function blockBetween(
@@ -69,14 +93,21 @@ function blockBetween(
   close: string,
   delimiter: Delimiter,
   memo?: ScanMemo,
+  labelled = false,
 ): BlockMathMatch | null {
   const texStart = start + open.length;
   const at = findCloser(src, texStart, close, memo);
   if (at <= texStart) return null;
   const end = at + close.length;
+  const tex = src.slice(texStart, at);
+  const label = labelled ? equationLabelAt(src, end) : null;
+  if (label) {
+    const blockEnd = endOfBlankRest(src, label.end);
+    return { start, end: label.end, texStart, texEnd: at, tex, delimiter, display: true, blockEnd, label: label.label };
+  }
   const blockEnd = endOfBlankRest(src, end);
   if (blockEnd < 0) return null;
-  return { start, end, texStart, texEnd: at, tex: src.slice(texStart, at), delimiter, display: true, blockEnd };
+  return { start, end, texStart, texEnd: at, tex, delimiter, display: true, blockEnd };
 }
 
 function matchEnvironment(src: string, start: number, memo?: ScanMemo): BlockMathMatch | null {

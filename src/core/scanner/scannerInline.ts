@@ -3,12 +3,14 @@ import { findCloser, findVerbatimCloser } from './scannerCloser';
 import type { MathMatch } from './scannerMatch';
 import type { ScanMemo } from './scannerMemo';
 import type { ScanOptions } from './scannerOptions';
+import { matchMystRole } from './scannerMyst';
 
 const DOLLAR = 36;
 const BACKSLASH = 92;
 const BACKTICK = 96;
 const OPEN_PAREN = 40;
 const OPEN_BRACKET = 91;
+const OPEN_BRACE = 123;
 const REFERENCE = /\\(?:eq)?ref\{[^{}\n]+\}/y;
 
 /** Does `c` count as whitespace next to a `$` (pandoc: any Unicode space)? */
@@ -25,6 +27,7 @@ export function matchInlineMath(src: string, pos: number, options: ScanOptions, 
   const c = src.charCodeAt(pos);
   if (c === DOLLAR) return matchDollar(src, pos, options, memo);
   if (c === BACKSLASH) return matchBackslash(src, pos, options, memo);
+  if (c === OPEN_BRACE && options.myst) return matchMystRole(src, pos);
   return null;
 }
 
@@ -48,10 +51,20 @@ function matchDollar(src: string, pos: number, options: ScanOptions, memo?: Scan
     return display;
   }
   const texStart = pos + 1;
+  if (options.myst) return matchMystDollar(src, pos, memo);
   if (texStart >= src.length || isSpaceCode(next)) return null;
   const close = findCloser(src, texStart, '$', memo);
   if (close < 0 || isSpaceCode(src.charCodeAt(close - 1)) || isAsciiDigit(src.charCodeAt(close + 1))) return null;
   return span(src, pos, close + 1, texStart, close, '$', false);
+}
+
+/**
+ * MyST's `$…$` (markdown-it-dollarmath as MyST configures it: `allow_space`, `allow_digits`): the
+ * closer is the next unescaped `$`, whatever stands around it; the content must not be empty.
+ */
+function matchMystDollar(src: string, pos: number, memo?: ScanMemo): MathMatch | null {
+  const close = findCloser(src, pos + 1, '$', memo);
+  return close > pos + 1 ? span(src, pos, close + 1, pos + 1, close, '$', false) : null;
 }
 
 function matchBackslash(src: string, pos: number, options: ScanOptions, memo?: ScanMemo): MathMatch | null {
@@ -120,19 +133,28 @@ export class InlineMathCandidates {
   #from = -1;
   readonly #src: string;
   readonly #dollars: boolean;
+  /** MyST roles open at `{`. */
+  #brace = -1;
+  readonly #roles: boolean;
 
   constructor(src: string, options: ScanOptions) {
     this.#src = src;
     this.#dollars = options.dollars || options.gfm;
+    this.#roles = options.myst;
+    if (!this.#roles) this.#brace = Infinity;
   }
 
   /** The smallest candidate offset >= `from`, or -1. */
   next(from: number): number {
-    if (from < this.#from) this.#dollar = this.#backslash = -1;
+    if (from < this.#from) {
+      this.#dollar = this.#backslash = -1;
+      this.#brace = this.#roles ? -1 : Infinity;
+    }
     this.#from = from;
     if (this.#dollars && this.#dollar !== Infinity && this.#dollar < from) this.#dollar = nextIndex(this.#src, '$', from);
     if (this.#backslash !== Infinity && this.#backslash < from) this.#backslash = nextIndex(this.#src, '\\', from);
-    const best = Math.min(this.#dollars ? this.#dollar : Infinity, this.#backslash);
+    if (this.#brace !== Infinity && this.#brace < from) this.#brace = nextIndex(this.#src, '{', from);
+    const best = Math.min(this.#dollars ? this.#dollar : Infinity, this.#backslash, this.#brace);
     return best === Infinity ? -1 : best;
   }
 }

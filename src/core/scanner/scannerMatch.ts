@@ -14,6 +14,8 @@ export interface MathMatch {
   readonly tex: string;
   readonly delimiter: Delimiter;
   readonly display: boolean;
+  /** MyST: the label of a labelled display equation. */
+  readonly label?: string;
 }
 
 /** A display-math block: the match plus the end of the last source line it occupies (newline included). */

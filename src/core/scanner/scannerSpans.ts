@@ -9,6 +9,7 @@ const DOLLAR = 36;
 const BACKSLASH = 92;
 const BACKTICK = 96;
 const LESS_THAN = 60;
+const OPEN_BRACE = 123;
 const TAG = /^<\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>$/;
 const AUTOLINK = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>$/;
 
@@ -40,6 +41,10 @@ export function findInlineMathSpans(src: string, options: ScanOptions, environme
       } else {
         i += c === BACKSLASH || memo.failedDoubleDollarAt === i ? 2 : Math.max(1, memo.literalDollarsUntil - i);
       }
+    } else if (c === OPEN_BRACE && options.myst) {
+      const m = matchInlineMath(src, i, options, memo);
+      if (m) spans.push(m);
+      i = m ? m.end : i + 1;
     } else if (c === BACKTICK) {
       i = codeSpans.skip(i);
     } else if (c === LESS_THAN) {

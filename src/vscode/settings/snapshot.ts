@@ -27,6 +27,7 @@ const CORE_KEYS = [
   'math.doubleDollarInText',
   'math.macros',
   'math.equationNumbers',
+  'math.syntax',
   'lint.run',
   'lint.rules',
   'lint.targets',

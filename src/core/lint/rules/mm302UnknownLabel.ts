@@ -14,6 +14,8 @@ export const mm302UnknownLabel: LintRule = {
     const refs: Array<{ kind: string; name: string; offset: number; endOffset: number }> = [];
     const out: Problem[] = [];
     ctx.formulas.forEach((f, i) => {
+      // MyST's labelled equations: the label stands after the formula.
+      if (f.label !== undefined && !labels.has(f.label)) labels.set(f.label, f.offset);
       if (!f.tex.includes('\\')) return;
       const map = ctx.texMap(i);
       for (const m of f.tex.matchAll(LABELS)) {
