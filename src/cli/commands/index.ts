@@ -20,6 +20,8 @@ Usage:
   mathdown render FILE.md                    print the HTML fragment the preview shows (math as SVG)
   mathdown export FILE.md [-o OUT.html] [--theme light|dark]
                                              write a standalone HTML file, math already typeset
+                                             (FILE.ipynb: a notebook's Markdown cells as one document,
+                                             code cells with their text and image outputs)
   mathdown lint PATH... [--format text|json] [--fix]
                                              check math for errors and portability problems
   mathdown --help | --version

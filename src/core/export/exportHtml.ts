@@ -1,28 +1,14 @@
-import type { MathdownSettings } from '../config/settings';
-import type { MathdownRenderer } from '../render/render';
-import { CSP_META } from './contentSecurityPolicy';
+import type { ExportOptions } from './exportOptions';
 import { documentLanguage } from './documentLanguage';
 import { documentTitle } from './documentTitle';
-import { embedImages, rewriteLocalImages, type ImageLoader, type ImageRewriter } from './embedImages';
-import { escapeHtml } from '../../shared/escapeHtml';
-import { exportCss, type ExportTheme } from './exportCss';
+import { embedImages, rewriteLocalImages } from './embedImages';
+import { exportCss } from './exportCss';
 import { headingAnchors } from './headingAnchors';
+import { standalonePage } from './standalonePage';
+import { exportNotebookHtml } from './exportNotebook';
+import { isNotebookName } from '../notebook/ipynb';
 
-export interface ExportOptions {
-  renderer: MathdownRenderer;
-  settings: MathdownSettings;
-  /** Overrides `settings.export.theme`. */
-  theme?: ExportTheme;
-  /** Overrides `settings.export.images`. */
-  images?: 'embed' | 'link';
-  /** Reads a local image the document refers to (relative to the document); undefined keeps the link. */
-  loadImage?: ImageLoader;
-  /** With `images: "link"`: rewrites a local image reference, e.g. to stay valid from another folder. */
-  linkImage?: ImageRewriter;
-  /** The document's file name: the title when the document has neither front matter title nor heading. */
-  sourceName?: string;
-  signal?: AbortSignal;
-}
+export type { ExportOptions } from './exportOptions';
 
 /**
  * A standalone HTML page for a Markdown document: the preview's HTML (same renderer, same path)
@@ -30,6 +16,7 @@ export interface ExportOptions {
  * Same text and options give the same bytes.
  */
 export async function exportHtml(text: string, options: ExportOptions): Promise<string> {
+  if (isNotebookName(options.sourceName)) return exportNotebookHtml(text, options);
   const { renderer, settings } = options;
   const theme = options.theme ?? settings.export.theme;
   const images = options.images ?? settings.export.images;
@@ -43,25 +30,12 @@ export async function exportHtml(text: string, options: ExportOptions): Promise<
   let body = headingAnchors(result.html);
   if (images === 'embed' && options.loadImage) body = await embedImages(body, options.loadImage);
   else if (images === 'link' && options.linkImage) body = await rewriteLocalImages(body, options.linkImage);
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${escapeHtml(documentLanguage(text))}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    CSP_META,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta name="color-scheme" content="${theme}">`,
-    '<meta name="generator" content="Mathdown">',
-    `<title>${escapeHtml(documentTitle(text, options.sourceName, result.headings))}</title>`,
-    `<style>\n${exportCss(theme, result.css, result.styleRules)}</style>`,
-    '</head>',
-    `<body class="mathdown-${theme}">`,
-    // MathJax's hidden glyph cache (fontCache 'global'): every formula's <use> points into it.
-    `${result.fontDefs.trim() ? `${result.fontDefs.trim()}\n` : ''}<main class="mathdown">`,
-    body.trim(),
-    '</main>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return standalonePage({
+    lang: documentLanguage(text),
+    theme,
+    title: documentTitle(text, options.sourceName, result.headings),
+    css: exportCss(theme, result.css, result.styleRules),
+    fontDefs: result.fontDefs,
+    body,
+  });
 }

@@ -1,2 +1,2 @@
 export { MathdownRenderer } from './render';
-export type { FirstScreen, MathdownRendererOptions, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';
+export type { CellsResult, FirstScreen, MathdownRendererOptions, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';

@@ -1,14 +1,14 @@
 import { BlockHtmlCache, htmlKey } from './blockHtmlCache';
 import { footnotesTemplate, originOf, placeTemplate, renderTemplates } from './blockTemplate';
 import { firstScreenEnd, pendingBox, typesetFirst } from './firstScreen';
-import type { FirstScreen, MathdownRendererOptions, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';
+import type { CellsResult, FirstScreen, MathdownRendererOptions, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';
 import { headingsOf, parseMarkdown, ParseCache, topLevelBlocks, type ParsedDocument } from '../markdown';
 import { SourceLines } from '../markdown/sourceLines';
 import { errorInFormula, typesetJobOf } from '../typeset/labelledTex';
 import { Typesetter, type TypesetRequest, type TypesetResult } from '../typeset/typesetter';
 import { DEFAULT_MATH_OPTIONS, type Formula, type MathOptions } from '../types';
 
-export type { FirstScreen, MathdownRendererOptions, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';
+export type { CellsResult, FirstScreen, MathdownRendererOptions, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';
 
 /**
  * The one path from Markdown text to typeset HTML (README, "How it is built"): Marked with the
@@ -99,6 +99,53 @@ export class MathdownRenderer {
       options.signal?.throwIfAborted();
       const doc = this.#parses.parse(text, math, options.documentKey);
       return withErrors(doc, await this.#typesetter.typeset({ ...typesetOptions(math, options), jobs: doc.formulas.map(typesetJobOf) }));
+    });
+  }
+
+  /**
+   * Several Markdown texts read as one document: a notebook's Markdown cells, in order. Each is
+   * parsed on its own (a cell's unclosed fence or `$$` never reaches into the next), and their
+   * formulas are typeset in one run, so that equation numbers continue from cell to cell,
+   * `\eqref` in one cell shows the number of a `\label` in another and a `\newcommand` applies to
+   * the cells after it, as in JupyterLab. A cell's `keys[i]` (its URI, say) shares its parse.
+   */
+  renderCells(
+    texts: readonly string[],
+    options: Omit<RenderOptions, 'firstScreen'> & { keys?: readonly string[] } = {},
+  ): Promise<CellsResult> {
+    const started = performance.now();
+    this.#typesetter.prestart();
+    const math: MathOptions = { ...DEFAULT_MATH_OPTIONS, ...options.math };
+    return this.#enqueue(async () => {
+      options.signal?.throwIfAborted();
+      const held = texts.map((text, i) => this.#parses.hold(text, math, options.keys?.[i]));
+      try {
+        const docs = held.map((h) => h.doc);
+        const firsts: number[] = [];
+        let count = 0;
+        for (const doc of docs) {
+          firsts.push(count);
+          count += doc.formulas.length;
+        }
+        const jobs = docs.flatMap((doc) => doc.formulas.map(typesetJobOf));
+        const typeset = await this.#typesetter.typeset({ ...typesetOptions(math, options), jobs });
+        this.#css ??= this.#typesetter.styleSheet();
+        const cells = docs.map((doc, c) => {
+          const first = firsts[c]!;
+          const slice: TypesetResult = { ...typeset, formulas: typeset.formulas.slice(first, first + doc.formulas.length) };
+          const blocks = this.#renderBlocks(doc, (i) => slice.formulas[i]?.html ?? '');
+          return { html: concat(blocks), formulas: withErrors(doc, slice), headings: headingsOf(doc) };
+        });
+        return {
+          cells,
+          css: await this.#css,
+          fontDefs: typeset.fontDefs,
+          styleRules: typeset.styleRules,
+          stats: { ms: performance.now() - started, hits: typeset.stats.hits, misses: typeset.stats.misses },
+        };
+      } finally {
+        for (const h of held) h.release();
+      }
     });
   }
 

@@ -71,3 +71,12 @@ export interface FirstScreen {
    */
   onResult: (result: RenderResult) => void;
 }
+
+/** `renderCells`: each text's HTML and formulas (indices local to the text), typeset as one document. */
+export interface CellsResult {
+  cells: Array<{ html: string; formulas: Formula[]; headings: readonly Heading[] }>;
+  css: string;
+  fontDefs: string;
+  styleRules: string;
+  stats: { ms: number; hits: number; misses: number };
+}

@@ -1,0 +1,1 @@
+export { readIpynb, isNotebookName, NotebookFormatError, type Notebook, type NotebookCell, type CellOutput, type CellKind } from './ipynb';
