@@ -81,6 +81,15 @@ const builds = [
   // timeout) reads and compiles the whole file. The effect is measured in bench/RESULTS.md.
   { ...node, minifyWhitespace: !production, entryPoints: { typesetWorker: 'src/node/workers/typesetWorker.ts' }, outdir: 'dist' },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { webview: 'src/webview/index.ts' }, outdir: 'dist' },
+  // VS Code loads notebook renderers as ES modules.
+  {
+    ...common,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    entryPoints: { notebookRenderer: 'src/webview/notebook/index.ts' },
+    outdir: 'dist',
+  },
 ];
 if (tests) {
   // Unit tests import the core from source; the workers are emitted beside them so that

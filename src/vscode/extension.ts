@@ -9,6 +9,7 @@ import { testCommands } from './commands/testCommands';
 import { DocumentParses } from './documentParses';
 import { exportHtmlCommand } from './export/exportCommand';
 import { registerLint } from './lint';
+import { NotebookMath } from './notebook/notebookMath';
 import { LazyRenderer } from './preview/lazyRenderer';
 import { openPreviewOnStart } from './preview/openPreviewOnStart';
 import { PreviewManager } from './preview/previewManager';
@@ -29,6 +30,8 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   const previews = new PreviewManager({ extensionUri: context.extensionUri, renderer: () => renderer.get(), settings });
   context.subscriptions.push(settings, parses, renderer, previews, openPreviewOnStart(previews));
+  const notebooks = new NotebookMath({ renderer: () => renderer.get(), settings });
+  context.subscriptions.push(notebooks);
   registerAuthoring(context, {
     renderer: () => renderer.get(),
     parses: () => parses.get(),
@@ -45,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): void {
     settings,
     () => previews.activePreview?.uri,
   );
-  const services: CommandServices = { previews, renderer, exportHtml, lint };
+  const services: CommandServices = { previews, renderer, exportHtml, lint, notebooks };
   context.subscriptions.push(...registerCommands(productCommands(services)));
   if (process.env['MATHDOWN_TEST']) context.subscriptions.push(...registerCommands(testCommands(services)));
 }

@@ -18,6 +18,7 @@ export const TEST_COMMAND_IDS = [
   'mathdown.test.failNextRender',
   'mathdown.test.revivePreview',
   'mathdown.test.saveFormulaCache',
+  'mathdown.test.notebookShown',
   'mathdown.test.exportUi',
 ] as const;
 

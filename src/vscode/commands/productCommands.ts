@@ -2,6 +2,7 @@
 import { clearFormulaCacheCommand } from '../cacheCommands';
 import type { ExportHtmlCommand } from '../export/exportCommand';
 import type { Lint } from '../lint';
+import type { NotebookMath } from '../notebook/notebookMath';
 import type { LazyRenderer } from '../preview/lazyRenderer';
 import { previewCommands } from '../preview/previewCommands';
 import type { PreviewManager } from '../preview/previewManager';
@@ -12,6 +13,7 @@ export interface CommandServices {
   renderer: LazyRenderer;
   exportHtml: ExportHtmlCommand;
   lint: Lint;
+  notebooks: NotebookMath;
 }
 
 export function productCommands(s: CommandServices): CommandTable {

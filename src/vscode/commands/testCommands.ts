@@ -23,6 +23,8 @@ export function testCommands(s: CommandServices): TestCommandTable {
       await s.previews.deserializeWebviewPanel(panel, state);
     },
     'mathdown.test.saveFormulaCache': () => s.renderer.saveCache(),
+    /** What the notebook renderer last reported shown for the notebook `uri` (undefined before any report). */
+    'mathdown.test.notebookShown': (uri: string) => s.notebooks.shown.get(uri),
     /** Replaces the export command's dialogs by the given ExportUi; no argument restores VS Code's. */
     'mathdown.test.exportUi': (replacement?: ExportUi) => s.exportHtml.setUi(replacement),
   };

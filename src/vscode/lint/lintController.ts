@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LintDiagnostic, LintWorkerClient, MathdownRenderer, MathdownSettings, ParseCache } from '../../core';
 import { core } from '../core';
+import { cellContext, knownInNotebook, withCellMacros } from '../notebook/cellContext';
 import { toDiagnostic } from './toDiagnostic';
 
 export interface LintDeps {
@@ -79,9 +80,11 @@ export class LintController implements vscode.Disposable {
     this.#running.set(key, abort);
     const version = document.version;
     const text = document.getText();
+    // A notebook cell: the macros of the cells before it apply, labels of other cells are known.
+    const cell = cellContext(document, (c) => this.#deps.parses().parse(c.getText(), settings.math, c.uri.toString()).formulas);
     let diagnostics: LintDiagnostic[];
     try {
-      diagnostics = await core().lintDocument(text, settings, {
+      diagnostics = await core().lintDocument(text, cell ? { ...settings, math: withCellMacros(settings.math, cell) } : settings, {
         renderer: this.#deps.renderer(),
         parses: this.#deps.parses(),
         documentKey: key,
@@ -96,6 +99,7 @@ export class LintController implements vscode.Disposable {
       if (this.#running.get(key) === abort) this.#running.delete(key);
     }
     if (this.#generation.get(key) !== generation || document.isClosed || document.version !== version) return;
+    if (cell) diagnostics = diagnostics.filter(knownInNotebook(cell));
     this.#results.set(key, { version, diagnostics });
     this.collection.set(
       document.uri,

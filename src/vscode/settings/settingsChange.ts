@@ -1,7 +1,7 @@
 // Which parts of Mathdown's settings a configuration change touched, and so who has to react.
-export type SettingsArea = 'preview' | 'math' | 'lint' | 'export';
+export type SettingsArea = 'preview' | 'math' | 'lint' | 'export' | 'notebook';
 
-const AREAS: readonly SettingsArea[] = ['preview', 'math', 'lint', 'export'];
+const AREAS: readonly SettingsArea[] = ['preview', 'math', 'lint', 'export', 'notebook'];
 
 export class SettingsChange {
   constructor(readonly areas: ReadonlySet<SettingsArea>) {}

@@ -19,6 +19,8 @@ export interface SettingsSnapshot {
   readonly preview: PreviewConfig;
   /** `mathdown.export.folder`: empty for "beside the source"; relative folders start at the source's. */
   readonly exportFolder: string;
+  /** `mathdown.notebook.renderer`: Mathdown renders notebooks' Markdown cells (off: VS Code's own renderer, KaTeX). */
+  readonly notebookRenderer: boolean;
 }
 
 /** The settings (without the `mathdown.` prefix) that the core parses. */
@@ -56,6 +58,7 @@ export function buildSnapshot(get: (key: string) => unknown, parse: typeof parse
       persistentCache: flag(get('preview.persistentCache'), true),
     },
     exportFolder: typeof folder === 'string' ? folder.trim() : '',
+    notebookRenderer: flag(get('notebook.renderer'), true),
   };
 }
 

@@ -1,0 +1,47 @@
+// The messages between Mathdown's notebook renderer (src/webview/notebook, inside the notebook's
+// webview) and the extension (src/vscode/notebook), through VS Code's renderer messaging.
+
+/** The id of the renderer in package.json's `contributes.notebookRenderer`. */
+export const NOTEBOOK_RENDERER_ID = 'mathdown.notebookMath';
+
+/** Renderer → extension: a Markdown cell with this text is being shown and has no HTML yet. */
+export interface CellRequest {
+  type: 'render';
+  text: string;
+}
+
+/** One Markdown cell's HTML, as the notebook renders it (numbers and macros of the cells before it applied). */
+export interface CellHtml {
+  text: string;
+  html: string;
+}
+
+/**
+ * Extension → renderer: the HTML of the notebook's Markdown cells (sent for the whole notebook after
+ * any change, so that cells after an edited, moved or deleted one show their new numbers), the CSS
+ * the math needs, and whether Mathdown renders cells at all (`mathdown.notebook.renderer`).
+ */
+export interface CellsUpdate {
+  type: 'cells';
+  enabled: boolean;
+  css: string;
+  cells: CellHtml[];
+}
+
+/** What one shown cell holds, as the renderer reports it after updating the webview (read by the integration tests). */
+export interface ShownCell {
+  text: string;
+  /** MathJax SVG formulas, KaTeX formulas, and the equation numbers (tags and references) in order. */
+  svg: number;
+  katex: number;
+  numbers: string[];
+}
+
+/** Renderer → extension: the Mathdown cells shown in the webview after an update. */
+export interface CellsShown {
+  type: 'shown';
+  cells: ShownCell[];
+}
+
+export type ToExtension = CellRequest | CellsShown;
+export type ToRenderer = CellsUpdate;

@@ -1,0 +1,121 @@
+// Notebooks in the real VS Code (its built-in .ipynb support, no Jupyter extension): Mathdown's
+// notebook renderer shows Markdown cells' math as MathJax SVG (not KaTeX), numbers continue across
+// cells, a cross-cell \eqref shows the right number and follows cells deleted; a TeX error in a
+// cell is a diagnostic, a macro from an earlier cell is not.
+import * as assert from 'node:assert/strict';
+import { suite, suiteSetup, test } from 'mocha';
+import * as vscode from 'vscode';
+import type { ShownCell } from '../../src/shared/notebook/messages';
+import { activateMathdown, fixtureUri, startClean, waitFor } from './helpers';
+
+suite('notebooks', () => {
+  let notebook: vscode.NotebookDocument;
+
+  suiteSetup(async () => {
+    await startClean();
+    await activateMathdown();
+    notebook = await vscode.workspace.openNotebookDocument(fixtureUri('notebook.ipynb'));
+    await vscode.window.showNotebookDocument(notebook);
+  });
+
+  // The notebook stays open: the runner's --screenshot shows it (docs/screenshots/notebook-*.png); the next suite's startClean closes it.
+
+  const shown = (): Promise<ShownCell[] | undefined> =>
+    Promise.resolve(vscode.commands.executeCommand<ShownCell[] | undefined>('mathdown.test.notebookShown', notebook.uri.toString()));
+
+  const markdownTexts = () =>
+    notebook
+      .getCells()
+      .filter((c) => c.kind === vscode.NotebookCellKind.Markup)
+      .map((c) => c.document.getText());
+
+  /** The shown cells in notebook order, once every Markdown cell is shown with its math typeset. */
+  async function allShown(what: string): Promise<ShownCell[]> {
+    return waitFor(
+      async () => {
+        const cells = await shown();
+        if (!cells) return undefined;
+        const texts = markdownTexts();
+        const ordered = texts.map((t) => cells.find((c) => c.text === t));
+        return ordered.every((c) => c && c.svg > 0) ? (ordered as ShownCell[]) : undefined;
+      },
+      what,
+      180_000,
+    );
+  }
+
+  test('Markdown cells show MathJax SVG, not KaTeX, numbered across cells; \\eqref finds another cell', async () => {
+    const cells = await allShown('the notebook renderer to show every Markdown cell typeset');
+    assert.deepEqual(
+      cells.map((c) => c.katex),
+      [0, 0, 0],
+    );
+    assert.deepEqual(
+      cells.map((c) => c.numbers),
+      [['(1)'], ['(2)', '(1)'], ['(2)']],
+    );
+  });
+
+  test('a TeX error in a cell is a diagnostic; a macro from an earlier cell and a label of another cell are not', async () => {
+    const [first, second, third] = notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Markup);
+    const codes = (cell: vscode.NotebookCell) =>
+      vscode.languages.getDiagnostics(cell.document.uri).map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)));
+    await waitFor(() => codes(third!).includes('MM301'), 'the TeX error in the third cell to be reported');
+    // Portability warnings may stand (`\\|` in the second cell is MM102); TeX errors and unknown labels must not.
+    const texProblems = (cell: vscode.NotebookCell) => codes(cell).filter((c) => c === 'MM301' || c === 'MM302');
+    assert.deepEqual(texProblems(first!), []);
+    assert.deepEqual(texProblems(second!), [], 'the \\R of the first cell is known in the second');
+    assert.deepEqual(texProblems(third!), ['MM301'], 'eq:norm of the second cell is known in the third');
+    const error = vscode.languages
+      .getDiagnostics(third!.document.uri)
+      .find((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === 'MM301')!;
+    assert.equal(third!.document.getText(error.range), '\\fraq');
+  });
+
+  test('deleting the first cell renumbers the cells after it', async () => {
+    const firstText = notebook.cellAt(0).document.getText();
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(notebook.uri, [vscode.NotebookEdit.deleteCells(new vscode.NotebookRange(0, 1))]);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const cells = await waitFor(
+      async () => {
+        const all = await shown();
+        const texts = markdownTexts();
+        const ordered = texts.map((t) => all?.find((c) => c.text === t));
+        return ordered.length === 2 && ordered.every((c) => c && c.numbers[0] === '(1)') ? (ordered as ShownCell[]) : undefined;
+      },
+      'the cells after the deleted one to show their new numbers',
+      180_000,
+    );
+    assert.deepEqual(
+      cells.map((c) => c.numbers),
+      [['(1)', '(???)'], ['(1)']],
+    );
+    const restore = new vscode.WorkspaceEdit();
+    restore.set(notebook.uri, [
+      vscode.NotebookEdit.insertCells(0, [new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, firstText, 'markdown')]),
+    ]);
+    assert.ok(await vscode.workspace.applyEdit(restore));
+    const back = await allShown('the first cell to come back');
+    assert.deepEqual(
+      back.map((c) => c.numbers),
+      [['(1)'], ['(2)', '(1)'], ['(2)']],
+    );
+  });
+
+  test("with mathdown.notebook.renderer off, VS Code's built-in renderer (KaTeX) shows the cells", async () => {
+    await vscode.workspace.getConfiguration('mathdown').update('notebook.renderer', false, vscode.ConfigurationTarget.Global);
+    const cells = await waitFor(
+      async () => {
+        const all = await shown();
+        return all && all.length >= 3 && all.every((c) => c.svg === 0) ? all : undefined;
+      },
+      'the cells to be shown without Mathdown',
+      180_000,
+    );
+    assert.ok(
+      cells.every((c) => c.katex > 0),
+      `KaTeX in every cell: ${JSON.stringify(cells)}`,
+    );
+  });
+});
