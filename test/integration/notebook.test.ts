@@ -102,20 +102,4 @@ suite('notebooks', () => {
       [['(1)'], ['(2)', '(1)'], ['(2)']],
     );
   });
-
-  test("with mathdown.notebook.renderer off, VS Code's built-in renderer (KaTeX) shows the cells", async () => {
-    await vscode.workspace.getConfiguration('mathdown').update('notebook.renderer', false, vscode.ConfigurationTarget.Global);
-    const cells = await waitFor(
-      async () => {
-        const all = await shown();
-        return all && all.length >= 3 && all.every((c) => c.svg === 0) ? all : undefined;
-      },
-      'the cells to be shown without Mathdown',
-      180_000,
-    );
-    assert.ok(
-      cells.every((c) => c.katex > 0),
-      `KaTeX in every cell: ${JSON.stringify(cells)}`,
-    );
-  });
 });
