@@ -3,6 +3,7 @@
 import { activeLine, markActiveLine } from './activeLineMarker';
 import { BlockPatcher } from './blockPatcher';
 import { DeferredBlocks } from './deferredBlocks';
+import { LinkNotice } from './linkNotice';
 import { handleLinkClicks, scrollToAnchor } from './links';
 import type {
   FromWebviewMessage,
@@ -41,6 +42,7 @@ let selectionLine: number | null = null;
 
 const root = document.getElementById('mathdown-content')!;
 const banner = document.getElementById('mathdown-banner')!;
+const linkNotice = new LinkNotice(document.getElementById('mathdown-link-notice')!);
 const mathStyle = document.getElementById('mathdown-mathjax-css')!;
 const fontDefs = document.getElementById('mathdown-font-defs')!;
 const deferred = new DeferredBlocks(
@@ -122,10 +124,12 @@ function snapshot(): SnapshotReport {
     firstVisibleLine: Math.floor(scroll.topLine()),
     activeLine: activeLine(root),
     bannerShown: !banner.hidden,
+    linkNotice: linkNotice.text,
     openDetails: root.querySelectorAll('details[open]').length,
     images: Array.from(root.querySelectorAll('img'), (img) => ({ src: img.src, naturalWidth: img.complete ? img.naturalWidth : 0 })),
     scrollTop: window.scrollY,
     state: saved,
+    csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? null,
   };
 }
 
@@ -162,6 +166,9 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
       break;
     case 'locked':
       saveState({ locked: m.locked });
+      break;
+    case 'linkMissing':
+      linkNotice.show(m.target);
       break;
     case 'snapshotRequest':
       post({ type: 'snapshot', source, id: m.id, report: snapshot() });

@@ -22,11 +22,15 @@ export interface SnapshotReport {
   readonly firstVisibleLine: number;
   readonly activeLine: number | null;
   readonly bannerShown: boolean;
+  /** The short message the page shows after a click on a link to a missing file; null when none is shown. */
+  readonly linkNotice: string | null;
   readonly openDetails: number;
   /** The page's images: the URL each loads from, and its natural width (0 until it has loaded). */
   readonly images: readonly { readonly src: string; readonly naturalWidth: number }[];
   readonly scrollTop: number;
   readonly state: PreviewState | undefined;
+  /** The page's Content-Security-Policy, as its <meta> holds it in the live page; null without one. */
+  readonly csp: string | null;
 }
 
 export namespace TestToWebview {

@@ -350,13 +350,22 @@ export class PreviewPanel implements vscode.Disposable {
         void this.#showSourceLine(m.line);
         break;
       case 'openLink':
-        void openLink(m.href, this.#resource, (uri) => this.#deps.settings.for(uri).core.math);
+        void this.#openLink(m.href);
         break;
       case 'snapshot':
         this.#snapshots.get(m.id)?.(m.report);
         this.#snapshots.delete(m.id);
         break;
     }
+  }
+
+  /** Opens what a link names; a missing file opens nothing and is reported in the page and as a warning. */
+  async #openLink(href: string): Promise<void> {
+    const missing = await openLink(href, this.#resource, (uri) => this.#deps.settings.for(uri).core.math);
+    if (!missing) return;
+    const target = vscode.workspace.asRelativePath(missing, false);
+    this.#post({ type: 'linkMissing', source: this.#source, target });
+    void vscode.window.showWarningMessage(`Mathdown: the link leads to ${target}, which does not exist.`);
   }
 
   async #showSourceLine(line: number): Promise<void> {

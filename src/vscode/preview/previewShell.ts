@@ -18,6 +18,9 @@ export function previewCsp(cspSource: string, nonce: string): string {
     `style-src ${cspSource} 'unsafe-inline'`,
     `script-src 'nonce-${nonce}'`,
     `font-src ${cspSource}`,
+    // The page's own <base> comes before this policy; none after it may change where relative URLs go.
+    `base-uri 'none'`,
+    `form-action 'none'`,
   ].join('; ');
 }
 
@@ -37,13 +40,14 @@ export function previewShellHtml(shell: PreviewShell): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(previewCsp(shell.cspSource, nonce))}">
+${shell.base === undefined ? '' : `<base href="${escapeAttribute(shell.base.replace(/\/?$/, '/'))}">\n`}<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(previewCsp(shell.cspSource, nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta id="mathdown-settings" data-settings="${escapeAttribute(JSON.stringify(shell.settings))}">
-${shell.base === undefined ? '' : `<base href="${escapeAttribute(shell.base.replace(/\/?$/, '/'))}">\n`}${shell.stylesheet === undefined ? '' : `<link rel="stylesheet" href="${escapeAttribute(shell.stylesheet)}">\n`}<style id="mathdown-mathjax-css"></style>
+${shell.stylesheet === undefined ? '' : `<link rel="stylesheet" href="${escapeAttribute(shell.stylesheet)}">\n`}<style id="mathdown-mathjax-css"></style>
 </head>
 <body class="mathdown-preview">
 <div id="mathdown-banner" class="mathdown-banner" role="alert" hidden></div>
+<div id="mathdown-link-notice" class="mathdown-notice" role="status" hidden></div>
 <svg id="mathdown-font-defs" class="mathdown-font-defs" aria-hidden="true" focusable="false"></svg>
 <main id="mathdown-content" class="mathdown-content"></main>
 <script nonce="${nonce}" src="${escapeAttribute(shell.script)}"></script>
