@@ -132,7 +132,11 @@ export namespace FromWebview {
     readonly type: 'openLink';
     readonly href: string;
   }
-  export type Message = Ready | NeedReset | NeedBlocks | RevealLine | DidDoubleClick | OpenLink;
+  /** The reader clicked the notice that content was blocked: show the security settings picker. */
+  export interface ShowSecuritySelector extends Base {
+    readonly type: 'showSecuritySelector';
+  }
+  export type Message = Ready | NeedReset | NeedBlocks | RevealLine | DidDoubleClick | OpenLink | ShowSecuritySelector;
 }
 
 /** Settings the page reads from its `<meta id="mathdown-settings">` before the first message. */
