@@ -7,6 +7,8 @@ import { exportCss } from './exportCss';
 import type { ExportOptions } from './exportOptions';
 import { standalonePage } from './standalonePage';
 import { headingAnchors } from './headingAnchors';
+import { omitRemoteImages } from './remoteImages';
+import { DEFAULT_SECURITY_LEVEL } from '../../shared/remoteContent';
 
 /** The notebook's own few rules: code cells and their outputs set apart from the prose. */
 const NOTEBOOK_CSS = `.nb-code{margin:0 0 1em}
@@ -48,10 +50,13 @@ export async function exportNotebookHtml(json: string, options: ExportOptions): 
   let body = headingAnchors(parts.join('\n'));
   if (images === 'embed' && options.loadImage) body = await embedImages(body, options.loadImage);
   else if (images === 'link' && options.linkImage) body = await rewriteLocalImages(body, options.linkImage);
+  const remoteContent = options.remoteContent ?? DEFAULT_SECURITY_LEVEL;
+  body = omitRemoteImages(body, remoteContent);
   const text = markdown.join('\n\n');
   return standalonePage({
     lang: documentLanguage(text),
     theme,
+    remoteContent,
     title: documentTitle(
       text,
       options.sourceName,

@@ -2,6 +2,7 @@ import type { MathdownSettings } from '../config/settings';
 import type { MathdownRenderer } from '../render/render';
 import type { ImageLoader, ImageRewriter } from './embedImages';
 import type { ExportTheme } from './exportCss';
+import type { SecurityLevel } from '../../shared/remoteContent';
 
 export interface ExportOptions {
   renderer: MathdownRenderer;
@@ -14,6 +15,11 @@ export interface ExportOptions {
   loadImage?: ImageLoader;
   /** With `images: "link"`: rewrites a local image reference, e.g. to stay valid from another folder. */
   linkImage?: ImageRewriter;
+  /**
+   * The preview's security level: remote images it would not load are left out of the page, and
+   * its policy allows only the rest. Default strict, as the preview's: no remote image.
+   */
+  remoteContent?: SecurityLevel;
   /** The document's file name: the title when the document has neither front matter title nor heading. */
   sourceName?: string;
   signal?: AbortSignal;

@@ -1,11 +1,14 @@
 import { escapeHtml } from '../../shared/escapeHtml';
-import { CSP_META } from './contentSecurityPolicy';
+import type { SecurityLevel } from '../../shared/remoteContent';
+import { cspMeta } from './contentSecurityPolicy';
 import type { ExportTheme } from './exportCss';
 
 /** The page around an export's body: its head (CSP, theme, title, CSS) and the shared glyph cache. */
 export function standalonePage(page: {
   lang: string;
   theme: ExportTheme;
+  /** The security level whose remote images the page's policy allows (the body holds no others). */
+  remoteContent: SecurityLevel;
   title: string;
   css: string;
   fontDefs: string;
@@ -17,7 +20,7 @@ export function standalonePage(page: {
     `<html lang="${escapeHtml(page.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
-    CSP_META,
+    cspMeta(page.remoteContent),
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="color-scheme" content="${theme}">`,
     '<meta name="generator" content="Mathdown">',
