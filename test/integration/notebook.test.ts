@@ -3,6 +3,9 @@
 // cells, a cross-cell \eqref shows the right number and follows cells deleted; a TeX error in a
 // cell is a diagnostic, a macro from an earlier cell is not.
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { ShownCell } from '../../src/shared/notebook/messages';
@@ -101,5 +104,17 @@ suite('notebooks', () => {
       back.map((c) => c.numbers),
       [['(1)'], ['(2)', '(1)'], ['(2)']],
     );
+  });
+
+  test('Export to HTML with the notebook in front writes the notebook as one page', async () => {
+    await vscode.window.showNotebookDocument(notebook);
+    const output = join(mkdtempSync(join(tmpdir(), 'mathdown-nb-it-')), 'notebook.html');
+    await vscode.commands.executeCommand('mathdown.export.html', { output });
+    const html = readFileSync(output, 'utf8');
+    assert.deepEqual(
+      [...html.matchAll(/<mtext>(\([^<]*\))<\/mtext>/g)].map((m) => m[1]),
+      ['(1)', '(2)', '(1)', '(2)'],
+    );
+    assert.match(html, /<pre><code class="language-python">print\(1 \+ 1\)<\/code><\/pre>/);
   });
 });

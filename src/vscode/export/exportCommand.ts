@@ -30,6 +30,11 @@ function asArgs(arg: unknown): ExportCommandArgs {
 async function targetDocument(args: ExportCommandArgs, previewed: () => vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
   if (args.uri) return vscode.workspace.openTextDocument(typeof args.uri === 'string' ? vscode.Uri.file(args.uri) : args.uri);
   const active = vscode.window.activeTextEditor?.document;
+  // A notebook (or one of its cells) in front: the notebook file as saved, which the core exports
+  // as a notebook (its name ends in .ipynb).
+  const notebook = vscode.window.activeNotebookEditor?.notebook;
+  if (notebook?.uri.scheme === 'file' && (!active || active.uri.scheme === 'vscode-notebook-cell'))
+    return vscode.workspace.openTextDocument(notebook.uri);
   if (active?.languageId === 'markdown') return active;
   const uri = previewed();
   if (uri) return vscode.workspace.openTextDocument(uri);
