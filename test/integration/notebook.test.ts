@@ -117,4 +117,22 @@ suite('notebooks', () => {
     );
     assert.match(html, /<pre><code class="language-python">print\(1 \+ 1\)<\/code><\/pre>/);
   });
+
+  test('with mathdown.notebook.renderer off, the built-in renderer (KaTeX) shows the cells', async () => {
+    await vscode.workspace.getConfiguration('mathdown').update('notebook.renderer', false, vscode.ConfigurationTarget.Global);
+    let last: unknown;
+    const cells = await waitFor(
+      async () => {
+        const all = await shown();
+        last = all;
+        return all && all.length >= 3 && all.every((c) => c.svg === 0) ? all : undefined;
+      },
+      'the cells to be shown without Mathdown',
+      60_000,
+    ).catch((e: unknown) => {
+      throw new Error(`${String(e)}; last report: ${JSON.stringify(last)}`);
+    });
+    // KaTeX's own error (`\\fraq`) is not a `.katex` element; the other cells' formulas are.
+    assert.ok(cells.filter((c) => c.katex > 0).length >= 2, JSON.stringify(cells));
+  });
 });

@@ -57,6 +57,8 @@ export async function activate(ctx: RendererContext): Promise<void> {
   let css = '';
   /** VS Code's own rendering of a cell (with KaTeX when its markdown-math is on), for when Mathdown is switched off. */
   let original: ((src: string) => string) | undefined;
+  /** The env VS Code rendered each text with (its plugins read the cell's output item from it). */
+  const envs = new Map<string, unknown>();
 
   ctx.onDidReceiveMessage?.((message) => {
     if (message.type !== 'cells') return;
@@ -64,6 +66,8 @@ export async function activate(ctx: RendererContext): Promise<void> {
     css = message.css;
     html.clear();
     for (const cell of message.cells) html.set(cell.text, cell.html);
+    // Envs are needed only for the texts still shown.
+    if (message.cells.length) for (const text of envs.keys()) if (!html.has(text)) envs.delete(text);
     asked.clear();
     patchShownCells();
   });
@@ -76,7 +80,12 @@ export async function activate(ctx: RendererContext): Promise<void> {
       if (!root) continue;
       for (const cell of root.querySelectorAll<HTMLElement>(`.${CELL}`)) {
         const text = cell.dataset['source'] ?? '';
-        const next = enabled ? html.get(text) : original?.(text);
+        let next: string | undefined;
+        try {
+          next = enabled ? html.get(text) : original?.(text);
+        } catch (err) {
+          console.error('Mathdown: the built-in rendering of a cell failed', err);
+        }
         if (next === undefined) continue;
         const key = fingerprint(next);
         if (cell.dataset['key'] === key) continue;
@@ -103,8 +112,9 @@ export async function activate(ctx: RendererContext): Promise<void> {
 
   markdownIt.extendMarkdownIt((md) => {
     const render = md.render.bind(md);
-    original = (src) => render(src);
+    original = (src) => render(src, envs.get(src) ?? {});
     md.render = (src: string, env?: unknown): string => {
+      envs.set(src, env);
       if (!enabled || !ctx.postMessage) return render(src, env);
       const source = escapeText(src).replace(/"/g, '&quot;');
       const ready = html.get(src);
