@@ -10,11 +10,11 @@ import { test } from 'node:test';
 const root = join(__dirname, '../../..');
 const ALLOWED = [
   /^(package\.json|README\.md|LICENSE|CHANGELOG\.md)$/,
-  /^dist\/(extension|typesetWorker|lintWorker|webview|cli|core)\.js$/,
+  /^dist\/(extension|typesetWorker|lintWorker|webview|notebookRenderer|cli|core)\.js$/,
   /^media\/[\w.-]+\.(css|svg|png)$/,
   /^syntaxes\/[\w.-]+\.json$/,
   /^docs\/rules\/(MM\d{3}|README)\.md$/,
-  /^docs\/screenshots\/showcase-(light|dark)\.png$/,
+  /^docs\/screenshots\/(showcase-(light|dark)|notebook-(mathdown|builtin-katex))\.png$/,
 ];
 const REQUIRED = [
   'package.json',
@@ -23,6 +23,7 @@ const REQUIRED = [
   'dist/typesetWorker.js',
   'dist/lintWorker.js',
   'dist/webview.js',
+  'dist/notebookRenderer.js',
   'dist/cli.js',
   'media/preview.css',
   'docs/rules/MM301.md',

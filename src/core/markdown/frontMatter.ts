@@ -65,6 +65,7 @@ export function frontMatterField(text: string, key: string): string | undefined 
  * mystmd's own front matter has no marker of the dialect, so such files need the setting.
  */
 export function frontMatterSaysMyst(text: string): boolean {
-  const body = frontMatterOf(text)?.body;
+  // Lines may end in CR alone (the lexer reads such documents normalised, front matter included).
+  const body = frontMatterOf(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text)?.body;
   return body !== undefined && /^(?:[ \t]+format_name[ \t]*:[ \t]*['"]?myst['"]?[ \t]*|myst[ \t]*:.*)$/m.test(body);
 }

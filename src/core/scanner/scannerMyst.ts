@@ -49,7 +49,7 @@ function closingRun(src: string, from: number, ticks: number): number {
 }
 
 /** ` (label)` after the closing `$$` of a MyST display equation, up to the end of the line. */
-const EQUATION_LABEL = /[ \t]*\(([^)$\r\n]+?)\)[ \t]*(?=\n|$)/y;
+const EQUATION_LABEL = /[ \t]*\(([^()$\r\n]+)\)[ \t]*(?=\n|$)/y;
 
 /** The label after a closing `$$` at `from` (MyST's `$$ … $$ (label)`), with where the line's content ends. */
 export function equationLabelAt(src: string, from: number): { label: string; end: number } | null {
@@ -74,9 +74,10 @@ export interface DirectiveMatch {
   readonly blockEnd: number;
 }
 
-const DIRECTIVE_OPEN = /(`{3,}|~{3,}|:{3,})\{([A-Za-z][\w:.+-]*)\}[ \t]*([^\n]*?)[ \t]*(?:\n|$)/y;
-const OPTION_LINE = /^:([\w-]+):(?:[ \t]+(.*?))?[ \t]*$/;
-const YAML_LINE = /^([\w-]+)[ \t]*:[ \t]*(.*?)[ \t]*$/;
+// Each part is matched by one greedy run and trimmed in code: no two runs compete for the same spaces.
+const DIRECTIVE_OPEN = /(`{3,}|~{3,}|:{3,})\{([A-Za-z][\w:.+-]*)\}([^\n]*)(?:\n|$)/y;
+const OPTION_LINE = /^:([\w-]+):(.*)$/;
+const YAML_LINE = /^([\w-]+)[ \t]*:(.*)$/;
 
 /** The directive whose opening fence stands at `fenceStart` (after up to three spaces), or null. */
 export function matchDirective(src: string, fenceStart: number): DirectiveMatch | null {
@@ -84,7 +85,8 @@ export function matchDirective(src: string, fenceStart: number): DirectiveMatch 
   const open = DIRECTIVE_OPEN.exec(src);
   if (!open) return null;
   const fence = open[1]!;
-  if (fence[0] === '`' && open[3]!.includes('`')) return null;
+  const argument = open[3]!.trim();
+  if (fence[0] === '`' && argument.includes('`')) return null;
   const contentStart = fenceStart + open[0].length;
   const closer = closingFence(src, contentStart, fence);
   const contentEnd = closer ? closer.lineStart : src.length;
@@ -96,7 +98,7 @@ export function matchDirective(src: string, fenceStart: number): DirectiveMatch 
     if (endYaml > 0) {
       for (const l of lines.slice(1, endYaml)) {
         const m = YAML_LINE.exec(l);
-        if (m) options[m[1]!] = unquote(m[2]!);
+        if (m) options[m[1]!] = unquote(m[2]!.trim());
       }
       skip = endYaml + 1;
     }
@@ -104,7 +106,7 @@ export function matchDirective(src: string, fenceStart: number): DirectiveMatch 
     while (skip < lines.length) {
       const m = OPTION_LINE.exec(lines[skip]!.trim());
       if (!m) break;
-      options[m[1]!] = m[2] ?? '';
+      options[m[1]!] = m[2]!.trim();
       skip++;
     }
   }
@@ -115,7 +117,7 @@ export function matchDirective(src: string, fenceStart: number): DirectiveMatch 
   if (bodyEnd > bodyStart && src.charCodeAt(bodyEnd - 1) === 10) bodyEnd--;
   return {
     name: open[2]!,
-    argument: open[3]!,
+    argument,
     options,
     bodyStart,
     bodyEnd: Math.max(bodyStart, bodyEnd),
