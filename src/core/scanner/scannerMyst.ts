@@ -49,14 +49,17 @@ function closingRun(src: string, from: number, ticks: number): number {
 }
 
 /** ` (label)` after the closing `$$` of a MyST display equation, up to the end of the line. */
-const EQUATION_LABEL = /[ \t]*\(([^()$\r\n]+)\)[ \t]*(?=\n|$)/y;
+const EQUATION_LABEL = /\(([^()$\r\n]+)\)[ \t]*(?=\n|$)/y;
 
 /** The label after a closing `$$` at `from` (MyST's `$$ … $$ (label)`), with where the line's content ends. */
 export function equationLabelAt(src: string, from: number): { label: string; end: number } | null {
-  EQUATION_LABEL.lastIndex = from;
+  // The spaces before `(` are skipped here, not by the regex, which would then rescan them from every start.
+  let at = from;
+  while (src.charCodeAt(at) === 32 || src.charCodeAt(at) === 9) at++;
+  EQUATION_LABEL.lastIndex = at;
   const m = EQUATION_LABEL.exec(src);
   // MyST's label normaliser: whitespace runs become `-`.
-  return m ? { label: m[1]!.trim().replace(/\s+/g, '-'), end: from + m[0].length } : null;
+  return m ? { label: m[1]!.trim().replace(/\s+/g, '-'), end: at + m[0].length } : null;
 }
 
 /** A MyST directive: ```` ```{name} argument ```` (or `~~~`, or the colon fence `:::`) … closing fence. */
@@ -75,17 +78,24 @@ export interface DirectiveMatch {
 }
 
 // Each part is matched by one greedy run and trimmed in code: no two runs compete for the same spaces.
-const DIRECTIVE_OPEN = /(`{3,}|~{3,}|:{3,})\{([A-Za-z][\w:.+-]*)\}([^\n]*)(?:\n|$)/y;
+const DIRECTIVE_OPEN = /\{([A-Za-z][\w:.+-]*)\}([^\n]*)(?:\n|$)/y;
 const OPTION_LINE = /^:([\w-]+):(.*)$/;
 const YAML_LINE = /^([\w-]+)[ \t]*:(.*)$/;
 
 /** The directive whose opening fence stands at `fenceStart` (after up to three spaces), or null. */
 export function matchDirective(src: string, fenceStart: number): DirectiveMatch | null {
-  DIRECTIVE_OPEN.lastIndex = fenceStart;
-  const open = DIRECTIVE_OPEN.exec(src);
-  if (!open) return null;
-  const fence = open[1]!;
-  const argument = open[3]!.trim();
+  // The fence run is counted here (a regex `{3,} would retry every shorter run on a long one).
+  const c = src[fenceStart];
+  if (c !== '`' && c !== '~' && c !== ':') return null;
+  let runEnd = fenceStart;
+  while (src[runEnd] === c) runEnd++;
+  if (runEnd - fenceStart < 3) return null;
+  DIRECTIVE_OPEN.lastIndex = runEnd;
+  const m = DIRECTIVE_OPEN.exec(src);
+  if (!m) return null;
+  const fence = src.slice(fenceStart, runEnd);
+  const open = { 0: src.slice(fenceStart, runEnd + m[0].length), 2: m[1]!, 3: m[2]! };
+  const argument = open[3].trim();
   if (fence[0] === '`' && argument.includes('`')) return null;
   const contentStart = fenceStart + open[0].length;
   const closer = closingFence(src, contentStart, fence);
@@ -116,7 +126,7 @@ export function matchDirective(src: string, fenceStart: number): DirectiveMatch 
   let bodyEnd = contentEnd;
   if (bodyEnd > bodyStart && src.charCodeAt(bodyEnd - 1) === 10) bodyEnd--;
   return {
-    name: open[2]!,
+    name: open[2],
     argument,
     options,
     bodyStart,
