@@ -3,6 +3,7 @@
 // typesetting worker) is created on first use.
 import * as vscode from 'vscode';
 import { registerAuthoring } from './authoring';
+import { core } from './core';
 import { productCommands, type CommandServices } from './commands/productCommands';
 import { registerCommands } from './commands/registerCommands';
 import { testCommands } from './commands/testCommands';
@@ -32,7 +33,9 @@ export function activate(context: vscode.ExtensionContext): void {
   registerAuthoring(context, {
     renderer: () => renderer.get(),
     parses: () => parses.get(),
-    mathOptions: (document) => settings.for(document?.uri).core.math,
+    // With the document's front matter macros, as the preview renders it.
+    mathOptions: (document) =>
+      document ? core().documentMath(document.getText(), settings.for(document).core.math) : settings.for().core.math,
   });
   const lint = registerLint(context, {
     renderer: () => renderer.get(),

@@ -2,11 +2,11 @@
 // configuration changes reach the preview and lint.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_SETTINGS, parseSettings } from '../../src/core';
+import { DEFAULT_SETTINGS, parseSettings, SETTING_KEYS } from '../../src/core';
 import { settingsChange } from '../../src/vscode/settings/settingsChange';
 import { buildSnapshot } from '../../src/vscode/settings/snapshot';
 
-const snapshotOf = (values: Record<string, unknown>) => buildSnapshot((key) => values[key], parseSettings);
+const snapshotOf = (values: Record<string, unknown>) => buildSnapshot((key) => values[key], parseSettings, SETTING_KEYS);
 
 test('unset settings give the defaults', () => {
   const s = snapshotOf({});

@@ -215,8 +215,9 @@ export class PreviewPanel implements vscode.Disposable {
       });
       return;
     }
+    // The document's scope, so that `[markdown]` settings apply as they do to lint; its settings files read first.
+    const { math } = (await this.#deps.settings.ready(doc)).core;
     const version = doc.version;
-    const { math } = this.#deps.settings.for(this.#resource).core;
     const current = () => !abort.signal.aborted && generation === this.#generation && !this.#disposed;
     let result: RenderResult;
     let shownFirst = false;
