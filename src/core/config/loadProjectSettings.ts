@@ -117,7 +117,7 @@ function readSettingsFile(path: string, text: string, base: MathdownSettings, ou
   const { settings, problems } = parseSettings(raw, base);
   for (const p of problems) {
     const { line, column } = jsonKeyPosition(text, p.key);
-    out.push(at(path, line, column, `"${p.key}" ${p.message}`, 'warning', 'setting'));
+    out.push(at(path, line, column, `"${p.key}" ${p.message}`, 'error', 'setting'));
   }
   return settings;
 }

@@ -7,8 +7,6 @@ import type { ConfigDiagnostic, ProjectSettings } from '../../core';
 interface Entry {
   promise: Promise<ProjectSettings>;
   result?: ProjectSettings;
-  /** `get` answered before the load ended: whoever asked then must hear when it has. */
-  servedEarly: boolean;
 }
 
 const CONFIG_FILE = '.mathdown.json';
@@ -18,7 +16,7 @@ export class ProjectFiles implements vscode.Disposable {
   readonly #diagnostics = vscode.languages.createDiagnosticCollection('mathdown-settings');
   readonly #changed = new vscode.EventEmitter<void>();
   readonly #subscriptions: vscode.Disposable[];
-  /** Fires when a settings or preamble file changed, or a load asked for by `get` ended: settings read now are new. */
+  /** Fires when a settings or preamble file changed: settings read now are new. */
   readonly onDidChange = this.#changed.event;
 
   constructor() {
@@ -36,11 +34,13 @@ export class ProjectFiles implements vscode.Disposable {
     ];
   }
 
-  /** The loaded settings for `key`, or undefined while `load` (started now if need be) runs. */
+  /**
+   * The loaded settings for `key`, or undefined while `load` (started now if need be) runs. No event
+   * follows the load: the preview, lint and export wait for `ready`; completion and hover take
+   * the files' settings from their next request on.
+   */
   get(key: string, load: () => Promise<ProjectSettings>): ProjectSettings | undefined {
-    const entry = this.#entry(key, load);
-    if (!entry.result) entry.servedEarly = true;
-    return entry.result;
+    return this.#entry(key, load).result;
   }
 
   ready(key: string, load: () => Promise<ProjectSettings>): Promise<ProjectSettings> {
@@ -59,7 +59,7 @@ export class ProjectFiles implements vscode.Disposable {
   #entry(key: string, load: () => Promise<ProjectSettings>): Entry {
     let entry = this.#entries.get(key);
     if (entry) return entry;
-    const created: Entry = { promise: load(), servedEarly: false };
+    const created: Entry = { promise: load() };
     entry = created;
     this.#entries.set(key, entry);
     created.promise.then(
@@ -67,7 +67,6 @@ export class ProjectFiles implements vscode.Disposable {
         if (this.#entries.get(key) !== created) return;
         created.result = result;
         this.#show(result);
-        if (created.servedEarly) this.#changed.fire();
       },
       () => {
         // The loader reports problems as diagnostics and does not throw; if it ever did, try again next time.

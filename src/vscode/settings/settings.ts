@@ -36,7 +36,7 @@ export class Settings implements vscode.Disposable {
         const change = settingsChange((section) => e.affectsConfiguration(section));
         if (change) this.#changed.fire(change);
       }),
-      // A settings or preamble file changed (or was read for the first time): any area may differ.
+      // A settings or preamble file changed: any area may differ.
       this.#files.onDidChange(() => {
         this.#merged.clear();
         this.#changed.fire(new SettingsChange(EVERY_AREA));
@@ -48,8 +48,8 @@ export class Settings implements vscode.Disposable {
 
   /**
    * The settings in force for `scope` (a document, so that folder and language settings apply, or
-   * its URI). Until the document's settings files are read (see `ready`), VS Code's settings alone;
-   * `onDidChange` fires when the files' settings are in.
+   * its URI). Until the document's settings files are read (see `ready`, which the preview, lint
+   * and export wait for), VS Code's settings alone.
    */
   for(scope?: vscode.ConfigurationScope): SettingsSnapshot {
     const project = this.#project(scope);
