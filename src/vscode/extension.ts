@@ -33,9 +33,12 @@ export function activate(context: vscode.ExtensionContext): void {
   registerAuthoring(context, {
     renderer: () => renderer.get(),
     parses: () => parses.get(),
-    // With the document's front matter macros, as the preview renders it.
-    mathOptions: (document) =>
-      document ? core().documentMath(document.getText(), settings.for(document).core.math) : settings.for().core.math,
+    // With the document's front matter macros, as the preview renders it (the text is read only when it has front matter).
+    mathOptions: (document) => {
+      if (!document) return settings.for().core.math;
+      const math = settings.for(document).core.math;
+      return /^\uFEFF?---[ \t]*$/.test(document.lineAt(0).text) ? core().documentMath(document.getText(), math) : math;
+    },
   });
   const lint = registerLint(context, {
     renderer: () => renderer.get(),
