@@ -73,3 +73,15 @@ test('a configuration change names its areas; the preview follows preview and ma
   assert.ok(!exported.affectsPreview && !exported.affectsLint);
   assert.deepEqual([...change('mathdown.lint', 'mathdown.export')!.areas], ['lint', 'export']);
 });
+
+test('every setting the core parses reaches the snapshot, the new ones included (SETTING_KEYS, one list)', () => {
+  const s = snapshotOf({
+    'math.packages': ['physics'],
+    'math.preamble': 'tex/preamble.tex',
+    'math.environments': { pmat: ['\\begin{pmatrix}', '\\end{pmatrix}'] },
+  });
+  assert.deepEqual(s.core.math.packages, ['physics']);
+  assert.deepEqual(s.core.math.preamble, ['tex/preamble.tex']);
+  assert.deepEqual(s.core.math.environments, { pmat: ['\\begin{pmatrix}', '\\end{pmatrix}'] });
+  assert.deepEqual(snapshotOf({ 'math.packages': ['nope'] }).core.math.packages, [], 'an unknown package falls back to none');
+});
