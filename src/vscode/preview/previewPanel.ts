@@ -1,5 +1,6 @@
-// One preview panel showing one Markdown document: renders on change (debounced), sends only
-// the blocks the webview does not have yet, and answers the webview's messages.
+// One preview panel showing one Markdown document: renders on change (at once when idle; edits
+// made while a render runs are coalesced into one render after it; or after `debounceMs` when the
+// user set one), sends only the blocks the webview does not have yet, and answers the webview's messages.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FirstScreen, MathdownRenderer, RenderResult } from '../../core';
@@ -19,6 +20,7 @@ import { openLink } from './openLink';
 import { blockDiff, type SentBlock } from './blockDiff';
 import { previewPageHtml } from './previewPage';
 import { escapeAttribute } from '../../shared/escapeHtml';
+import { CoalescingRunner } from '../schedule/coalescingRunner';
 
 export const PREVIEW_VIEW_TYPE = 'mathdown.preview';
 
@@ -48,7 +50,11 @@ export class PreviewPanel implements vscode.Disposable {
   #postedVersion = -1;
   #generation = 0;
   #abort: AbortController | undefined;
-  #debounce: ReturnType<typeof setTimeout> | undefined;
+  /** Renders one at a time; the argument is whether to resend every block (requests OR it). */
+  readonly #renders = new CoalescingRunner<boolean>(
+    (reset) => this.#render(reset),
+    (a, b) => a || b,
+  );
   #snapshotId = 0;
   /** Test hook: the next render throws, as a renderer bug would. */
   failNextRender = false;
@@ -115,15 +121,19 @@ export class PreviewPanel implements vscode.Disposable {
       scrollEditorWithPreview: preview.scrollEditorWithPreview,
       scrollPreviewWithEditor: preview.scrollPreviewWithEditor,
     });
-    void this.#render(full);
+    this.#renderNow(full);
   }
 
   documentChanged(): void {
-    if (this.#debounce) clearTimeout(this.#debounce);
-    this.#debounce = setTimeout(() => {
-      this.#debounce = undefined;
-      void this.#render(false);
-    }, this.#deps.settings.for(this.#resource).preview.debounceMs);
+    // The render starts at once when none runs (debounceMs 0, the default); while one runs, the
+    // edits wait and are rendered together after it, so typing never queues more than one render.
+    this.#renders.request({ delayMs: this.#deps.settings.for(this.#resource).preview.debounceMs, arg: false });
+  }
+
+  /** A render that makes the running one moot (new page, settings): that one is cancelled, this one follows it. */
+  #renderNow(reset: boolean): void {
+    this.#abort?.abort();
+    this.#renders.request({ delayMs: 0, arg: reset });
   }
 
   editorScrolled(editor: vscode.TextEditor): void {
@@ -329,7 +339,7 @@ export class PreviewPanel implements vscode.Disposable {
         this.#ready = true;
         this.#sentBlocks = [];
         this.#postedVersion = -1;
-        void this.#render(true);
+        this.#renderNow(true);
         const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.#source);
         if (editor) this.editorSelectionChanged(editor);
         break;
@@ -339,7 +349,7 @@ export class PreviewPanel implements vscode.Disposable {
         break;
       case 'needReset':
         this.#postedVersion = -1;
-        void this.#render(true);
+        this.#renderNow(true);
         break;
       case 'revealLine':
         this.#line = m.line;
@@ -376,7 +386,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#abort?.abort();
-    if (this.#debounce) clearTimeout(this.#debounce);
+    this.#renders.dispose();
     this.#onDisposeEmitter.fire();
     this.#onDisposeEmitter.dispose();
     for (const d of this.#disposables) d.dispose();
