@@ -87,7 +87,7 @@ ${h.cases.map((c) => `| ${c.name.replace(/\|/g, '\\|')} | ${c.chars} | ${c.outco
 `;
 }
 
-export function formatReport({ env, doc, rounds, summary, vscode, notes, phases, hostile, wallSeconds }) {
+export function formatReport({ env, doc, rounds, summary, vscode, notes, phases, hostile, wallSeconds, folders = '' }) {
   const { engines, targets } = summary;
   return `# Mathdown benchmark (issue 7)
 
@@ -106,7 +106,7 @@ ${targetTable(targets, vscode)}
 
 ${engineTable(engines)}
 
-${phaseTable(phases)}${hostileTable(hostile)}
+${phaseTable(phases)}${hostileTable(hostile)}${folders}
 ## Notes
 
 ${notes.map((n) => `- ${n}`).join('\n')}
