@@ -40,7 +40,7 @@ const vscodeFile = path.join(repoRoot, 'bench/vscode.json');
 const vscode = fs.existsSync(vscodeFile) ? JSON.parse(fs.readFileSync(vscodeFile, 'utf8')) : undefined;
 const folders = fs.existsSync(FOLDERS_FILE) ? JSON.parse(fs.readFileSync(FOLDERS_FILE, 'utf8')) : undefined;
 const notes = buildNotes(summary, raw, env, build);
-const report = formatReport({ env, doc, rounds: saved.rounds, summary, vscode, notes, phases: raw.phases?.phases, hostile: summary.hostile, wallSeconds: saved.wallSeconds, folders: folders ? foldersTable(folders) + `\nMeasured ${folders.date}, load average ${folders.load} on ${folders.cpus} CPUs.\n` : '' });
+const report = formatReport({ env, doc, rounds: saved.rounds, summary, vscode, notes, phases: raw.phases?.phases, hostile: summary.hostile, saveLint: raw.saveLint, wallSeconds: saved.wallSeconds, folders: folders ? foldersTable(folders) + `\nMeasured ${folders.date}, load average ${folders.load} on ${folders.cpus} CPUs.\n` : '' });
 process.stdout.write(`\n${report}`);
 if (write && !saved.only) {
   fs.mkdirSync(path.join(repoRoot, 'bench'), { recursive: true });
@@ -97,6 +97,8 @@ async function measureAll() {
     fs.writeFileSync(FOLDERS_FILE, JSON.stringify(folders, null, 1));
   }
   if (withMathdown) {
+    raw.saveLint = await runChild(child, ['mathdown', 'saveLint', dir, JSON.stringify({ editIndex: EDIT_INDEX })]);
+    log(`save → diagnostics: ${raw.saveLint.error ?? raw.saveLint.saves.map((x) => `${x.what} ${Math.round(x.ms)} ms (full lint ${Math.round(x.fullLintMs)} ms)`).join(', ')}`);
     raw.phases = await runChild(child, ['mathdown', 'phases', dir]);
     log(`phases of a warm Mathdown re-render: ${raw.phases.error ?? JSON.stringify(raw.phases.phases, (k, v) => (typeof v === 'number' ? Math.round(v) : v))}`);
   }

@@ -97,7 +97,7 @@ test('the same diagnostics as a full lint along 40 random edits of generated not
   assert.ok(reused > 0, 'pieces were reused');
 });
 
-test('a change inside one piece re-lints that piece only', () => {
+test('a change inside one piece re-lints that piece only, and lines inserted above re-lint no piece below', () => {
   const doc = generateDoc({ bytes: 40_000, seed: 3 });
   const linter = new IncrementalLinter();
   linter.lint(doc.text, options(doc.text));
@@ -106,6 +106,11 @@ test('a change inside one piece re-lints that piece only', () => {
   assertSame(linter, edited, 'the edit');
   assert.ok(linter.lastStats.chunks > 20, `the notes are cut into pieces (${linter.lastStats.chunks})`);
   assert.equal(linter.lastStats.linted, 1);
+  // a line inserted near the top moves every piece below; messages naming lines (`at 12:3`) follow
+  const at = edited.indexOf('\n\n', 500) + 2;
+  const moved = `${edited.slice(0, at)}One more line.\n\n${edited.slice(at)}`;
+  assertSame(linter, moved, 'a line inserted near the top');
+  assert.ok(linter.lastStats.linted <= 2, `re-linted ${linter.lastStats.linted} pieces`);
 });
 
 test('no cut inside a fence, an HTML comment, a formula, or between a display-math opener and its closer', () => {

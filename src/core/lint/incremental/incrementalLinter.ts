@@ -4,7 +4,7 @@
 // and only the rules that read the whole document at once run over all of it every time.
 import { DEFAULT_SETTINGS } from '../../config/settings';
 import { parseMarkdown } from '../../markdown';
-import { LineTable } from '../../markdown/lineTable';
+import type { LineTable } from '../../markdown/lineTable';
 import { DEFAULT_MATH_OPTIONS, type Formula, type MathOptions } from '../../types';
 import { finishDiagnostics, runRules } from '../lint';
 import { createLintContext } from '../lintContext';
@@ -17,7 +17,7 @@ const DEFAULT_CAPACITY = 20_000;
 interface Entry {
   /** Diagnostics with offsets from the piece's start and lines from its first line. */
   readonly diagnostics: readonly LintDiagnostic[];
-  /** Set when a message names a line (`… at 12:3`): the entry then serves only a piece that starts on this 0-based line. */
+  /** Set when a message names a line that could not be marked: the entry then serves only a piece that starts on this 0-based line. */
   readonly line: number | undefined;
 }
 
@@ -82,18 +82,30 @@ function lintChunk(
     math,
     targets,
   );
-  // Rules that name a position in a message read it through `lines.position`: those get the
-  // document's line numbers, and the entry is then tied to the piece's line.
+  // Rules that name a line in a message (`… at 12:3`) read it through `lines.position`. There the
+  // line prints as a mark that `placed` turns into the document's line wherever the piece lies,
+  // so that the entry serves the piece after lines were inserted above it. A piece whose own text
+  // holds the mark's characters gets real line numbers instead, and its entry is tied to its line.
+  const marked = !piece.includes(LINE_MARK_OPEN);
   let named = false;
-  const lines = new LineTable(piece, ctx.lines.starts);
-  const documentLines = Object.create(lines) as LineTable;
-  documentLines.position = (offset) => {
+  const lines = ctx.lines;
+  const messageLines = Object.create(lines) as LineTable;
+  messageLines.position = (offset) => {
     named = true;
     const p = lines.position(offset);
-    return { line: p.line + chunk.line, column: p.column };
+    return { line: marked ? markedLine(p.line) : p.line + chunk.line, column: p.column };
   };
-  const diagnostics = runRules({ ...ctx, lines: documentLines }, rules, (rule) => !rule.documentWide, lines);
-  return { diagnostics, line: named ? chunk.line : undefined };
+  const diagnostics = runRules({ ...ctx, lines: messageLines }, rules, (rule) => !rule.documentWide, lines);
+  return { diagnostics, line: named && !marked ? chunk.line : undefined };
+}
+
+const LINE_MARK_OPEN = '\uE000';
+const LINE_MARK = /\uE000(\d+)\uE001/g;
+
+/** A line number that is itself where a number is needed, and prints as a mark (see `placed`). */
+function markedLine(line: number): number {
+  const mark = { [Symbol.toPrimitive]: (hint: string) => (hint === 'string' ? `${LINE_MARK_OPEN}${line}\uE001` : line) };
+  return mark as unknown as number;
 }
 
 /** A formula with offsets from the piece's start and lines from its first line. */
@@ -111,6 +123,9 @@ function shifted(f: Formula, chunk: LintChunk): Formula {
 function placed(d: LintDiagnostic, chunk: LintChunk): LintDiagnostic {
   return {
     ...d,
+    message: d.message.includes(LINE_MARK_OPEN)
+      ? d.message.replace(LINE_MARK, (_, n: string) => String(Number(n) + chunk.line))
+      : d.message,
     offset: d.offset + chunk.start,
     endOffset: d.endOffset + chunk.start,
     line: d.line + chunk.line,
