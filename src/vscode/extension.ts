@@ -12,6 +12,7 @@ import { registerLint } from './lint';
 import { LazyRenderer } from './preview/lazyRenderer';
 import { openPreviewOnStart } from './preview/openPreviewOnStart';
 import { PreviewManager } from './preview/previewManager';
+import { FirstScreens } from './schedule/firstScreens';
 import { Settings } from './settings/settings';
 import { TypesetCacheStore } from './typesetCacheStore';
 
@@ -27,7 +28,9 @@ export function activate(context: vscode.ExtensionContext): void {
     () => settings.for().preview.persistentCache,
     () => parses.get(),
   );
-  const previews = new PreviewManager({ extensionUri: context.extensionUri, renderer: () => renderer.get(), settings });
+  // Lint on open waits for a preview's first screen of the same document: the screen gets the cores first.
+  const firstScreens = new FirstScreens();
+  const previews = new PreviewManager({ extensionUri: context.extensionUri, renderer: () => renderer.get(), settings, firstScreens });
   context.subscriptions.push(settings, parses, renderer, previews, openPreviewOnStart(previews));
   registerAuthoring(context, {
     renderer: () => renderer.get(),
@@ -39,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): void {
     parses: () => parses.get(),
     lintWorkerFile: dist('lintWorker.js'),
     settings,
+    firstScreens,
   });
   const exportHtml = exportHtmlCommand(
     () => renderer.get(),

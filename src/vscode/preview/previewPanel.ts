@@ -21,6 +21,7 @@ import { blockDiff, type SentBlock } from './blockDiff';
 import { previewPageHtml } from './previewPage';
 import { escapeAttribute } from '../../shared/escapeHtml';
 import { CoalescingRunner } from '../schedule/coalescingRunner';
+import type { FirstScreens } from '../schedule/firstScreens';
 
 export const PREVIEW_VIEW_TYPE = 'mathdown.preview';
 
@@ -28,6 +29,8 @@ export interface PreviewDeps {
   readonly extensionUri: vscode.Uri;
   readonly renderer: () => MathdownRenderer;
   readonly settings: Settings;
+  /** Told when a first screen starts and is shown, so that lint on open waits for it. */
+  readonly firstScreens?: FirstScreens;
 }
 
 export class PreviewPanel implements vscode.Disposable {
@@ -230,6 +233,8 @@ export class PreviewPanel implements vscode.Disposable {
     const current = () => !abort.signal.aborted && generation === this.#generation && !this.#disposed;
     let result: RenderResult;
     let shownFirst = false;
+    // Nothing on screen yet: other work on this document (lint on open) waits until something is.
+    const firstShown = this.#postedVersion < 0 ? this.#deps.firstScreens?.begin(this.#source) : undefined;
     try {
       if (this.failNextRender) {
         this.failNextRender = false;
@@ -245,6 +250,7 @@ export class PreviewPanel implements vscode.Disposable {
                 if (!current()) return;
                 this.#postUpdate(partial, version, true, true);
                 shownFirst = true;
+                firstShown?.();
               },
             }
           : undefined;
@@ -259,6 +265,9 @@ export class PreviewPanel implements vscode.Disposable {
       if (abort.signal.aborted || generation !== this.#generation) return;
       this.#post({ type: 'renderFailed', source: this.#source, version, message: errorMessage(e) });
       return;
+    } finally {
+      // the whole document is shown below, or the render failed or gave way: either way, done waiting
+      queueMicrotask(() => firstShown?.());
     }
     if (!current()) return;
     if (!reset && version < this.#postedVersion) return;
