@@ -13,6 +13,8 @@ import { LazyRenderer } from './preview/lazyRenderer';
 import { openPreviewOnStart } from './preview/openPreviewOnStart';
 import { PreviewManager } from './preview/previewManager';
 import { FirstScreens } from './schedule/firstScreens';
+import { SecurityLevels } from './previewSecurity/securityLevels';
+import { securitySelector } from './previewSecurity/securitySelector';
 import { Settings } from './settings/settings';
 import { TypesetCacheStore } from './typesetCacheStore';
 
@@ -28,10 +30,17 @@ export function activate(context: vscode.ExtensionContext): void {
     () => settings.for().preview.persistentCache,
     () => parses.get(),
   );
+  const securityLevels = new SecurityLevels(context.globalState);
   // Lint on open waits for a preview's first screen of the same document: the screen gets the cores first.
   const firstScreens = new FirstScreens();
-  const previews = new PreviewManager({ extensionUri: context.extensionUri, renderer: () => renderer.get(), settings, firstScreens });
-  context.subscriptions.push(settings, parses, renderer, previews, openPreviewOnStart(previews));
+  const previews = new PreviewManager({
+    extensionUri: context.extensionUri,
+    renderer: () => renderer.get(),
+    settings,
+    securityLevels,
+    firstScreens,
+  });
+  context.subscriptions.push(settings, parses, renderer, securityLevels, previews, openPreviewOnStart(previews));
   registerAuthoring(context, {
     renderer: () => renderer.get(),
     parses: () => parses.get(),
@@ -48,8 +57,10 @@ export function activate(context: vscode.ExtensionContext): void {
     () => renderer.get(),
     settings,
     () => previews.activePreview?.uri,
+    securityLevels,
   );
-  const services: CommandServices = { previews, renderer, exportHtml, lint };
+  const security = securitySelector(securityLevels, () => previews.activePreview?.uri);
+  const services: CommandServices = { previews, renderer, exportHtml, lint, security };
   context.subscriptions.push(...registerCommands(productCommands(services)));
   if (process.env['MATHDOWN_TEST']) context.subscriptions.push(...registerCommands(testCommands(services)));
 }

@@ -2,6 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import type { MathdownRenderer } from '../../core';
 import { defaultExportPath, exportToFile, ExportRefused } from '../../node/exportToFile';
+import { isSecurityLevel, SECURITY_LEVELS, type SecurityLevel } from '../../shared/remoteContent';
 import { parseArgs } from '../args';
 import { expandPaths } from '../expandPaths';
 import { jobsOption, withRendererPool } from '../folder/jobs';
@@ -16,25 +17,32 @@ import type { Command } from './command';
 const THEMES = ['light', 'dark'] as const;
 type Theme = (typeof THEMES)[number];
 
-const USAGE = 'usage: mathdown export FILE.md [-o OUT.html] [--theme light|dark], or mathdown export PATH... --out-dir OUT [--jobs N]';
+const USAGE = `usage: mathdown export FILE.md [-o OUT.html] [--theme light|dark] [--security ${SECURITY_LEVELS.join('|')}], or mathdown export PATH... --out-dir OUT [--jobs N] (same options)`;
 
 /**
- * `mathdown export FILE.md [-o OUT.html] [--theme light|dark]`: writes a standalone HTML file, prints its path.
+ * `mathdown export FILE.md [-o OUT.html] [--theme light|dark] [--security LEVEL]`: writes a standalone
+ * HTML file, prints its path. `--security` is the preview's security level: which remote images the
+ * page keeps (strict, the default, leaves them all out).
  * `mathdown export PATH… --out-dir OUT [--jobs N]`: the same for files, folders and globs, several at
  * once in one process (one typesetting worker per core, one formula cache), each written below OUT
  * where it sits below the folder (or the glob's fixed part) it was found from; prints the paths in order.
  */
 export const exportCommand: Command = async (argv, io) => {
-  const { positional, flags } = parseArgs(argv, ['output', 'theme', 'config', 'out-dir', 'jobs'], [], { '-o': 'output' });
+  const { positional, flags } = parseArgs(argv, ['output', 'theme', 'config', 'security', 'out-dir', 'jobs'], [], { '-o': 'output' });
   const theme = flags.theme as string | undefined;
   if (theme !== undefined && !(THEMES as readonly string[]).includes(theme)) {
     throw new CliError(`mathdown export: --theme must be light or dark, not "${theme}".`);
   }
+  const security = flags.security as string | undefined;
+  if (security !== undefined && !isSecurityLevel(security)) {
+    throw new CliError(`mathdown export: --security must be one of ${SECURITY_LEVELS.join(', ')}, not "${security}".`);
+  }
+  const look: Look = { theme: theme as Theme | undefined, security: security as SecurityLevel | undefined };
   const config = flags.config as string | undefined;
   if (flags['out-dir'] !== undefined) {
     if (flags.output !== undefined) throw new CliError(`mathdown export: -o names one output file; with --out-dir leave it out; ${USAGE}`);
     return exportMany(positional, resolve(io.cwd, flags['out-dir'] as string), io, {
-      theme: theme as Theme | undefined,
+      look,
       config,
       jobs: jobsOption(flags.jobs, 'export'),
     });
@@ -44,10 +52,16 @@ export const exportCommand: Command = async (argv, io) => {
   const { path, text } = readDocument(positional[0], io, 'export');
   const settings = loadSettings(dirname(path), io, config);
   const output = flags.output ? resolve(io.cwd, flags.output as string) : defaultExportPath(path);
-  const written = await withRenderer((renderer) => exportOne(renderer, text, path, output, settings, theme as Theme | undefined));
+  const written = await withRenderer((renderer) => exportOne(renderer, text, path, output, settings, look));
   io.out(`${written}\n`);
   return 0;
 };
+
+/** The page's theme and security level, the same for every file of a run. */
+interface Look {
+  theme: Theme | undefined;
+  security: SecurityLevel | undefined;
+}
 
 async function exportOne(
   renderer: MathdownRenderer,
@@ -55,9 +69,14 @@ async function exportOne(
   path: string,
   output: string,
   settings: ReturnType<typeof loadSettings>,
-  theme: Theme | undefined,
+  look: Look,
 ): Promise<string> {
-  return exportToFile(text, path, output, { renderer, settings, theme }).catch((e: unknown) => {
+  return exportToFile(text, path, output, {
+    renderer,
+    settings,
+    theme: look.theme,
+    ...(look.security !== undefined ? { remoteContent: look.security } : {}),
+  }).catch((e: unknown) => {
     if (e instanceof ExportRefused) throw new CliError(`mathdown export: not writing ${output}: ${e.message}.`);
     const code = (e as NodeJS.ErrnoException).code;
     if (code) throw new CliError(`mathdown export: cannot write ${output} (${code}); check that its folder exists and is writable.`);
@@ -70,7 +89,7 @@ async function exportMany(
   paths: readonly string[],
   outDir: string,
   io: CliIO,
-  options: { theme: Theme | undefined; config: string | undefined; jobs: number },
+  options: { look: Look; config: string | undefined; jobs: number },
 ): Promise<number> {
   if (!paths.length) throw new CliError(`mathdown export: no PATH given; ${USAGE}`);
   const { files, missing, baseOf } = expandPaths(paths, io.cwd);
@@ -108,7 +127,7 @@ async function exportMany(
         }
         const settings = loadSettings(dirname(path), { ...io, err: (t) => errors.push(t) }, options.config);
         await mkdir(dirname(output), { recursive: true });
-        return { written: await exportOne(renderer, text, path, output, settings, options.theme), errors };
+        return { written: await exportOne(renderer, text, path, output, settings, options.look), errors };
       },
       (index) => progress.done(shownPath(work[index]!.path, io.cwd)),
     ),
