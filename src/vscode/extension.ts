@@ -13,6 +13,7 @@ import { registerLint } from './lint';
 import { LazyRenderer } from './preview/lazyRenderer';
 import { openPreviewOnStart } from './preview/openPreviewOnStart';
 import { PreviewManager } from './preview/previewManager';
+import { FirstScreens } from './schedule/firstScreens';
 import { SecurityLevels } from './previewSecurity/securityLevels';
 import { securitySelector } from './previewSecurity/securitySelector';
 import { Settings } from './settings/settings';
@@ -31,7 +32,15 @@ export function activate(context: vscode.ExtensionContext): void {
     () => parses.get(),
   );
   const securityLevels = new SecurityLevels(context.globalState);
-  const previews = new PreviewManager({ extensionUri: context.extensionUri, renderer: () => renderer.get(), settings, securityLevels });
+  // Lint on open waits for a preview's first screen of the same document: the screen gets the cores first.
+  const firstScreens = new FirstScreens();
+  const previews = new PreviewManager({
+    extensionUri: context.extensionUri,
+    renderer: () => renderer.get(),
+    settings,
+    securityLevels,
+    firstScreens,
+  });
   context.subscriptions.push(settings, parses, renderer, securityLevels, previews, openPreviewOnStart(previews));
   registerAuthoring(context, {
     renderer: () => renderer.get(),
@@ -48,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): void {
     parses: () => parses.get(),
     lintWorkerFile: dist('lintWorker.js'),
     settings,
+    firstScreens,
   });
   const exportHtml = exportHtmlCommand(
     () => renderer.get(),

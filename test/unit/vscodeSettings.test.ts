@@ -12,7 +12,7 @@ test('unset settings give the defaults', () => {
   const s = snapshotOf({});
   assert.deepEqual(s.core, DEFAULT_SETTINGS);
   assert.deepEqual(s.preview, {
-    debounceMs: 150,
+    debounceMs: 0,
     fontSize: 14,
     lineHeight: 1.6,
     scrollPreviewWithEditor: true,

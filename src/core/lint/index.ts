@@ -6,3 +6,4 @@ export { lintDocument, type FormulaRenderer, type LintDocumentDeps } from './lin
 export { LintWorkerClient } from './worker/lintWorkerClient';
 export { findRule, RULES } from './rules';
 export type { LintContext, LintDiagnostic, LintOptions, LintRule, LintSeverity, Problem, TextEdit } from './types';
+export { IncrementalLinter } from './incremental/incrementalLinter';

@@ -59,6 +59,11 @@ export interface TypesetterOptions {
   maxTexLength?: number;
   cacheSize?: number;
   /**
+   * The formula cache, when several typesetters share one (the CLI's pool over a folder: a formula
+   * typeset for one file serves the others); otherwise each has its own of `cacheSize` entries.
+   */
+  formulaCache?: TypesetCache;
+  /**
    * Helper workers that typeset state-free formulas ahead of the in-order pass (see typesetPrefetch):
    * by default one per core beyond the first, at most MAX_HELPERS.
    */
@@ -131,7 +136,7 @@ export class Typesetter {
     this.#timeoutMs = options.timeoutMs ?? 1000;
     this.#timeoutRetryMs = options.timeoutRetryMs ?? 60_000;
     this.#maxTexLength = options.maxTexLength ?? 10_000;
-    this.#cache = new TypesetCache(options.cacheSize ?? 20_000);
+    this.#cache = options.formulaCache ?? new TypesetCache(options.cacheSize ?? 20_000);
   }
 
   get cacheStats(): { hits: number; misses: number; size: number } {

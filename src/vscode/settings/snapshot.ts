@@ -36,7 +36,7 @@ export function buildSnapshot(get: (key: string) => unknown, parse: typeof parse
     // A bad value falls back to its default, key by key (parseSettings reports but never throws).
     core: parse(raw).settings,
     preview: {
-      debounceMs: clamp(get('preview.debounceMs'), 150, 0, 5000),
+      debounceMs: clamp(get('preview.debounceMs'), 0, 0, 5000),
       fontSize: clamp(get('preview.fontSize'), 14, 6, 72),
       lineHeight: clamp(get('preview.lineHeight'), 1.6, 0.8, 4),
       scrollPreviewWithEditor: flag(get('preview.scrollPreviewWithEditor'), true),
