@@ -38,6 +38,7 @@ export function lint(text: string, options: LintOptions = {}): LintDiagnostic[] 
         endLine: end.line,
         endColumn: end.column,
         ...(p.fix ? { fix: p.fix } : {}),
+        ...(p.choices?.length ? { choices: p.choices } : {}),
       });
     }
   }
