@@ -8,6 +8,7 @@ import { registerCommands } from './commands/registerCommands';
 import { testCommands } from './commands/testCommands';
 import { DocumentParses } from './documentParses';
 import { exportHtmlCommand } from './export/exportCommand';
+import { registerLabels } from './labels';
 import { registerLint } from './lint';
 import { LazyRenderer } from './preview/lazyRenderer';
 import { openPreviewOnStart } from './preview/openPreviewOnStart';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): void {
     parses: () => parses.get(),
     mathOptions: (document) => settings.for(document?.uri).core.math,
   });
+  registerLabels(context, { parses: () => parses.get(), mathOptions: (document) => settings.for(document?.uri).core.math });
   const lint = registerLint(context, {
     renderer: () => renderer.get(),
     parses: () => parses.get(),

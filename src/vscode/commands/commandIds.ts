@@ -9,6 +9,7 @@ export const PRODUCT_COMMAND_IDS = [
   'mathdown.clearFormulaCache',
   'mathdown.export.html',
   'mathdown.lint.fixAll',
+  'mathdown.lint.applySetting',
 ] as const;
 
 export const TEST_COMMAND_IDS = [

@@ -2,6 +2,7 @@
 import { clearFormulaCacheCommand } from '../cacheCommands';
 import type { ExportHtmlCommand } from '../export/exportCommand';
 import type { Lint } from '../lint';
+import { applySetting } from '../lint/applySetting';
 import type { LazyRenderer } from '../preview/lazyRenderer';
 import { previewCommands } from '../preview/previewCommands';
 import type { PreviewManager } from '../preview/previewManager';
@@ -24,5 +25,6 @@ export function productCommands(s: CommandServices): CommandTable {
     'mathdown.clearFormulaCache': clearFormulaCacheCommand(s.renderer, s.previews),
     'mathdown.export.html': s.exportHtml.run,
     'mathdown.lint.fixAll': s.lint.fixAll,
+    'mathdown.lint.applySetting': applySetting,
   };
 }
