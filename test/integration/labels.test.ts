@@ -177,7 +177,10 @@ suite('labels and equations', () => {
     );
     const wrap = actions.find((a) => a.title.startsWith('Number it'))!;
     assert.ok(await vscode.workspace.applyEdit(wrap.edit!));
-    assert.equal(document.getText(), NO_NUMBER.replace('$$ x \\label{plain} $$', () => '$$ \\begin{equation}x \\label{plain}\\end{equation} $$'));
+    assert.equal(
+      document.getText(),
+      NO_NUMBER.replace('$$ x \\label{plain} $$', () => '$$ \\begin{equation}x \\label{plain}\\end{equation} $$'),
+    );
     await waitFor(
       () => !vscode.languages.getDiagnostics(document.uri).some((d) => codeOf(d) === 'MM303'),
       'MM303 gone after wrapping in equation',
