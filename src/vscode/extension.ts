@@ -30,10 +30,12 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   const previews = new PreviewManager({ extensionUri: context.extensionUri, renderer: () => renderer.get(), settings });
   context.subscriptions.push(settings, parses, renderer, previews, openPreviewOnStart(previews));
-  registerAuthoring(context, {
+  const editorMath = registerAuthoring(context, {
     renderer: () => renderer.get(),
     parses: () => parses.get(),
     mathOptions: (document) => settings.for(document?.uri).core.math,
+    renderMath: (document) => settings.for(document).editor.renderMath,
+    onSettingsChange: settings.onDidChange,
   });
   registerLabels(context, { parses: () => parses.get(), mathOptions: (document) => settings.for(document?.uri).core.math });
   const lint = registerLint(context, {
@@ -47,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): void {
     settings,
     () => previews.activePreview?.uri,
   );
-  const services: CommandServices = { previews, renderer, exportHtml, lint };
+  const services: CommandServices = { previews, renderer, exportHtml, lint, editorMath, settings };
   context.subscriptions.push(...registerCommands(productCommands(services)));
   if (process.env['MATHDOWN_TEST']) context.subscriptions.push(...registerCommands(testCommands(services)));
 }

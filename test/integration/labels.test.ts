@@ -159,6 +159,9 @@ suite('labels and equations', () => {
   });
 
   test('MM303: a label with no number drawn, its fixes, and the setting fix', async () => {
+    // Diagnostics follow the edits below without saving.
+    await vscode.workspace.getConfiguration('mathdown.lint').update('run', 'onType', vscode.ConfigurationTarget.Global);
+    await waitFor(() => vscode.workspace.getConfiguration('mathdown.lint').get('run') === 'onType', 'lint on typing');
     const { document } = await open('no-number.md', NO_NUMBER);
     const diagnostic = await waitFor(
       () => vscode.languages.getDiagnostics(document.uri).find((d) => d.source === 'mathdown' && codeOf(d) === 'MM303'),
@@ -215,3 +218,82 @@ suite('labels and equations', () => {
 function codeOf(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
 }
+
+suite('math rendered in the editor', () => {
+  let dir: string;
+  const TEXT = [
+    '# Math in the editor',
+    '',
+    'Inline $a^2 + b^2$ here.',
+    '',
+    '$$',
+    '\\int_0^1 x\\,dx = \\frac{1}{2}',
+    '$$',
+    '',
+    'Prose.',
+    '',
+  ].join('\n');
+
+  suiteSetup(async () => {
+    await startClean();
+    await activateMathdown();
+    dir = mkdtempSync(join(tmpdir(), 'mathdown-editor-math-it-'));
+  });
+
+  suiteTeardown(async () => {
+    await startClean();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  type State = { uri: string; shown: Array<{ line: number; formulaLine: number; image: string }> } | undefined;
+  const state = async () => vscode.commands.executeCommand<State>('mathdown.test.editorMath');
+  const place = (editor: vscode.TextEditor, line: number, character: number) => {
+    editor.selection = new vscode.Selection(line, character, line, character);
+  };
+
+  test('the formula at the cursor shows its image at the end of its last line, and follows the cursor and the edits', async () => {
+    const file = join(dir, 'editor-math.md');
+    writeFileSync(file, TEXT);
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(file)));
+    const uri = editor.document.uri.toString();
+    place(editor, 5, 3);
+    const display = await waitFor(async () => {
+      const s = await state();
+      return s?.uri === uri && s.shown.length === 1 && s.shown[0]!.formulaLine === 4 ? s.shown[0] : undefined;
+    }, 'the display formula rendered at the cursor');
+    assert.equal(display.line, 6, 'after the closing $$');
+    assert.match(display.image, /^data:image\/svg\+xml;base64,/);
+    const svg = Buffer.from(display.image.split(',')[1]!, 'base64').toString('utf8');
+    assert.match(svg, /<svg[^>]*xmlns/);
+
+    place(editor, 2, 10);
+    const inline = await waitFor(async () => {
+      const s = await state();
+      return s?.shown.length === 1 && s.shown[0]!.formulaLine === 2 ? s.shown[0] : undefined;
+    }, 'the image moved to the inline formula');
+    assert.equal(inline.line, 2);
+
+    await editor.edit((b) => b.insert(new vscode.Position(2, 11), ' + c^2'));
+    await waitFor(async () => {
+      const s = await state();
+      return s?.shown.length === 1 && s.shown[0]!.formulaLine === 2 && s.shown[0]!.image !== inline.image;
+    }, 'a new image after typing in the formula');
+
+    place(editor, 8, 2);
+    await waitFor(async () => (await state())?.shown.length === 0, 'no image with the cursor in prose');
+
+    await vscode.workspace.getConfiguration('mathdown.editor').update('renderMath', 'display', vscode.ConfigurationTarget.Global);
+    await waitFor(async () => {
+      const s = await state();
+      return s?.shown.length === 1 && s.shown[0]!.formulaLine === 4;
+    }, 'every display formula rendered in display mode');
+
+    const next = await vscode.commands.executeCommand<string>('mathdown.editor.toggleRenderMath');
+    assert.equal(next, 'off');
+    place(editor, 5, 2);
+    await waitFor(async () => (await state())?.shown.length === 0, 'nothing rendered once toggled off');
+    assert.equal(await vscode.commands.executeCommand<string>('mathdown.editor.toggleRenderMath'), 'display');
+    await waitFor(async () => (await state())?.shown.length === 1, 'rendered again once toggled back on');
+    await closeAll();
+  });
+});

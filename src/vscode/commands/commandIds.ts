@@ -10,6 +10,7 @@ export const PRODUCT_COMMAND_IDS = [
   'mathdown.export.html',
   'mathdown.lint.fixAll',
   'mathdown.lint.applySetting',
+  'mathdown.editor.toggleRenderMath',
 ] as const;
 
 export const TEST_COMMAND_IDS = [
@@ -20,6 +21,7 @@ export const TEST_COMMAND_IDS = [
   'mathdown.test.revivePreview',
   'mathdown.test.saveFormulaCache',
   'mathdown.test.exportUi',
+  'mathdown.test.editorMath',
 ] as const;
 
 export type ProductCommandId = (typeof PRODUCT_COMMAND_IDS)[number];

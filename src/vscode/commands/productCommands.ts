@@ -1,11 +1,14 @@
 // The command table: every command in package.json's contributes.commands and its one handler.
 import { clearFormulaCacheCommand } from '../cacheCommands';
+import type { EditorMath } from '../authoring/editorMath';
+import { toggleRenderMath } from '../authoring/toggleRenderMath';
 import type { ExportHtmlCommand } from '../export/exportCommand';
 import type { Lint } from '../lint';
 import { applySetting } from '../lint/applySetting';
 import type { LazyRenderer } from '../preview/lazyRenderer';
 import { previewCommands } from '../preview/previewCommands';
 import type { PreviewManager } from '../preview/previewManager';
+import type { Settings } from '../settings/settings';
 import type { CommandTable } from './registerCommands';
 
 export interface CommandServices {
@@ -13,6 +16,8 @@ export interface CommandServices {
   renderer: LazyRenderer;
   exportHtml: ExportHtmlCommand;
   lint: Lint;
+  editorMath: EditorMath;
+  settings: Settings;
 }
 
 export function productCommands(s: CommandServices): CommandTable {
@@ -26,5 +31,6 @@ export function productCommands(s: CommandServices): CommandTable {
     'mathdown.export.html': s.exportHtml.run,
     'mathdown.lint.fixAll': s.lint.fixAll,
     'mathdown.lint.applySetting': applySetting,
+    'mathdown.editor.toggleRenderMath': toggleRenderMath(s.settings),
   };
 }

@@ -25,5 +25,7 @@ export function testCommands(s: CommandServices): TestCommandTable {
     'mathdown.test.saveFormulaCache': () => s.renderer.saveCache(),
     /** Replaces the export command's dialogs by the given ExportUi; no argument restores VS Code's. */
     'mathdown.test.exportUi': (replacement?: ExportUi) => s.exportHtml.setUi(replacement),
+    /** What the editor's math decorations show now. */
+    'mathdown.test.editorMath': () => s.editorMath.state,
   };
 }
