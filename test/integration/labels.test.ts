@@ -296,4 +296,18 @@ suite('math rendered in the editor', () => {
     await waitFor(async () => (await state())?.shown.length === 1, 'rendered again once toggled back on');
     await closeAll();
   });
+
+  test('display math folds, beside the Markdown folding', async () => {
+    const file = join(dir, 'folding.md');
+    writeFileSync(file, TEXT);
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    const ranges = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', document.uri);
+      return found?.some((r) => r.start === 4 && r.end === 6) ? found : undefined;
+    }, 'the fold of the display formula');
+    assert.ok(
+      ranges.some((r) => r.start === 0),
+      'the Markdown heading still folds',
+    );
+  });
 });

@@ -6,6 +6,7 @@ import { EditorMath } from './editorMath';
 import { FormulaImages } from './formulaImages';
 import { MathCompletionProvider } from './mathCompletionProvider';
 import { MathDocuments } from './mathDocuments';
+import { MathFoldingProvider } from './mathFoldingProvider';
 import { MathHoverProvider } from './mathHoverProvider';
 
 export interface AuthoringDeps {
@@ -28,6 +29,7 @@ export function registerAuthoring(context: vscode.ExtensionContext, deps: Author
   context.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new MathCompletionProvider(documents, images, deps.mathOptions), '\\', '{'),
     vscode.languages.registerHoverProvider(MARKDOWN, new MathHoverProvider(documents, images, deps.mathOptions)),
+    vscode.languages.registerFoldingRangeProvider(MARKDOWN, new MathFoldingProvider(documents, deps.mathOptions)),
   );
   const editorMath = new EditorMath(documents, images, deps.mathOptions, deps.renderMath, deps.onSettingsChange);
   context.subscriptions.push(editorMath);
