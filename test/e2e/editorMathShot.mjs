@@ -49,7 +49,10 @@ const decorationImages = () =>
     .map((el) => getComputedStyle(el, '::after').content)
     .filter((c) => c.startsWith('url("data:image/svg+xml'));
 
-let server, browser, page, code = 1;
+let server,
+  browser,
+  page,
+  code = 1;
 try {
   server = await startCodeServer({
     codeServer: defaults.codeServer,
@@ -60,12 +63,16 @@ try {
       'workbench.activityBar.location': 'hidden',
       'workbench.layoutControl.enabled': false,
       'editor.fontSize': 15,
+      'editor.stickyScroll.enabled': false,
     },
   });
   browser = await launchChromium({ colorScheme: theme === 'dark' ? 'dark' : 'light', viewport: { width: 1280, height: 760 } });
   page = await browser.context.newPage();
   page.setDefaultTimeout(120_000);
-  await page.goto(workbenchUrl(server, { folder: examples, extensionDevelopmentPath: repoRoot }), { waitUntil: 'domcontentloaded', timeout: 180_000 });
+  await page.goto(workbenchUrl(server, { folder: examples, extensionDevelopmentPath: repoRoot }), {
+    waitUntil: 'domcontentloaded',
+    timeout: 180_000,
+  });
   await page.locator('.monaco-workbench').waitFor();
   const row = page.locator(`.explorer-folders-view .monaco-list-row:has-text("${file}")`).first();
   await row.waitFor();
@@ -78,7 +85,7 @@ try {
 
   // The cursor inside the integral's formula: its rendering appears at the end of its last line.
   await page.locator('.monaco-editor .view-lines').first().click();
-  await goTo(page, 24, 10);
+  await goTo(page, 26, 10);
   const deadline = Date.now() + 240_000;
   while ((await page.evaluate(decorationImages)).length === 0) {
     if (Date.now() > deadline) throw new Error('no math decoration in the editor');

@@ -62,7 +62,10 @@ export class EditorMath implements vscode.Disposable {
       this.#changed,
       vscode.window.onDidChangeTextEditorSelection((e) => e.textEditor === vscode.window.activeTextEditor && update()),
       vscode.window.onDidChangeActiveTextEditor(update),
-      vscode.window.onDidChangeTextEditorVisibleRanges((e) => e.textEditor === vscode.window.activeTextEditor && update()),
+      // Only `display` mode depends on what is in view.
+      vscode.window.onDidChangeTextEditorVisibleRanges(
+        (e) => e.textEditor === vscode.window.activeTextEditor && this.#mode(e.textEditor.document) === 'display' && update(),
+      ),
       vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && update()),
       vscode.window.onDidChangeActiveColorTheme(update),
       onSettingsChange((c) => c.affectsEditorMath && update()),
@@ -196,6 +199,7 @@ function afterImage(uri: string): vscode.ThemableDecorationAttachmentRenderOptio
     borderColor: new vscode.ThemeColor('editorHoverWidget.border'),
     // VS Code writes this value into the rule as `text-decoration: …;`: the only way to add the
     // positioning that keeps a tall image from growing the line.
-    textDecoration: 'none; position: relative; z-index: 2; vertical-align: top; padding: 2px 6px; border-radius: 3px',
+    textDecoration:
+      'none; display: inline-block; line-height: 0; position: relative; z-index: 2; vertical-align: top; padding: 4px 8px; border-radius: 3px',
   };
 }
