@@ -14,7 +14,7 @@ const ALLOWED = [
   /^media\/[\w.-]+\.(css|svg|png)$/,
   /^syntaxes\/[\w.-]+\.json$/,
   /^docs\/rules\/(MM\d{3}|README)\.md$/,
-  /^docs\/screenshots\/showcase-(light|dark)\.png$/,
+  /^docs\/screenshots\/(showcase-(light|dark)|editor-math-dark|references-dark)\.png$/,
 ];
 const REQUIRED = [
   'package.json',
