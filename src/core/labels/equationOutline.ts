@@ -1,7 +1,8 @@
 import type { Heading } from '../markdown/headings';
 import { LineTable } from '../markdown/lineTable';
 import type { Formula } from '../types';
-import type { LabelIndex } from './labelIndex';
+import type { EquationRow } from './equationRows';
+import type { LabelDefinition, LabelIndex } from './labelIndex';
 import { withoutComments } from './labelSites';
 
 /** A node of the outline of equations: a heading holding equations, or an equation row. */
@@ -44,11 +45,13 @@ export function equationOutline(
   const lines = new LineTable(doc.text);
   const roots: OutlineNode[] = [];
   const stack: Array<{ level: number; node: OutlineNode }> = [];
-  const sectionEnd = (i: number): number => {
-    const h = headings[i]!;
-    const next = headings.slice(i + 1).find((n) => n.level <= h.level);
-    return next ? Math.max(lines.lineStart(next.line) - 1, 0) : doc.text.length;
-  };
+  // Each section ends where the next heading of its level or a higher one starts (one pass, a stack of open sections).
+  const sectionEnds = headings.map(() => doc.text.length);
+  const open: number[] = [];
+  headings.forEach((h, i) => {
+    while (open.length && headings[open.at(-1)!]!.level >= h.level) sectionEnds[open.pop()!] = Math.max(lines.lineStart(h.line) - 1, 0);
+    open.push(i);
+  });
   const headingNodes = headings.map((h, i): OutlineNode => {
     const at = lines.lineStart(h.line);
     return {
@@ -56,7 +59,7 @@ export function equationOutline(
       name: h.text || '(heading)',
       detail: '',
       offset: at,
-      endOffset: Math.max(sectionEnd(i), lines.lineEnd(h.line)),
+      endOffset: Math.max(sectionEnds[i]!, lines.lineEnd(h.line)),
       selectionOffset: at,
       selectionEndOffset: lines.lineEnd(h.line),
       children: [],
@@ -80,8 +83,15 @@ export function equationOutline(
 
 function equationNodes(doc: { readonly text: string; readonly formulas: readonly Formula[] }, index: LabelIndex): OutlineNode[] {
   const out: OutlineNode[] = [];
+  const labelsOf = new Map<EquationRow, LabelDefinition[]>();
+  for (const d of index.definitions) {
+    if (!d.row) continue;
+    const list = labelsOf.get(d.row);
+    if (list) list.push(d);
+    else labelsOf.set(d.row, [d]);
+  }
   for (const row of index.rows) {
-    const labels = index.definitions.filter((d) => d.row === row);
+    const labels = labelsOf.get(row) ?? [];
     if (row.number === undefined && !labels.length) continue;
     const f = doc.formulas[row.formulaIndex]!;
     const text = shortFormulaText(f.tex.slice(row.texStart, row.texEnd)) || shortFormulaText(f.tex);

@@ -37,7 +37,9 @@ export function labelSites(text: string, formulas: readonly Formula[]): LabelSit
     for (const m of tex.matchAll(COMMANDS)) {
       const kind = m[1] as LabelSiteKind;
       if (kind === 'label' && f.delimiter === 'ref') continue;
-      map ??= texSourceMap(text, f);
+      // Most TeX is a slice of the document as it stands: its offsets map by a shift. Otherwise
+      // (container prefixes such as `> ` removed) the lint's line-by-line map finds the places.
+      map ??= f.texOffset >= 0 && text.startsWith(f.tex, f.texOffset) ? shifted(f.texOffset) : texSourceMap(text, f);
       const raw = m[2]!;
       const key = raw.trim();
       const keyAt = m.index + m[0].length - 1 - raw.length + (raw.length - raw.trimStart().length);
@@ -58,6 +60,10 @@ export function labelSites(text: string, formulas: readonly Formula[]): LabelSit
     }
   });
   return out;
+}
+
+function shifted(by: number): ReturnType<typeof texSourceMap> {
+  return { exact: true, toDocument: (texOffset) => by + texOffset };
 }
 
 /** The TeX with each comment (`%` to the end of its line, `\%` is not one) blanked, offsets kept. */
