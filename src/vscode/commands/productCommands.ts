@@ -9,6 +9,7 @@ import type { LazyRenderer } from '../preview/lazyRenderer';
 import { previewCommands } from '../preview/previewCommands';
 import type { PreviewManager } from '../preview/previewManager';
 import type { Settings } from '../settings/settings';
+import type { SecuritySelector } from '../previewSecurity/securitySelector';
 import type { CommandTable } from './registerCommands';
 
 export interface CommandServices {
@@ -18,6 +19,7 @@ export interface CommandServices {
   lint: Lint;
   editorMath: EditorMath;
   settings: Settings;
+  security: SecuritySelector;
 }
 
 export function productCommands(s: CommandServices): CommandTable {
@@ -27,6 +29,7 @@ export function productCommands(s: CommandServices): CommandTable {
     'mathdown.preview.openToSide': preview.openToSide,
     'mathdown.preview.toggleLock': preview.toggleLock,
     'mathdown.preview.refresh': preview.refresh,
+    'mathdown.preview.changeSecuritySettings': s.security.run,
     'mathdown.clearFormulaCache': clearFormulaCacheCommand(s.renderer, s.previews),
     'mathdown.export.html': s.exportHtml.run,
     'mathdown.lint.fixAll': s.lint.fixAll,
