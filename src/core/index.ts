@@ -13,3 +13,4 @@ export * from './markdown';
 export * from './render';
 export * from './lint';
 export * from './authoring';
+export * from './labels';

@@ -9,6 +9,7 @@ import { registerCommands } from './commands/registerCommands';
 import { testCommands } from './commands/testCommands';
 import { DocumentParses } from './documentParses';
 import { exportHtmlCommand } from './export/exportCommand';
+import { registerLabels } from './labels';
 import { registerLint } from './lint';
 import { LazyRenderer } from './preview/lazyRenderer';
 import { openPreviewOnStart } from './preview/openPreviewOnStart';
@@ -42,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): void {
     firstScreens,
   });
   context.subscriptions.push(settings, parses, renderer, securityLevels, previews, openPreviewOnStart(previews));
-  registerAuthoring(context, {
+  const editorMath = registerAuthoring(context, {
     renderer: () => renderer.get(),
     parses: () => parses.get(),
     // With the document's front matter macros, as the preview renders it (the text is read only when it has front matter).
@@ -51,7 +52,10 @@ export function activate(context: vscode.ExtensionContext): void {
       const math = settings.for(document).core.math;
       return /^\uFEFF?---[ \t]*$/.test(document.lineAt(0).text) ? core().documentMath(document.getText(), math) : math;
     },
+    renderMath: (document) => settings.for(document).editor.renderMath,
+    onSettingsChange: settings.onDidChange,
   });
+  registerLabels(context, { parses: () => parses.get(), mathOptions: (document) => settings.for(document?.uri).core.math });
   const lint = registerLint(context, {
     renderer: () => renderer.get(),
     parses: () => parses.get(),
@@ -66,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): void {
     securityLevels,
   );
   const security = securitySelector(securityLevels, () => previews.activePreview?.uri);
-  const services: CommandServices = { previews, renderer, exportHtml, lint, security };
+  const services: CommandServices = { previews, renderer, exportHtml, lint, security, editorMath, settings };
   context.subscriptions.push(...registerCommands(productCommands(services)));
   if (process.env['MATHDOWN_TEST']) context.subscriptions.push(...registerCommands(testCommands(services)));
 }

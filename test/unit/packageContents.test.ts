@@ -15,7 +15,7 @@ const ALLOWED = [
   /^syntaxes\/[\w.-]+\.json$/,
   /^schemas\/mathdown\.schema\.json$/,
   /^docs\/rules\/(MM\d{3}|README)\.md$/,
-  /^docs\/screenshots\/showcase-(light|dark)\.png$/,
+  /^docs\/screenshots\/(showcase-(light|dark)|editor-math-dark|references-dark)\.png$/,
 ];
 const REQUIRED = [
   'package.json',

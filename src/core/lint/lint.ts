@@ -53,6 +53,7 @@ export function runRules(
         endLine: end.line,
         endColumn: end.column,
         ...(p.fix ? { fix: p.fix } : {}),
+        ...(p.choices?.length ? { choices: p.choices } : {}),
       });
     }
   }

@@ -13,12 +13,18 @@ export interface PreviewConfig {
   persistentCache: boolean;
 }
 
+/** `mathdown.editor.renderMath`: which formulas show their rendering in the editor itself. */
+export type RenderMathInEditor = 'off' | 'cursor' | 'display';
+const RENDER_MATH: readonly RenderMathInEditor[] = ['off', 'cursor', 'display'];
+
 export interface SettingsSnapshot {
   /** `mathdown.math.*`, `mathdown.lint.*` and `mathdown.export.theme/images`, as the core takes them. */
   readonly core: MathdownSettings;
   readonly preview: PreviewConfig;
   /** `mathdown.export.folder`: empty for "beside the source"; relative folders start at the source's. */
   readonly exportFolder: string;
+  /** `mathdown.editor.*`. */
+  readonly editor: { renderMath: RenderMathInEditor };
 }
 
 /**
@@ -45,7 +51,12 @@ export function buildSnapshot(get: (key: string) => unknown, parse: typeof parse
       persistentCache: flag(get('preview.persistentCache'), true),
     },
     exportFolder: typeof folder === 'string' ? folder.trim() : '',
+    editor: { renderMath: oneOf(get('editor.renderMath'), RENDER_MATH, 'cursor') },
   };
+}
+
+function oneOf<T extends string>(v: unknown, values: readonly T[], fallback: T): T {
+  return values.includes(v as T) ? (v as T) : fallback;
 }
 
 function clamp(v: unknown, fallback: number, min: number, max: number): number {
