@@ -3,16 +3,19 @@
 // typesetting worker) is created on first use.
 import * as vscode from 'vscode';
 import { registerAuthoring } from './authoring';
+import { core } from './core';
 import { productCommands, type CommandServices } from './commands/productCommands';
 import { registerCommands } from './commands/registerCommands';
 import { testCommands } from './commands/testCommands';
 import { DocumentParses } from './documentParses';
 import { exportHtmlCommand } from './export/exportCommand';
+import { registerLabels } from './labels';
 import { registerLint } from './lint';
 import { NotebookMath } from './notebook/notebookMath';
 import { LazyRenderer } from './preview/lazyRenderer';
 import { openPreviewOnStart } from './preview/openPreviewOnStart';
 import { PreviewManager } from './preview/previewManager';
+import { FirstScreens } from './schedule/firstScreens';
 import { SecurityLevels } from './previewSecurity/securityLevels';
 import { securitySelector } from './previewSecurity/securitySelector';
 import { Settings } from './settings/settings';
@@ -31,20 +34,37 @@ export function activate(context: vscode.ExtensionContext): void {
     () => parses.get(),
   );
   const securityLevels = new SecurityLevels(context.globalState);
-  const previews = new PreviewManager({ extensionUri: context.extensionUri, renderer: () => renderer.get(), settings, securityLevels });
+  // Lint on open waits for a preview's first screen of the same document: the screen gets the cores first.
+  const firstScreens = new FirstScreens();
+  const previews = new PreviewManager({
+    extensionUri: context.extensionUri,
+    renderer: () => renderer.get(),
+    settings,
+    securityLevels,
+    firstScreens,
+  });
   context.subscriptions.push(settings, parses, renderer, securityLevels, previews, openPreviewOnStart(previews));
   const notebooks = new NotebookMath({ renderer: () => renderer.get(), settings });
   context.subscriptions.push(notebooks);
-  registerAuthoring(context, {
+  const editorMath = registerAuthoring(context, {
     renderer: () => renderer.get(),
     parses: () => parses.get(),
-    mathOptions: (document) => settings.for(document?.uri).core.math,
+    // With the document's front matter macros, as the preview renders it (the text is read only when it has front matter).
+    mathOptions: (document) => {
+      if (!document) return settings.for().core.math;
+      const math = settings.for(document).core.math;
+      return /^\uFEFF?---[ \t]*$/.test(document.lineAt(0).text) ? core().documentMath(document.getText(), math) : math;
+    },
+    renderMath: (document) => settings.for(document).editor.renderMath,
+    onSettingsChange: settings.onDidChange,
   });
+  registerLabels(context, { parses: () => parses.get(), mathOptions: (document) => settings.for(document?.uri).core.math });
   const lint = registerLint(context, {
     renderer: () => renderer.get(),
     parses: () => parses.get(),
     lintWorkerFile: dist('lintWorker.js'),
     settings,
+    firstScreens,
   });
   const exportHtml = exportHtmlCommand(
     () => renderer.get(),
@@ -53,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): void {
     securityLevels,
   );
   const security = securitySelector(securityLevels, () => previews.activePreview?.uri);
-  const services: CommandServices = { previews, renderer, exportHtml, lint, security, notebooks };
+  const services: CommandServices = { previews, renderer, exportHtml, lint, security, editorMath, settings, notebooks };
   context.subscriptions.push(...registerCommands(productCommands(services)));
   if (process.env['MATHDOWN_TEST']) context.subscriptions.push(...registerCommands(testCommands(services)));
 }

@@ -30,9 +30,21 @@ const ALLOWED: Record<string, { why: string; shows: RegExp }> = {
     why: 'builds the WorkspaceEdit of a code action from core text edits (applies nothing)',
     shows: /export function toWorkspaceEdit/,
   },
+  'src/vscode/labels/labelNavigation.ts': {
+    why: 'Rename Symbol on a label: the WorkspaceEdit the rename provider returns, applied by VS Code only when the user renames',
+    shows: /provideRenameEdits\(/,
+  },
+  'src/vscode/labels/equationSymbols.ts': {
+    why: 'workspace symbol search reads (workspace.fs.stat/readFile) the Markdown files of the workspace; it writes nothing',
+    shows: /await vscode\.workspace\.fs\.readFile\(file\)/,
+  },
   'src/vscode/typesetCacheStore.ts': {
     why: "writes and deletes only its own formula-cache file in the extension's global storage, never a document or a file of the user",
     shows: /this\.file = join\(folder, FILE_NAME\)/,
+  },
+  'src/vscode/settings/vscodeConfigHost.ts': {
+    why: 'matched by workspace.fs but only reads: the settings loader reads .mathdown.json and preamble files through workspace.fs.readFile, and writes nothing',
+    shows: /vscode\.workspace\.fs\.readFile\(/,
   },
   'src/vscode/export/exportCommand.ts': {
     why: 'the handler of the mathdown.export.html command (its entry in the command table) writes the chosen HTML file (never the source: exportToFile refuses)',

@@ -13,8 +13,9 @@ const ALLOWED = [
   /^dist\/(extension|typesetWorker|lintWorker|webview|notebookRenderer|cli|core)\.js$/,
   /^media\/[\w.-]+\.(css|svg|png)$/,
   /^syntaxes\/[\w.-]+\.json$/,
+  /^schemas\/mathdown\.schema\.json$/,
   /^docs\/rules\/(MM\d{3}|README)\.md$/,
-  /^docs\/screenshots\/(showcase-(light|dark)|notebook-(mathdown|builtin-katex))\.png$/,
+  /^docs\/screenshots\/(showcase-(light|dark)|notebook-(mathdown|builtin-katex)|editor-math-dark|references-dark)\.png$/,
 ];
 const REQUIRED = [
   'package.json',
@@ -27,6 +28,7 @@ const REQUIRED = [
   'dist/cli.js',
   'media/preview.css',
   'docs/rules/MM301.md',
+  'schemas/mathdown.schema.json',
 ];
 
 test('the extension package holds only what it needs', () => {

@@ -1,71 +1,96 @@
-import { readFileSync } from 'node:fs';
-import { dirname, relative, sep } from 'node:path';
-import { fixAll, lintDocument, type LintDiagnostic, type MathdownSettings } from '../../core';
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { fixAll, lintDocument, type LintDiagnostic, type MathdownRenderer, type MathdownSettings } from '../../core';
 import { writeFileAtomic } from '../../node/writeFileAtomic';
-import { parseArgs } from '../args';
+import { parseArgs, type ParsedArgs } from '../args';
 import { expandPaths } from '../expandPaths';
-import { CliError } from '../io';
+import { jobsOption, withRendererPool } from '../folder/jobs';
+import { progressLine } from '../folder/progressLine';
+import { CliError, type CliIO } from '../io';
 import { loadSettings } from '../loadConfig';
-import { withRenderer } from '../withRenderer';
+import { shownPath } from '../shownPath';
 import type { Command } from './command';
 
-const USAGE = 'usage: mathdown lint PATH... [--format text|json] [--fix] [--config FILE]';
+const USAGE = 'usage: mathdown lint PATH... [--format text|json] [--fix] [--config FILE] [--jobs N]';
 
 /**
- * `mathdown lint PATH… [--format text|json] [--fix]`: the diagnostics of the VS Code extension
- * for files, folders and globs. Exit 0 when clean, 1 when anything is reported, 2 on a usage error
+ * `mathdown lint PATH… [--format text|json] [--fix] [--jobs N]`: the diagnostics of the VS Code
+ * extension for files, folders and globs, several files at once (one per core by default). Exit 0 when clean, 1 when anything is reported, 2 on a usage error
  * or an unreadable path (the other paths are still linted).
  */
 export const lintCommand: Command = async (argv, io) => {
-  const { positional, flags } = parseArgs(argv, ['format', 'config'], ['fix']);
+  const { positional, flags } = parseArgs(argv, ['format', 'config', 'jobs'], ['fix']);
   const format = (flags.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json') throw new CliError(`mathdown lint: --format must be text or json, not "${format}"; ${USAGE}`);
   if (!positional.length) throw new CliError(`mathdown lint: no PATH given; ${USAGE}`);
+  const jobs = jobsOption(flags.jobs, 'lint');
   const { files, missing } = expandPaths(positional, io.cwd);
   for (const m of missing) io.err(`mathdown lint: ${m} matches no file or folder; skipped.\n`);
   let failed = missing.length > 0;
+  const progress = progressLine(io, 'lint', files.length);
+  // Files are linted at once, one per worker; what they print is gathered and printed in the files' order.
+  const outcomes = await withRendererPool(jobs, files.length, (pool) =>
+    pool.map(
+      files,
+      (renderer, path) => lintFile(path, renderer, io, flags),
+      (index) => progress.done(shownPath(files[index]!, io.cwd)),
+    ),
+  );
+  progress.end();
   const results: Array<{ file: string; diagnostics: LintDiagnostic[] }> = [];
   let fixed = 0;
-  await withRenderer(async (renderer) => {
-    for (const path of files) {
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch (e) {
-        io.err(
-          `mathdown lint: cannot read ${shown(path, io.cwd)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); skipped.\n`,
-        );
-        failed = true;
-        continue;
-      }
-      const settings: MathdownSettings = loadSettings(dirname(path), io, flags.config as string | undefined);
-      if (flags.fix) {
-        const result = fixAll(text, { math: settings.math, rules: settings.lint.rules, targets: settings.lint.targets });
-        if (result.text !== text) {
-          try {
-            await writeFileAtomic(path, result.text);
-            fixed += result.fixed;
-            text = result.text;
-          } catch (e) {
-            io.err(
-              `mathdown lint: cannot write the fixes to ${shown(path, io.cwd)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).\n`,
-            );
-            failed = true;
-          }
-        }
-      }
-      results.push({ file: shown(path, io.cwd), diagnostics: await lintDocument(text, settings, { renderer }) });
-    }
-  });
+  for (const outcome of outcomes) {
+    if (outcome.status === 'rejected') throw outcome.reason;
+    const r = outcome.value;
+    for (const e of r.errors) io.err(e);
+    if (r.errors.length) failed = true;
+    fixed += r.fixed;
+    if (r.diagnostics) results.push({ file: r.file, diagnostics: r.diagnostics });
+  }
   io.out(format === 'json' ? toJson(results) : toText(results));
   if (flags.fix && fixed) io.err(`mathdown lint: fixed ${fixed} problem${fixed === 1 ? '' : 's'}.\n`);
   if (failed) return 2;
   return results.some((r) => r.diagnostics.length) ? 1 : 0;
 };
 
-function shown(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return (rel.startsWith('..') ? path : rel).split(sep).join('/');
+interface FileLint {
+  file: string;
+  /** Undefined when the file could not be read. */
+  diagnostics?: LintDiagnostic[];
+  fixed: number;
+  /** Lines for stderr. */
+  errors: string[];
+}
+
+async function lintFile(path: string, renderer: MathdownRenderer, io: CliIO, flags: ParsedArgs['flags']): Promise<FileLint> {
+  const file = shownPath(path, io.cwd);
+  const errors: string[] = [];
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    errors.push(`mathdown lint: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); skipped.\n`);
+    return { file, fixed: 0, errors };
+  }
+  const settings: MathdownSettings = await loadSettings(
+    dirname(path),
+    { ...io, err: (t) => errors.push(t) },
+    flags.config as string | undefined,
+  );
+  let fixed = 0;
+  if (flags.fix) {
+    const result = fixAll(text, { math: settings.math, rules: settings.lint.rules, targets: settings.lint.targets });
+    if (result.text !== text) {
+      try {
+        await writeFileAtomic(path, result.text);
+        fixed = result.fixed;
+        text = result.text;
+      } catch (e) {
+        errors.push(`mathdown lint: cannot write the fixes to ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).\n`);
+      }
+    }
+  }
+  return { file, diagnostics: await lintDocument(text, settings, { renderer }), fixed, errors };
 }
 
 function toText(results: ReadonlyArray<{ file: string; diagnostics: LintDiagnostic[] }>): string {

@@ -10,3 +10,4 @@ export * from './mathHoverAt';
 export * from './mathSnippets';
 export * from './snippetText';
 export * from './texCatalog';
+export * from './mathFolding';

@@ -13,6 +13,16 @@ export interface TextEdit {
   text: string;
 }
 
+/**
+ * A fix the user picks among others, so never applied by fix-all or `--fix`: text edits, or a
+ * setting to change (`section` as in VS Code's settings, e.g. `mathdown.math.equationNumbers`).
+ */
+export interface ChoiceFix {
+  title: string;
+  edits?: TextEdit[];
+  setting?: { section: string; value: string };
+}
+
 /** One problem found by one rule: a range of the document, and a fix when one exists. */
 export interface LintDiagnostic {
   rule: string;
@@ -28,6 +38,7 @@ export interface LintDiagnostic {
   endLine: number;
   endColumn: number;
   fix?: TextEdit[];
+  choices?: ChoiceFix[];
 }
 
 /** What a rule's check reports; the engine adds rule, severity and line/column. */
@@ -36,6 +47,8 @@ export interface Problem {
   endOffset: number;
   message: string;
   fix?: TextEdit[];
+  /** Fixes to choose from (see `ChoiceFix`). */
+  choices?: ChoiceFix[];
 }
 
 /** Everything a rule may read. Expensive views (plain readings, TeX maps) are computed once, on demand. */
@@ -63,6 +76,11 @@ export interface LintRule {
   /** Targets under which the problem can occur; absent: the problem is one everywhere. */
   targets?: readonly LintTarget[];
   fixable: boolean;
+  /**
+   * The rule reads the whole document at once (labels defined in one block, referred to in
+   * another): incremental lint runs it over the whole text each time instead of block by block.
+   */
+  documentWide?: boolean;
   check(ctx: LintContext): Problem[];
 }
 

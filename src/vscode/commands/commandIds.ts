@@ -10,6 +10,8 @@ export const PRODUCT_COMMAND_IDS = [
   'mathdown.clearFormulaCache',
   'mathdown.export.html',
   'mathdown.lint.fixAll',
+  'mathdown.lint.applySetting',
+  'mathdown.editor.toggleRenderMath',
 ] as const;
 
 export const TEST_COMMAND_IDS = [
@@ -21,6 +23,7 @@ export const TEST_COMMAND_IDS = [
   'mathdown.test.saveFormulaCache',
   'mathdown.test.notebookShown',
   'mathdown.test.exportUi',
+  'mathdown.test.editorMath',
   'mathdown.test.securityUi',
 ] as const;
 

@@ -1,11 +1,15 @@
 // The command table: every command in package.json's contributes.commands and its one handler.
 import { clearFormulaCacheCommand } from '../cacheCommands';
+import type { EditorMath } from '../authoring/editorMath';
+import { toggleRenderMath } from '../authoring/toggleRenderMath';
 import type { ExportHtmlCommand } from '../export/exportCommand';
 import type { Lint } from '../lint';
+import { applySetting } from '../lint/applySetting';
 import type { NotebookMath } from '../notebook/notebookMath';
 import type { LazyRenderer } from '../preview/lazyRenderer';
 import { previewCommands } from '../preview/previewCommands';
 import type { PreviewManager } from '../preview/previewManager';
+import type { Settings } from '../settings/settings';
 import type { SecuritySelector } from '../previewSecurity/securitySelector';
 import type { CommandTable } from './registerCommands';
 
@@ -14,6 +18,8 @@ export interface CommandServices {
   renderer: LazyRenderer;
   exportHtml: ExportHtmlCommand;
   lint: Lint;
+  editorMath: EditorMath;
+  settings: Settings;
   security: SecuritySelector;
   notebooks: NotebookMath;
 }
@@ -29,5 +35,7 @@ export function productCommands(s: CommandServices): CommandTable {
     'mathdown.clearFormulaCache': clearFormulaCacheCommand(s.renderer, s.previews),
     'mathdown.export.html': s.exportHtml.run,
     'mathdown.lint.fixAll': s.lint.fixAll,
+    'mathdown.lint.applySetting': applySetting,
+    'mathdown.editor.toggleRenderMath': toggleRenderMath(s.settings),
   };
 }

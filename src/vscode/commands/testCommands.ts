@@ -28,6 +28,8 @@ export function testCommands(s: CommandServices): TestCommandTable {
     'mathdown.test.notebookShown': (uri: string) => s.notebooks.shown.get(uri),
     /** Replaces the export command's dialogs by the given ExportUi; no argument restores VS Code's. */
     'mathdown.test.exportUi': (replacement?: ExportUi) => s.exportHtml.setUi(replacement),
+    /** What the editor's math decorations show now. */
+    'mathdown.test.editorMath': () => s.editorMath.state,
     /** Replaces the security settings picker by the given function; no argument restores VS Code's quick pick. */
     'mathdown.test.securityUi': (replacement?: SecurityUi) => s.security.setUi(replacement),
   };

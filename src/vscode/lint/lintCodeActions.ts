@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { LintDiagnostic } from '../../core';
 import { core } from '../core';
 import type { LintController, LintDeps } from './lintController';
 import { toWorkspaceEdit, wholeTextEdit } from './toDiagnostic';
@@ -32,9 +33,7 @@ export class LintCodeActions implements vscode.CodeActionProvider {
     if (wantsQuickFix && result) {
       for (const d of result.diagnostics) {
         if (!d.fix) continue;
-        const shown = context.diagnostics.find(
-          (x) => x.source === 'mathdown' && codeOf(x) === d.rule && x.range.start.isEqual(document.positionAt(d.offset)),
-        );
+        const shown = shownDiagnostic(document, context, d);
         const where = new vscode.Range(document.positionAt(d.offset), document.positionAt(d.endOffset));
         if (!shown && !where.intersection(range)) continue;
         const action = new vscode.CodeAction(`Fix ${d.rule} (${d.name})`, vscode.CodeActionKind.QuickFix);
@@ -45,6 +44,7 @@ export class LintCodeActions implements vscode.CodeActionProvider {
         action.isPreferred = true;
         actions.push(action);
       }
+      for (const d of result.diagnostics) if (d.choices) actions.push(...this.#choiceActions(document, range, context, d));
     }
     // The edit is computed on resolve: this runs on every cursor move, and fixing a large
     // document means linting it again. The lightbulb offers it when the current diagnostics have
@@ -55,6 +55,30 @@ export class LintCodeActions implements vscode.CodeActionProvider {
       actions.push(new FixAllAction(document, explicit ? FIX_ALL_KIND : vscode.CodeActionKind.QuickFix));
     }
     return actions;
+  }
+
+  /** One quick fix per choice a diagnostic offers (MM303): text edits, or a setting changed by `mathdown.lint.applySetting`. */
+  #choiceActions(
+    document: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+    d: LintDiagnostic,
+  ): vscode.CodeAction[] {
+    const shown = shownDiagnostic(document, context, d);
+    const where = new vscode.Range(document.positionAt(d.offset), document.positionAt(d.endOffset));
+    if (!shown && !where.intersection(range)) return [];
+    return (d.choices ?? []).map((choice) => {
+      const action = new vscode.CodeAction(`${choice.title} (${d.rule})`, vscode.CodeActionKind.QuickFix);
+      if (choice.edits) action.edit = toWorkspaceEdit(document, choice.edits);
+      if (choice.setting)
+        action.command = {
+          command: 'mathdown.lint.applySetting',
+          title: choice.title,
+          arguments: [choice.setting.section, choice.setting.value, document.uri],
+        };
+      if (shown) action.diagnostics = [shown];
+      return action;
+    });
   }
 
   async resolveCodeAction(action: vscode.CodeAction, token?: vscode.CancellationToken): Promise<vscode.CodeAction> {
@@ -95,6 +119,16 @@ class FixAllAction extends vscode.CodeAction {
   ) {
     super('Fix all Mathdown problems', kind);
   }
+}
+
+function shownDiagnostic(
+  document: vscode.TextDocument,
+  context: vscode.CodeActionContext,
+  d: LintDiagnostic,
+): vscode.Diagnostic | undefined {
+  return context.diagnostics.find(
+    (x) => x.source === 'mathdown' && codeOf(x) === d.rule && x.range.start.isEqual(document.positionAt(d.offset)),
+  );
 }
 
 function codeOf(d: vscode.Diagnostic): string | undefined {

@@ -13,6 +13,10 @@ export interface PreviewConfig {
   persistentCache: boolean;
 }
 
+/** `mathdown.editor.renderMath`: which formulas show their rendering in the editor itself. */
+export type RenderMathInEditor = 'off' | 'cursor' | 'display';
+const RENDER_MATH: readonly RenderMathInEditor[] = ['off', 'cursor', 'display'];
+
 export interface SettingsSnapshot {
   /** `mathdown.math.*`, `mathdown.lint.*` and `mathdown.export.theme/images`, as the core takes them. */
   readonly core: MathdownSettings;
@@ -21,26 +25,17 @@ export interface SettingsSnapshot {
   readonly exportFolder: string;
   /** `mathdown.notebook.renderer`: Mathdown renders notebooks' Markdown cells (off: VS Code's own renderer, KaTeX). */
   readonly notebookRenderer: boolean;
+  /** `mathdown.editor.*`. */
+  readonly editor: { renderMath: RenderMathInEditor };
 }
 
-/** The settings (without the `mathdown.` prefix) that the core parses. */
-const CORE_KEYS = [
-  'math.delimiters',
-  'math.doubleDollarInText',
-  'math.macros',
-  'math.equationNumbers',
-  'math.syntax',
-  'lint.run',
-  'lint.rules',
-  'lint.targets',
-  'export.theme',
-  'export.images',
-] as const;
-
-/** `get(key)`: the value in force for a key without the `mathdown.` prefix, undefined when unset. */
-export function buildSnapshot(get: (key: string) => unknown, parse: typeof parseSettings): SettingsSnapshot {
+/**
+ * `get(key)`: the value in force for a key without the `mathdown.` prefix, undefined when unset.
+ * `coreKeys`: the settings the core parses (its SETTING_KEYS), so a new core setting needs no change here.
+ */
+export function buildSnapshot(get: (key: string) => unknown, parse: typeof parseSettings, coreKeys: readonly string[]): SettingsSnapshot {
   const raw: Record<string, unknown> = {};
-  for (const key of CORE_KEYS) {
+  for (const key of coreKeys) {
     const v = get(key);
     if (v !== undefined) raw[key] = v;
   }
@@ -49,7 +44,7 @@ export function buildSnapshot(get: (key: string) => unknown, parse: typeof parse
     // A bad value falls back to its default, key by key (parseSettings reports but never throws).
     core: parse(raw).settings,
     preview: {
-      debounceMs: clamp(get('preview.debounceMs'), 150, 0, 5000),
+      debounceMs: clamp(get('preview.debounceMs'), 0, 0, 5000),
       fontSize: clamp(get('preview.fontSize'), 14, 6, 72),
       lineHeight: clamp(get('preview.lineHeight'), 1.6, 0.8, 4),
       scrollPreviewWithEditor: flag(get('preview.scrollPreviewWithEditor'), true),
@@ -59,7 +54,12 @@ export function buildSnapshot(get: (key: string) => unknown, parse: typeof parse
     },
     exportFolder: typeof folder === 'string' ? folder.trim() : '',
     notebookRenderer: flag(get('notebook.renderer'), true),
+    editor: { renderMath: oneOf(get('editor.renderMath'), RENDER_MATH, 'cursor') },
   };
+}
+
+function oneOf<T extends string>(v: unknown, values: readonly T[], fallback: T): T {
+  return values.includes(v as T) ? (v as T) : fallback;
 }
 
 function clamp(v: unknown, fallback: number, min: number, max: number): number {

@@ -13,6 +13,7 @@ import { mm203DigitAfterClosingDollar } from './mm203DigitAfterClosingDollar';
 import { mm204DisplayMathInParagraph } from './mm204DisplayMathInParagraph';
 import { mm301TexError } from './mm301TexError';
 import { mm302UnknownLabel } from './mm302UnknownLabel';
+import { mm303LabelWithoutNumber } from './mm303LabelWithoutNumber';
 
 /** Every rule, in the order diagnostics are reported for the same position. */
 export const RULES: readonly LintRule[] = [
@@ -30,6 +31,7 @@ export const RULES: readonly LintRule[] = [
   mm204DisplayMathInParagraph,
   mm301TexError,
   mm302UnknownLabel,
+  mm303LabelWithoutNumber,
 ];
 
 /** A rule by id (`MM101`) or name (`emphasis-in-math`). */

@@ -1,6 +1,5 @@
+import { labelIndexOf } from '../../labels/labelIndex';
 import type { LintRule, Problem } from '../types';
-
-const LABELS = /\\(label|eqref|ref)\s*\{([^{}]*)\}/g;
 
 export const mm302UnknownLabel: LintRule = {
   id: 'MM302',
@@ -9,46 +8,38 @@ export const mm302UnknownLabel: LintRule = {
   tags: ['tex', 'labels'],
   defaultSeverity: 'warning',
   fixable: false,
+  documentWide: true,
   check(ctx) {
-    const labels = new Map<string, number>();
-    const refs: Array<{ kind: string; name: string; offset: number; endOffset: number }> = [];
+    const index = labelIndexOf(ctx, ctx.math.equationNumbers);
     const out: Problem[] = [];
-    ctx.formulas.forEach((f, i) => {
-      // MyST's labelled equations: the label stands after the formula.
-      if (f.label !== undefined && !labels.has(f.label)) labels.set(f.label, f.offset);
-      if (!f.tex.includes('\\')) return;
-      const map = ctx.texMap(i);
-      for (const m of f.tex.matchAll(LABELS)) {
-        const nameAt = m.index + m[0].length - 1 - m[2].length;
-        const span =
-          map.exact && m[2].length
-            ? { offset: map.toDocument(nameAt), endOffset: map.toDocument(nameAt + m[2].length - 1) + 1 }
-            : { offset: f.offset, endOffset: f.endOffset };
-        const name = m[2].trim();
-        if (m[1] !== 'label') {
-          refs.push({ kind: m[1], name, ...span });
-          continue;
-        }
-        const first = labels.get(name);
-        if (first === undefined) {
-          labels.set(name, span.offset);
-          continue;
-        }
-        const p = ctx.lines.position(first);
+    for (const key of index.duplicates) {
+      const defs = index.definitionsOf(key);
+      defs.forEach((d, i) => {
+        const others = defs
+          .filter((_, j) => j !== i)
+          .map((o) => {
+            const p = ctx.lines.position(o.offset);
+            return `${p.line}:${p.column}`;
+          })
+          .join(', ');
         out.push({
-          ...span,
-          message: `\\label{${name}} is defined twice (first at ${p.line}:${p.column}): MathJax reports "Label '${name}' multiply defined" and references go to the first.`,
+          offset: d.offset,
+          endOffset: d.endOffset,
+          message:
+            i === 0
+              ? `\\label{${key}} is defined again at ${others}: MathJax reports "Label '${key}' multiply defined" there and references go to this one.`
+              : `\\label{${key}} is defined twice (first at ${others.split(', ')[0]}): MathJax reports "Label '${key}' multiply defined" and references go to the first.`,
         });
-      }
-    });
-    for (const r of refs) {
-      if (!labels.has(r.name))
+      });
+    }
+    for (const r of index.references) {
+      if (!index.definitionsOf(r.key).length)
         out.push({
           offset: r.offset,
           endOffset: r.endOffset,
-          message: `\\${r.kind}{${r.name}} refers to a label that no formula defines: it renders as (???). Add \\label{${r.name}} to the equation, or fix the name.`,
+          message: `\\${r.kind}{${r.key}} refers to a label that no formula defines: it renders as (???). Add \\label{${r.key}} to the equation, or fix the name.`,
         });
     }
-    return out;
+    return out.sort((a, b) => a.offset - b.offset);
   },
 };

@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// Screenshots for the README (docs/screenshots/): examples/equations.md in code-server's real
+// workbench, (1) the cursor in a formula with its rendering shown in the editor, (2) Find All
+// References peeked on a label. Exit code 0 when the decoration's image was seen in the editor DOM
+// and the peek view listed the references.
+//   node test/e2e/editorMathShot.mjs [--theme dark|light] [--out docs/screenshots]
+import fs from 'node:fs';
+import path from 'node:path';
+import { argv, copyToTemp, defaults, launchChromium, repoRoot, requireToolchain, startCodeServer, workbenchUrl } from './lib.mjs';
+
+const t0 = Date.now();
+const step = (m) => console.log(`[shot ${((Date.now() - t0) / 1000).toFixed(1)} s] ${m}`);
+const theme = argv('theme', 'dark');
+const out = path.resolve(argv('out', path.join(repoRoot, 'docs', 'screenshots')));
+const file = 'equations.md';
+requireToolchain(defaults.codeServer, defaults.node24);
+fs.mkdirSync(out, { recursive: true });
+const examples = copyToTemp(path.join(repoRoot, 'examples'));
+
+async function runFromPalette(page, title, { optional = false } = {}) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+  try {
+    await row.waitFor({ timeout: optional ? 5000 : undefined });
+  } catch (e) {
+    if (!optional) throw e;
+    await page.keyboard.press('Escape');
+    return;
+  }
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+async function goTo(page, line, column) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+/** The `data:` images the editor's decorations draw (an `::after` whose content is an image), by line top. */
+const decorationImages = () =>
+  [...document.querySelectorAll('.monaco-editor .view-lines span')]
+    .map((el) => getComputedStyle(el, '::after').content)
+    .filter((c) => c.startsWith('url("data:image/svg+xml'));
+
+let server,
+  browser,
+  page,
+  code = 1;
+try {
+  server = await startCodeServer({
+    codeServer: defaults.codeServer,
+    node24: defaults.node24,
+    settings: {
+      'workbench.colorTheme': theme === 'dark' ? 'Default Dark Modern' : 'Default Light Modern',
+      'editor.minimap.enabled': false,
+      'workbench.activityBar.location': 'hidden',
+      'workbench.layoutControl.enabled': false,
+      'editor.fontSize': 15,
+      'editor.stickyScroll.enabled': false,
+    },
+  });
+  browser = await launchChromium({ colorScheme: theme === 'dark' ? 'dark' : 'light', viewport: { width: 1280, height: 760 } });
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(120_000);
+  await page.goto(workbenchUrl(server, { folder: examples, extensionDevelopmentPath: repoRoot }), {
+    waitUntil: 'domcontentloaded',
+    timeout: 180_000,
+  });
+  await page.locator('.monaco-workbench').waitFor();
+  const row = page.locator(`.explorer-folders-view .monaco-list-row:has-text("${file}")`).first();
+  await row.waitFor();
+  await row.click();
+  await page.locator(`.tabs-container .tab:has-text("${file}")`).first().waitFor();
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await runFromPalette(page, 'View: Close Primary Side Bar', { optional: true });
+  await runFromPalette(page, 'View: Close Secondary Side Bar', { optional: true });
+  step('opened examples/equations.md');
+
+  // The cursor inside the integral's formula: its rendering appears at the end of its last line.
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await goTo(page, 26, 10);
+  const deadline = Date.now() + 240_000;
+  while ((await page.evaluate(decorationImages)).length === 0) {
+    if (Date.now() > deadline) throw new Error('no math decoration in the editor');
+    await page.waitForTimeout(200);
+  }
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(out, `editor-math-${theme}.png`) });
+  step(`screenshot: editor-math-${theme}.png`);
+
+  // Find All References, peeked, on the label of (1).
+  await goTo(page, 11, 20);
+  await page.keyboard.press('Shift+F12');
+  await page.locator('.peekview-widget .monaco-list-row').first().waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(800);
+  const rows = await page.locator('.peekview-widget .monaco-list-row').count();
+  step(`peek shows ${rows} rows`);
+  await page.screenshot({ path: path.join(out, `references-${theme}.png`) });
+  step(`screenshot: references-${theme}.png`);
+  code = 0;
+} catch (e) {
+  console.error('[shot] error:', (e && e.stack) || e);
+  await page?.screenshot({ path: path.join(out, `editor-math-${theme}-error.png`) }).catch(() => {});
+} finally {
+  if (browser) await browser.close();
+  if (server) server.cleanup();
+  fs.rmSync(examples, { recursive: true, force: true });
+}
+process.exit(code);
