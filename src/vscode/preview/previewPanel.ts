@@ -1,6 +1,5 @@
 // One preview panel showing one Markdown document: renders on change (debounced), sends only
 // the blocks the webview does not have yet, and answers the webview's messages.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FirstScreen, MathdownRenderer, RenderResult } from '../../core';
 import { partitionPoint } from '../../shared/binarySearch';
@@ -190,7 +189,7 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   #updateTitle(): void {
-    const name = path.posix.basename(this.#resource.path);
+    const name = this.#resource.path.slice(this.#resource.path.lastIndexOf('/') + 1);
     this.panel.title = this.#isLocked ? `[Locked] Mathdown: ${name}` : `Mathdown: ${name}`;
     this.panel.iconPath = {
       light: vscode.Uri.joinPath(this.#deps.extensionUri, 'media', 'preview-light.svg'),
@@ -211,7 +210,7 @@ export class PreviewPanel implements vscode.Disposable {
         type: 'renderFailed',
         source: this.#source,
         version: this.#postedVersion,
-        message: `cannot read ${this.#resource.fsPath}: ${errorMessage(e)}`,
+        message: `cannot read ${this.#resource.scheme === 'file' ? this.#resource.fsPath : this.#resource.toString(true)}: ${errorMessage(e)}`,
       });
       return;
     }

@@ -1,0 +1,55 @@
+// Composition root of the VS Code extension, the same in every host (the host's entry passes its
+// platform: extension.ts for Node, webExtension.ts for the browser): every service is created here
+// once and every disposable goes into context.subscriptions. Activation stays cheap: the renderer
+// (and its typesetting worker) is created on first use.
+import type * as vscode from 'vscode';
+import { registerAuthoring } from './authoring';
+import { productCommands, type CommandServices } from './commands/productCommands';
+import { registerCommands } from './commands/registerCommands';
+import { testCommands } from './commands/testCommands';
+import { useCore } from './core';
+import { DocumentParses } from './documentParses';
+import { exportHtmlCommand } from './export/exportCommand';
+import { registerLint } from './lint';
+import type { Host } from './platform/host';
+import { LazyRenderer } from './preview/lazyRenderer';
+import { openPreviewOnStart } from './preview/openPreviewOnStart';
+import { PreviewManager } from './preview/previewManager';
+import { Settings } from './settings/settings';
+import { TypesetCacheStore } from './typesetCacheStore';
+
+export function startExtension(context: vscode.ExtensionContext, host: Host): void {
+  useCore(host.loadCore);
+  const store = new TypesetCacheStore(host.cacheStorage);
+  const settings = new Settings();
+  // Each document version is parsed once, for the preview, lint and completion/hover alike.
+  const parses = new DocumentParses();
+  const renderer = new LazyRenderer(
+    () => host.createRenderer(parses.get()),
+    store,
+    () => settings.for().preview.persistentCache,
+  );
+  const previews = new PreviewManager({ extensionUri: context.extensionUri, renderer: () => renderer.get(), settings });
+  context.subscriptions.push(settings, parses, renderer, previews);
+  if (host.openPreviewOnStart) context.subscriptions.push(openPreviewOnStart(previews));
+  registerAuthoring(context, {
+    renderer: () => renderer.get(),
+    parses: () => parses.get(),
+    mathOptions: (document) => settings.for(document?.uri).core.math,
+  });
+  const lint = registerLint(context, {
+    renderer: () => renderer.get(),
+    parses: () => parses.get(),
+    linter: () => host.createLinter(),
+    settings,
+  });
+  const exportHtml = exportHtmlCommand(
+    () => renderer.get(),
+    host.exportToUri,
+    settings,
+    () => previews.activePreview?.uri,
+  );
+  const services: CommandServices = { previews, renderer, exportHtml, lint };
+  context.subscriptions.push(...registerCommands(productCommands(services)));
+  if (host.testHooks) context.subscriptions.push(...registerCommands(testCommands(services)));
+}
