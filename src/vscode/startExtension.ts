@@ -15,6 +15,8 @@ import type { Host } from './platform/host';
 import { LazyRenderer } from './preview/lazyRenderer';
 import { openPreviewOnStart } from './preview/openPreviewOnStart';
 import { PreviewManager } from './preview/previewManager';
+import { SecurityLevels } from './previewSecurity/securityLevels';
+import { securitySelector } from './previewSecurity/securitySelector';
 import { Settings } from './settings/settings';
 import { TypesetCacheStore } from './typesetCacheStore';
 
@@ -29,8 +31,9 @@ export function startExtension(context: vscode.ExtensionContext, host: Host): vo
     store,
     () => settings.for().preview.persistentCache,
   );
-  const previews = new PreviewManager({ extensionUri: context.extensionUri, renderer: () => renderer.get(), settings });
-  context.subscriptions.push(settings, parses, renderer, previews);
+  const securityLevels = new SecurityLevels(context.globalState);
+  const previews = new PreviewManager({ extensionUri: context.extensionUri, renderer: () => renderer.get(), settings, securityLevels });
+  context.subscriptions.push(settings, parses, renderer, securityLevels, previews);
   if (host.openPreviewOnStart) context.subscriptions.push(openPreviewOnStart(previews));
   registerAuthoring(context, {
     renderer: () => renderer.get(),
@@ -48,8 +51,10 @@ export function startExtension(context: vscode.ExtensionContext, host: Host): vo
     host.exportToUri,
     settings,
     () => previews.activePreview?.uri,
+    securityLevels,
   );
-  const services: CommandServices = { previews, renderer, exportHtml, lint };
+  const security = securitySelector(securityLevels, () => previews.activePreview?.uri);
+  const services: CommandServices = { previews, renderer, exportHtml, lint, security };
   context.subscriptions.push(...registerCommands(productCommands(services)));
   if (host.testHooks) context.subscriptions.push(...registerCommands(testCommands(services)));
 }

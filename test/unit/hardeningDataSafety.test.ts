@@ -30,13 +30,29 @@ const ALLOWED: Record<string, { why: string; shows: RegExp }> = {
     why: 'builds the WorkspaceEdit of a code action from core text edits (applies nothing)',
     shows: /export function toWorkspaceEdit/,
   },
-  'src/vscode/typesetCacheStore.ts': {
-    why: "writes and deletes only its own formula-cache file in the extension's global storage, never a document or a file of the user",
-    shows: /this\.file = join\(folder, FILE_NAME\)/,
+  'src/vscode/platform/nodeCacheStorage.ts': {
+    why: "writes and deletes only its own formula-cache file in the extension's global storage (node:fs), never a document or a file of the user",
+    shows: /const file = join\(folder, FILE_NAME\)/,
+  },
+  'src/vscode/platform/workspaceCacheStorage.ts': {
+    why: "writes and deletes only its own formula-cache file in the extension's global storage (workspace.fs), never a document or a file of the user",
+    shows: /const file = vscode\.Uri\.joinPath\(folder, FILE_NAME\)/,
+  },
+  'src/vscode/platform/webHost.ts': {
+    why: "reads only: the extension's own worker scripts in dist/web, to start them from blob: URLs (it writes nothing)",
+    shows: /vscode\.workspace\.fs\.readFile\(file\(name\)\)/,
+  },
+  'src/vscode/export/exportTarget.ts': {
+    why: "the export command's writer (exportCommand.ts calls it): writes the chosen HTML file through a temporary file renamed over it, never the source (refused)",
+    shows: /if \(source\.toString\(\) === output\.toString\(\)\)\s*throw new \(core\(\)\.ExportRefused\)/,
   },
   'src/vscode/export/exportCommand.ts': {
     why: 'the handler of the mathdown.export.html command (its entry in the command table) writes the chosen HTML file (never the source: exportToFile refuses)',
     shows: /export function exportHtmlCommand\(/,
+  },
+  'src/vscode/preview/openLink.ts': {
+    why: "reads only: workspace.fs.stat tells whether a clicked link's target exists, so that a missing one opens nothing (it writes nothing)",
+    shows: /await vscode\.workspace\.fs\.stat\(uri\);\n\s*return false;/,
   },
 };
 

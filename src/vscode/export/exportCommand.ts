@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { MathdownRenderer } from '../../core';
 import { core } from '../core';
+import type { SecurityLevels } from '../previewSecurity/securityLevels';
 import type { Settings } from '../settings/settings';
 import type { ExportToUri } from '../platform/host';
 import { baseName, defaultExportUri, resolvePath, shownUri } from './exportTarget';
@@ -101,12 +102,16 @@ export interface ExportHtmlCommand {
   setUi(replacement?: ExportUi): void;
 }
 
-/** The export command. `renderer` is the extension's shared one; `previewed` tells which document the focused preview shows. */
+/**
+ * The export command. `renderer` is the extension's shared one; `previewed` tells which document the
+ * focused preview shows; `securityLevels` what remote images the page keeps (those the preview loads).
+ */
 export function exportHtmlCommand(
   renderer: () => MathdownRenderer,
   exportToUri: ExportToUri,
   settingsService: Settings,
-  previewed: () => vscode.Uri | undefined = () => undefined,
+  previewed: () => vscode.Uri | undefined,
+  securityLevels: SecurityLevels,
 ): ExportHtmlCommand {
   let ui = windowUi;
   const run = async (arg?: unknown): Promise<string | undefined> => {
@@ -128,7 +133,13 @@ export function exportHtmlCommand(
     // An untitled document's images are read relative to where its page goes.
     const source = document.isUntitled ? vscode.Uri.joinPath(output, '..', baseName(document.uri) || 'Untitled.md') : document.uri;
     const run = (signal?: AbortSignal) =>
-      exportToUri(document.getText(), source, output, { renderer: renderer(), settings, theme: args.theme, signal });
+      exportToUri(document.getText(), source, output, {
+        renderer: renderer(),
+        settings,
+        theme: args.theme,
+        remoteContent: securityLevels.for(document.uri),
+        signal,
+      });
     try {
       const written =
         interactive && document.lineCount > LONG_DOCUMENT_LINES
