@@ -46,6 +46,11 @@ else
   [ "$rc" = 0 ] && { run_suite web "$(($(declared $web_files) - 1))" --web || rc=$?; }
   [ "$rc" = 0 ] && { run_suite untrusted "$(declared test/integration/untrusted/*.test.ts)" --untrusted || rc=$?; }
 fi
+# The settings-file suites need a multi-root workspace of their own (test/fixtures/multi-root).
+if [ "$rc" = 0 ] && [ -z "${MATHDOWN_TEST_GREP:-}" ]; then
+  timeout --kill-after=20 960 node test/e2e/runExtensionTests.mjs --timeout 900 --workspace test/fixtures/multi-root \
+    --open mathdown.code-workspace --tests out/test/integration/multiRoot/index.js 2>&1 | tee -a "$out" || rc=$?
+fi
 if [ "$rc" = 0 ] && [ "${E2E_UI:-1}" != 0 ]; then
   timeout --kill-after=20 600 node test/e2e/uiDrive.mjs 2>&1 | tee -a "$out" || rc=$?
 fi

@@ -7,7 +7,7 @@ import { registerAuthoring } from './authoring';
 import { productCommands, type CommandServices } from './commands/productCommands';
 import { registerCommands } from './commands/registerCommands';
 import { testCommands } from './commands/testCommands';
-import { useCore } from './core';
+import { core, useCore } from './core';
 import { DocumentParses } from './documentParses';
 import { exportHtmlCommand } from './export/exportCommand';
 import { registerLint } from './lint';
@@ -38,7 +38,12 @@ export function startExtension(context: vscode.ExtensionContext, host: Host): vo
   registerAuthoring(context, {
     renderer: () => renderer.get(),
     parses: () => parses.get(),
-    mathOptions: (document) => settings.for(document?.uri).core.math,
+    // With the document's front matter macros, as the preview renders it (the text is read only when it has front matter).
+    mathOptions: (document) => {
+      if (!document) return settings.for().core.math;
+      const math = settings.for(document).core.math;
+      return /^\uFEFF?---[ \t]*$/.test(document.lineAt(0).text) ? core().documentMath(document.getText(), math) : math;
+    },
   });
   const lint = registerLint(context, {
     renderer: () => renderer.get(),

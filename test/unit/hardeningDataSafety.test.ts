@@ -46,6 +46,10 @@ const ALLOWED: Record<string, { why: string; shows: RegExp }> = {
     why: "the export command's writer (exportCommand.ts calls it): writes the chosen HTML file through a temporary file renamed over it, never the source (refused)",
     shows: /if \(source\.toString\(\) === output\.toString\(\)\)\s*throw new \(core\(\)\.ExportRefused\)/,
   },
+  'src/vscode/settings/vscodeConfigHost.ts': {
+    why: 'matched by workspace.fs but only reads: the settings loader reads .mathdown.json and preamble files through workspace.fs.readFile, and writes nothing',
+    shows: /vscode\.workspace\.fs\.readFile\(/,
+  },
   'src/vscode/export/exportCommand.ts': {
     why: 'the handler of the mathdown.export.html command (its entry in the command table) writes the chosen HTML file (never the source: exportToFile refuses)',
     shows: /export function exportHtmlCommand\(/,

@@ -14,6 +14,7 @@ const ALLOWED = [
   /^dist\/web\/(extension|typesetWorker|lintWorker)\.js$/,
   /^media\/[\w.-]+\.(css|svg|png)$/,
   /^syntaxes\/[\w.-]+\.json$/,
+  /^schemas\/mathdown\.schema\.json$/,
   /^docs\/rules\/(MM\d{3}|README)\.md$/,
   /^docs\/screenshots\/showcase-(light|dark)\.png$/,
 ];
@@ -30,6 +31,7 @@ const REQUIRED = [
   'dist/web/lintWorker.js',
   'media/preview.css',
   'docs/rules/MM301.md',
+  'schemas/mathdown.schema.json',
 ];
 
 test('the extension package holds only what it needs', () => {

@@ -30,7 +30,7 @@ export const exportCommand: Command = async (argv, io) => {
     throw new CliError(`mathdown export: --security must be one of ${SECURITY_LEVELS.join(', ')}, not "${security}".`);
   }
   const { path, text } = readDocument(positional[0], io, 'export');
-  const settings = loadSettings(dirname(path), io, flags.config as string | undefined);
+  const settings = await loadSettings(dirname(path), io, flags.config as string | undefined);
   const output = flags.output ? resolve(io.cwd, flags.output as string) : defaultExportPath(path);
   const written = await withRenderer((renderer) =>
     exportToFile(text, path, output, {

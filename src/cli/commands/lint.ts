@@ -38,7 +38,7 @@ export const lintCommand: Command = async (argv, io) => {
         failed = true;
         continue;
       }
-      const settings: MathdownSettings = loadSettings(dirname(path), io, flags.config as string | undefined);
+      const settings: MathdownSettings = await loadSettings(dirname(path), io, flags.config as string | undefined);
       if (flags.fix) {
         const result = fixAll(text, { math: settings.math, rules: settings.lint.rules, targets: settings.lint.targets });
         if (result.text !== text) {

@@ -122,7 +122,7 @@ export function exportHtmlCommand(
       void ui.showErrorMessage('Mathdown: open a Markdown document (or its preview) to export it to HTML.');
       return undefined;
     }
-    const { core: settings, exportFolder: folder } = settingsService.for(document.uri);
+    const { core: settings, exportFolder: folder } = await settingsService.ready(document);
     const documentDir = document.isUntitled ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(document.uri, '..');
     const output = args.output
       ? documentDir

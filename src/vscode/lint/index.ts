@@ -24,7 +24,8 @@ export function registerLint(context: vscode.ExtensionContext, deps: RegisterLin
   const settings = (scope?: vscode.ConfigurationScope) => deps.settings.for(scope).core;
   let worker: LintWorkerClient | undefined;
   const linter = (): LintWorkerClient => (worker ??= deps.linter());
-  const lintDeps = { renderer: deps.renderer, parses: deps.parses, linter, settings };
+  const settingsReady = async (scope: vscode.ConfigurationScope) => (await deps.settings.ready(scope)).core;
+  const lintDeps = { renderer: deps.renderer, parses: deps.parses, linter, settings, settingsReady };
   const controller = new LintController(lintDeps, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
   const actions = new LintCodeActions(controller, lintDeps);
   context.subscriptions.push(

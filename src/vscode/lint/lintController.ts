@@ -10,6 +10,8 @@ export interface LintDeps {
   /** The thread lint and fix-all run in. */
   linter: () => LintWorkerClient;
   settings: (scope?: vscode.ConfigurationScope) => MathdownSettings;
+  /** The settings once the document's settings files are read (see Settings.ready). */
+  settingsReady: (scope: vscode.ConfigurationScope) => Promise<MathdownSettings>;
 }
 
 const TYPING_PAUSE_MS = 400;
@@ -67,7 +69,7 @@ export class LintController implements vscode.Disposable {
   /** Lints now and resolves when the diagnostics are in place (or the run was superseded). */
   async lint(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString();
-    const settings = this.#deps.settings(document);
+    const settings = await this.#deps.settingsReady(document);
     if (settings.lint.run === 'off') {
       this.#forget(document.uri);
       return;

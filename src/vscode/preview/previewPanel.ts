@@ -222,9 +222,13 @@ export class PreviewPanel implements vscode.Disposable {
       });
       return;
     }
+    // The text and version of now: an edit made while the settings files are read waits for its own render (and debounce).
     const version = doc.version;
-    const { math } = this.#deps.settings.for(this.#resource).core;
+    const text = doc.getText();
     const current = () => !abort.signal.aborted && generation === this.#generation && !this.#disposed;
+    // The document's scope, so that `[markdown]` settings apply as they do to lint; its settings files read first.
+    const { math } = (await this.#deps.settings.ready(doc)).core;
+    if (!current()) return;
     let result: RenderResult;
     let shownFirst = false;
     try {
@@ -245,7 +249,7 @@ export class PreviewPanel implements vscode.Disposable {
               },
             }
           : undefined;
-      result = await this.#deps.renderer().render(doc.getText(), {
+      result = await this.#deps.renderer().render(text, {
         math,
         fontCache: 'global',
         signal: abort.signal,
