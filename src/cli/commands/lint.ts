@@ -72,7 +72,11 @@ async function lintFile(path: string, renderer: MathdownRenderer, io: CliIO, fla
     errors.push(`mathdown lint: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); skipped.\n`);
     return { file, fixed: 0, errors };
   }
-  const settings: MathdownSettings = await loadSettings(dirname(path), { ...io, err: (t) => errors.push(t) }, flags.config as string | undefined);
+  const settings: MathdownSettings = await loadSettings(
+    dirname(path),
+    { ...io, err: (t) => errors.push(t) },
+    flags.config as string | undefined,
+  );
   let fixed = 0;
   if (flags.fix) {
     const result = fixAll(text, { math: settings.math, rules: settings.lint.rules, targets: settings.lint.targets });
