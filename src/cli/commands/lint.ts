@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
-import { fixAll, lintDocument, type LintDiagnostic, type MathdownSettings } from '../../core';
+import { fixAll, lintDocument, parseSettings, type LintDiagnostic, type MathdownSettings } from '../../core';
 import { writeFileAtomic } from '../../node/writeFileAtomic';
 import { parseArgs } from '../args';
 import { expandPaths } from '../expandPaths';
@@ -9,18 +9,19 @@ import { loadSettings } from '../loadConfig';
 import { withRenderer } from '../withRenderer';
 import type { Command } from './command';
 
-const USAGE = 'usage: mathdown lint PATH... [--format text|json] [--fix] [--config FILE]';
+const USAGE = 'usage: mathdown lint PATH... [--format text|json] [--fix] [--config FILE] [--targets LIST]';
 
 /**
- * `mathdown lint PATH… [--format text|json] [--fix]`: the diagnostics of the VS Code extension
- * for files, folders and globs. Exit 0 when clean, 1 when anything is reported, 2 on a usage error
+ * `mathdown lint PATH… [--format text|json] [--fix] [--targets github,katex]`: the diagnostics of
+ * the VS Code extension for files, folders and globs; `--targets` replaces the configured `lint.targets`. Exit 0 when clean, 1 when anything is reported, 2 on a usage error
  * or an unreadable path (the other paths are still linted).
  */
 export const lintCommand: Command = async (argv, io) => {
-  const { positional, flags } = parseArgs(argv, ['format', 'config'], ['fix']);
+  const { positional, flags } = parseArgs(argv, ['format', 'config', 'targets'], ['fix']);
   const format = (flags.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json') throw new CliError(`mathdown lint: --format must be text or json, not "${format}"; ${USAGE}`);
   if (!positional.length) throw new CliError(`mathdown lint: no PATH given; ${USAGE}`);
+  const targets = flags.targets === undefined ? undefined : parseTargets(flags.targets as string);
   const { files, missing } = expandPaths(positional, io.cwd);
   for (const m of missing) io.err(`mathdown lint: ${m} matches no file or folder; skipped.\n`);
   let failed = missing.length > 0;
@@ -38,7 +39,8 @@ export const lintCommand: Command = async (argv, io) => {
         failed = true;
         continue;
       }
-      const settings: MathdownSettings = loadSettings(dirname(path), io, flags.config as string | undefined);
+      const configured: MathdownSettings = loadSettings(dirname(path), io, flags.config as string | undefined);
+      const settings: MathdownSettings = targets ? { ...configured, lint: { ...configured.lint, targets } } : configured;
       if (flags.fix) {
         const result = fixAll(text, { math: settings.math, rules: settings.lint.rules, targets: settings.lint.targets });
         if (result.text !== text) {
@@ -62,6 +64,18 @@ export const lintCommand: Command = async (argv, io) => {
   if (failed) return 2;
   return results.some((r) => r.diagnostics.length) ? 1 : 0;
 };
+
+/** `--targets github,katex`: checked as the `lint.targets` setting is. */
+function parseTargets(list: string): MathdownSettings['lint']['targets'] {
+  const names = list
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  const { settings, problems } = parseSettings({ lint: { targets: names } });
+  if (problems.length || !names.length)
+    throw new CliError(`mathdown lint: --targets ${problems[0]?.message ?? 'must name at least one target'}; ${USAGE}`);
+  return settings.lint.targets;
+}
 
 function shown(path: string, cwd: string): string {
   const rel = relative(cwd, path);

@@ -1,7 +1,7 @@
 import type { LintContext } from '../types';
 import type { MarkKind } from '../plain/plainMark';
 import type { LintRule, Problem } from '../types';
-import { marksInFormulas, verbatimFormFix, type FormulaMark } from './portability';
+import { MARKDOWN_TARGETS, marksInFormulas, verbatimFormFix, type FormulaMark } from './portability';
 
 /** What a mark rule says of one mark: its message, and whether rewriting the formula in a verbatim form fixes it. */
 export interface MarkReport {
@@ -24,7 +24,7 @@ export function markRule(
     ...meta,
     tags: ['portability'],
     defaultSeverity: 'warning',
-    targets: ['gfm', 'commonmark'],
+    targets: MARKDOWN_TARGETS,
     fixable: true,
     check(ctx) {
       return marksInFormulas(ctx, kinds).map((found): Problem => {
