@@ -27,12 +27,16 @@ function optionsFor(sidecar: Sidecar): Omit<LintOptions, 'formulas'> {
 
 const show = (d: LintDiagnostic) => `${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.rule}`;
 
-/** TeX up to spacing, with the bar macros the fixes write read as the bars they replace. */
+/**
+ * TeX up to spacing, with the bar macros the fixes write read as the bars they replace, and
+ * without the doubled `\[ … \]` inside `$$` that MM205's fix removes.
+ */
 const normTex = (tex: string) =>
   tex
     .replace(/\\vert(?![A-Za-z])/g, '|')
     .replace(/\\Vert(?![A-Za-z])/g, '\\|')
-    .replace(/\s+/g, '');
+    .replace(/\s+/g, '')
+    .replace(/^\\\[(.*)\\\]$/, '$1');
 const texList = (formulas: readonly Formula[]) => formulas.filter((f) => f.delimiter !== 'ref').map((f) => normTex(f.tex));
 
 /** Where `offset` of the old text lands after the edits. */

@@ -11,6 +11,7 @@ import { mm201UnclosedMath } from './mm201UnclosedMath';
 import { mm202SpaceInsideDollars } from './mm202SpaceInsideDollars';
 import { mm203DigitAfterClosingDollar } from './mm203DigitAfterClosingDollar';
 import { mm204DisplayMathInParagraph } from './mm204DisplayMathInParagraph';
+import { mm205NestedMathDelimiters } from './mm205NestedMathDelimiters';
 import { mm301TexError } from './mm301TexError';
 import { mm302UnknownLabel } from './mm302UnknownLabel';
 
@@ -28,6 +29,7 @@ export const RULES: readonly LintRule[] = [
   mm202SpaceInsideDollars,
   mm203DigitAfterClosingDollar,
   mm204DisplayMathInParagraph,
+  mm205NestedMathDelimiters,
   mm301TexError,
   mm302UnknownLabel,
 ];
