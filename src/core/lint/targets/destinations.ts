@@ -14,6 +14,8 @@ export interface Destination {
   id: LintTarget;
   /** How messages name the place, after "in"/"on": "on github.com". */
   place: string;
+  /** A short name, for the status bar. */
+  label: string;
   /** Per delimiter form: the readings its text passes through before math is typeset; absent: the form keeps its TeX. */
   markdown: Partial<Record<Delimiter, readonly PlainFlavour[]>>;
   /** The reading whose table rows split at `|` inside math (MM104); absent: tables do not split math. */
@@ -34,11 +36,19 @@ export const DESTINATIONS: Readonly<Record<LintTarget, Destination>> = {
   // github.com renders math since 2022, but finds inline `$…$` after cmark-gfm has processed the
   // text (escapes dropped, emphasis paired), while `$$…$$` display math, `` $`…`$ `` and ```math
   // keep their TeX. Table rows split at `|` before anything else. `\(…\)` is not math there.
-  github: { id: 'github', place: 'on github.com', markdown: { $: ['gfm'] }, tables: 'gfm', eatsBackslashDelimiters: true },
+  github: {
+    id: 'github',
+    label: 'github.com',
+    place: 'on github.com',
+    markdown: { $: ['gfm'] },
+    tables: 'gfm',
+    eatsBackslashDelimiters: true,
+  },
   // A renderer without math, then MathJax scanning the page (Jekyll or MkDocs without math
   // extensions, Hugo without passthrough): what the legacy default `gfm` + `commonmark` checked.
   'markdown-then-mathjax': {
     id: 'markdown-then-mathjax',
+    label: 'Markdown + MathJax',
     place: 'in a Markdown renderer without math support (then MathJax on the page)',
     markdown: every(['gfm', 'commonmark']),
     tables: 'gfm',
@@ -46,6 +56,7 @@ export const DESTINATIONS: Readonly<Record<LintTarget, Destination>> = {
   },
   gfm: {
     id: 'gfm',
+    label: 'GFM',
     place: 'in a GFM renderer without math support',
     markdown: every(['gfm']),
     tables: 'gfm',
@@ -53,16 +64,23 @@ export const DESTINATIONS: Readonly<Record<LintTarget, Destination>> = {
   },
   commonmark: {
     id: 'commonmark',
+    label: 'CommonMark',
     place: 'in a CommonMark renderer without math support',
     markdown: every(['commonmark']),
     eatsBackslashDelimiters: true,
   },
   // pandoc's tex_math_dollars reads `$…$` and `$$…$$` itself, verbatim.
-  pandoc: { id: 'pandoc', place: 'in pandoc', markdown: {}, eatsBackslashDelimiters: true },
+  pandoc: { id: 'pandoc', label: 'pandoc', place: 'in pandoc', markdown: {}, eatsBackslashDelimiters: true },
   // kramdown reads `$$…$$` as math (inline in running text) and keeps its TeX; a single `$` is
   // text to kramdown, processed as Markdown before MathJax on the page finds it.
-  kramdown: { id: 'kramdown', place: 'in kramdown (Jekyll)', markdown: { $: ['commonmark'] }, eatsBackslashDelimiters: true },
-  katex: { id: 'katex', place: 'in KaTeX', markdown: {}, eatsBackslashDelimiters: false, engine: 'katex' },
+  kramdown: {
+    id: 'kramdown',
+    label: 'kramdown',
+    place: 'in kramdown (Jekyll)',
+    markdown: { $: ['commonmark'] },
+    eatsBackslashDelimiters: true,
+  },
+  katex: { id: 'katex', label: 'KaTeX', place: 'in KaTeX', markdown: {}, eatsBackslashDelimiters: false, engine: 'katex' },
 };
 
 /** Every target name the settings accept, the legacy `gfm` and `commonmark` included. */
