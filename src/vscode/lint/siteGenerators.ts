@@ -36,7 +36,7 @@ export const SITE_GENERATORS: readonly SiteGenerator[] = [
     name: 'Hugo',
     files: base === 'hugo' ? ['hugo.toml', 'hugo.yaml', 'hugo.json'] : ['config.toml'],
     // config.toml is many tools' name; Hugo's has a baseURL.
-    ...(base === 'config' ? { contains: /^\s*baseURL\s*=/im } : {}),
+    ...(base === 'config' ? { contains: /^[ \t]*baseURL[ \t]*=/im } : {}),
     targets: ['markdown-then-mathjax', 'katex'],
     label: 'Markdown + MathJax/KaTeX',
     why: 'Without passthrough, Goldmark processes the math as text before MathJax or KaTeX finds it on the page.',
