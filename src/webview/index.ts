@@ -3,6 +3,7 @@
 import { activeLine, markActiveLine } from './activeLineMarker';
 import { BlockPatcher } from './blockPatcher';
 import { DeferredBlocks } from './deferredBlocks';
+import { LinkNotice } from './linkNotice';
 import { handleLinkClicks, scrollToAnchor } from './links';
 import type {
   FromWebviewMessage,
@@ -14,6 +15,7 @@ import type {
   ToWebviewMessage,
 } from '../shared/preview';
 import { ScrollSync } from './scrollSync';
+import { SecurityNotice } from './securityNotice';
 
 interface VsCodeApi {
   postMessage(message: FromWebviewMessage): void;
@@ -41,6 +43,10 @@ let selectionLine: number | null = null;
 
 const root = document.getElementById('mathdown-content')!;
 const banner = document.getElementById('mathdown-banner')!;
+const linkNotice = new LinkNotice(document.getElementById('mathdown-link-notice')!);
+const securityNotice = new SecurityNotice(document.getElementById('mathdown-security-notice')!, () =>
+  post({ type: 'showSecuritySelector', source }),
+);
 const mathStyle = document.getElementById('mathdown-mathjax-css')!;
 const fontDefs = document.getElementById('mathdown-font-defs')!;
 const deferred = new DeferredBlocks(
@@ -122,10 +128,14 @@ function snapshot(): SnapshotReport {
     firstVisibleLine: Math.floor(scroll.topLine()),
     activeLine: activeLine(root),
     bannerShown: !banner.hidden,
+    linkNotice: linkNotice.text,
+    securityNoticeShown: securityNotice.shown,
+    blockedContent: securityNotice.blocked,
     openDetails: root.querySelectorAll('details[open]').length,
     images: Array.from(root.querySelectorAll('img'), (img) => ({ src: img.src, naturalWidth: img.complete ? img.naturalWidth : 0 })),
     scrollTop: window.scrollY,
     state: saved,
+    csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? null,
   };
 }
 
@@ -163,6 +173,9 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
     case 'locked':
       saveState({ locked: m.locked });
       break;
+    case 'linkMissing':
+      linkNotice.show(m.target);
+      break;
     case 'snapshotRequest':
       post({ type: 'snapshot', source, id: m.id, report: snapshot() });
       break;
@@ -170,7 +183,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
       scroll.scrollToLine(m.line, true);
       break;
     case 'testDispatch':
-      root.querySelector(m.selector)?.dispatchEvent(new MouseEvent(m.event, { bubbles: true, cancelable: true }));
+      // The page's own controls (the security notice) sit outside the content.
+      (root.querySelector(m.selector) ?? document.querySelector(m.selector))?.dispatchEvent(
+        new MouseEvent(m.event, { bubbles: true, cancelable: true }),
+      );
       break;
   }
 });

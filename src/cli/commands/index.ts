@@ -18,8 +18,12 @@ export const HELP = `mathdown — Markdown with LaTeX math, checked and rendered
 Usage:
   mathdown formulas FILE.md                  list every formula, exactly as handed to MathJax (JSON lines)
   mathdown render FILE.md                    print the HTML fragment the preview shows (math as SVG)
-  mathdown export FILE.md [-o OUT.html] [--theme light|dark]
-                                             write a standalone HTML file, math already typeset
+  mathdown export FILE.md [-o OUT.html] [--theme light|dark] [--security LEVEL]
+                                             write a standalone HTML file, math already typeset;
+                                             remote images: left out (--security strict, the
+                                             default), or linked with allowRemote (https),
+                                             allowInsecureLocal (also http from localhost),
+                                             allowInsecure (http too)
   mathdown lint PATH... [--format text|json] [--fix]
                                              check math for errors and portability problems
   mathdown --help | --version

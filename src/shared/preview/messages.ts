@@ -93,7 +93,13 @@ export namespace ToWebview {
     readonly type: 'locked';
     readonly locked: boolean;
   }
-  export type Message = Update | Blocks | RenderFailed | ScrollToLine | EditorSelection | Style | Locked;
+  /** A clicked link named a file that does not exist: nothing was opened, say so in the page. */
+  export interface LinkMissing extends Base {
+    readonly type: 'linkMissing';
+    /** The target as the reader should see it (workspace-relative where it can be). */
+    readonly target: string;
+  }
+  export type Message = Update | Blocks | RenderFailed | ScrollToLine | EditorSelection | Style | Locked | LinkMissing;
 }
 
 export namespace FromWebview {
@@ -126,7 +132,11 @@ export namespace FromWebview {
     readonly type: 'openLink';
     readonly href: string;
   }
-  export type Message = Ready | NeedReset | NeedBlocks | RevealLine | DidDoubleClick | OpenLink;
+  /** The reader clicked the notice that content was blocked: show the security settings picker. */
+  export interface ShowSecuritySelector extends Base {
+    readonly type: 'showSecuritySelector';
+  }
+  export type Message = Ready | NeedReset | NeedBlocks | RevealLine | DidDoubleClick | OpenLink | ShowSecuritySelector;
 }
 
 /** Settings the page reads from its `<meta id="mathdown-settings">` before the first message. */

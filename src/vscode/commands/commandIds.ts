@@ -6,6 +6,7 @@ export const PRODUCT_COMMAND_IDS = [
   'mathdown.preview.openToSide',
   'mathdown.preview.toggleLock',
   'mathdown.preview.refresh',
+  'mathdown.preview.changeSecuritySettings',
   'mathdown.clearFormulaCache',
   'mathdown.export.html',
   'mathdown.lint.fixAll',
@@ -19,6 +20,7 @@ export const TEST_COMMAND_IDS = [
   'mathdown.test.revivePreview',
   'mathdown.test.saveFormulaCache',
   'mathdown.test.exportUi',
+  'mathdown.test.securityUi',
 ] as const;
 
 export type ProductCommandId = (typeof PRODUCT_COMMAND_IDS)[number];

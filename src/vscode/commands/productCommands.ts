@@ -5,6 +5,7 @@ import type { Lint } from '../lint';
 import type { LazyRenderer } from '../preview/lazyRenderer';
 import { previewCommands } from '../preview/previewCommands';
 import type { PreviewManager } from '../preview/previewManager';
+import type { SecuritySelector } from '../previewSecurity/securitySelector';
 import type { CommandTable } from './registerCommands';
 
 export interface CommandServices {
@@ -12,6 +13,7 @@ export interface CommandServices {
   renderer: LazyRenderer;
   exportHtml: ExportHtmlCommand;
   lint: Lint;
+  security: SecuritySelector;
 }
 
 export function productCommands(s: CommandServices): CommandTable {
@@ -21,6 +23,7 @@ export function productCommands(s: CommandServices): CommandTable {
     'mathdown.preview.openToSide': preview.openToSide,
     'mathdown.preview.toggleLock': preview.toggleLock,
     'mathdown.preview.refresh': preview.refresh,
+    'mathdown.preview.changeSecuritySettings': s.security.run,
     'mathdown.clearFormulaCache': clearFormulaCacheCommand(s.renderer, s.previews),
     'mathdown.export.html': s.exportHtml.run,
     'mathdown.lint.fixAll': s.lint.fixAll,

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { PreviewState } from '../../shared/preview';
 import type { ExportUi } from '../export/exportUi';
+import type { SecurityUi } from '../previewSecurity/securitySelector';
 import { PREVIEW_VIEW_TYPE } from '../preview/previewPanel';
 import type { CommandServices } from './productCommands';
 import type { TestCommandTable } from './registerCommands';
@@ -25,5 +26,7 @@ export function testCommands(s: CommandServices): TestCommandTable {
     'mathdown.test.saveFormulaCache': () => s.renderer.saveCache(),
     /** Replaces the export command's dialogs by the given ExportUi; no argument restores VS Code's. */
     'mathdown.test.exportUi': (replacement?: ExportUi) => s.exportHtml.setUi(replacement),
+    /** Replaces the security settings picker by the given function; no argument restores VS Code's quick pick. */
+    'mathdown.test.securityUi': (replacement?: SecurityUi) => s.security.setUi(replacement),
   };
 }

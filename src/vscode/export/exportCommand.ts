@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { MathdownRenderer } from '../../core';
 import { defaultExportPath, ExportRefused, exportToFileWith } from '../../node/exportFileWriter';
 import { core } from '../core';
+import type { SecurityLevels } from '../previewSecurity/securityLevels';
 import type { Settings } from '../settings/settings';
 import { windowUi, type ExportUi } from './exportUi';
 
@@ -77,11 +78,15 @@ export interface ExportHtmlCommand {
   setUi(replacement?: ExportUi): void;
 }
 
-/** The export command. `renderer` is the extension's shared one; `previewed` tells which document the focused preview shows. */
+/**
+ * The export command. `renderer` is the extension's shared one; `previewed` tells which document the
+ * focused preview shows; `securityLevels` what remote images the page keeps (those the preview loads).
+ */
 export function exportHtmlCommand(
   renderer: () => MathdownRenderer,
   settingsService: Settings,
-  previewed: () => vscode.Uri | undefined = () => undefined,
+  previewed: () => vscode.Uri | undefined,
+  securityLevels: SecurityLevels,
 ): ExportHtmlCommand {
   let ui = windowUi;
   const run = async (arg?: unknown): Promise<string | undefined> => {
@@ -103,7 +108,13 @@ export function exportHtmlCommand(
       document.uri.scheme === 'file' ? document.uri.fsPath : join(dirname(output), basename(document.uri.path) || 'Untitled.md');
     const exportToFile = exportToFileWith(core().exportHtml);
     const run = (signal?: AbortSignal) =>
-      exportToFile(document.getText(), source, output, { renderer: renderer(), settings, theme: args.theme, signal });
+      exportToFile(document.getText(), source, output, {
+        renderer: renderer(),
+        settings,
+        theme: args.theme,
+        remoteContent: securityLevels.for(document.uri),
+        signal,
+      });
     try {
       await mkdir(dirname(output), { recursive: true });
       const written =
