@@ -18,7 +18,7 @@ const MAX_PROBED_ARGS = 3;
 
 async function texPackages() {
   const result = await esbuild.build({
-    stdin: { contents: `export { TEX_PACKAGES } from './${PACKAGE_LIST}';`, resolveDir: root, loader: 'ts' },
+    stdin: { contents: `export { TEX_PACKAGES, OPTIONAL_TEX_PACKAGES } from './${PACKAGE_LIST}';`, resolveDir: root, loader: 'ts' },
     bundle: true,
     write: false,
     platform: 'node',
@@ -35,7 +35,7 @@ async function texPackages() {
   );
   const packages = mod.exports.TEX_PACKAGES;
   if (!Array.isArray(packages) || packages.length === 0) throw new Error(`${PACKAGE_LIST} does not export a TEX_PACKAGES list`);
-  return { packages: [...packages], source: PACKAGE_LIST };
+  return { packages: [...packages], optional: [...(mod.exports.OPTIONAL_TEX_PACKAGES ?? [])], source: PACKAGE_LIST };
 }
 
 function createParser(packages) {
@@ -142,14 +142,27 @@ function collect(packages) {
 
 /** The table as MathJax and TEX_PACKAGES give it today, as the JSON text written to disk. */
 export async function completionTable() {
-  const { packages, source } = await texPackages();
+  const { packages, optional, source } = await texPackages();
   const mathjaxVersion = JSON.parse(readFileSync(require.resolve('mathjax-full/package.json'), 'utf8')).version;
+  const always = collect(packages);
+  // Each optional package is read on top of the fixed set, and adds what it alone defines (tagged
+  // with its name, so completion offers it only when math.packages enables it).
+  for (const extra of optional) {
+    const withExtra = collect([...packages, extra]);
+    const known = (list) => new Set(list.map((e) => e.name));
+    const [commands, environments] = [known(always.commands), known(always.environments)];
+    always.commands.push(...withExtra.commands.filter((c) => c.package === extra && !commands.has(c.name)));
+    always.environments.push(...withExtra.environments.filter((e) => e.package === extra && !environments.has(e.name)));
+  }
+  const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const table = {
     generatedBy: 'scripts/gen-completions.mjs',
     mathjax: mathjaxVersion,
     packageListFrom: source,
     packages,
-    ...collect(packages),
+    optionalPackages: optional,
+    commands: always.commands.sort(byName),
+    environments: always.environments.sort(byName),
   };
   return { table, text: JSON.stringify(table, null, 1) + '\n' };
 }

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './engines/repo.mjs';
 
-const BUNDLES = ['dist/core.js', 'dist/typesetWorker.js', 'dist/startTypesetWorker.js', 'dist/extension.js'];
+const BUNDLES = ['dist/core.js', 'dist/typesetWorker.js', 'dist/startTypesetWorker.js', 'dist/extension.js', 'dist/cli.js', 'dist/lintWorker.js'];
 
 function newestMtime(dir) {
   let newest = 0;

@@ -4,6 +4,7 @@
 //   node --expose-gc child.mjs mathdown phases DIR   (stage-by-stage cost of a warm re-render)
 //   node --expose-gc child.mjs mathdown hostile DIR  (each pathological formula among normal ones)
 //   node --expose-gc child.mjs mathdown reopen DIR   (full render with the formula cache a previous session saved)
+//   node --expose-gc child.mjs mathdown saveLint DIR (save → diagnostics, as the extension lints on save)
 // Prints one line `RESULT {json}` on stdout. Times are ms from performance.now().
 import fs from 'node:fs';
 import path from 'node:path';
@@ -155,8 +156,46 @@ async function hostile() {
   await instance.dispose?.();
 }
 
+/**
+ * Save → diagnostics as the extension runs it (LintController.lint): `lintDocument` with the
+ * renderer's formulas (MathJax errors), the shared parses and the lint worker. The document is
+ * linted once as on open; then each edit (a digit in a formula; a line inserted near the top) is
+ * "saved" and timed until the diagnostics are back. For comparison, a full lint of the same text
+ * in one thread (what every save cost before incremental lint).
+ */
+async function saveLint() {
+  const { distDir, requireFromRepo } = await import('./engines/repo.mjs');
+  const core = requireFromRepo(path.join(distDir, 'core.js'));
+  const renderer = new core.MathdownRenderer({ workerFile: path.join(distDir, 'typesetWorker.js') });
+  const worker = new core.LintWorkerClient(path.join(distDir, 'lintWorker.js'));
+  const parses = new core.ParseCache();
+  const settings = core.parseSettings(undefined).settings;
+  const deps = { renderer, parses, worker, documentKey: 'bench' };
+  let t = performance.now();
+  const first = await core.lintDocument(text, settings, deps);
+  result.openMs = performance.now() - t;
+  result.diagnostics = first.length;
+  const target = editTarget(text, formulas, opts.editIndex ?? 3000);
+  const edits = editedTexts(text, target, opts.edits ?? 3).map((edited) => ['formula digit', edited]);
+  const line = text.indexOf('\n\n', 2000) + 2;
+  edits.push(['line inserted near the top', `${text.slice(0, line)}A new line.\n\n${text.slice(line)}`]);
+  result.saves = [];
+  for (const [what, edited] of edits) {
+    gc();
+    t = performance.now();
+    const d = await core.lintDocument(edited, settings, deps);
+    const ms = performance.now() - t;
+    const fullT = performance.now();
+    core.lint(edited, { math: settings.math, rules: settings.lint.rules, targets: settings.lint.targets, formulas: await renderer.formulas(edited, { math: settings.math, fontCache: 'global', documentKey: 'bench' }) });
+    result.saves.push({ what, ms, fullLintMs: performance.now() - fullT, diagnostics: d.length });
+  }
+  result.rssPeakMB = maxRssMB();
+  await Promise.all([worker.dispose(), renderer.dispose()]);
+}
+
 try {
   if (task === 'session') await session();
+  else if (task === 'saveLint') await saveLint();
   else if (task === 'hostile') await hostile();
   else if (task === 'reopen') await reopen();
   else if (task === 'firstScreen') await firstScreen();

@@ -87,7 +87,22 @@ ${h.cases.map((c) => `| ${c.name.replace(/\|/g, '\\|')} | ${c.chars} | ${c.outco
 `;
 }
 
-export function formatReport({ env, doc, rounds, summary, vscode, notes, phases, hostile, wallSeconds }) {
+function saveLintTable(r) {
+  if (!r) return '';
+  if (r.error) return `\n## Save → diagnostics (issue 18)\n\nNot measured: ${r.error}\n`;
+  const worst = Math.max(...r.saves.map((x) => x.ms));
+  return `
+## Save → diagnostics (issue 18)
+
+The reference document linted as the extension lints on save (\`lintDocument\` with the renderer's formulas, the shared parses and the lint worker, whose incremental lint re-checks only the pieces that changed), after it was linted once as on open (${ms(r.openMs)}, ${r.diagnostics} diagnostics, every formula typeset cold). Each edit is saved and timed until its diagnostics are back; "full lint" is the same text linted whole in one thread, what a save cost before. Target: under 1 s — worst ${ms(worst)}: **${worst < 1000 ? 'PASS' : 'FAIL'}**.
+
+| edit saved | save → diagnostics | full lint | diagnostics |
+|---|---:|---:|---:|
+${r.saves.map((x) => `| ${x.what} | ${ms(x.ms)} | ${ms(x.fullLintMs)} | ${x.diagnostics} |`).join('\n')}
+`;
+}
+
+export function formatReport({ env, doc, rounds, summary, vscode, notes, phases, hostile, saveLint, wallSeconds, folders = '' }) {
   const { engines, targets } = summary;
   return `# Mathdown benchmark (issue 7)
 
@@ -106,7 +121,7 @@ ${targetTable(targets, vscode)}
 
 ${engineTable(engines)}
 
-${phaseTable(phases)}${hostileTable(hostile)}
+${phaseTable(phases)}${hostileTable(hostile)}${saveLintTable(saveLint)}${folders}
 ## Notes
 
 ${notes.map((n) => `- ${n}`).join('\n')}

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: issue 7's performance figures for Mathdown and its peers on a generated ~1 MB
 // reference document, as medians of interleaved rounds, each session in a fresh process.
-//   node scripts/bench/run.mjs [--rounds 3] [--engines mathdown,markedKatex] [--no-write] [--dir DIR]
+//   node scripts/bench/run.mjs [--rounds 3] [--engines mathdown,markedKatex] [--no-write] [--dir DIR] [--no-folders]
+//   node scripts/bench/folders.mjs   (the CLI folder part alone: bench/folders.json, shown in the report)
 //   node scripts/bench/run.mjs --report   (rebuild the report from DIR/results.json, e.g. after bench:vscode)
 // Prints the report and writes it to bench/RESULTS.md (raw numbers to DIR/results.json).
 import fs from 'node:fs';
@@ -17,6 +18,7 @@ import { formatReport } from './report.mjs';
 import { runChild } from './spawnChild.mjs';
 import { summarize } from './summarize.mjs';
 import { max } from './stats.mjs';
+import { FOLDERS_FILE, foldersTable, measureFolders } from './folders.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const arg = (name, def) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : def; };
@@ -36,8 +38,9 @@ const { env, doc, raw, build } = saved;
 const summary = summarize(raw);
 const vscodeFile = path.join(repoRoot, 'bench/vscode.json');
 const vscode = fs.existsSync(vscodeFile) ? JSON.parse(fs.readFileSync(vscodeFile, 'utf8')) : undefined;
+const folders = fs.existsSync(FOLDERS_FILE) ? JSON.parse(fs.readFileSync(FOLDERS_FILE, 'utf8')) : undefined;
 const notes = buildNotes(summary, raw, env, build);
-const report = formatReport({ env, doc, rounds: saved.rounds, summary, vscode, notes, phases: raw.phases?.phases, hostile: summary.hostile, wallSeconds: saved.wallSeconds });
+const report = formatReport({ env, doc, rounds: saved.rounds, summary, vscode, notes, phases: raw.phases?.phases, hostile: summary.hostile, saveLint: raw.saveLint, wallSeconds: saved.wallSeconds, folders: folders ? foldersTable(folders) + `\nMeasured ${folders.date}, load average ${folders.load} on ${folders.cpus} CPUs.\n` : '' });
 process.stdout.write(`\n${report}`);
 if (write && !saved.only) {
   fs.mkdirSync(path.join(repoRoot, 'bench'), { recursive: true });
@@ -88,7 +91,14 @@ async function measureAll() {
     raw.hostile.push(h);
     log(`round ${round + 1}/${rounds} hostile formulas: ${h.error ?? h.cases.map((c) => `${c.outcome} ${Math.round(c.ms)}`).join(', ')}`);
   }
+  if (withMathdown && !process.argv.includes('--no-folders')) {
+    const folders = { date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), ...(await measureFolders(dir, log)), load: environment().load, cpus: env.cpus };
+    fs.mkdirSync(path.dirname(FOLDERS_FILE), { recursive: true });
+    fs.writeFileSync(FOLDERS_FILE, JSON.stringify(folders, null, 1));
+  }
   if (withMathdown) {
+    raw.saveLint = await runChild(child, ['mathdown', 'saveLint', dir, JSON.stringify({ editIndex: EDIT_INDEX })]);
+    log(`save → diagnostics: ${raw.saveLint.error ?? raw.saveLint.saves.map((x) => `${x.what} ${Math.round(x.ms)} ms (full lint ${Math.round(x.fullLintMs)} ms)`).join(', ')}`);
     raw.phases = await runChild(child, ['mathdown', 'phases', dir]);
     log(`phases of a warm Mathdown re-render: ${raw.phases.error ?? JSON.stringify(raw.phases.phases, (k, v) => (typeof v === 'number' ? Math.round(v) : v))}`);
   }

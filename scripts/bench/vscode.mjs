@@ -18,6 +18,7 @@ import { environment } from './environment.mjs';
 import { writeDocs } from './generateDoc.mjs';
 import { median } from './stats.mjs';
 import { armWatcher, blockKey, installWatcher, readWatcher } from './vscodeFrame.mjs';
+import { targetRows } from './vscodeTargets.mjs';
 
 const arg = (name, def) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : def; };
 const keys = Number(arg('keys', '5'));
@@ -252,8 +253,9 @@ for (const name of docNames) {
 fs.rmSync(folder, { recursive: true, force: true });
 
 const ratio = (doc) => (results.mathdown[doc]?.ms !== undefined && results.builtin[doc]?.ms ? results.mathdown[doc].ms / results.builtin[doc].ms : undefined);
-// Issue 7, target 6: at most 0.05x the built-in preview on the 1 MB reference, 0.5x on the small note.
-const LIMITS = { reference: 0.05, note: 0.5 };
+// Issue 18: keystroke at most 0.05x the built-in preview on the 1 MB reference, 0.25x on the small note
+// (issue 7 asked 0.5x there); the first-open rows are in targetRows.
+const LIMITS = { reference: 0.05, note: 0.25 };
 const limitOf = (d) => LIMITS[d] ?? 1;
 results.verdict = docNames.every((d) => ratio(d) !== undefined)
   ? (docNames.every((d) => ratio(d) <= limitOf(d)) ? 'PASS' : 'FAIL') + ` (limits: ${docNames.map((d) => `${d} ≤ ${limitOf(d)}×`).join(', ')})`
@@ -272,6 +274,12 @@ const lines = [
   '',
   `Verdict: ${results.verdict}.`,
   ...Object.entries(results.errors).map(([k, e]) => `- ${k} not measured: ${e}`),
+  '',
+  '## Issue 18: the rows of the issue, with their targets',
+  '',
+  'First open is timed from the open-preview command (sent once the document is open and the cursor at the target formula) to that formula shown; the target ratio is the issue\'s for a command right after the file opened.',
+  '',
+  targetRows(results),
   '',
 ];
 process.stdout.write(lines.join('\n'));

@@ -29,6 +29,11 @@ if [ "$rc" = 0 ] && [ "${ran:-0}" -lt "$declared" ]; then
   echo "[e2e] ${ran:-0} integration tests passed, fewer than the $declared the suites declare"
   rc=1
 fi
+# The settings-file suites need a multi-root workspace of their own (test/fixtures/multi-root).
+if [ "$rc" = 0 ] && [ -z "${MATHDOWN_TEST_GREP:-}" ]; then
+  timeout --kill-after=20 960 node test/e2e/runExtensionTests.mjs --timeout 900 --workspace test/fixtures/multi-root \
+    --open mathdown.code-workspace --tests out/test/integration/multiRoot/index.js 2>&1 | tee -a "$out" || rc=$?
+fi
 if [ "$rc" = 0 ] && [ "${E2E_UI:-1}" != 0 ]; then
   timeout --kill-after=20 600 node test/e2e/uiDrive.mjs 2>&1 | tee -a "$out" || rc=$?
 fi

@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /** Folders never searched for Markdown files. */
 const SKIP = (name: string) => name === 'node_modules' || name.startsWith('.');
@@ -8,31 +8,36 @@ const SKIP = (name: string) => name === 'node_modules' || name.startsWith('.');
  * Files named by command-line paths: a file as is; a folder, every `*.md` below it (skipping
  * node_modules and dot-folders); a glob (`*`, `**`, `?`, `[…]`, `{a,b}`), the files it matches.
  * Paths that match nothing are returned in `missing`. Order: as given, each expansion sorted.
+ * `baseOf` gives each file's folder it was found from (the folder or the glob's fixed part; a file's
+ * own folder), so that outputs can mirror the layout below it.
  */
-export function expandPaths(args: readonly string[], cwd: string): { files: string[]; missing: string[] } {
+export function expandPaths(
+  args: readonly string[],
+  cwd: string,
+): { files: string[]; missing: string[]; baseOf: ReadonlyMap<string, string> } {
   const files: string[] = [];
   const missing: string[] = [];
-  const seen = new Set<string>();
-  const add = (f: string) => {
-    if (!seen.has(f)) {
-      seen.add(f);
+  const baseOf = new Map<string, string>();
+  const add = (base: string) => (f: string) => {
+    if (!baseOf.has(f)) {
+      baseOf.set(f, base);
       files.push(f);
     }
   };
   for (const arg of args) {
     const path = resolve(cwd, arg);
     const kind = statKind(path);
-    if (kind === 'file') add(path);
-    else if (kind === 'dir') walk(path, (f) => f.endsWith('.md')).forEach(add);
+    if (kind === 'file') add(dirname(path))(path);
+    else if (kind === 'dir') walk(path, (f) => f.endsWith('.md')).forEach(add(path));
     else if (/[*?[{]/.test(arg)) {
       const { base, pattern } = splitGlob(resolve(cwd, arg));
       const re = globToRegExp(pattern);
       const found = statKind(base) === 'dir' ? walk(base, (f) => re.test(relative(base, f).split(sep).join('/'))) : [];
-      if (found.length) found.forEach(add);
+      if (found.length) found.forEach(add(base));
       else missing.push(arg);
     } else missing.push(arg);
   }
-  return { files, missing };
+  return { files, missing, baseOf };
 }
 
 function statKind(path: string): 'file' | 'dir' | undefined {

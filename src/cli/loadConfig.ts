@@ -1,34 +1,30 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { parseSettings, type MathdownSettings } from '../core';
+import { resolve } from 'node:path';
+import { loadProjectSettings, type MathdownSettings } from '../core';
+import { nodeConfigHost } from '../node/nodeConfigHost';
 import { CliError, type CliIO } from './io';
 
-export const CONFIG_FILE = '.mathdown.json';
-
-/** The nearest `.mathdown.json` at or above `dir`, or undefined. */
-export function findConfig(dir: string): string | undefined {
-  for (let d = resolve(dir); ; d = dirname(d)) {
-    const f = join(d, CONFIG_FILE);
-    if (existsSync(f)) return f;
-    if (dirname(d) === d) return undefined;
-  }
-}
+export { CONFIG_FILE } from '../core';
 
 /**
- * Settings for a file: from `--config FILE` when given, else the nearest `.mathdown.json`.
- * A malformed file is an error; a bad key is reported on stderr and its default applies.
+ * Settings for a file in `forDir`: from `--config FILE` when given, else the nearest
+ * `.mathdown.json`, with its preamble files (the loader the extension uses too). A missing or
+ * malformed settings file is an error; a bad key is reported on stderr and its default applies;
+ * a preamble line that is not a definition is reported on stderr and skipped.
  */
-export function loadSettings(forDir: string, io: CliIO, explicit?: string): MathdownSettings {
-  const file = explicit ? resolve(io.cwd, explicit) : findConfig(forDir);
-  if (!file) return parseSettings(undefined).settings;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `is not valid JSON (${(e as Error).message})`;
-    throw new CliError(`mathdown: config file ${file} ${why}; fix it or pass another with --config.`);
+export async function loadSettings(forDir: string, io: CliIO, explicit?: string): Promise<MathdownSettings> {
+  const file = explicit !== undefined ? resolve(io.cwd, explicit) : undefined;
+  const project = await loadProjectSettings({
+    host: nodeConfigHost,
+    dir: resolve(forDir),
+    ...(file !== undefined ? { explicit: file } : {}),
+  });
+  for (const d of project.diagnostics) {
+    if (d.kind === 'syntax' || (d.kind === 'unreadable' && d.file === file))
+      throw new CliError(`mathdown: config file ${d.file} ${d.message}; fix it or pass another with --config.`);
   }
-  const { settings, problems } = parseSettings(raw);
-  for (const p of problems) io.err(`mathdown: ${file}: "${p.key}" ${p.message}; using the default.\n`);
-  return settings;
+  for (const d of project.diagnostics) {
+    if (d.kind === 'setting') io.err(`mathdown: ${d.file}: ${d.message}; using the default.\n`);
+    else io.err(`mathdown: ${d.file}:${d.line}:${d.column}: ${d.message}.\n`);
+  }
+  return project.settings;
 }

@@ -30,7 +30,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 }
 
 if (require.main === module) {
-  const io: CliIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), cwd: process.cwd() };
+  const io: CliIO = {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+    progress: process.stderr.isTTY === true && !process.env.CI,
+  };
   main(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;
   });

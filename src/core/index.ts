@@ -3,6 +3,11 @@
 export * from './types';
 export * from './config/settings';
 export * from './config/parseSettings';
+export * from './config/configHost';
+export * from './config/loadProjectSettings';
+export * from './config/documentMath';
+export { parsePreamble, type ParsedPreamble, type PreambleDefinition, type PreambleProblem } from './config/preamble/parsePreamble';
+export { OPTIONAL_TEX_PACKAGES } from './mathjax/texPackages';
 export * from './export';
 export * from './markdown';
 export * from './render';

@@ -22,11 +22,26 @@ export interface SourcePosition {
   column: number;
 }
 
+/** A macro as MathJax's `macros` option takes it: its body, or body and number of arguments (and the first one's default). */
+export type MacroDefinition = string | readonly [string, number] | readonly [string, number, string];
+/** An environment as MathJax's `environments` option takes it: begin and end code (and arguments, first one's default). */
+export type EnvironmentDefinition =
+  readonly [string, string] | readonly [string, string, number] | readonly [string, string, number, string];
+
 export interface MathOptions {
   delimiters: readonly DelimiterFamily[];
   doubleDollarInText: 'display' | 'inline';
-  macros: Readonly<Record<string, string | readonly [string, number]>>;
+  /** Every macro in force before the document's own definitions: settings, preamble files and front matter, merged. */
+  macros: Readonly<Record<string, MacroDefinition>>;
+  environments: Readonly<Record<string, EnvironmentDefinition>>;
   equationNumbers: 'none' | 'ams' | 'all';
+  /** Opt-in MathJax packages (OPTIONAL_TEX_PACKAGES) on top of the fixed set. */
+  packages: readonly string[];
+  /**
+   * Preamble files as configured (relative to the settings file or the workspace folder). The
+   * settings loader reads them into `macros` and `environments`; nothing else reads the files.
+   */
+  preamble: readonly string[];
 }
 
 /** The math options' defaults, the one definition (the settings' defaults use it; package.json repeats them, checked by a unit test). */
@@ -34,7 +49,10 @@ export const DEFAULT_MATH_OPTIONS: MathOptions = {
   delimiters: DEFAULT_DELIMITERS,
   doubleDollarInText: 'display',
   macros: {},
+  environments: {},
   equationNumbers: 'ams',
+  packages: [],
+  preamble: [],
 };
 
 /** A TeX error reported by MathJax (or by the typesetter's own limits). */

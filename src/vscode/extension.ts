@@ -3,6 +3,7 @@
 // typesetting worker) is created on first use.
 import * as vscode from 'vscode';
 import { registerAuthoring } from './authoring';
+import { core } from './core';
 import { productCommands, type CommandServices } from './commands/productCommands';
 import { registerCommands } from './commands/registerCommands';
 import { testCommands } from './commands/testCommands';
@@ -12,6 +13,7 @@ import { registerLint } from './lint';
 import { LazyRenderer } from './preview/lazyRenderer';
 import { openPreviewOnStart } from './preview/openPreviewOnStart';
 import { PreviewManager } from './preview/previewManager';
+import { FirstScreens } from './schedule/firstScreens';
 import { SecurityLevels } from './previewSecurity/securityLevels';
 import { securitySelector } from './previewSecurity/securitySelector';
 import { Settings } from './settings/settings';
@@ -30,18 +32,32 @@ export function activate(context: vscode.ExtensionContext): void {
     () => parses.get(),
   );
   const securityLevels = new SecurityLevels(context.globalState);
-  const previews = new PreviewManager({ extensionUri: context.extensionUri, renderer: () => renderer.get(), settings, securityLevels });
+  // Lint on open waits for a preview's first screen of the same document: the screen gets the cores first.
+  const firstScreens = new FirstScreens();
+  const previews = new PreviewManager({
+    extensionUri: context.extensionUri,
+    renderer: () => renderer.get(),
+    settings,
+    securityLevels,
+    firstScreens,
+  });
   context.subscriptions.push(settings, parses, renderer, securityLevels, previews, openPreviewOnStart(previews));
   registerAuthoring(context, {
     renderer: () => renderer.get(),
     parses: () => parses.get(),
-    mathOptions: (document) => settings.for(document?.uri).core.math,
+    // With the document's front matter macros, as the preview renders it (the text is read only when it has front matter).
+    mathOptions: (document) => {
+      if (!document) return settings.for().core.math;
+      const math = settings.for(document).core.math;
+      return /^\uFEFF?---[ \t]*$/.test(document.lineAt(0).text) ? core().documentMath(document.getText(), math) : math;
+    },
   });
   const lint = registerLint(context, {
     renderer: () => renderer.get(),
     parses: () => parses.get(),
     lintWorkerFile: dist('lintWorker.js'),
     settings,
+    firstScreens,
   });
   const exportHtml = exportHtmlCommand(
     () => renderer.get(),

@@ -153,7 +153,9 @@ export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensi
   ];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
-  return `${server.base}/?folder=${encodeURIComponent(path.resolve(folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  // A .code-workspace file opens as a (multi-root) workspace, anything else as a folder.
+  const open = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  return `${server.base}/?${open}=${encodeURIComponent(path.resolve(folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /** Checks that setup.sh has run; exits with a hint otherwise. */

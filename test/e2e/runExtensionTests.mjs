@@ -5,8 +5,9 @@
 // window.codeAutomationExit(code) and the test output through window.codeAutomationLog.
 //
 //   node test/e2e/runExtensionTests.mjs [--ext .] [--tests out/test/integration/index.js]
-//     [--workspace test/fixtures/workspace] [--timeout 300] [--screenshot file.png]
-// The workspace is copied to a temp folder first, so tests may edit and save its files.
+//     [--workspace test/fixtures/workspace] [--open NAME.code-workspace] [--timeout 300] [--screenshot file.png]
+// The workspace is copied to a temp folder first, so tests may edit and save its files; with
+// --open, the named .code-workspace file inside it is opened instead of the folder (multi-root).
 // Exit code: 0 passed, 1 failed, 3 server/browser did not start, 4 timeout.
 // Env: E2E_VERBOSE=1 prints all workbench log lines; E2E_KEEP=1 keeps the temp folders.
 import fs from 'node:fs';
@@ -57,7 +58,8 @@ try {
   });
   await page.exposeFunction('codeAutomationExit', (c) => finish(c));
   // Generous: on a busy 2-core machine the workbench page alone can take a minute to load.
-  await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: ext, extensionTestsPath: tests }), {
+  const opened = argv('open') ? path.join(workspace, argv('open')) : workspace;
+  await page.goto(workbenchUrl(server, { folder: opened, extensionDevelopmentPath: ext, extensionTestsPath: tests }), {
     waitUntil: 'domcontentloaded',
     timeout: 180_000,
   });

@@ -201,3 +201,28 @@ describe('formula preview', () => {
     assert.doesNotMatch(decoded, /currentColor|vertical-align/);
   });
 });
+
+describe('opt-in packages and preamble definitions in completion', () => {
+  const at = (marked: string, macros: Record<string, string | [string, number]>, more: Parameters<typeof mathCompletionsAt>[3]) => {
+    const offset = marked.indexOf('|');
+    const text = marked.slice(0, offset) + marked.slice(offset + 1);
+    return mathCompletionsAt(standInDoc(text), offset, macros, more)?.items ?? [];
+  };
+  it('offers physics commands only when math.packages enables physics', () => {
+    const off = at('$\\q|$', {}, {}).map((i) => i.label);
+    const on = at('$\\q|$', {}, { packages: ['physics'] }).map((i) => i.label);
+    assert.ok(!off.includes('\\qty'), 'no \\qty by default');
+    assert.ok(on.includes('\\qty'), '\\qty with physics');
+    assert.ok(on.includes('\\frac') && off.includes('\\frac'));
+    const envs = at('$$\\begin{|}$$', {}, { packages: ['bussproofs'], environments: { pmat: ['\\begin{pmatrix}', '\\end{pmatrix}'] } });
+    assert.ok(envs.some((i) => i.label === 'prooftree'));
+    assert.ok(envs.some((i) => i.label === 'pmat'));
+    assert.ok(!at('$$\\begin{|}$$', {}, {}).some((i) => i.label === 'prooftree'));
+  });
+  it('offers a settings or preamble macro with its arguments and a preview of it', () => {
+    const norm = at('$\\no|$', { norm: ['\\lVert #1 \\rVert', 1] }, {}).find((i) => i.label === '\\norm');
+    assert.ok(norm);
+    assert.match(norm.detail ?? '', /1 argument/);
+    assert.equal(norm.preview?.tex, '\\norm{a}');
+  });
+});

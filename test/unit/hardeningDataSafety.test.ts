@@ -38,6 +38,10 @@ const ALLOWED: Record<string, { why: string; shows: RegExp }> = {
     why: "writes and deletes only its own formula-cache file in the extension's global storage, never a document or a file of the user",
     shows: /this\.file = join\(folder, FILE_NAME\)/,
   },
+  'src/vscode/settings/vscodeConfigHost.ts': {
+    why: 'matched by workspace.fs but only reads: the settings loader reads .mathdown.json and preamble files through workspace.fs.readFile, and writes nothing',
+    shows: /vscode\.workspace\.fs\.readFile\(/,
+  },
   'src/vscode/export/exportCommand.ts': {
     why: 'the handler of the mathdown.export.html command (its entry in the command table) writes the chosen HTML file (never the source: exportToFile refuses)',
     shows: /export function exportHtmlCommand\(/,

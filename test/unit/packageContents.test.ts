@@ -13,6 +13,7 @@ const ALLOWED = [
   /^dist\/(extension|typesetWorker|lintWorker|webview|cli|core)\.js$/,
   /^media\/[\w.-]+\.(css|svg|png)$/,
   /^syntaxes\/[\w.-]+\.json$/,
+  /^schemas\/mathdown\.schema\.json$/,
   /^docs\/rules\/(MM\d{3}|README)\.md$/,
   /^docs\/screenshots\/showcase-(light|dark)\.png$/,
 ];
@@ -26,6 +27,7 @@ const REQUIRED = [
   'dist/cli.js',
   'media/preview.css',
   'docs/rules/MM301.md',
+  'schemas/mathdown.schema.json',
 ];
 
 test('the extension package holds only what it needs', () => {

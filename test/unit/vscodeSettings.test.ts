@@ -2,17 +2,17 @@
 // configuration changes reach the preview and lint.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_SETTINGS, parseSettings } from '../../src/core';
+import { DEFAULT_SETTINGS, parseSettings, SETTING_KEYS } from '../../src/core';
 import { settingsChange } from '../../src/vscode/settings/settingsChange';
 import { buildSnapshot } from '../../src/vscode/settings/snapshot';
 
-const snapshotOf = (values: Record<string, unknown>) => buildSnapshot((key) => values[key], parseSettings);
+const snapshotOf = (values: Record<string, unknown>) => buildSnapshot((key) => values[key], parseSettings, SETTING_KEYS);
 
 test('unset settings give the defaults', () => {
   const s = snapshotOf({});
   assert.deepEqual(s.core, DEFAULT_SETTINGS);
   assert.deepEqual(s.preview, {
-    debounceMs: 150,
+    debounceMs: 0,
     fontSize: 14,
     lineHeight: 1.6,
     scrollPreviewWithEditor: true,
@@ -72,4 +72,16 @@ test('a configuration change names its areas; the preview follows preview and ma
   const exported = change('mathdown.export')!;
   assert.ok(!exported.affectsPreview && !exported.affectsLint);
   assert.deepEqual([...change('mathdown.lint', 'mathdown.export')!.areas], ['lint', 'export']);
+});
+
+test('every setting the core parses reaches the snapshot, the new ones included (SETTING_KEYS, one list)', () => {
+  const s = snapshotOf({
+    'math.packages': ['physics'],
+    'math.preamble': 'tex/preamble.tex',
+    'math.environments': { pmat: ['\\begin{pmatrix}', '\\end{pmatrix}'] },
+  });
+  assert.deepEqual(s.core.math.packages, ['physics']);
+  assert.deepEqual(s.core.math.preamble, ['tex/preamble.tex']);
+  assert.deepEqual(s.core.math.environments, { pmat: ['\\begin{pmatrix}', '\\end{pmatrix}'] });
+  assert.deepEqual(snapshotOf({ 'math.packages': ['nope'] }).core.math.packages, [], 'an unknown package falls back to none');
 });

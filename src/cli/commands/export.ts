@@ -1,26 +1,34 @@
-import { dirname, resolve } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, extname, join, relative, resolve } from 'node:path';
+import type { MathdownRenderer } from '../../core';
 import { defaultExportPath, exportToFile, ExportRefused } from '../../node/exportToFile';
 import { isSecurityLevel, SECURITY_LEVELS, type SecurityLevel } from '../../shared/remoteContent';
 import { parseArgs } from '../args';
-import { CliError } from '../io';
+import { expandPaths } from '../expandPaths';
+import { jobsOption, withRendererPool } from '../folder/jobs';
+import { progressLine } from '../folder/progressLine';
+import { CliError, type CliIO } from '../io';
 import { loadSettings } from '../loadConfig';
 import { readDocument } from '../readDocument';
 import { withRenderer } from '../withRenderer';
+import { shownPath } from '../shownPath';
 import type { Command } from './command';
 
 const THEMES = ['light', 'dark'] as const;
 type Theme = (typeof THEMES)[number];
 
-const USAGE = `mathdown export FILE.md [-o OUT.html] [--theme light|dark] [--security ${SECURITY_LEVELS.join('|')}]`;
+const USAGE = `usage: mathdown export FILE.md [-o OUT.html] [--theme light|dark] [--security ${SECURITY_LEVELS.join('|')}], or mathdown export PATH... --out-dir OUT [--jobs N] (same options)`;
 
 /**
  * `mathdown export FILE.md [-o OUT.html] [--theme light|dark] [--security LEVEL]`: writes a standalone
  * HTML file, prints its path. `--security` is the preview's security level: which remote images the
  * page keeps (strict, the default, leaves them all out).
+ * `mathdown export PATH… --out-dir OUT [--jobs N]`: the same for files, folders and globs, several at
+ * once in one process (one typesetting worker per core, one formula cache), each written below OUT
+ * where it sits below the folder (or the glob's fixed part) it was found from; prints the paths in order.
  */
 export const exportCommand: Command = async (argv, io) => {
-  const { positional, flags } = parseArgs(argv, ['output', 'theme', 'config', 'security'], [], { '-o': 'output' });
-  if (positional.length > 1) throw new CliError(`mathdown export: one Markdown file at a time; usage: ${USAGE}`);
+  const { positional, flags } = parseArgs(argv, ['output', 'theme', 'config', 'security', 'out-dir', 'jobs'], [], { '-o': 'output' });
   const theme = flags.theme as string | undefined;
   if (theme !== undefined && !(THEMES as readonly string[]).includes(theme)) {
     throw new CliError(`mathdown export: --theme must be light or dark, not "${theme}".`);
@@ -29,22 +37,116 @@ export const exportCommand: Command = async (argv, io) => {
   if (security !== undefined && !isSecurityLevel(security)) {
     throw new CliError(`mathdown export: --security must be one of ${SECURITY_LEVELS.join(', ')}, not "${security}".`);
   }
+  const look: Look = { theme: theme as Theme | undefined, security: security as SecurityLevel | undefined };
+  const config = flags.config as string | undefined;
+  if (flags['out-dir'] !== undefined) {
+    if (flags.output !== undefined) throw new CliError(`mathdown export: -o names one output file; with --out-dir leave it out; ${USAGE}`);
+    return exportMany(positional, resolve(io.cwd, flags['out-dir'] as string), io, {
+      look,
+      config,
+      jobs: jobsOption(flags.jobs, 'export'),
+    });
+  }
+  if (flags.jobs !== undefined) throw new CliError(`mathdown export: --jobs goes with --out-dir; ${USAGE}`);
+  if (positional.length > 1) throw new CliError(`mathdown export: one Markdown file at a time without --out-dir; ${USAGE}`);
   const { path, text } = readDocument(positional[0], io, 'export');
-  const settings = loadSettings(dirname(path), io, flags.config as string | undefined);
+  const settings = await loadSettings(dirname(path), io, config);
   const output = flags.output ? resolve(io.cwd, flags.output as string) : defaultExportPath(path);
-  const written = await withRenderer((renderer) =>
-    exportToFile(text, path, output, {
-      renderer,
-      settings,
-      theme: theme as Theme | undefined,
-      ...(security !== undefined ? { remoteContent: security as SecurityLevel } : {}),
-    }),
-  ).catch((e: unknown) => {
+  const written = await withRenderer((renderer) => exportOne(renderer, text, path, output, settings, look));
+  io.out(`${written}\n`);
+  return 0;
+};
+
+/** The page's theme and security level, the same for every file of a run. */
+interface Look {
+  theme: Theme | undefined;
+  security: SecurityLevel | undefined;
+}
+
+async function exportOne(
+  renderer: MathdownRenderer,
+  text: string,
+  path: string,
+  output: string,
+  settings: Awaited<ReturnType<typeof loadSettings>>,
+  look: Look,
+): Promise<string> {
+  return exportToFile(text, path, output, {
+    renderer,
+    settings,
+    theme: look.theme,
+    ...(look.security !== undefined ? { remoteContent: look.security } : {}),
+  }).catch((e: unknown) => {
     if (e instanceof ExportRefused) throw new CliError(`mathdown export: not writing ${output}: ${e.message}.`);
     const code = (e as NodeJS.ErrnoException).code;
     if (code) throw new CliError(`mathdown export: cannot write ${output} (${code}); check that its folder exists and is writable.`);
     throw e;
   });
-  io.out(`${written}\n`);
-  return 0;
-};
+}
+
+/** Exports every file named by `paths` below `outDir`; a file that fails is reported and the others go on (exit 2). */
+async function exportMany(
+  paths: readonly string[],
+  outDir: string,
+  io: CliIO,
+  options: { look: Look; config: string | undefined; jobs: number },
+): Promise<number> {
+  if (!paths.length) throw new CliError(`mathdown export: no PATH given; ${USAGE}`);
+  const { files, missing, baseOf } = expandPaths(paths, io.cwd);
+  for (const m of missing) io.err(`mathdown export: ${m} matches no file or folder; skipped.\n`);
+  let failed = missing.length > 0;
+  // Two sources that would write one output (a.md given twice from different bases): the first wins.
+  const outputs = new Map<string, string>();
+  const work: Array<{ path: string; output: string }> = [];
+  for (const path of files) {
+    const output = outputPath(outDir, relative(baseOf.get(path)!, path));
+    const earlier = outputs.get(output);
+    if (earlier !== undefined) {
+      io.err(
+        `mathdown export: ${shownPath(path, io.cwd)} would write ${shownPath(output, io.cwd)} as ${shownPath(earlier, io.cwd)} does; skipped.\n`,
+      );
+      failed = true;
+      continue;
+    }
+    outputs.set(output, path);
+    work.push({ path, output });
+  }
+  const progress = progressLine(io, 'export', work.length);
+  const outcomes = await withRendererPool(options.jobs, work.length, (pool) =>
+    pool.map(
+      work,
+      async (renderer, { path, output }) => {
+        const errors: string[] = [];
+        let text: string;
+        try {
+          text = await readFile(path, 'utf8');
+        } catch (e) {
+          throw new CliError(
+            `mathdown export: cannot read ${shownPath(path, io.cwd)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
+          );
+        }
+        const settings = await loadSettings(dirname(path), { ...io, err: (t) => errors.push(t) }, options.config);
+        await mkdir(dirname(output), { recursive: true });
+        return { written: await exportOne(renderer, text, path, output, settings, options.look), errors };
+      },
+      (index) => progress.done(shownPath(work[index]!.path, io.cwd)),
+    ),
+  );
+  progress.end();
+  for (const outcome of outcomes) {
+    if (outcome.status === 'fulfilled') {
+      for (const e of outcome.value.errors) io.err(e);
+      io.out(`${outcome.value.written}\n`);
+    } else if (outcome.reason instanceof CliError) {
+      io.err(`${outcome.reason.message}\n`);
+      failed = true;
+    } else throw outcome.reason;
+  }
+  return failed ? 2 : 0;
+}
+
+/** `sub/notes.md` below OUT → `OUT/sub/notes.html`. */
+function outputPath(outDir: string, relativePath: string): string {
+  const ext = extname(relativePath);
+  return join(outDir, `${ext ? relativePath.slice(0, -ext.length) : relativePath}.html`);
+}

@@ -24,12 +24,22 @@ Usage:
                                              default), or linked with allowRemote (https),
                                              allowInsecureLocal (also http from localhost),
                                              allowInsecure (http too)
-  mathdown lint PATH... [--format text|json] [--fix]
+  mathdown export PATH... --out-dir OUT [--theme light|dark] [--security LEVEL] [--jobs N]
+                                             the same for files, folders and globs, each written
+                                             below OUT as it sits below its folder
+  mathdown lint PATH... [--format text|json] [--fix] [--jobs N]
                                              check math for errors and portability problems
   mathdown --help | --version
 
+PATH is a file, a folder (every *.md below it) or a glob (*, **, ?, [...], {a,b}).
+
 Options for every command:
   --config FILE   settings file (default: the nearest .mathdown.json at or above the file)
+  --jobs N        files worked on at once over folders, one typesetting worker each
+                  (default: one per core); all share one formula cache
+
+On a terminal, export and lint over several files keep a progress line on stderr; in CI or a pipe
+they print only their results.
 
 Exit codes: 0 success (lint: no diagnostics), 1 lint found problems, 2 usage error or unreadable input.
 `;

@@ -1,69 +1,106 @@
-import { readFileSync } from 'node:fs';
-import { dirname, relative, sep } from 'node:path';
-import { fixAll, lintDocument, parseSettings, type LintDiagnostic, type MathdownSettings } from '../../core';
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { fixAll, lintDocument, parseSettings, type LintDiagnostic, type MathdownRenderer, type MathdownSettings } from '../../core';
 import { writeFileAtomic } from '../../node/writeFileAtomic';
-import { parseArgs } from '../args';
+import { parseArgs, type ParsedArgs } from '../args';
 import { expandPaths } from '../expandPaths';
-import { CliError } from '../io';
+import { jobsOption, withRendererPool } from '../folder/jobs';
+import { progressLine } from '../folder/progressLine';
+import { CliError, type CliIO } from '../io';
 import { loadSettings } from '../loadConfig';
-import { withRenderer } from '../withRenderer';
+import { shownPath } from '../shownPath';
 import type { Command } from './command';
 
-const USAGE = 'usage: mathdown lint PATH... [--format text|json] [--fix] [--config FILE] [--targets LIST]';
+const USAGE = 'usage: mathdown lint PATH... [--format text|json] [--fix] [--config FILE] [--jobs N] [--targets LIST]';
 
 /**
- * `mathdown lint PATH… [--format text|json] [--fix] [--targets github,katex]`: the diagnostics of
- * the VS Code extension for files, folders and globs; `--targets` replaces the configured `lint.targets`. Exit 0 when clean, 1 when anything is reported, 2 on a usage error
+ * `mathdown lint PATH… [--format text|json] [--fix] [--jobs N] [--targets github,katex]`: the
+ * diagnostics of the VS Code extension for files, folders and globs, several files at once (one per
+ * core by default); `--targets` replaces the configured `lint.targets`. Exit 0 when clean, 1 when anything is reported, 2 on a usage error
  * or an unreadable path (the other paths are still linted).
  */
 export const lintCommand: Command = async (argv, io) => {
-  const { positional, flags } = parseArgs(argv, ['format', 'config', 'targets'], ['fix']);
+  const { positional, flags } = parseArgs(argv, ['format', 'config', 'jobs', 'targets'], ['fix']);
   const format = (flags.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json') throw new CliError(`mathdown lint: --format must be text or json, not "${format}"; ${USAGE}`);
   if (!positional.length) throw new CliError(`mathdown lint: no PATH given; ${USAGE}`);
+  const jobs = jobsOption(flags.jobs, 'lint');
   const targets = flags.targets === undefined ? undefined : parseTargets(flags.targets as string);
   const { files, missing } = expandPaths(positional, io.cwd);
   for (const m of missing) io.err(`mathdown lint: ${m} matches no file or folder; skipped.\n`);
   let failed = missing.length > 0;
+  const progress = progressLine(io, 'lint', files.length);
+  // Files are linted at once, one per worker; what they print is gathered and printed in the files' order.
+  const outcomes = await withRendererPool(jobs, files.length, (pool) =>
+    pool.map(
+      files,
+      (renderer, path) => lintFile(path, renderer, io, flags, targets),
+      (index) => progress.done(shownPath(files[index]!, io.cwd)),
+    ),
+  );
+  progress.end();
   const results: Array<{ file: string; diagnostics: LintDiagnostic[] }> = [];
   let fixed = 0;
-  await withRenderer(async (renderer) => {
-    for (const path of files) {
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch (e) {
-        io.err(
-          `mathdown lint: cannot read ${shown(path, io.cwd)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); skipped.\n`,
-        );
-        failed = true;
-        continue;
-      }
-      const configured: MathdownSettings = loadSettings(dirname(path), io, flags.config as string | undefined);
-      const settings: MathdownSettings = targets ? { ...configured, lint: { ...configured.lint, targets } } : configured;
-      if (flags.fix) {
-        const result = fixAll(text, { math: settings.math, rules: settings.lint.rules, targets: settings.lint.targets });
-        if (result.text !== text) {
-          try {
-            await writeFileAtomic(path, result.text);
-            fixed += result.fixed;
-            text = result.text;
-          } catch (e) {
-            io.err(
-              `mathdown lint: cannot write the fixes to ${shown(path, io.cwd)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).\n`,
-            );
-            failed = true;
-          }
-        }
-      }
-      results.push({ file: shown(path, io.cwd), diagnostics: await lintDocument(text, settings, { renderer }) });
-    }
-  });
+  for (const outcome of outcomes) {
+    if (outcome.status === 'rejected') throw outcome.reason;
+    const r = outcome.value;
+    for (const e of r.errors) io.err(e);
+    if (r.errors.length) failed = true;
+    fixed += r.fixed;
+    if (r.diagnostics) results.push({ file: r.file, diagnostics: r.diagnostics });
+  }
   io.out(format === 'json' ? toJson(results) : toText(results));
   if (flags.fix && fixed) io.err(`mathdown lint: fixed ${fixed} problem${fixed === 1 ? '' : 's'}.\n`);
   if (failed) return 2;
   return results.some((r) => r.diagnostics.length) ? 1 : 0;
 };
+
+interface FileLint {
+  file: string;
+  /** Undefined when the file could not be read. */
+  diagnostics?: LintDiagnostic[];
+  fixed: number;
+  /** Lines for stderr. */
+  errors: string[];
+}
+
+async function lintFile(
+  path: string,
+  renderer: MathdownRenderer,
+  io: CliIO,
+  flags: ParsedArgs['flags'],
+  targets: MathdownSettings['lint']['targets'] | undefined,
+): Promise<FileLint> {
+  const file = shownPath(path, io.cwd);
+  const errors: string[] = [];
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    errors.push(`mathdown lint: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); skipped.\n`);
+    return { file, fixed: 0, errors };
+  }
+  const loaded: MathdownSettings = await loadSettings(
+    dirname(path),
+    { ...io, err: (t) => errors.push(t) },
+    flags.config as string | undefined,
+  );
+  const settings: MathdownSettings = targets ? { ...loaded, lint: { ...loaded.lint, targets } } : loaded;
+  let fixed = 0;
+  if (flags.fix) {
+    const result = fixAll(text, { math: settings.math, rules: settings.lint.rules, targets: settings.lint.targets });
+    if (result.text !== text) {
+      try {
+        await writeFileAtomic(path, result.text);
+        fixed = result.fixed;
+        text = result.text;
+      } catch (e) {
+        errors.push(`mathdown lint: cannot write the fixes to ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).\n`);
+      }
+    }
+  }
+  return { file, diagnostics: await lintDocument(text, settings, { renderer }), fixed, errors };
+}
 
 /** `--targets github,katex`: checked as the `lint.targets` setting is. */
 function parseTargets(list: string): MathdownSettings['lint']['targets'] {
@@ -75,11 +112,6 @@ function parseTargets(list: string): MathdownSettings['lint']['targets'] {
   if (problems.length || !names.length)
     throw new CliError(`mathdown lint: --targets ${problems[0]?.message ?? 'must name at least one target'}; ${USAGE}`);
   return settings.lint.targets;
-}
-
-function shown(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return (rel.startsWith('..') ? path : rel).split(sep).join('/');
 }
 
 function toText(results: ReadonlyArray<{ file: string; diagnostics: LintDiagnostic[] }>): string {

@@ -9,6 +9,7 @@ import type { MathDocument } from './mathDocument';
 import { MATH_SNIPPETS } from './mathSnippets';
 import { snippetDefaultText } from './snippetText';
 import { TEX_COMMANDS, TEX_ENVIRONMENTS } from './texCatalog';
+import { OPTIONAL_TEX_PACKAGES } from '../mathjax/texPackages';
 
 export type TexCompletionKind = 'symbol' | 'command' | 'delimiter' | 'environment' | 'macro' | 'snippet' | 'label';
 
@@ -42,6 +43,8 @@ export function mathCompletionsAt(
   doc: MathDocument,
   offset: number,
   settingsMacros: MathOptions['macros'] = {},
+  /** The enabled optional packages, and the environments the settings and preamble define. */
+  more: Partial<Pick<MathOptions, 'packages' | 'environments'>> = {},
 ): CompletionAnswer | undefined {
   const context = mathContextAt(doc, offset) ?? openFormulaAt(doc, offset);
   if (!context) return undefined;
@@ -50,7 +53,7 @@ export function mathCompletionsAt(
   if (!prefix) return { start: offset, end: offset, items: [] };
   if (formula.delimiter === 'ref' && prefix.kind !== 'label') return undefined;
   const end = prefix.kind === 'environment' || prefix.kind === 'label' ? closingBrace(doc.text, offset) : offset;
-  const items = itemsFor(prefix, doc, formula, offset, settingsMacros);
+  const items = itemsFor(prefix, doc, formula, offset, settingsMacros, more.packages ?? [], more.environments ?? {});
   return { start: prefix.start, end, items };
 }
 
@@ -64,12 +67,14 @@ function itemsFor(
   formula: Formula,
   offset: number,
   settings: MathOptions['macros'],
+  packages: MathOptions['packages'],
+  environments: MathOptions['environments'],
 ): TexCompletion[] {
   const macros = userMacros(doc.formulas, settings);
   const definitions = macros.flatMap((m) => (m.source ? [m.source] : []));
   switch (prefix.kind) {
     case 'environment':
-      return environmentItems(doc.text, formula, offset, prefix.closing, macros);
+      return environmentItems(doc.text, formula, offset, prefix.closing, macros, packages, environments);
     case 'label':
       return equationLabels(doc.formulas).map((l, i) => {
         const target = doc.formulas[l.formulaIndex]!;
@@ -86,7 +91,7 @@ function itemsFor(
     case 'command':
       return [
         ...macros.filter((m) => !m.environment).map((m) => macroItem(m, definitions)),
-        ...TEX_COMMANDS.map((c): TexCompletion => ({
+        ...TEX_COMMANDS.filter((c) => enabled(c.package, packages)).map((c): TexCompletion => ({
           label: '\\' + c.name,
           kind: c.kind,
           insertSnippet: '\\' + c.name + argsSnippet(c.args ?? 0) + (c.name === 'begin' || c.name === 'end' ? '{$1}' : ''),
@@ -119,7 +124,12 @@ function macroItem(m: UserMacro, definitions: readonly string[]): TexCompletion 
     insertSnippet: '\\' + m.name + argsSnippet(m.args),
     filterText: '\\' + m.name,
     sortText: '0' + m.name.toLowerCase(),
-    detail: m.origin === 'settings' ? 'macro from mathdown.math.macros' : 'macro defined in this document',
+    detail: [
+      m.origin === 'settings' ? 'macro from the settings, preamble or front matter' : 'macro defined in this document',
+      m.args ? `${m.args} argument${m.args > 1 ? 's' : ''}` : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
     documentation: m.definition,
     preview: {
       tex:
@@ -146,13 +156,31 @@ function snippetItems(lead: string, display: boolean): TexCompletion[] {
   }));
 }
 
-function environmentItems(text: string, formula: Formula, offset: number, closing: boolean, macros: readonly UserMacro[]): TexCompletion[] {
+/** Whether a catalog entry's package is on: always, unless it is an optional one that `packages` does not enable. */
+function enabled(pkg: string, packages: MathOptions['packages']): boolean {
+  return !OPTIONAL_TEX_PACKAGES.includes(pkg) || packages.includes(pkg);
+}
+
+function environmentItems(
+  text: string,
+  formula: Formula,
+  offset: number,
+  closing: boolean,
+  macros: readonly UserMacro[],
+  packages: MathOptions['packages'],
+  environments: MathOptions['environments'],
+): TexCompletion[] {
   const tex = text.slice(formula.texOffset, texEnd(text, formula));
   const cursor = offset - formula.texOffset;
   const open = closing ? innermostOpen(tex.slice(0, cursor)) : undefined;
   const alreadyClosed = !closing && countOf(tex.slice(cursor), '\\end') > countOf(tex.slice(cursor), '\\begin');
   const names = [
-    ...TEX_ENVIRONMENTS.map((e) => ({ name: e.name, args: e.args ?? 0, detail: e.package })),
+    ...TEX_ENVIRONMENTS.filter((e) => enabled(e.package, packages)).map((e) => ({ name: e.name, args: e.args ?? 0, detail: e.package })),
+    ...Object.entries(environments).map(([name, def]) => ({
+      name,
+      args: def[2] ?? 0,
+      detail: 'environment from the settings or preamble',
+    })),
     ...macros.filter((m) => m.environment).map((m) => ({ name: m.name, args: m.args, detail: 'environment defined in this document' })),
   ];
   return names.map(({ name, args, detail }, i) => {

@@ -1,4 +1,5 @@
 import { findRule } from '../lint/rules';
+import { OPTIONAL_TEX_PACKAGES } from '../mathjax/texPackages';
 import type { DelimiterFamily } from '../types';
 import { DEFAULT_SETTINGS, type MathdownSettings, type SettingsProblem } from './settings';
 
@@ -23,11 +24,44 @@ const checkMacros: Check = (v) => {
     if (!/^\\?[A-Za-z]+$/.test(name)) return `has an invalid macro name ${JSON.stringify(name)} (letters only, e.g. "R")`;
     const ok =
       typeof def === 'string' ||
-      (Array.isArray(def) && def.length === 2 && typeof def[0] === 'string' && Number.isInteger(def[1]) && def[1] >= 0 && def[1] <= 9);
-    if (!ok) return `has an invalid definition for ${JSON.stringify(name)} (a string, or [definition, number of arguments 0-9])`;
+      (Array.isArray(def) &&
+        (def.length === 2 || (def.length === 3 && typeof def[2] === 'string')) &&
+        typeof def[0] === 'string' &&
+        isArgCount(def[1]));
+    if (!ok)
+      return `has an invalid definition for ${JSON.stringify(name)} (a string, or [definition, number of arguments 0-9, default of the first])`;
   }
   return undefined;
 };
+const isArgCount = (n: unknown): boolean => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 9;
+const checkEnvironments: Check = (v) => {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return 'must be an object mapping environment names to [begin, end]';
+  for (const [name, def] of Object.entries(v)) {
+    if (!/^[A-Za-z@0-9]+\*?$/.test(name)) return `has an invalid environment name ${JSON.stringify(name)}`;
+    const ok =
+      Array.isArray(def) &&
+      def.length >= 2 &&
+      def.length <= 4 &&
+      typeof def[0] === 'string' &&
+      typeof def[1] === 'string' &&
+      (def.length < 3 || isArgCount(def[2])) &&
+      (def.length < 4 || typeof def[3] === 'string');
+    if (!ok)
+      return `has an invalid definition for ${JSON.stringify(name)} ([begin, end], optionally with the number of arguments and the first one's default)`;
+  }
+  return undefined;
+};
+const checkPackages: Check = (v) => {
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) return 'must be an array of package names';
+  const unknown = v.find((p) => !OPTIONAL_TEX_PACKAGES.includes(p as string));
+  return unknown === undefined
+    ? undefined
+    : `names ${JSON.stringify(unknown)}, which is not an optional MathJax package (offered: ${OPTIONAL_TEX_PACKAGES.map((p) => JSON.stringify(p)).join(', ')})`;
+};
+const checkPaths: Check = (v) =>
+  (typeof v === 'string' && v.trim() !== '') || (Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim() !== ''))
+    ? undefined
+    : 'must be a path or an array of paths to .tex/.sty files';
 const checkRules: Check = (v) => {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return 'must be an object like {"MM104": "off"}';
   for (const [id, sev] of Object.entries(v)) {
@@ -55,10 +89,29 @@ const KEYS: Record<string, { check: Check; apply: (s: MathdownSettings, v: any) 
       s.math = { ...s.math, doubleDollarInText: v };
     },
   },
+  // Objects of named entries merge with the layer below, name by name (see README, "Where settings come from").
   'math.macros': {
     check: checkMacros,
     apply: (s, v) => {
-      s.math = { ...s.math, macros: normaliseMacros(v) };
+      s.math = { ...s.math, macros: { ...s.math.macros, ...normaliseMacros(v) } };
+    },
+  },
+  'math.environments': {
+    check: checkEnvironments,
+    apply: (s, v) => {
+      s.math = { ...s.math, environments: { ...s.math.environments, ...v } };
+    },
+  },
+  'math.packages': {
+    check: checkPackages,
+    apply: (s, v: string[]) => {
+      s.math = { ...s.math, packages: [...new Set(v)] };
+    },
+  },
+  'math.preamble': {
+    check: checkPaths,
+    apply: (s, v: string | string[]) => {
+      s.math = { ...s.math, preamble: typeof v === 'string' ? [v] : v };
     },
   },
   'math.equationNumbers': {
@@ -76,7 +129,7 @@ const KEYS: Record<string, { check: Check; apply: (s: MathdownSettings, v: any) 
   'lint.rules': {
     check: checkRules,
     apply: (s, v) => {
-      s.lint = { ...s.lint, rules: v };
+      s.lint = { ...s.lint, rules: { ...s.lint.rules, ...v } };
     },
   },
   'lint.targets': {
@@ -123,9 +176,14 @@ function flatten(raw: Record<string, unknown>, prefix = '', out: Record<string, 
   return out;
 }
 
+/** The keys `parseSettings` knows (without the `mathdown.` prefix): the VS Code snapshot reads these. */
+export const SETTING_KEYS: readonly string[] = Object.keys(KEYS);
+
 /**
  * Validates settings given flat (`{"math.delimiters": [...]}`) or nested (`{"math": {"delimiters": [...]}}`).
- * A bad key yields a problem naming it, and its default applies; nothing throws.
+ * A bad key yields a problem naming it, and its default applies; nothing throws. Over `base`, each
+ * key replaces its value there, except the named entries of `math.macros`, `math.environments`
+ * and `lint.rules`, which are added to (and override by name) those of `base`.
  */
 export function parseSettings(
   raw: unknown,

@@ -7,3 +7,4 @@ export { LintWorkerClient } from './worker/lintWorkerClient';
 export { findRule, RULES } from './rules';
 export { DESTINATIONS, LINT_TARGETS, targetNames, type Destination } from './targets/destinations';
 export type { LintContext, LintDiagnostic, LintOptions, LintRule, LintSeverity, Problem, TextEdit } from './types';
+export { IncrementalLinter } from './incremental/incrementalLinter';

@@ -1,10 +1,11 @@
 import { DEFAULT_SETTINGS } from '../config/settings';
 import { parseMarkdown } from '../markdown';
+import { LineTable } from '../markdown/lineTable';
 import { DEFAULT_MATH_OPTIONS, type MathOptions } from '../types';
 import { createLintContext } from './lintContext';
 import { findRule, RULES } from './rules';
 import { readSuppressions } from './suppressions';
-import type { LintDiagnostic, LintOptions } from './types';
+import type { LintContext, LintDiagnostic, LintOptions, LintRule } from './types';
 
 /**
  * Lints Markdown text with every rule. Formulas come from the same parse the preview uses; pass
@@ -12,20 +13,34 @@ import type { LintDiagnostic, LintOptions } from './types';
  */
 export function lint(text: string, options: LintOptions = {}): LintDiagnostic[] {
   const math: MathOptions = { ...DEFAULT_MATH_OPTIONS, ...options.math };
-  const targets = options.targets ?? DEFAULT_SETTINGS.lint.targets;
   const formulas = options.formulas ?? parseMarkdown(text, math).formulas;
-  const base = createLintContext(text, formulas, math, targets);
-  const suppressed = readSuppressions(text, (r) => findRule(r)?.id);
+  const ctx = createLintContext(text, formulas, math, options.targets ?? DEFAULT_SETTINGS.lint.targets);
+  return finishDiagnostics(
+    text,
+    runRules(ctx, options.rules, () => true),
+  );
+}
+
+/**
+ * The diagnostics of the rules `which` selects over one context, positioned with `positions`
+ * (the context's own lines by default), before suppression comments and sorting.
+ */
+export function runRules(
+  ctx: LintContext,
+  severities: LintOptions['rules'],
+  which: (rule: LintRule) => boolean,
+  positions: LineTable = ctx.lines,
+): LintDiagnostic[] {
   const out: LintDiagnostic[] = [];
   for (const rule of RULES) {
-    const severity = options.rules?.[rule.id] ?? rule.defaultSeverity;
+    if (!which(rule)) continue;
+    const severity = severities?.[rule.id] ?? rule.defaultSeverity;
     if (severity === 'off') continue;
-    const applicable = rule.targets ? targets.filter((t) => rule.targets!.includes(t)) : targets;
+    const applicable = rule.targets ? ctx.allTargets.filter((t) => rule.targets!.includes(t)) : ctx.allTargets;
     if (rule.targets && !applicable.length) continue;
-    for (const p of rule.check({ ...base, targets: applicable, plain: base.plain, texMap: base.texMap })) {
-      const start = base.lines.position(p.offset);
-      if (suppressed(rule.id, start.line - 1)) continue;
-      const end = base.lines.position(Math.max(p.endOffset, p.offset));
+    for (const p of rule.check({ ...ctx, targets: applicable, plain: ctx.plain, texMap: ctx.texMap })) {
+      const start = positions.position(p.offset);
+      const end = positions.position(Math.max(p.endOffset, p.offset));
       out.push({
         rule: rule.id,
         name: rule.name,
@@ -41,5 +56,14 @@ export function lint(text: string, options: LintOptions = {}): LintDiagnostic[] 
       });
     }
   }
-  return out.sort((a, b) => a.offset - b.offset || RULES.findIndex((r) => r.id === a.rule) - RULES.findIndex((r) => r.id === b.rule));
+  return out;
+}
+
+/** Drops what the document's suppression comments switch off, and sorts by position, then rule order. */
+export function finishDiagnostics(text: string, diagnostics: LintDiagnostic[]): LintDiagnostic[] {
+  const suppressed = readSuppressions(text, (r) => findRule(r)?.id);
+  const order = new Map(RULES.map((r, i) => [r.id, i]));
+  return diagnostics
+    .filter((d) => !suppressed(d.rule, d.line - 1))
+    .sort((a, b) => a.offset - b.offset || order.get(a.rule)! - order.get(b.rule)!);
 }

@@ -63,6 +63,11 @@ export interface LintRule {
   /** Targets under which the problem can occur; absent: the problem is one everywhere. */
   targets?: readonly LintTarget[];
   fixable: boolean;
+  /**
+   * The rule reads the whole document at once (labels defined in one block, referred to in
+   * another): incremental lint runs it over the whole text each time instead of block by block.
+   */
+  documentWide?: boolean;
   check(ctx: LintContext): Problem[];
 }
 

@@ -31,6 +31,12 @@ function frontMatterOf(text: string): { length: number; body: string } | undefin
   return m ? { length: m[0].length + bom, body: m[1] ?? '' } : undefined;
 }
 
+/** The lines between the front matter's fences, and the 1-based line of the first (undefined without front matter). */
+export function frontMatterBody(text: string): { body: string; firstLine: number } | undefined {
+  const fm = frontMatterOf(text);
+  return fm ? { body: fm.body, firstLine: 2 } : undefined;
+}
+
 /** The front matter block's length in characters, BOM included (0 when the document has none). */
 export function frontMatterLength(text: string): number {
   return frontMatterOf(text)?.length ?? 0;

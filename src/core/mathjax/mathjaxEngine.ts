@@ -16,7 +16,7 @@ import { UserDefinitions, type DefinitionsSnapshot } from './mathjaxUserDefiniti
 import { NumberingState } from './mathjaxNumbering';
 import { errorBox } from '../typeset/errorBox';
 import { moveStylesToClasses, type StyleRule } from '../typeset/styleClasses';
-import { TEX_PACKAGES } from './texPackages';
+import { texPackagesWith } from './texPackages';
 import { initialDefinitions, localGlyphId, nextDefinitions } from '../typeset/typesetKeys';
 import type { DefinitionStep, EngineConfig, RenderOutcome } from '../typeset/typesetProtocol';
 
@@ -73,9 +73,10 @@ export class MathJaxEngine {
   constructor(config: EngineConfig, configKey: string) {
     this.#config = config;
     this.#tex = new TeX({
-      packages: [...TEX_PACKAGES],
+      packages: texPackagesWith(config.packages ?? []),
       tags: config.equationNumbers,
       macros: config.macros,
+      environments: config.environments ?? {},
       formatError: (jax: TeX<unknown, unknown, unknown>, err: TexError) => {
         const latex = (jax as unknown as { latex: string }).latex;
         const offset = locateTexError(jax.parseOptions.parsers, latex);

@@ -1,4 +1,4 @@
-// Registers the configuration of every package in TEX_PACKAGES with MathJax (import side effects).
+// Registers the configuration of every package in TEX_PACKAGES and OPTIONAL_TEX_PACKAGES with MathJax (import side effects).
 // Static imports, so that esbuild bundles each of them into the worker.
 import 'mathjax-full/js/input/tex/base/BaseConfiguration.js';
 import 'mathjax-full/js/input/tex/ams/AmsConfiguration.js';
@@ -25,3 +25,5 @@ import 'mathjax-full/js/input/tex/textmacros/TextMacrosConfiguration.js';
 import 'mathjax-full/js/input/tex/unicode/UnicodeConfiguration.js';
 import 'mathjax-full/js/input/tex/upgreek/UpgreekConfiguration.js';
 import 'mathjax-full/js/input/tex/verb/VerbConfiguration.js';
+import 'mathjax-full/js/input/tex/physics/PhysicsConfiguration.js';
+import 'mathjax-full/js/input/tex/bussproofs/BussproofsConfiguration.js';

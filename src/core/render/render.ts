@@ -1,3 +1,4 @@
+import { documentMath } from '../config/documentMath';
 import { BlockHtmlCache, htmlKey } from './blockHtmlCache';
 import { footnotesTemplate, originOf, placeTemplate, renderTemplates } from './blockTemplate';
 import { firstScreenEnd, pendingBox, typesetFirst } from './firstScreen';
@@ -70,7 +71,8 @@ export class MathdownRenderer {
   render(text: string, options: RenderOptions = {}): Promise<RenderResult> {
     const started = performance.now();
     this.#typesetter.prestart();
-    const math: MathOptions = { ...DEFAULT_MATH_OPTIONS, ...options.math };
+    // The front matter's macros over the settings' (README, "Where settings come from").
+    const math: MathOptions = documentMath(text, { ...DEFAULT_MATH_OPTIONS, ...options.math });
     const early =
       options.firstScreen && this.#inFlight > 0
         ? this.#renderFirstScreen(
@@ -93,7 +95,8 @@ export class MathdownRenderer {
    */
   formulas(text: string, options: Omit<RenderOptions, 'firstScreen'> = {}): Promise<Formula[]> {
     this.#typesetter.prestart();
-    const math: MathOptions = { ...DEFAULT_MATH_OPTIONS, ...options.math };
+    // The front matter's macros over the settings' (README, "Where settings come from").
+    const math: MathOptions = documentMath(text, { ...DEFAULT_MATH_OPTIONS, ...options.math });
     return this.#enqueue(async () => {
       options.signal?.throwIfAborted();
       const doc = this.#parses.parse(text, math, options.documentKey);
@@ -239,6 +242,8 @@ function withErrors(doc: ParsedDocument, typeset: TypesetResult): Formula[] {
 function typesetOptions(math: MathOptions, options: RenderOptions): Omit<TypesetRequest, 'jobs'> {
   return {
     macros: math.macros,
+    environments: math.environments,
+    packages: math.packages,
     equationNumbers: math.equationNumbers,
     fontCache: options.fontCache ?? 'local',
     assistiveMml: options.assistiveMml ?? false,

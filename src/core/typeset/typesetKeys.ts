@@ -20,7 +20,17 @@ export function configKey(config: EngineConfig): string {
   const macros = Object.keys(config.macros)
     .sort()
     .map((name) => [name, config.macros[name]]);
-  return hash('config', JSON.stringify([macros, config.equationNumbers, config.fontCache, config.assistiveMml, config.styleClasses]));
+  const declared = config.environments ?? {};
+  const environments = Object.keys(declared)
+    .sort()
+    .map((name) => [name, declared[name]]);
+  const packages = config.packages ?? [];
+  // Without environments or packages, the key stays what it was, so saved formula caches stay valid.
+  const extra = environments.length || packages.length ? [environments, packages] : [];
+  return hash(
+    'config',
+    JSON.stringify([macros, config.equationNumbers, config.fontCache, config.assistiveMml, config.styleClasses, ...extra]),
+  );
 }
 
 /** The definitions state at the start of a document: only the configuration's macros. */

@@ -9,7 +9,10 @@ export type EquationNumbers = 'none' | 'ams' | 'all';
 
 /** Everything that configures a MathJax instance; one instance per distinct value. */
 export interface EngineConfig {
-  macros: Record<string, string | [string, number]>;
+  macros: Record<string, string | [string, number] | [string, number, string]>;
+  environments?: Record<string, [string, string] | [string, string, number] | [string, string, number, string]>;
+  /** Enabled optional packages (OPTIONAL_TEX_PACKAGES), in that list's order. */
+  packages?: string[];
   equationNumbers: EquationNumbers;
   fontCache: FontCacheMode;
   assistiveMml: boolean;

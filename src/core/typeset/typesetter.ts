@@ -9,6 +9,7 @@ import type { EngineConfig } from './typesetProtocol';
 import type { StartedWorker, TypesetWorkerStarter } from './startedWorker';
 import { TypesetWorkerClient } from './typesetWorkerClient';
 import { hardwareConcurrency } from '../platform/hardwareConcurrency';
+import { OPTIONAL_TEX_PACKAGES } from '../mathjax/texPackages';
 
 export { TEX_PACKAGES } from '../mathjax/texPackages';
 
@@ -26,6 +27,8 @@ export interface TypesetFormula {
 export interface TypesetRequest {
   jobs: readonly TypesetJob[];
   macros: MathOptions['macros'];
+  environments?: MathOptions['environments'];
+  packages?: MathOptions['packages'];
   equationNumbers: MathOptions['equationNumbers'];
   fontCache?: 'local' | 'global' | 'none';
   assistiveMml?: boolean;
@@ -56,6 +59,11 @@ export interface TypesetterOptions {
   maxTexLength?: number;
   cacheSize?: number;
   /**
+   * The formula cache, when several typesetters share one (the CLI's pool over a folder: a formula
+   * typeset for one file serves the others); otherwise each has its own of `cacheSize` entries.
+   */
+  formulaCache?: TypesetCache;
+  /**
    * Helper workers that typeset state-free formulas ahead of the in-order pass (see typesetPrefetch):
    * by default one per core beyond the first, at most MAX_HELPERS.
    */
@@ -77,10 +85,24 @@ function engineConfig(req: TypesetRequest): EngineConfig {
   for (const [name, def] of Object.entries(req.macros ?? {})) {
     const bare = name.replace(/^\\/, '');
     if (typeof def === 'string') macros[bare] = def;
-    else if (Array.isArray(def) && typeof def[0] === 'string' && typeof def[1] === 'number') macros[bare] = [def[0], def[1]];
+    else if (Array.isArray(def) && typeof def[0] === 'string' && typeof def[1] === 'number')
+      macros[bare] = typeof def[2] === 'string' ? [def[0], def[1], def[2]] : [def[0], def[1]];
+  }
+  const environments: EngineConfig['environments'] = {};
+  for (const [name, def] of Object.entries(req.environments ?? {})) {
+    if (!Array.isArray(def) || typeof def[0] !== 'string' || typeof def[1] !== 'string') continue;
+    const [begin, end, args, first] = def as readonly unknown[];
+    environments[name] =
+      typeof args !== 'number'
+        ? [begin as string, end as string]
+        : typeof first === 'string'
+          ? [begin as string, end as string, args, first]
+          : [begin as string, end as string, args];
   }
   return {
     macros,
+    environments,
+    packages: OPTIONAL_TEX_PACKAGES.filter((p) => req.packages?.includes(p)),
     equationNumbers: req.equationNumbers ?? 'ams',
     fontCache: req.fontCache ?? 'local',
     assistiveMml: req.assistiveMml ?? false,
@@ -114,7 +136,7 @@ export class Typesetter {
     this.#timeoutMs = options.timeoutMs ?? 1000;
     this.#timeoutRetryMs = options.timeoutRetryMs ?? 60_000;
     this.#maxTexLength = options.maxTexLength ?? 10_000;
-    this.#cache = new TypesetCache(options.cacheSize ?? 20_000);
+    this.#cache = options.formulaCache ?? new TypesetCache(options.cacheSize ?? 20_000);
   }
 
   get cacheStats(): { hits: number; misses: number; size: number } {
@@ -193,7 +215,15 @@ export class Typesetter {
   styleSheet(): Promise<string> {
     return this.#exclusive(undefined, async () => {
       if (this.#css === undefined) {
-        const config: EngineConfig = { macros: {}, equationNumbers: 'ams', fontCache: 'local', assistiveMml: true, styleClasses: false };
+        const config: EngineConfig = {
+          macros: {},
+          environments: {},
+          packages: [],
+          equationNumbers: 'ams',
+          fontCache: 'local',
+          assistiveMml: true,
+          styleClasses: false,
+        };
         const { replies, failure } = await this.#client.request(
           { type: 'style', configKey: configKey(config), config },
           { expected: 1, timeoutMs: 60_000 },

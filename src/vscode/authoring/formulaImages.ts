@@ -21,7 +21,7 @@ export class FormulaImages {
 
   image(preview: FormulaPreview, math: MathOptions, token?: vscode.CancellationToken): Promise<FormulaImage> {
     const color = foreground();
-    const key = JSON.stringify([preview, math.macros, color]);
+    const key = JSON.stringify([preview, math.macros, math.environments, math.packages, color]);
     let hit = this.#cache.get(key);
     if (!hit) {
       hit = this.#render(preview, math, color, token);

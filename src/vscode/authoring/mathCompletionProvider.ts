@@ -45,7 +45,7 @@ export class MathCompletionProvider implements vscode.CompletionItemProvider<Mat
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionList<MathCompletionItem> | undefined {
     const math = this.#mathOptions(document);
-    const answer = core().mathCompletionsAt(this.#documents.get(document, math), document.offsetAt(position), math.macros);
+    const answer = core().mathCompletionsAt(this.#documents.get(document, math), document.offsetAt(position), math.macros, math);
     if (!answer) return undefined;
     const range = new vscode.Range(document.positionAt(answer.start), document.positionAt(answer.end));
     return new vscode.CompletionList(

@@ -97,7 +97,7 @@ export function exportHtmlCommand(
       void ui.showErrorMessage('Mathdown: open a Markdown document (or its preview) to export it to HTML.');
       return undefined;
     }
-    const { core: settings, exportFolder: folder } = settingsService.for(document.uri);
+    const { core: settings, exportFolder: folder } = await settingsService.ready(document);
     const output = args.output
       ? isAbsolute(args.output)
         ? args.output

@@ -7,6 +7,7 @@ import { LintController } from './lintController';
 import { detectProjects } from './projectDetection';
 import { targetsStatus } from './targetsStatus';
 import type { Settings } from '../settings/settings';
+import type { FirstScreens } from '../schedule/firstScreens';
 
 export interface RegisterLintDeps {
   renderer: () => MathdownRenderer;
@@ -15,6 +16,8 @@ export interface RegisterLintDeps {
   /** dist/lintWorker.js: lint and fix-all run in that thread, started on first use, never in the extension host's. */
   lintWorkerFile: string;
   settings: Settings;
+  /** Previews putting up a first screen, which lint of the same document waits for. */
+  firstScreens?: FirstScreens;
 }
 
 export interface Lint {
@@ -27,7 +30,15 @@ export function registerLint(context: vscode.ExtensionContext, deps: RegisterLin
   const settings = (scope?: vscode.ConfigurationScope) => deps.settings.for(scope).core;
   let worker: LintWorkerClient | undefined;
   const linter = (): LintWorkerClient => (worker ??= new (core().LintWorkerClient)(deps.lintWorkerFile));
-  const lintDeps = { renderer: deps.renderer, parses: deps.parses, linter, settings };
+  const settingsReady = async (scope: vscode.ConfigurationScope) => (await deps.settings.ready(scope)).core;
+  const lintDeps = {
+    renderer: deps.renderer,
+    parses: deps.parses,
+    linter,
+    settings,
+    settingsReady,
+    ...(deps.firstScreens ? { firstScreens: deps.firstScreens } : {}),
+  };
   const controller = new LintController(lintDeps, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
   const actions = new LintCodeActions(controller, lintDeps);
   context.subscriptions.push(

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LintDiagnostic, LintWorkerClient, MathdownRenderer, MathdownSettings, ParseCache } from '../../core';
 import { core } from '../core';
 import { toDiagnostic } from './toDiagnostic';
+import type { FirstScreens } from '../schedule/firstScreens';
 
 export interface LintDeps {
   renderer: () => MathdownRenderer;
@@ -10,9 +11,18 @@ export interface LintDeps {
   /** The thread lint and fix-all run in. */
   linter: () => LintWorkerClient;
   settings: (scope?: vscode.ConfigurationScope) => MathdownSettings;
+  /** The settings once the document's settings files are read (see Settings.ready). */
+  settingsReady: (scope: vscode.ConfigurationScope) => Promise<MathdownSettings>;
+  /** Previews putting up a first screen: lint of that document waits for it, and a running one gives way. */
+  firstScreens?: FirstScreens;
 }
 
 const TYPING_PAUSE_MS = 400;
+/**
+ * Lint on open starts this long after the document opened: a preview asked for right after
+ * opening (or opening with it) then starts first, and lint waits for its first screen.
+ */
+const OPEN_PAUSE_MS = 500;
 
 /** The core's diagnostics of one document version, kept for the code actions. */
 export interface LintResult {
@@ -50,6 +60,7 @@ export class LintController implements vscode.Disposable {
       w.onDidChangeTextDocument((e) => this.#schedule(e.document, 'type')),
       w.onDidCloseTextDocument((d) => this.#forget(d.uri)),
     );
+    if (deps.firstScreens) this.#subscriptions.push(deps.firstScreens.onBegin((uri) => this.#giveWay(uri)));
     for (const d of w.textDocuments) this.#schedule(d, 'open');
   }
 
@@ -67,7 +78,7 @@ export class LintController implements vscode.Disposable {
   /** Lints now and resolves when the diagnostics are in place (or the run was superseded). */
   async lint(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString();
-    const settings = this.#deps.settings(document);
+    const settings = await this.#deps.settingsReady(document);
     if (settings.lint.run === 'off') {
       this.#forget(document.uri);
       return;
@@ -114,6 +125,20 @@ export class LintController implements vscode.Disposable {
       this.#forget(document.uri);
       return;
     }
+    if (why === 'open' && this.#deps.firstScreens) {
+      this.#timers.set(
+        key,
+        setTimeout(() => {
+          this.#timers.delete(key);
+          void this.#lintAfterFirstScreen(document);
+        }, OPEN_PAUSE_MS),
+      );
+      return;
+    }
+    if (why === 'save' && this.#deps.firstScreens?.busy(key)) {
+      void this.#lintAfterFirstScreen(document);
+      return;
+    }
     if (why === 'type') {
       // a typed change makes the shown fixes stale; newer generations drop older results
       this.#generation.set(key, (this.#generation.get(key) ?? 0) + 1);
@@ -128,6 +153,26 @@ export class LintController implements vscode.Disposable {
       return;
     }
     void this.lint(document);
+  }
+
+  /** Lints once no preview of the document is putting up its first screen (at once when none is). */
+  async #lintAfterFirstScreen(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    const generation = this.#generation.get(key);
+    await this.#deps.firstScreens?.whenShown(key);
+    // closed, or linted anew, meanwhile
+    if (document.isClosed || this.#generation.get(key) !== generation) return;
+    await this.lint(document);
+  }
+
+  /** A preview of `uri` starts its first screen: a lint of that document running now stops and starts again after it. */
+  #giveWay(uri: string): void {
+    const running = this.#running.get(uri);
+    if (!running) return;
+    running.abort();
+    this.#running.delete(uri);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    if (document) void this.#lintAfterFirstScreen(document);
   }
 
   #forget(uri: vscode.Uri): void {

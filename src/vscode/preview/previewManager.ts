@@ -15,7 +15,10 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
     this.#deps = deps;
     this.#disposables = [
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
-      vscode.workspace.onDidChangeTextDocument((e) => this.#forDocument(e.document.uri, (p) => p.documentChanged())),
+      // An event without content changes only says the dirty state changed: nothing to render.
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length) this.#forDocument(e.document.uri, (p) => p.documentChanged());
+      }),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) =>
         this.#forDocument(e.textEditor.document.uri, (p) => p.editorScrolled(e.textEditor)),
       ),

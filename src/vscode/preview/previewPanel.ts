@@ -1,5 +1,6 @@
-// One preview panel showing one Markdown document: renders on change (debounced), sends only
-// the blocks the webview does not have yet, and answers the webview's messages.
+// One preview panel showing one Markdown document: renders on change (at once when idle; edits
+// made while a render runs are coalesced into one render after it; or after `debounceMs` when the
+// user set one), sends only the blocks the webview does not have yet, and answers the webview's messages.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FirstScreen, MathdownRenderer, RenderResult } from '../../core';
@@ -20,6 +21,8 @@ import { openLink } from './openLink';
 import { blockDiff, type SentBlock } from './blockDiff';
 import { previewPageHtml } from './previewPage';
 import { escapeAttribute } from '../../shared/escapeHtml';
+import { CoalescingRunner } from '../schedule/coalescingRunner';
+import type { FirstScreens } from '../schedule/firstScreens';
 
 export const PREVIEW_VIEW_TYPE = 'mathdown.preview';
 
@@ -28,6 +31,8 @@ export interface PreviewDeps {
   readonly renderer: () => MathdownRenderer;
   readonly settings: Settings;
   readonly securityLevels: SecurityLevels;
+  /** Told when a first screen starts and is shown, so that lint on open waits for it. */
+  readonly firstScreens?: FirstScreens;
 }
 
 export class PreviewPanel implements vscode.Disposable {
@@ -50,7 +55,11 @@ export class PreviewPanel implements vscode.Disposable {
   #postedVersion = -1;
   #generation = 0;
   #abort: AbortController | undefined;
-  #debounce: ReturnType<typeof setTimeout> | undefined;
+  /** Renders one at a time; the argument is whether to resend every block (requests OR it). */
+  readonly #renders = new CoalescingRunner<boolean>(
+    (reset) => this.#render(reset),
+    (a, b) => a || b,
+  );
   #snapshotId = 0;
   /** Test hook: the next render throws, as a renderer bug would. */
   failNextRender = false;
@@ -122,15 +131,19 @@ export class PreviewPanel implements vscode.Disposable {
       scrollEditorWithPreview: preview.scrollEditorWithPreview,
       scrollPreviewWithEditor: preview.scrollPreviewWithEditor,
     });
-    void this.#render(full);
+    this.#renderNow(full);
   }
 
   documentChanged(): void {
-    if (this.#debounce) clearTimeout(this.#debounce);
-    this.#debounce = setTimeout(() => {
-      this.#debounce = undefined;
-      void this.#render(false);
-    }, this.#deps.settings.for(this.#resource).preview.debounceMs);
+    // The render starts at once when none runs (debounceMs 0, the default); while one runs, the
+    // edits wait and are rendered together after it, so typing never queues more than one render.
+    this.#renders.request({ delayMs: this.#deps.settings.for(this.#resource).preview.debounceMs, arg: false });
+  }
+
+  /** A render that makes the running one moot (new page, settings): that one is cancelled, this one follows it. */
+  #renderNow(reset: boolean): void {
+    this.#abort?.abort();
+    this.#renders.request({ delayMs: 0, arg: reset });
   }
 
   editorScrolled(editor: vscode.TextEditor): void {
@@ -223,11 +236,17 @@ export class PreviewPanel implements vscode.Disposable {
       });
       return;
     }
+    // The text and version of now: an edit made while the settings files are read waits for its own render (and debounce).
     const version = doc.version;
-    const { math } = this.#deps.settings.for(this.#resource).core;
+    const text = doc.getText();
     const current = () => !abort.signal.aborted && generation === this.#generation && !this.#disposed;
+    // The document's scope, so that `[markdown]` settings apply as they do to lint; its settings files read first.
+    const { math } = (await this.#deps.settings.ready(doc)).core;
+    if (!current()) return;
     let result: RenderResult;
     let shownFirst = false;
+    // Nothing on screen yet: other work on this document (lint on open) waits until something is.
+    const firstShown = this.#postedVersion < 0 ? this.#deps.firstScreens?.begin(this.#source) : undefined;
     try {
       if (this.failNextRender) {
         this.failNextRender = false;
@@ -243,10 +262,11 @@ export class PreviewPanel implements vscode.Disposable {
                 if (!current()) return;
                 this.#postUpdate(partial, version, true, true);
                 shownFirst = true;
+                firstShown?.();
               },
             }
           : undefined;
-      result = await this.#deps.renderer().render(doc.getText(), {
+      result = await this.#deps.renderer().render(text, {
         math,
         fontCache: 'global',
         signal: abort.signal,
@@ -257,6 +277,9 @@ export class PreviewPanel implements vscode.Disposable {
       if (abort.signal.aborted || generation !== this.#generation) return;
       this.#post({ type: 'renderFailed', source: this.#source, version, message: errorMessage(e) });
       return;
+    } finally {
+      // the whole document is shown below, or the render failed or gave way: either way, done waiting
+      queueMicrotask(() => firstShown?.());
     }
     if (!current()) return;
     if (!reset && version < this.#postedVersion) return;
@@ -337,7 +360,7 @@ export class PreviewPanel implements vscode.Disposable {
         this.#ready = true;
         this.#sentBlocks = [];
         this.#postedVersion = -1;
-        void this.#render(true);
+        this.#renderNow(true);
         const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.#source);
         if (editor) this.editorSelectionChanged(editor);
         break;
@@ -347,7 +370,7 @@ export class PreviewPanel implements vscode.Disposable {
         break;
       case 'needReset':
         this.#postedVersion = -1;
-        void this.#render(true);
+        this.#renderNow(true);
         break;
       case 'revealLine':
         this.#line = m.line;
@@ -396,7 +419,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#abort?.abort();
-    if (this.#debounce) clearTimeout(this.#debounce);
+    this.#renders.dispose();
     this.#onDisposeEmitter.fire();
     this.#onDisposeEmitter.dispose();
     for (const d of this.#disposables) d.dispose();

@@ -21,23 +21,13 @@ export interface SettingsSnapshot {
   readonly exportFolder: string;
 }
 
-/** The settings (without the `mathdown.` prefix) that the core parses. */
-const CORE_KEYS = [
-  'math.delimiters',
-  'math.doubleDollarInText',
-  'math.macros',
-  'math.equationNumbers',
-  'lint.run',
-  'lint.rules',
-  'lint.targets',
-  'export.theme',
-  'export.images',
-] as const;
-
-/** `get(key)`: the value in force for a key without the `mathdown.` prefix, undefined when unset. */
-export function buildSnapshot(get: (key: string) => unknown, parse: typeof parseSettings): SettingsSnapshot {
+/**
+ * `get(key)`: the value in force for a key without the `mathdown.` prefix, undefined when unset.
+ * `coreKeys`: the settings the core parses (its SETTING_KEYS), so a new core setting needs no change here.
+ */
+export function buildSnapshot(get: (key: string) => unknown, parse: typeof parseSettings, coreKeys: readonly string[]): SettingsSnapshot {
   const raw: Record<string, unknown> = {};
-  for (const key of CORE_KEYS) {
+  for (const key of coreKeys) {
     const v = get(key);
     if (v !== undefined) raw[key] = v;
   }
@@ -46,7 +36,7 @@ export function buildSnapshot(get: (key: string) => unknown, parse: typeof parse
     // A bad value falls back to its default, key by key (parseSettings reports but never throws).
     core: parse(raw).settings,
     preview: {
-      debounceMs: clamp(get('preview.debounceMs'), 150, 0, 5000),
+      debounceMs: clamp(get('preview.debounceMs'), 0, 0, 5000),
       fontSize: clamp(get('preview.fontSize'), 14, 6, 72),
       lineHeight: clamp(get('preview.lineHeight'), 1.6, 0.8, 4),
       scrollPreviewWithEditor: flag(get('preview.scrollPreviewWithEditor'), true),

@@ -4,13 +4,18 @@ import { isEscaped, proseMask } from './proseMask';
 
 /** The environments that open display math at the start of a block: the scanner's. */
 const MATH_ENVS = [...MATH_ENVIRONMENTS].join('|');
-const OPENER = new RegExp(
+export const OPENER = new RegExp(
   String.raw`^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*(\$\$|\\\[|\\begin\{((?:${MATH_ENVS})\*?)\})`,
 );
 
 /** A closer farther than this is taken to belong to something else: the opener is unclosed. */
 const MAX_BLANK_LINES = 3;
-const MAX_LINES = 40;
+export const MAX_LINES = 40;
+
+/** The closer that an `OPENER` match waits for. */
+export function closerOf(m: RegExpExecArray): string {
+  return m[1] === '$$' ? '$$' : m[1] === '\\[' ? '\\]' : `\\end{${m[2]}}`;
+}
 
 export interface BlockOpener {
   offset: number;
@@ -42,7 +47,7 @@ export function strayBlockOpeners(ctx: LintContext): BlockOpener[] {
     if (!m) continue;
     const offset = lines.starts[line] + m[0].length - m[1].length;
     if (consumed.has(offset) || !enabled(m[1]) || !prose.isProse(offset) || isEscaped(text, offset)) continue;
-    const closer = m[1] === '$$' ? '$$' : m[1] === '\\[' ? '\\]' : `\\end{${m[2]}}`;
+    const closer = closerOf(m);
     const found: BlockOpener = { offset, opener: m[1], closer, blankLines: [] };
     for (let at = text.indexOf(closer, offset + m[1].length); at >= 0; at = text.indexOf(closer, at + 1)) {
       if (isEscaped(text, at)) continue;

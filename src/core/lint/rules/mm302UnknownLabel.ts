@@ -9,14 +9,15 @@ export const mm302UnknownLabel: LintRule = {
   tags: ['tex', 'labels'],
   defaultSeverity: 'warning',
   fixable: false,
+  documentWide: true,
   check(ctx) {
     const labels = new Map<string, number>();
     const refs: Array<{ kind: string; name: string; offset: number; endOffset: number }> = [];
     const out: Problem[] = [];
     ctx.formulas.forEach((f, i) => {
       if (!f.tex.includes('\\')) return;
-      const map = ctx.texMap(i);
       for (const m of f.tex.matchAll(LABELS)) {
+        const map = ctx.texMap(i);
         const nameAt = m.index + m[0].length - 1 - m[2].length;
         const span =
           map.exact && m[2].length

@@ -1,13 +1,16 @@
 import { fixAll } from '../fixAll';
-import { lint } from '../lint';
+import { IncrementalLinter } from '../incremental/incrementalLinter';
 import type { LintReply, LintRequest } from './lintProtocol';
+
+/** The worker's pieces of documents already linted: a save re-checks only the pieces that changed. */
+const linter = new IncrementalLinter();
 
 /** The lint worker's answer to one request (the worker entry only passes messages). */
 export function answerLintRequest(request: LintRequest): LintReply {
   try {
     return request.kind === 'fixAll'
       ? { fixed: fixAll(request.text, request.options) }
-      : { diagnostics: lint(request.text, request.options) };
+      : { diagnostics: linter.lint(request.text, request.options) };
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };
   }

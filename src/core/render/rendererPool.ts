@@ -1,0 +1,84 @@
+// Several renderers working through a list of documents at once, one typesetting worker each, all
+// reading and filling one formula cache: how the CLI spreads a folder over the machine's cores.
+import { TypesetCache } from '../typeset/typesetCache';
+import type { MathdownRenderer } from './render';
+import type { MathdownRendererOptions } from './renderTypes';
+
+/** Formulas the pool's shared cache holds: room for the distinct formulas of a large folder. */
+const POOL_CACHE_SIZE = 50_000;
+
+export interface RendererPoolOptions {
+  /** Renderers (and so typesetting workers) working at once; at least 1. */
+  size: number;
+  /** Makes one renderer with the given options (the pool's shared cache; no helper workers, the pool is the parallelism). */
+  create: (options: Pick<MathdownRendererOptions, 'formulaCache' | 'helpers'>) => MathdownRenderer;
+  cacheSize?: number;
+}
+
+export class RendererPool {
+  readonly #renderers: MathdownRenderer[] = [];
+  readonly #idle: MathdownRenderer[] = [];
+  readonly #waiting: Array<(r: MathdownRenderer) => void> = [];
+  readonly #size: number;
+  readonly #create: RendererPoolOptions['create'];
+  readonly #cache: TypesetCache;
+
+  constructor({ size, create, cacheSize }: RendererPoolOptions) {
+    this.#size = Math.max(1, Math.floor(size));
+    this.#create = create;
+    this.#cache = new TypesetCache(cacheSize ?? POOL_CACHE_SIZE);
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  /**
+   * Calls `work` for every item with a renderer of its own for the time of the call, at most `size`
+   * at once, in the items' order; resolves with each call's outcome at the item's index (a failure
+   * is kept as such, it never stops the others). `settled` is told of each outcome as it comes.
+   */
+  async map<T, R>(
+    items: readonly T[],
+    work: (renderer: MathdownRenderer, item: T, index: number) => Promise<R>,
+    settled?: (index: number, outcome: PromiseSettledResult<R>) => void,
+  ): Promise<PromiseSettledResult<R>[]> {
+    // Renderers are started lazily: a pool of four over two files starts two workers.
+    return Promise.all(
+      items.map(async (item, index) => {
+        const renderer = await this.#acquire();
+        let outcome: PromiseSettledResult<R>;
+        try {
+          outcome = { status: 'fulfilled', value: await work(renderer, item, index) };
+        } catch (reason) {
+          outcome = { status: 'rejected', reason };
+        } finally {
+          this.#release(renderer);
+        }
+        settled?.(index, outcome);
+        return outcome;
+      }),
+    );
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all(this.#renderers.map((r) => r.dispose()));
+  }
+
+  #acquire(): Promise<MathdownRenderer> {
+    const idle = this.#idle.pop();
+    if (idle) return Promise.resolve(idle);
+    if (this.#renderers.length < this.#size) {
+      const renderer = this.#create({ formulaCache: this.#cache, helpers: 0 });
+      this.#renderers.push(renderer);
+      return Promise.resolve(renderer);
+    }
+    return new Promise((resolve) => this.#waiting.push(resolve));
+  }
+
+  #release(renderer: MathdownRenderer): void {
+    const next = this.#waiting.shift();
+    if (next) next(renderer);
+    else this.#idle.push(renderer);
+  }
+}
