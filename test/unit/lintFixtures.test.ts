@@ -89,7 +89,7 @@ describe('lint fixtures', () => {
         if (d.rule === 'MM106' || d.rule === 'MM202') {
           assert.equal(texAfter.length, texBefore.length + 1, `${show(d)}: the fix should turn the text into one formula`);
           assert.ok(isSubsequence(texBefore, texAfter), `${show(d)}: other formulas changed`);
-        } else if (d.rule === 'MM303') {
+        } else if (d.rule === 'MM304') {
           // KaTeX's equivalents rewrite the TeX by design: the formulas stay, one for one.
           assert.equal(texAfter.length, texBefore.length, `${show(d)}: the fix changed the formulas`);
         } else {

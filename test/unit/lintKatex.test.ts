@@ -1,4 +1,4 @@
-// The katex target: MM303 flags exactly the formulas KaTeX (the version VS Code's preview ships)
+// The katex target: MM304 flags exactly the formulas KaTeX (the version VS Code's preview ships)
 // rejects, checked here by calling KaTeX directly, on the lint fixtures and on the real documents
 // of the shared corpus when this machine has it (a clone does not: the test says so and checks
 // the fixtures only).
@@ -49,9 +49,9 @@ function rejectedByKatex(formulas: readonly Formula[]): Set<number> {
 
 function flaggedByMm303(text: string, formulas: readonly Formula[]): Set<number> {
   const out = new Set<number>();
-  for (const d of lint(text, { targets: ['katex'], formulas }).filter((x) => x.rule === 'MM303')) {
+  for (const d of lint(text, { targets: ['katex'], formulas }).filter((x) => x.rule === 'MM304')) {
     const i = formulas.findIndex((f) => d.offset >= f.offset && d.offset < f.endOffset);
-    assert.ok(i >= 0, `MM303 at ${d.line}:${d.column} lies inside a formula`);
+    assert.ok(i >= 0, `MM304 at ${d.line}:${d.column} lies inside a formula`);
     out.add(i);
   }
   return out;
@@ -62,7 +62,7 @@ function documents(): Array<{ name: string; text: string }> {
     .filter((f) => f.endsWith('.md'))
     .map((f) => ({ name: f, text: readFileSync(path.join(FIXTURES, f), 'utf8') }));
   const corpus = corpusDir();
-  if (!corpus) console.log('NOTE: ../shared/corpus is not on this machine; MM303 checked against KaTeX on the lint fixtures only.');
+  if (!corpus) console.log('NOTE: ../shared/corpus is not on this machine; MM304 checked against KaTeX on the lint fixtures only.');
   else
     for (const f of readdirSync(corpus).filter((n) => n.endsWith('.md') && n !== 'README.md'))
       docs.push({ name: `corpus/${f}`, text: readFileSync(path.join(corpus, f), 'utf8') });
@@ -74,7 +74,7 @@ describe('katex target', () => {
     assert.equal(katex.version, '0.16.10');
   });
 
-  it('MM303 flags exactly the formulas KaTeX rejects, on every formula of the fixtures and the corpus', () => {
+  it('MM304 flags exactly the formulas KaTeX rejects, on every formula of the fixtures and the corpus', () => {
     let formulas = 0;
     let rejected = 0;
     for (const { name, text } of documents()) {
@@ -89,7 +89,7 @@ describe('katex target', () => {
       );
     }
     console.log(
-      `katex target: ${formulas} formulas, ${rejected} rejected by KaTeX ${katex.version}, every one flagged by MM303 and no other`,
+      `katex target: ${formulas} formulas, ${rejected} rejected by KaTeX ${katex.version}, every one flagged by MM304 and no other`,
     );
     assert.ok(rejected > 0);
   });
@@ -97,9 +97,9 @@ describe('katex target', () => {
   it('is silent unless katex is a target', () => {
     const text = '$\\mbox{a}$\n';
     assert.deepEqual(
-      lint(text).filter((d) => d.rule === 'MM303'),
+      lint(text).filter((d) => d.rule === 'MM304'),
       [],
     );
-    assert.equal(lint(text, { targets: ['github', 'katex'] }).filter((d) => d.rule === 'MM303').length, 1);
+    assert.equal(lint(text, { targets: ['github', 'katex'] }).filter((d) => d.rule === 'MM304').length, 1);
   });
 });

@@ -14,7 +14,7 @@ import { mm204DisplayMathInParagraph } from './mm204DisplayMathInParagraph';
 import { mm205NestedMathDelimiters } from './mm205NestedMathDelimiters';
 import { mm301TexError } from './mm301TexError';
 import { mm302UnknownLabel } from './mm302UnknownLabel';
-import { mm303KatexError } from './mm303KatexError';
+import { mm304KatexError } from './mm304KatexError';
 
 /** Every rule, in the order diagnostics are reported for the same position. */
 export const RULES: readonly LintRule[] = [
@@ -33,7 +33,7 @@ export const RULES: readonly LintRule[] = [
   mm205NestedMathDelimiters,
   mm301TexError,
   mm302UnknownLabel,
-  mm303KatexError,
+  mm304KatexError,
 ];
 
 /** A rule by id (`MM101`) or name (`emphasis-in-math`). */

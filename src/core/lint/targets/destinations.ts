@@ -22,7 +22,7 @@ export interface Destination {
   tables?: PlainFlavour;
   /** `\(…\)` and `\[…\]` reach the reader as `(…)` and `[…]` (MM107). */
   eatsBackslashDelimiters: boolean;
-  /** A math engine whose own acceptance is checked (MM303), not a Markdown renderer. */
+  /** A math engine whose own acceptance is checked (MM304), not a Markdown renderer. */
   engine?: 'katex';
 }
 

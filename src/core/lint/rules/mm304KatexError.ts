@@ -2,8 +2,8 @@ import { katexRejections } from '../targets/katexCheck';
 import { katexEquivalent } from '../targets/katexEquivalents';
 import type { LintRule, Problem } from '../types';
 
-export const mm303KatexError: LintRule = {
-  id: 'MM303',
+export const mm304KatexError: LintRule = {
+  id: 'MM304',
   name: 'katex-error',
   description:
     "what KaTeX (at the version VS Code's built-in Markdown preview ships) rejects though MathJax accepts it: `\\require`, `\\label`, `\\DeclareMathOperator`, `\\mbox`, redefinitions, …",
