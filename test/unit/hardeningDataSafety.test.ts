@@ -30,6 +30,10 @@ const ALLOWED: Record<string, { why: string; shows: RegExp }> = {
     why: 'builds the WorkspaceEdit of a code action from core text edits (applies nothing)',
     shows: /export function toWorkspaceEdit/,
   },
+  'src/vscode/lint/projectDetection.ts': {
+    why: 'reads site-generator config files with workspace.fs.readFile (read-only); writes no file, and changes lint.targets only when the user accepts its notification',
+    shows: /if \(answer !== accept\) return;/,
+  },
   'src/vscode/labels/labelNavigation.ts': {
     why: 'Rename Symbol on a label: the WorkspaceEdit the rename provider returns, applied by VS Code only when the user renames',
     shows: /provideRenameEdits\(/,

@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import type { LintWorkerClient, MathdownRenderer, ParseCache } from '../../core';
 import { LintCodeActions } from './lintCodeActions';
 import { LintController } from './lintController';
+import { detectProjects } from './projectDetection';
+import { targetsStatus } from './targetsStatus';
 import type { Settings } from '../settings/settings';
 import type { FirstScreens } from '../schedule/firstScreens';
 
@@ -40,12 +42,14 @@ export function registerLint(context: vscode.ExtensionContext, deps: RegisterLin
   const actions = new LintCodeActions(controller, lintDeps);
   context.subscriptions.push(
     controller,
+    targetsStatus(deps.settings),
     { dispose: () => void worker?.dispose() },
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, actions, LintCodeActions.metadata),
     deps.settings.onDidChange((change) => {
       if (change.affectsLint) controller.relintAll();
     }),
   );
+  detectProjects(context);
   return {
     controller,
     fixAll: async () => {
