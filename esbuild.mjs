@@ -51,6 +51,17 @@ const mathjaxFromSource = {
 // declared without a value must not hide the one a base-class constructor set).
 const tsconfigRaw = { compilerOptions: JSON.parse(readFileSync(new URL('./tsconfig.json', import.meta.url), 'utf8')).compilerOptions };
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', plugins: [mathjaxFromSource], tsconfigRaw };
+const web = { ...common, platform: 'browser', target: 'es2022', plugins: [mathjaxFromSource], tsconfigRaw };
+
+const WEB_TEST_SHIMS = { mocha: 'test/web/shims/mochaTdd.ts', 'node:assert/strict': 'test/web/shims/assertStrict.ts' };
+const webTestShims = {
+  name: 'web-test-shims',
+  setup(build) {
+    build.onResolve({ filter: /^(mocha|node:assert\/strict)$/ }, (args) => ({
+      path: join(dirname(new URL(import.meta.url).pathname), WEB_TEST_SHIMS[args.path]),
+    }));
+  },
+};
 
 function walk(dir, suffix) {
   let out = [];
@@ -90,6 +101,17 @@ const builds = [
     entryPoints: { notebookRenderer: 'src/webview/notebook/index.ts' },
     outdir: 'dist',
   },
+  // The web extension (package.json "browser"), for VS Code's web worker extension host: the core
+  // bundled in (no lazy load: a browser has no require of a file), and its two workers as classic
+  // scripts (that host starts nested workers only from blob: URLs of classic scripts).
+  { ...web, format: 'cjs', entryPoints: { extension: 'src/vscode/webExtension.ts' }, outdir: 'dist/web', external: ['vscode'] },
+  {
+    ...web,
+    minifyWhitespace: !production,
+    format: 'iife',
+    entryPoints: { typesetWorker: 'src/browser/workers/typesetWorker.ts', lintWorker: 'src/browser/workers/lintWorker.ts' },
+    outdir: 'dist/web',
+  },
 ];
 if (tests) {
   // Unit tests import the core from source; the workers are emitted beside them so that
@@ -117,6 +139,16 @@ if (tests) {
     outdir: 'out/test/integration',
     outbase: 'test/integration',
     external: ['vscode', 'mocha'],
+  });
+  // The web worker extension host's tests module (test/web/index.ts): one bundle for the browser,
+  // in which the integration suites' `mocha` and `node:assert/strict` are the shims in test/web/shims.
+  builds.push({
+    ...web,
+    format: 'cjs',
+    plugins: [mathjaxFromSource, webTestShims],
+    entryPoints: { index: 'test/web/index.ts' },
+    outdir: 'out/test/web',
+    external: ['vscode'],
   });
   // Browser tests (Chromium via playwright-core) export pages, so they get the worker beside them too.
   builds.push({

@@ -15,6 +15,8 @@ import tseslint from 'typescript-eslint';
 //   src/shared   only itself
 //   src/cli      no `vscode`, nothing from src/vscode or src/webview
 //   src/node     no `vscode`, nothing from src/vscode or src/webview
+//   src/browser  the browser's platform (Web Workers): no `vscode`, no Node built-in, nothing from
+//                src/vscode, src/webview, src/cli or src/node
 //   src/vscode   the core only through its entry src/core/index.ts, and only `import type` from it:
 //                the core's code reaches the extension through the lazy loader src/vscode/core.ts
 //                (`core()`, which requires dist/core.js at run time), so a value import from the
@@ -70,6 +72,17 @@ function boundaries(folder, depth) {
           { regex: up(depth), message: 'src/shared (the webview protocol) imports nothing outside itself.' },
         ],
       };
+    case 'browser':
+      return {
+        paths: [VSCODE_MODULE, ...nodeBuiltins.map((name) => ({ name, message: 'src/browser runs in a browser: no Node built-ins.' }))],
+        patterns: [
+          { regex: '^node:', message: 'src/browser runs in a browser: no Node built-ins.' },
+          {
+            regex: folderRe(depth, ['vscode', 'webview', 'cli', 'node']),
+            message: 'src/browser imports nothing from src/vscode, src/webview, src/cli or src/node.',
+          },
+        ],
+      };
     case 'cli':
     case 'node':
       return {
@@ -99,7 +112,7 @@ function boundaries(folder, depth) {
   throw new Error(`no boundaries for src/${folder}`);
 }
 
-const boundaryConfigs = ['core', 'webview', 'shared', 'cli', 'node', 'vscode'].flatMap((folder) =>
+const boundaryConfigs = ['core', 'browser', 'webview', 'shared', 'cli', 'node', 'vscode'].flatMap((folder) =>
   Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => ({
     name: `mathdown/boundaries/${folder}/${depth}`,
     files: [`src/${folder}/${'*/'.repeat(depth)}*.ts`],
@@ -128,7 +141,7 @@ export default defineConfig(
   {
     // The lazy loader of dist/core.js: a computed require() on purpose, so that esbuild leaves it to run time.
     name: 'mathdown/core-loader',
-    files: ['src/vscode/core.ts'],
+    files: ['src/vscode/platform/nodeHost.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

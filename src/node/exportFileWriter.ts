@@ -1,11 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { exportHtml as ExportHtml, ExportOptions } from '../core/export';
+import { ExportRefused } from '../core/export/exportRefused';
 import { localImageLoader, localImageRelinker } from './loadLocalImage';
 import { writeFileAtomic } from './writeFileAtomic';
 
-/** An export that must not happen (e.g. it would replace the source); the message says why. */
-export class ExportRefused extends Error {}
+export { ExportRefused };
 
 /** `notes.md` → `notes.html`, in `folder` when given (relative folders are taken from the source's). */
 export function defaultExportPath(sourcePath: string, folder?: string): string {

@@ -1,22 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { imageMimeType, MAX_EMBEDDED_IMAGE_BYTES } from '../core/export/imageTypes';
 
-const IMAGE_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.apng': 'image/apng',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.svg': 'image/svg+xml',
-  '.bmp': 'image/bmp',
-  '.ico': 'image/x-icon',
-};
-
-/** Larger images stay links: a data URI would make the page slow to open. */
-export const MAX_EMBEDDED_IMAGE_BYTES = 20 * 1024 * 1024;
+export { MAX_EMBEDDED_IMAGE_BYTES };
 
 /** The file a local image `src` names, resolved against the document's folder; undefined for URLs. */
 export function localImagePath(src: string, documentDir: string): string | undefined {
@@ -45,7 +32,7 @@ export function localImagePath(src: string, documentDir: string): string | undef
 export function localImageLoader(documentDir: string): (src: string) => Promise<{ mime: string; data: Uint8Array } | undefined> {
   return async (src) => {
     const path = localImagePath(src, documentDir);
-    const mime = path && IMAGE_TYPES[extname(path).toLowerCase()];
+    const mime = path && imageMimeType(path);
     if (!path || !mime) return undefined;
     try {
       const info = await stat(path);

@@ -1,12 +1,18 @@
-// The core (Marked, the sanitizer, lint rules, completion tables: most of the extension's code)
-// is the separate bundle dist/core.js (`mathdown/core`, with Node's platform), loaded on first use
-// rather than at activation.
-import { join } from 'node:path';
-import type * as Core from '../node/coreEntry';
+// The core's code as the host provides it (src/vscode/platform): in Node the separate bundle
+// dist/core.js (most of the extension's code), loaded on first use rather than at activation; in
+// the browser the core bundled into the extension.
+import type { CoreModule } from './platform/host';
 
-let loaded: typeof Core | undefined;
+let load: (() => CoreModule) | undefined;
+let loaded: CoreModule | undefined;
 
-export function core(): typeof Core {
-  // A computed path, so that esbuild leaves this require to run time instead of bundling the core.
-  return (loaded ??= require(join(__dirname, 'core.js')) as typeof Core);
+/** Set once at activation by the host's entry. */
+export function useCore(loader: () => CoreModule): void {
+  load = loader;
+  loaded = undefined;
+}
+
+export function core(): CoreModule {
+  if (!load) throw new Error('Mathdown: the core is used before activation');
+  return (loaded ??= load());
 }

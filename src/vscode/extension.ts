@@ -1,81 +1,10 @@
-// Composition root of the VS Code extension: every service is created here once and every
-// disposable goes into context.subscriptions. Activation stays cheap: the renderer (and its
-// typesetting worker) is created on first use.
-import * as vscode from 'vscode';
-import { registerAuthoring } from './authoring';
-import { core } from './core';
-import { productCommands, type CommandServices } from './commands/productCommands';
-import { registerCommands } from './commands/registerCommands';
-import { testCommands } from './commands/testCommands';
-import { DocumentParses } from './documentParses';
-import { exportHtmlCommand } from './export/exportCommand';
-import { registerLabels } from './labels';
-import { registerLint } from './lint';
-import { NotebookMath } from './notebook/notebookMath';
-import { LazyRenderer } from './preview/lazyRenderer';
-import { openPreviewOnStart } from './preview/openPreviewOnStart';
-import { PreviewManager } from './preview/previewManager';
-import { FirstScreens } from './schedule/firstScreens';
-import { SecurityLevels } from './previewSecurity/securityLevels';
-import { securitySelector } from './previewSecurity/securitySelector';
-import { Settings } from './settings/settings';
-import { TypesetCacheStore } from './typesetCacheStore';
+// The extension's entry in VS Code's Node extension host (package.json "main", dist/extension.js).
+import type * as vscode from 'vscode';
+import { nodeHost } from './platform/nodeHost';
+import { startExtension } from './startExtension';
 
 export function activate(context: vscode.ExtensionContext): void {
-  const dist = (name: string) => vscode.Uri.joinPath(context.extensionUri, 'dist', name).fsPath;
-  const store = new TypesetCacheStore(context.globalStorageUri.fsPath, [dist('core.js'), dist('typesetWorker.js')]);
-  const settings = new Settings();
-  // Each document version is parsed once, for the preview, lint and completion/hover alike.
-  const parses = new DocumentParses();
-  const renderer = new LazyRenderer(
-    dist('typesetWorker.js'),
-    store,
-    () => settings.for().preview.persistentCache,
-    () => parses.get(),
-  );
-  const securityLevels = new SecurityLevels(context.globalState);
-  // Lint on open waits for a preview's first screen of the same document: the screen gets the cores first.
-  const firstScreens = new FirstScreens();
-  const previews = new PreviewManager({
-    extensionUri: context.extensionUri,
-    renderer: () => renderer.get(),
-    settings,
-    securityLevels,
-    firstScreens,
-  });
-  context.subscriptions.push(settings, parses, renderer, securityLevels, previews, openPreviewOnStart(previews));
-  const notebooks = new NotebookMath({ renderer: () => renderer.get(), settings });
-  context.subscriptions.push(notebooks);
-  const editorMath = registerAuthoring(context, {
-    renderer: () => renderer.get(),
-    parses: () => parses.get(),
-    // With the document's front matter macros, as the preview renders it (the text is read only when it has front matter).
-    mathOptions: (document) => {
-      if (!document) return settings.for().core.math;
-      const math = settings.for(document).core.math;
-      return /^\uFEFF?---[ \t]*$/.test(document.lineAt(0).text) ? core().documentMath(document.getText(), math) : math;
-    },
-    renderMath: (document) => settings.for(document).editor.renderMath,
-    onSettingsChange: settings.onDidChange,
-  });
-  registerLabels(context, { parses: () => parses.get(), mathOptions: (document) => settings.for(document?.uri).core.math });
-  const lint = registerLint(context, {
-    renderer: () => renderer.get(),
-    parses: () => parses.get(),
-    lintWorkerFile: dist('lintWorker.js'),
-    settings,
-    firstScreens,
-  });
-  const exportHtml = exportHtmlCommand(
-    () => renderer.get(),
-    settings,
-    () => previews.activePreview?.uri,
-    securityLevels,
-  );
-  const security = securitySelector(securityLevels, () => previews.activePreview?.uri);
-  const services: CommandServices = { previews, renderer, exportHtml, lint, security, editorMath, settings, notebooks };
-  context.subscriptions.push(...registerCommands(productCommands(services)));
-  if (process.env['MATHDOWN_TEST']) context.subscriptions.push(...registerCommands(testCommands(services)));
+  startExtension(context, nodeHost(context));
 }
 
 export function deactivate(): void {}

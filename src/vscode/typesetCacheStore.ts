@@ -1,40 +1,58 @@
 // Keeps the typeset formulas across sessions in the extension's global storage: restored before the
 // first render, written once typesetting has been idle for a while, and when the extension stops.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// Where and how the file is read and written is the host's (CacheStorage, src/vscode/platform).
 import type { MathdownRenderer } from '../core';
-import { writeFileAtomic, writeFileAtomicSync } from '../node/writeFileAtomic';
 
-const FILE_NAME = 'typeset-cache.json';
+/** The formula cache's file, as a host reads and writes it. */
+export interface CacheStorage {
+  /** Names the file (the test hook and messages). */
+  readonly file: string;
+  /** Rejects when there is no file yet. */
+  read(): Promise<string>;
+  write(text: string): Promise<void>;
+  /** The last write, as the extension stops: synchronous where the host can (Node), else started and left to finish. */
+  writeAtExit(text: string): void;
+  remove(): Promise<void>;
+  /** Identifies the code that decides what a typeset formula looks like (a new build invalidates the cache). */
+  engine(): Promise<string>;
+}
+
 /** A save waits until no formula has been typeset for this long. */
 const IDLE_MS = 30_000;
 
+/** Lets the thread serve others between pieces of work (setImmediate where the host has it). */
+const yieldThread = (): Promise<void> =>
+  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
 export class TypesetCacheStore {
-  readonly file: string;
-  readonly #folder: string;
-  readonly #bundles: readonly string[];
-  #engineHash: string | undefined;
+  readonly #storage: CacheStorage;
+  #engineId: string | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
   /** The renderer's miss count at the last save, and at the last idle check. */
   #savedMisses = 0;
   #seenMisses = 0;
+  /** The last clear(): a renderer attached after it reads the file only once it is gone. */
+  #cleared: Promise<void> = Promise.resolve();
 
-  /** `bundles`: the files whose code decides what a typeset formula looks like (a new build invalidates the cache). */
-  constructor(folder: string, bundles: readonly string[]) {
-    this.#folder = folder;
-    this.#bundles = bundles;
-    this.file = join(folder, FILE_NAME);
+  constructor(storage: CacheStorage) {
+    this.#storage = storage;
+  }
+
+  get file(): string {
+    return this.#storage.file;
   }
 
   /** Restores the saved formulas into a new renderer (before its first render) and saves them while it lives. */
   attach(renderer: MathdownRenderer): void {
     this.detach();
     this.#savedMisses = this.#seenMisses = 0;
-    void renderer.loadCache(readFile(this.file, 'utf8'), this.#engine());
-    this.#timer = setInterval(() => this.#whenIdle(renderer), IDLE_MS);
-    this.#timer.unref();
+    void renderer.loadCache(
+      this.#cleared.then(() => this.#storage.read()),
+      this.#engine(),
+    );
+    const timer = setInterval(() => this.#whenIdle(renderer), IDLE_MS);
+    (timer as { unref?: () => void }).unref?.();
+    this.#timer = timer;
   }
 
   /** Writes the renderer's formulas now, if it typeset any since the last save; resolves with the file. */
@@ -42,34 +60,36 @@ export class TypesetCacheStore {
     const misses = renderer.cacheStats.misses;
     if (misses !== this.#savedMisses) {
       this.#savedMisses = misses;
-      await mkdir(this.#folder, { recursive: true });
+      const engine = await this.#engine();
       // In pieces, yielding between them: serializing a large cache in one go would hold up the
       // extension host (and a keystroke's preview update) for as long as it takes.
       const parts: string[] = [];
-      for (const part of renderer.cacheFileParts(this.#engine())) {
+      for (const part of renderer.cacheFileParts(engine)) {
         parts.push(part);
-        await new Promise((resolve) => setImmediate(resolve));
+        await yieldThread();
       }
-      await writeFileAtomic(this.file, parts.join(''));
+      await this.#storage.write(parts.join(''));
     }
-    return this.file;
+    return this.#storage.file;
   }
 
-  /** The last save, synchronous: the extension host is shutting down. */
+  /** The last save, without waiting: the extension host is shutting down. */
   saveBeforeExit(renderer: MathdownRenderer): void {
     this.detach();
-    if (renderer.cacheStats.misses === this.#savedMisses) return;
+    // Without the engine's id (not yet read), nothing typeset could be restored later either.
+    if (renderer.cacheStats.misses === this.#savedMisses || this.#engineId === undefined) return;
     try {
-      mkdirSync(this.#folder, { recursive: true });
-      writeFileAtomicSync(this.file, renderer.serializeCache(this.#engine()));
+      this.#storage.writeAtExit(renderer.serializeCache(this.#engineId));
     } catch (e) {
       console.error('[mathdown] could not save the formula cache', e);
     }
   }
 
   /** Deletes the saved formulas. */
-  clear(): void {
-    rmSync(this.file, { force: true });
+  clear(): Promise<void> {
+    return (this.#cleared = this.#storage
+      .remove()
+      .catch((e: unknown) => console.error('[mathdown] could not delete the formula cache', e)));
   }
 
   detach(): void {
@@ -85,12 +105,7 @@ export class TypesetCacheStore {
       this.save(renderer).catch((e: unknown) => console.error('[mathdown] could not save the formula cache', e));
   }
 
-  #engine(): string {
-    if (this.#engineHash === undefined) {
-      const hash = createHash('sha256');
-      for (const file of this.#bundles) hash.update(readFileSync(file));
-      this.#engineHash = hash.digest('base64url');
-    }
-    return this.#engineHash;
+  #engine(): Promise<string> {
+    return this.#storage.engine().then((id) => (this.#engineId = id));
   }
 }

@@ -37,7 +37,8 @@ async function freePort() {
 
 /**
  * Starts code-server without auth on 127.0.0.1 with its own user-data, extensions and XDG dirs.
- * opts: { codeServer, node24, port?, settings?, env? }. Returns { base, authority, tmp, stop, startupMs }.
+ * opts: { codeServer, node24, port?, settings?, env?, workspaceTrust? }. Returns { base, authority, tmp, stop, startupMs }.
+ * With `workspaceTrust`, workspace trust is on and nothing is trusted: the folder opens in Restricted Mode.
  */
 export async function startCodeServer(opts) {
   const t0 = Date.now();
@@ -57,7 +58,7 @@ export async function startCodeServer(opts) {
         'extensions.autoUpdate': false,
         'update.mode': 'none',
         'chat.disableAIFeatures': true,
-        'security.workspace.trust.enabled': false,
+        'security.workspace.trust.enabled': !!opts.workspaceTrust,
         'window.commandCenter': false,
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
         ...(opts.settings || {}),
@@ -77,7 +78,7 @@ export async function startCodeServer(opts) {
     `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir',
     userData,

@@ -5,7 +5,13 @@
 // window.codeAutomationExit(code) and the test output through window.codeAutomationLog.
 //
 //   node test/e2e/runExtensionTests.mjs [--ext .] [--tests out/test/integration/index.js]
-//     [--workspace test/fixtures/workspace] [--open NAME.code-workspace] [--timeout 300] [--screenshot file.png]
+//     [--workspace test/fixtures/workspace] [--open NAME.code-workspace] [--timeout 300] [--screenshot file.png] [--web]
+// --web runs the extension in the browser's web worker extension host instead (its "browser"
+// entry, dist/web/): the test profile's `remote.extensionKind` setting sends it there, and the
+// tests module is the web bundle out/test/web/index.js (test/web/index.ts). VS Code's web
+// workbench ignores `extensionDevelopmentKind` in the payload, so the setting is what selects it.
+// --untrusted turns workspace trust on, so the folder opens in Restricted Mode, and runs the suites
+// of out/test/integration/untrusted/ (test/integration/untrusted/).
 // The workspace is copied to a temp folder first, so tests may edit and save its files; with
 // --open, the named .code-workspace file inside it is opened instead of the folder (multi-root).
 // Exit code: 0 passed, 1 failed, 3 server/browser did not start, 4 timeout.
@@ -18,7 +24,15 @@ import { argv, copyToTemp, defaults, launchChromium, repoRoot, requireToolchain,
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 const ext = path.resolve(argv('ext', repoRoot));
-const tests = path.resolve(argv('tests', path.join(repoRoot, 'out/test/integration/index.js')));
+const web = process.argv.includes('--web');
+const untrusted = process.argv.includes('--untrusted');
+const label = web ? 'web' : untrusted ? 'untrusted' : 'integration';
+const defaultTests = web
+  ? 'out/test/web/index.js'
+  : untrusted
+    ? 'out/test/integration/untrusted/index.js'
+    : 'out/test/integration/index.js';
+const tests = path.resolve(argv('tests', path.join(repoRoot, defaultTests)));
 const timeoutS = Number(argv('timeout', '300'));
 const codeServer = argv('code-server', defaults.codeServer);
 const node24 = argv('node24', defaults.node24);
@@ -42,7 +56,8 @@ try {
   // Auto-save off, as in desktop VS Code: code-server, being VS Code for the web, saves each edited
   // file a second after the edit by default, so an edit a test makes would be saved, or not, by how
   // busy the machine is (the suites also check this setting in suiteSetup, see startClean).
-  server = await startCodeServer({ codeServer, node24, env: { MATHDOWN_TEST: '1' }, settings: { 'files.autoSave': 'off' } });
+  const settings = { 'files.autoSave': 'off', ...(web ? { 'remote.extensionKind': { 'mathdown.mathdown': ['web'] } } : {}) };
+  server = await startCodeServer({ codeServer, node24, env: { MATHDOWN_TEST: '1' }, settings, workspaceTrust: untrusted });
   console.log(`[e2e] code-server up on ${server.base} in ${server.startupMs} ms`);
   browser = await launchChromium({ executablePath: argv('chromium', defaults.chromium) });
   const page = await browser.context.newPage();
@@ -89,7 +104,7 @@ try {
     console.error('[e2e] the tests reported no summary line');
     code = 1;
   }
-  if (summary) console.log(`integration: ${summary.passed} passed, ${summary.failed} failed`);
+  if (summary) console.log(`${label}: ${summary.passed} passed, ${summary.failed} failed`);
   else console.log(`[e2e] no test summary; exit code ${code}`);
   setTimeout(() => process.exit(code), 800);
 }

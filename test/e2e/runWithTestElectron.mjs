@@ -1,36 +1,36 @@
 #!/usr/bin/env node
-// The same integration suite on a desktop VS Code through @vscode/test-electron, for a machine
-// with internet access (test-electron downloads VS Code at run time, which is why it is not a
-// dependency of the project; the offline runner is test/e2e/runExtensionTests.mjs).
+// `npm run test:desktop`: the integration suites in a desktop VS Code, the conventional way:
+// @vscode/test-cli with .vscode-test.mjs, on a VS Code that @vscode/test-electron downloads from
+// update.code.visualstudio.com. Where that cannot be reached (these offline machines) it says so in
+// one line and stops (exit 3): `npm test` runs the same suites in code-server instead.
 //
-//   npm install --no-save @vscode/test-electron
-//   node esbuild.mjs && node esbuild.mjs --tests
-//   node test/e2e/runWithTestElectron.mjs [--version stable]
-// Exit code 0 when every integration test passed.
-import fs from 'node:fs';
+//   node esbuild.mjs --tests && node test/e2e/runWithTestElectron.mjs [vscode-test options]
+// Exit code: vscode-test's (0 when every test passed); 3 when VS Code cannot be downloaded.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { argv, copyToTemp, repoRoot } from './lib.mjs';
+import { repoRoot } from './lib.mjs';
 
-let runTests;
-try {
-  ({ runTests } = await import('@vscode/test-electron'));
-} catch {
-  console.error('@vscode/test-electron is not installed: npm install --no-save @vscode/test-electron');
+const UPDATE_SERVER = 'https://update.code.visualstudio.com/api/releases/stable';
+
+async function canDownload() {
+  try {
+    const response = await fetch(UPDATE_SERVER, { signal: AbortSignal.timeout(15_000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+if (!(await canDownload())) {
+  console.error(
+    'test:desktop: cannot download VS Code (update.code.visualstudio.com is unreachable, offline?); `npm test` runs the same suites in code-server',
+  );
   process.exit(3);
 }
-const workspace = copyToTemp(path.join(repoRoot, 'test/fixtures/workspace'));
-try {
-  await runTests({
-    version: argv('version', 'stable'),
-    extensionDevelopmentPath: repoRoot,
-    extensionTestsPath: path.join(repoRoot, 'out/test/integration/index.js'),
-    launchArgs: [workspace, '--disable-extensions', '--skip-welcome', '--skip-release-notes'],
-    extensionTestsEnv: { MATHDOWN_TEST: '1' },
-  });
-  process.exitCode = 0;
-} catch (e) {
-  console.error(String(e));
-  process.exitCode = 1;
-} finally {
-  fs.rmSync(workspace, { recursive: true, force: true });
-}
+const bin = path.join(path.dirname(createRequire(import.meta.url).resolve('@vscode/test-cli/package.json')), 'out/bin.mjs');
+const run = spawnSync(process.execPath, [bin, '--config', path.join(repoRoot, '.vscode-test.mjs'), ...process.argv.slice(2)], {
+  cwd: repoRoot,
+  stdio: 'inherit',
+});
+process.exit(run.status ?? 1);

@@ -6,7 +6,9 @@
 // math in it, and saves a second screenshot (`-reloaded` before `.png`).
 //
 //   node test/e2e/uiDrive.mjs [--theme light|dark] [--screenshot test-artifacts/showcase-ui.png]
-//     [--file showcase.md] [--folder examples] [--min-svg 10] [--line N]
+//     [--file showcase.md] [--folder examples] [--min-svg 10] [--line N] [--web]
+// --web runs the browser build (package.json "browser") in the web worker extension host, as the
+// test profile's remote.extensionKind setting sends it there (see runExtensionTests.mjs --web).
 // --line N moves the editor's cursor to line N before the picture; the preview follows it.
 // Exit code 0 when the preview shows at least --min-svg formulas and at least one error box, before
 // and after the reload, and every formula both times (typeset or as an error box: on a loaded
@@ -60,6 +62,7 @@ try {
       'workbench.activityBar.location': 'hidden',
       'breadcrumbs.enabled': false,
       'workbench.layoutControl.enabled': false,
+      ...(process.argv.includes('--web') ? { 'remote.extensionKind': { 'mathdown.mathdown': ['web'] } } : {}),
     },
   });
   step(`code-server up on ${server.base}`);
@@ -106,6 +109,15 @@ try {
   const svgs = await inner.locator('mjx-container > svg').count();
   const errors = await inner.locator('.mathdown-error').count();
   step(`preview shows ${svgs} typeset formulas and ${errors} error box(es)`);
+  // The page's workers: the web worker extension host, and with --web Mathdown's own in it (blob: URLs).
+  step(
+    `workers: ${
+      page
+        .workers()
+        .map((w) => w.url().replace(/^(blob:[^/]+\/\/[^/]+\/).*/, '$1…'))
+        .join(', ') || 'none'
+    }`,
+  );
   await page.screenshot({ path: shot });
   step(`screenshot: ${path.relative(process.cwd(), shot)}`);
   const expectEnough = (s, e) => {

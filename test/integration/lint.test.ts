@@ -81,22 +81,46 @@ suite('math diagnostics', () => {
 
   test(`the fixture ${FIXTURE}.md, opened and saved, shows the diagnostics of its sidecar`, async () => {
     const sidecar = JSON.parse(readFileSync(join(extensionPath, 'test/fixtures/lint', `${FIXTURE}.json`), 'utf8')) as {
+      settings?: { 'lint.targets'?: string[] };
       diagnostics: string[];
     };
+    // The sidecar names the destinations its diagnostics are for.
+    const targets = sidecar.settings?.['lint.targets'];
+    const config = vscode.workspace.getConfiguration('mathdown');
+    if (targets) await config.update('lint.targets', targets, vscode.ConfigurationTarget.Global);
     const expected = sidecar.diagnostics.map((entry): Shown => {
       const [, l1, c1, l2, c2, rule] = /^(\d+):(\d+)-(\d+):(\d+) (MM\d+)$/.exec(entry)!;
       return [rule, +l1 - 1, +c1 - 1, +l2 - 1, +c2 - 1];
     });
-    const order = (list: Shown[]) => list.map((d) => JSON.stringify(d)).sort();
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(copyFixture(`${FIXTURE}.md`)));
-    const uri = editor.document.uri;
-    await waitFor(() => diagnosticsOf(uri).length === expected.length, `${expected.length} diagnostics after opening`);
-    assert.deepEqual(order(diagnosticsOf(uri).map(shown)), order(expected));
-    // An edit that moves nothing the rules look at, then save: the same diagnostics, from the saved text.
-    await editor.edit((e) => e.insert(editor.document.lineAt(0).range.end, ' (saved)'));
-    await editor.document.save();
-    await waitFor(() => !editor.document.isDirty && diagnosticsOf(uri).length === expected.length, 'diagnostics after saving');
-    assert.deepEqual(order(diagnosticsOf(uri).map(shown)), order(expected));
+    try {
+      const order = (list: Shown[]) => list.map((d) => JSON.stringify(d)).sort();
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(copyFixture(`${FIXTURE}.md`)));
+      const uri = editor.document.uri;
+      await waitFor(() => diagnosticsOf(uri).length === expected.length, `${expected.length} diagnostics after opening`);
+      assert.deepEqual(order(diagnosticsOf(uri).map(shown)), order(expected));
+      // An edit that moves nothing the rules look at, then save: the same diagnostics, from the saved text.
+      await editor.edit((e) => e.insert(editor.document.lineAt(0).range.end, ' (saved)'));
+      await editor.document.save();
+      await waitFor(() => !editor.document.isDirty && diagnosticsOf(uri).length === expected.length, 'diagnostics after saving');
+      assert.deepEqual(order(diagnosticsOf(uri).map(shown)), order(expected));
+    } finally {
+      if (targets) await config.update('lint.targets', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('the showcase, under the default destinations, shows its one deliberate TeX error and nothing else', async () => {
+    const uri = vscode.Uri.file(join(dir, 'showcase.md'));
+    copyFileSync(join(extensionPath, 'examples/showcase.md'), uri.fsPath);
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const line = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('\\undefinedcommand'));
+    await waitFor(() => diagnosticsOf(uri).some((d) => shown(d)[0] === 'MM301'), 'the TeX error');
+    assert.deepEqual(
+      diagnosticsOf(uri).map((d) => [shown(d)[0], shown(d)[1]]),
+      [['MM301', line]],
+    );
   });
 
   test('closing a document clears its diagnostics', async () => {

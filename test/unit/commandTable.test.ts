@@ -48,7 +48,7 @@ test('the command table has one handler per product command, the test table one 
   assert.match(source('src/vscode/commands/productCommands.ts'), /'mathdown\.export\.html': s\.exportHtml\.run,/);
 });
 
-test('commands are registered only through registerCommands, test hooks only with MATHDOWN_TEST', () => {
+test('commands are registered only through registerCommands, test hooks only with MATHDOWN_TEST (in the web host: in test mode)', () => {
   for (const file of walk(join(ROOT, 'src/vscode'))) {
     const rel = relative(ROOT, file);
     const text = readFileSync(file, 'utf8');
@@ -58,9 +58,12 @@ test('commands are registered only through registerCommands, test hooks only wit
       assert.doesNotMatch(text, /['"`]mathdown\.test\./, `${rel} names a test hook`);
   }
   assert.match(
-    source('src/vscode/extension.ts'),
-    /if \(process\.env\['MATHDOWN_TEST'\]\) context\.subscriptions\.push\(\.\.\.registerCommands\(testCommands\(/,
+    source('src/vscode/startExtension.ts'),
+    /if \(host\.testHooks\) context\.subscriptions\.push\(\.\.\.registerCommands\(testCommands\(/,
   );
+  assert.match(source('src/vscode/platform/nodeHost.ts'), /testHooks: !!process\.env\['MATHDOWN_TEST'\],/);
+  // The web worker host has no environment: only an extension run by its tests (extensionTestsPath).
+  assert.match(source('src/vscode/platform/webHost.ts'), /testHooks: context\.extensionMode === vscode\.ExtensionMode\.Test,/);
 });
 
 test('menus, keybindings and the integration tests name only known commands', () => {

@@ -30,6 +30,10 @@ const ALLOWED: Record<string, { why: string; shows: RegExp }> = {
     why: 'builds the WorkspaceEdit of a code action from core text edits (applies nothing)',
     shows: /export function toWorkspaceEdit/,
   },
+  'src/vscode/lint/projectDetection.ts': {
+    why: 'reads site-generator config files with workspace.fs.readFile (read-only); writes no file, and changes lint.targets only when the user accepts its notification',
+    shows: /if \(answer !== accept\) return;/,
+  },
   'src/vscode/labels/labelNavigation.ts': {
     why: 'Rename Symbol on a label: the WorkspaceEdit the rename provider returns, applied by VS Code only when the user renames',
     shows: /provideRenameEdits\(/,
@@ -38,9 +42,21 @@ const ALLOWED: Record<string, { why: string; shows: RegExp }> = {
     why: 'workspace symbol search reads (workspace.fs.stat/readFile) the Markdown files of the workspace; it writes nothing',
     shows: /await vscode\.workspace\.fs\.readFile\(file\)/,
   },
-  'src/vscode/typesetCacheStore.ts': {
-    why: "writes and deletes only its own formula-cache file in the extension's global storage, never a document or a file of the user",
-    shows: /this\.file = join\(folder, FILE_NAME\)/,
+  'src/vscode/platform/nodeCacheStorage.ts': {
+    why: "writes and deletes only its own formula-cache file in the extension's global storage (node:fs), never a document or a file of the user",
+    shows: /const file = join\(folder, FILE_NAME\)/,
+  },
+  'src/vscode/platform/workspaceCacheStorage.ts': {
+    why: "writes and deletes only its own formula-cache file in the extension's global storage (workspace.fs), never a document or a file of the user",
+    shows: /const file = vscode\.Uri\.joinPath\(folder, FILE_NAME\)/,
+  },
+  'src/vscode/platform/webHost.ts': {
+    why: "reads only: the extension's own worker scripts in dist/web, to start them from blob: URLs (it writes nothing)",
+    shows: /vscode\.workspace\.fs\.readFile\(file\(name\)\)/,
+  },
+  'src/vscode/export/exportTarget.ts': {
+    why: "the export command's writer (exportCommand.ts calls it): writes the chosen HTML file through a temporary file renamed over it, never the source (refused)",
+    shows: /if \(source\.toString\(\) === output\.toString\(\)\)\s*throw new \(core\(\)\.ExportRefused\)/,
   },
   'src/vscode/settings/vscodeConfigHost.ts': {
     why: 'matched by workspace.fs but only reads: the settings loader reads .mathdown.json and preamble files through workspace.fs.readFile, and writes nothing',

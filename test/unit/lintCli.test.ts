@@ -156,3 +156,26 @@ test('usage errors: no path, unknown format, unknown option', async () => {
     assert.match(r.err, /^mathdown/);
   }
 });
+
+test('--targets replaces the configured destinations; an unknown one is a usage error', async () => {
+  const display = ['$$', 'a \\\\ b', '$$', '', 'Inline $\\{x\\}$.', ''].join('\n');
+  const dir = workspace({ 'doc.md': display });
+  const rules = async (...argv: string[]) =>
+    (await cli(dir, 'doc.md', ...argv)).out
+      .trimEnd()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(' ')[0].replace('doc.md:', '') + ' ' + l.split(' ')[1]);
+  // github.com keeps display math verbatim; a renderer without math then MathJax does not.
+  assert.deepEqual(await rules(), ['5:9 MM102/escape-in-math', '5:12 MM102/escape-in-math']);
+  assert.deepEqual(await rules('--targets', 'markdown-then-mathjax'), [
+    '2:3 MM102/escape-in-math',
+    '5:9 MM102/escape-in-math',
+    '5:12 MM102/escape-in-math',
+  ]);
+  assert.deepEqual(await rules('--targets', 'gfm,commonmark'), await rules('--targets', 'markdown-then-mathjax'));
+  assert.deepEqual(await rules('--targets', 'pandoc'), []);
+  const bad = await cli(dir, 'doc.md', '--targets', 'github,nowhere');
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--targets must be/);
+});

@@ -2,17 +2,24 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import type { LintTarget } from '../../src/core/config/settings';
 import { lint, RULES } from '../../src/core/lint';
 import { MathdownRenderer } from './helpers/testRenderer';
 
-// Every rule has docs/rules/ID.md whose failing example triggers the rule and whose fixed example does not.
+// Every rule has docs/rules/ID.md whose failing example triggers the rule and whose fixed example does not:
+// under the default targets (`## Failing`, `## Fixed`) or under a destination (`## Failing on github`).
 const DOCS = path.join(__dirname, '../../../docs/rules');
 
 function example(page: string, heading: string): string {
-  const section = page.split(`## ${heading}`)[1] ?? '';
+  const section = page.split(new RegExp(`^## ${heading}$`, 'm'))[1] ?? '';
   const m = /(`{3,})markdown\n([\s\S]*?)\n\1/.exec(section);
   assert.ok(m, `a markdown example under "## ${heading}"`);
   return m[2] + '\n';
+}
+
+/** The destinations a page shows examples for: undefined for the default targets. */
+function exampleTargets(page: string): Array<LintTarget | undefined> {
+  return [...page.matchAll(/^## Failing(?: on ([a-z-]+))?$/gm)].map((m) => m[1] as LintTarget | undefined);
 }
 
 describe('rule documentation', () => {
@@ -42,9 +49,15 @@ describe('rule documentation', () => {
       assert.ok(existsSync(file), `${file} exists`);
       const page = readFileSync(file, 'utf8');
       assert.match(page, new RegExp(`^# ${rule.id} ${rule.name}\\n`));
-      const ids = async (text: string) => lint(text, { formulas: (await renderer.render(text)).formulas }).map((d) => d.rule);
-      assert.ok((await ids(example(page, 'Failing'))).includes(rule.id), 'the failing example is flagged');
-      assert.ok(!(await ids(example(page, 'Fixed'))).includes(rule.id), 'the fixed example is clean');
+      const targets = exampleTargets(page);
+      assert.ok(targets.length, 'a failing example');
+      for (const target of targets) {
+        const ids = async (text: string) =>
+          lint(text, { formulas: (await renderer.render(text)).formulas, ...(target ? { targets: [target] } : {}) }).map((d) => d.rule);
+        const on = target ? ` on ${target}` : '';
+        assert.ok((await ids(example(page, `Failing${on}`))).includes(rule.id), `the failing example${on} is flagged`);
+        assert.ok(!(await ids(example(page, `Fixed${on}`))).includes(rule.id), `the fixed example${on} is clean`);
+      }
     });
   }
 });

@@ -44,13 +44,19 @@ export interface OracleScore {
 export function scoreRules(
   docs: readonly OracleDocument[],
   target: LintTarget,
-  renderer: OracleRenderer,
+  renderers: OracleRenderer | readonly OracleRenderer[],
   rules: ReadonlySet<string>,
 ): OracleScore {
   const s: OracleScore = { tp: 0, fp: 0, fn: 0, tn: 0, misses: [] };
+  // Several renderers stand for a destination that may be any of them: a formula is mangled when
+  // one of them mangles it, and judged when every one of them could judge it.
+  const all = typeof renderers === 'string' ? [renderers] : renderers;
+  const renderer = all[0];
   for (const doc of docs) {
     const formulas = parseMarkdown(doc.text).formulas;
-    const { judged, mangled } = mangledFormulas(doc.text, formulas, renderer);
+    const readings = all.map((r) => mangledFormulas(doc.text, formulas, r));
+    const judged = readings[0].judged.filter((i) => readings.every((r) => r.judged.includes(i)));
+    const mangled = new Set(readings.flatMap((r) => [...r.mangled]));
     const diagnostics = lint(doc.text, { targets: [target], formulas });
     for (const i of judged) {
       const f = formulas[i];

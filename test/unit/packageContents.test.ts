@@ -11,6 +11,7 @@ const root = join(__dirname, '../../..');
 const ALLOWED = [
   /^(package\.json|README\.md|LICENSE|CHANGELOG\.md)$/,
   /^dist\/(extension|typesetWorker|lintWorker|webview|notebookRenderer|cli|core)\.js$/,
+  /^dist\/web\/(extension|typesetWorker|lintWorker)\.js$/,
   /^media\/[\w.-]+\.(css|svg|png)$/,
   /^syntaxes\/[\w.-]+\.json$/,
   /^schemas\/mathdown\.schema\.json$/,
@@ -26,6 +27,9 @@ const REQUIRED = [
   'dist/webview.js',
   'dist/notebookRenderer.js',
   'dist/cli.js',
+  'dist/web/extension.js',
+  'dist/web/typesetWorker.js',
+  'dist/web/lintWorker.js',
   'media/preview.css',
   'docs/rules/MM301.md',
   'schemas/mathdown.schema.json',
@@ -49,6 +53,28 @@ test('the extension package holds only what it needs', () => {
   assert.ok(readmeImages.length > 0, 'the README shows images');
   for (const f of readmeImages) assert.ok(files.includes(f), `${f}, shown in the README, is packaged`);
   console.log(`${files.length} files in the .vsix`);
+});
+
+test('the manifest declares both entries, each packaged, and the Restricted Mode and virtual workspace capabilities', () => {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    main?: string;
+    browser?: string;
+    capabilities?: {
+      untrustedWorkspaces?: { supported?: unknown; description?: string; restrictedConfigurations?: string[] };
+      virtualWorkspaces?: unknown;
+    };
+    contributes: { configuration: { properties: Record<string, unknown> } };
+  };
+  assert.equal(manifest.main, './dist/extension.js');
+  assert.equal(manifest.browser, './dist/web/extension.js');
+  for (const entry of [manifest.main, manifest.browser]) assert.ok(REQUIRED.includes(entry.replace(/^\.\//, '')), `${entry} is packaged`);
+  const untrusted = manifest.capabilities?.untrustedWorkspaces;
+  assert.equal(untrusted?.supported, 'limited');
+  assert.ok(untrusted?.description, 'Restricted Mode says what is limited');
+  // Only settings that name a path or a command are restricted; each one named must exist.
+  assert.deepEqual(untrusted?.restrictedConfigurations, ['mathdown.export.folder']);
+  for (const key of untrusted!.restrictedConfigurations!) assert.ok(key in manifest.contributes.configuration.properties, key);
+  assert.equal(manifest.capabilities?.virtualWorkspaces, true);
 });
 
 test('mathdown/core resolves through the package exports to the built core, which exports the renderer', () => {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { fixAll, lintDocument, type LintDiagnostic, type MathdownRenderer, type MathdownSettings } from '../../core';
+import { fixAll, lintDocument, parseSettings, type LintDiagnostic, type MathdownRenderer, type MathdownSettings } from '../../core';
 import { writeFileAtomic } from '../../node/writeFileAtomic';
 import { parseArgs, type ParsedArgs } from '../args';
 import { expandPaths } from '../expandPaths';
@@ -11,19 +11,21 @@ import { loadSettings } from '../loadConfig';
 import { shownPath } from '../shownPath';
 import type { Command } from './command';
 
-const USAGE = 'usage: mathdown lint PATH... [--format text|json] [--fix] [--config FILE] [--jobs N]';
+const USAGE = 'usage: mathdown lint PATH... [--format text|json] [--fix] [--config FILE] [--jobs N] [--targets LIST]';
 
 /**
- * `mathdown lint PATH… [--format text|json] [--fix] [--jobs N]`: the diagnostics of the VS Code
- * extension for files, folders and globs, several files at once (one per core by default). Exit 0 when clean, 1 when anything is reported, 2 on a usage error
+ * `mathdown lint PATH… [--format text|json] [--fix] [--jobs N] [--targets github,katex]`: the
+ * diagnostics of the VS Code extension for files, folders and globs, several files at once (one per
+ * core by default); `--targets` replaces the configured `lint.targets`. Exit 0 when clean, 1 when anything is reported, 2 on a usage error
  * or an unreadable path (the other paths are still linted).
  */
 export const lintCommand: Command = async (argv, io) => {
-  const { positional, flags } = parseArgs(argv, ['format', 'config', 'jobs'], ['fix']);
+  const { positional, flags } = parseArgs(argv, ['format', 'config', 'jobs', 'targets'], ['fix']);
   const format = (flags.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json') throw new CliError(`mathdown lint: --format must be text or json, not "${format}"; ${USAGE}`);
   if (!positional.length) throw new CliError(`mathdown lint: no PATH given; ${USAGE}`);
   const jobs = jobsOption(flags.jobs, 'lint');
+  const targets = flags.targets === undefined ? undefined : parseTargets(flags.targets as string);
   const { files, missing } = expandPaths(positional, io.cwd);
   for (const m of missing) io.err(`mathdown lint: ${m} matches no file or folder; skipped.\n`);
   let failed = missing.length > 0;
@@ -32,7 +34,7 @@ export const lintCommand: Command = async (argv, io) => {
   const outcomes = await withRendererPool(jobs, files.length, (pool) =>
     pool.map(
       files,
-      (renderer, path) => lintFile(path, renderer, io, flags),
+      (renderer, path) => lintFile(path, renderer, io, flags, targets),
       (index) => progress.done(shownPath(files[index]!, io.cwd)),
     ),
   );
@@ -62,7 +64,13 @@ interface FileLint {
   errors: string[];
 }
 
-async function lintFile(path: string, renderer: MathdownRenderer, io: CliIO, flags: ParsedArgs['flags']): Promise<FileLint> {
+async function lintFile(
+  path: string,
+  renderer: MathdownRenderer,
+  io: CliIO,
+  flags: ParsedArgs['flags'],
+  targets: MathdownSettings['lint']['targets'] | undefined,
+): Promise<FileLint> {
   const file = shownPath(path, io.cwd);
   const errors: string[] = [];
   let text: string;
@@ -72,11 +80,12 @@ async function lintFile(path: string, renderer: MathdownRenderer, io: CliIO, fla
     errors.push(`mathdown lint: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); skipped.\n`);
     return { file, fixed: 0, errors };
   }
-  const settings: MathdownSettings = await loadSettings(
+  const loaded: MathdownSettings = await loadSettings(
     dirname(path),
     { ...io, err: (t) => errors.push(t) },
     flags.config as string | undefined,
   );
+  const settings: MathdownSettings = targets ? { ...loaded, lint: { ...loaded.lint, targets } } : loaded;
   let fixed = 0;
   if (flags.fix) {
     const result = fixAll(text, { math: settings.math, rules: settings.lint.rules, targets: settings.lint.targets });
@@ -91,6 +100,18 @@ async function lintFile(path: string, renderer: MathdownRenderer, io: CliIO, fla
     }
   }
   return { file, diagnostics: await lintDocument(text, settings, { renderer }), fixed, errors };
+}
+
+/** `--targets github,katex`: checked as the `lint.targets` setting is. */
+function parseTargets(list: string): MathdownSettings['lint']['targets'] {
+  const names = list
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  const { settings, problems } = parseSettings({ lint: { targets: names } });
+  if (problems.length || !names.length)
+    throw new CliError(`mathdown lint: --targets ${problems[0]?.message ?? 'must name at least one target'}; ${USAGE}`);
+  return settings.lint.targets;
 }
 
 function toText(results: ReadonlyArray<{ file: string; diagnostics: LintDiagnostic[] }>): string {

@@ -1,7 +1,11 @@
 import { DEFAULT_MATH_OPTIONS, type MathOptions } from '../types';
 
 export type Severity = 'off' | 'info' | 'warning' | 'error';
-export type LintTarget = 'gfm' | 'commonmark' | 'pandoc';
+/**
+ * Where the document is published (src/core/lint/targets/destinations.ts models each). `gfm` and
+ * `commonmark` are the legacy names of a renderer without math support, kept with their meaning.
+ */
+export type LintTarget = 'github' | 'markdown-then-mathjax' | 'pandoc' | 'kramdown' | 'katex' | 'gfm' | 'commonmark';
 
 /** The settings shared by the VS Code extension (`mathdown.*`) and the CLI (`.mathdown.json`). */
 export interface MathdownSettings {
@@ -20,7 +24,7 @@ export interface MathdownSettings {
 /** The defaults of every setting; package.json's `contributes.configuration` repeats them (a unit test compares the two). */
 export const DEFAULT_SETTINGS: MathdownSettings = {
   math: DEFAULT_MATH_OPTIONS,
-  lint: { run: 'onSave', rules: {}, targets: ['gfm', 'commonmark'] },
+  lint: { run: 'onSave', rules: {}, targets: ['github'] },
   export: { theme: 'light', images: 'embed' },
 };
 

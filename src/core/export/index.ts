@@ -4,3 +4,5 @@ export { EXPORT_CSP, exportCsp } from './contentSecurityPolicy';
 export { isLocalImageSource, type ImageLoader, type ImageRewriter } from './embedImages';
 export type { ExportTheme } from './exportCss';
 export { documentLanguage } from './documentLanguage';
+export { ExportRefused } from './exportRefused';
+export { imageMimeType, MAX_EMBEDDED_IMAGE_BYTES } from './imageTypes';

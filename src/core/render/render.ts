@@ -57,11 +57,12 @@ export class MathdownRenderer {
   /**
    * Fills the formula cache from a file's text (see `serializeCache`) before any later render runs,
    * so that a document reopened in a new session is typeset from it. Resolves with the formulas restored.
+   * `engine` names the code that typesets (a host may have to read its files first, hence the promise).
    */
-  loadCache(text: Promise<string | undefined>, engine: string): Promise<number> {
+  loadCache(text: Promise<string | undefined>, engine: string | Promise<string>): Promise<number> {
     return this.#after(async () => {
-      const loaded = await text.catch(() => undefined);
-      return loaded === undefined ? 0 : this.#typesetter.restoreCache(loaded, engine);
+      const [loaded, id] = await Promise.all([text.catch(() => undefined), Promise.resolve(engine).catch(() => undefined)]);
+      return loaded === undefined || id === undefined ? 0 : this.#typesetter.restoreCache(loaded, id);
     });
   }
 

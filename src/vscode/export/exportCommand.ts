@@ -1,14 +1,14 @@
 // "Mathdown: Export to HTML": the active Markdown document (or the previewed one) to a standalone
-// page, through the same Node-side export as `mathdown export`, so both write the same bytes.
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+// page. The host writes it (Host.exportToUri): a file beside a file in Node through the same
+// Node-side export as `mathdown export`, so both write the same bytes; anything else (the browser,
+// virtual and remote file systems) through vscode.workspace.fs.
 import * as vscode from 'vscode';
 import type { MathdownRenderer } from '../../core';
-import { defaultExportPath, ExportRefused, exportToFileWith } from '../../node/exportFileWriter';
 import { core } from '../core';
 import type { SecurityLevels } from '../previewSecurity/securityLevels';
 import type { Settings } from '../settings/settings';
+import type { ExportToUri } from '../platform/host';
+import { baseName, defaultExportUri, resolvePath, shownUri } from './exportTarget';
 import { windowUi, type ExportUi } from './exportUi';
 
 /** Arguments for scripted use (tests, keybindings): with `output`, no dialog is shown. */
@@ -27,8 +27,13 @@ function asArgs(arg: unknown): ExportCommandArgs {
   return arg && typeof arg === 'object' ? (arg as ExportCommandArgs) : {};
 }
 
+/** A document named by a string: a URI when it has a scheme, else a file path. */
+function asUri(name: string): vscode.Uri {
+  return /^[a-z][a-z0-9+.-]+:/i.test(name) && !/^[a-z]:[\\/]/i.test(name) ? vscode.Uri.parse(name) : vscode.Uri.file(name);
+}
+
 async function targetDocument(args: ExportCommandArgs, previewed: () => vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
-  if (args.uri) return vscode.workspace.openTextDocument(typeof args.uri === 'string' ? vscode.Uri.file(args.uri) : args.uri);
+  if (args.uri) return vscode.workspace.openTextDocument(typeof args.uri === 'string' ? asUri(args.uri) : args.uri);
   const active = vscode.window.activeTextEditor?.document;
   // A notebook (or one of its cells) in front: the notebook file as saved, which the core exports
   // as a notebook (its name ends in .ipynb).
@@ -41,43 +46,62 @@ async function targetDocument(args: ExportCommandArgs, previewed: () => vscode.U
   return undefined;
 }
 
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Where a document is written beside itself: a saved document on a writable file system (not an untitled one). */
+function writableBeside(document: vscode.TextDocument): boolean {
+  return !document.isUntitled && vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) === true;
+}
+
 async function chooseOutput(
   ui: ExportUi,
   document: vscode.TextDocument,
   folder: string,
   interactive: boolean,
-): Promise<string | undefined> {
-  if (document.uri.scheme === 'file') {
-    const output = defaultExportPath(document.uri.fsPath, folder || undefined);
-    if (!interactive || !existsSync(output)) return output;
+): Promise<vscode.Uri | undefined> {
+  if (writableBeside(document)) {
+    const output = defaultExportUri(document.uri, folder || undefined);
+    if (!interactive || !(await exists(output))) return output;
     const replace = 'Replace';
     const answer = await ui.showWarningMessage(
-      `${basename(output)} already exists in ${dirname(output)}. Replace it?`,
+      `${baseName(output)} already exists in ${shownUri(vscode.Uri.joinPath(output, '..'))}. Replace it?`,
       { modal: true },
       replace,
     );
     return answer === replace ? output : undefined;
   }
-  // An unsaved or virtual document has no folder to write beside: ask where.
+  // An unsaved or read-only document has no folder to write beside: ask where.
   const base = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const picked = await ui.showSaveDialog({
-    defaultUri: base ? vscode.Uri.joinPath(base, `${basename(document.uri.path).replace(/\.[^.]*$/, '') || 'Untitled'}.html`) : undefined,
+  return ui.showSaveDialog({
+    defaultUri: base ? vscode.Uri.joinPath(base, `${baseName(document.uri).replace(/\.[^.]*$/, '') || 'Untitled'}.html`) : undefined,
     filters: { HTML: ['html', 'htm'] },
     title: 'Export to HTML',
   });
-  return picked?.fsPath;
 }
 
-async function offerToOpen(ui: ExportUi, output: string): Promise<void> {
+async function offerToOpen(ui: ExportUi, output: vscode.Uri): Promise<void> {
   const open = 'Open';
   const reveal = 'Reveal';
-  const answer = await ui.showInformationMessage(`Exported ${basename(output)}.`, open, reveal);
-  if (answer === open) await ui.openExternal(vscode.Uri.file(output));
-  else if (answer === reveal) await ui.revealFileInOS(vscode.Uri.file(output));
+  // A file outside the browser opens in the system's browser and shows in its folder; anything else opens in an editor.
+  if (output.scheme !== 'file') {
+    const answer = await ui.showInformationMessage(`Exported ${baseName(output)}.`, open);
+    if (answer === open) await vscode.commands.executeCommand('vscode.open', output);
+    return;
+  }
+  const answer = await ui.showInformationMessage(`Exported ${baseName(output)}.`, open, reveal);
+  if (answer === open) await ui.openExternal(output);
+  else if (answer === reveal) await ui.revealFileInOS(output);
 }
 
 export interface ExportHtmlCommand {
-  /** The handler of mathdown.export.html: resolves to the path written, or undefined when nothing was. */
+  /** The handler of mathdown.export.html: resolves to what was written (a file's path, else its URI), or undefined when nothing was. */
   run(arg?: unknown): Promise<string | undefined>;
   /** Test hook (mathdown.test.exportUi): the dialogs are `replacement`'s; without it, VS Code's again. */
   setUi(replacement?: ExportUi): void;
@@ -89,6 +113,7 @@ export interface ExportHtmlCommand {
  */
 export function exportHtmlCommand(
   renderer: () => MathdownRenderer,
+  exportToUri: ExportToUri,
   settingsService: Settings,
   previewed: () => vscode.Uri | undefined,
   securityLevels: SecurityLevels,
@@ -103,17 +128,17 @@ export function exportHtmlCommand(
       return undefined;
     }
     const { core: settings, exportFolder: folder } = await settingsService.ready(document);
+    const documentDir = document.isUntitled ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(document.uri, '..');
     const output = args.output
-      ? isAbsolute(args.output)
-        ? args.output
-        : join(dirname(document.uri.fsPath), args.output)
+      ? documentDir
+        ? resolvePath(documentDir, args.output)
+        : asUri(args.output)
       : await chooseOutput(ui, document, folder, interactive);
     if (!output) return undefined;
-    const source =
-      document.uri.scheme === 'file' ? document.uri.fsPath : join(dirname(output), basename(document.uri.path) || 'Untitled.md');
-    const exportToFile = exportToFileWith(core().exportHtml);
+    // An untitled document's images are read relative to where its page goes.
+    const source = document.isUntitled ? vscode.Uri.joinPath(output, '..', baseName(document.uri) || 'Untitled.md') : document.uri;
     const run = (signal?: AbortSignal) =>
-      exportToFile(document.getText(), source, output, {
+      exportToUri(document.getText(), source, output, {
         renderer: renderer(),
         settings,
         theme: args.theme,
@@ -121,11 +146,10 @@ export function exportHtmlCommand(
         signal,
       });
     try {
-      await mkdir(dirname(output), { recursive: true });
       const written =
         interactive && document.lineCount > LONG_DOCUMENT_LINES
           ? await ui.withProgress(
-              { location: vscode.ProgressLocation.Notification, title: `Exporting ${basename(source)} to HTML`, cancellable: true },
+              { location: vscode.ProgressLocation.Notification, title: `Exporting ${baseName(source)} to HTML`, cancellable: true },
               (_progress, token) => {
                 const abort = new AbortController();
                 token.onCancellationRequested(() => abort.abort());
@@ -134,11 +158,11 @@ export function exportHtmlCommand(
             )
           : await run();
       if (interactive) void offerToOpen(ui, written);
-      return written;
+      return written.scheme === 'file' ? written.fsPath : written.toString();
     } catch (e) {
-      if (e instanceof ExportRefused) void ui.showErrorMessage(`Mathdown: not exported: ${e.message}.`);
+      if (e instanceof core().ExportRefused) void ui.showErrorMessage(`Mathdown: not exported: ${e.message}.`);
       else if ((e as Error).name === 'AbortError') return undefined;
-      else void ui.showErrorMessage(`Mathdown: could not export to ${output}: ${(e as Error).message}`);
+      else void ui.showErrorMessage(`Mathdown: could not export to ${shownUri(output)}: ${(e as Error).message}`);
       if (!interactive) throw e;
       return undefined;
     }

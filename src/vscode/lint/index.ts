@@ -1,9 +1,10 @@
 // Math diagnostics in VS Code: the core's lint on open/save/typing, quick fixes and fix all.
 import * as vscode from 'vscode';
 import type { LintWorkerClient, MathdownRenderer, ParseCache } from '../../core';
-import { core } from '../core';
 import { LintCodeActions } from './lintCodeActions';
 import { LintController } from './lintController';
+import { detectProjects } from './projectDetection';
+import { targetsStatus } from './targetsStatus';
 import type { Settings } from '../settings/settings';
 import type { FirstScreens } from '../schedule/firstScreens';
 
@@ -11,8 +12,8 @@ export interface RegisterLintDeps {
   renderer: () => MathdownRenderer;
   /** The documents' parses, shared with the preview and completion/hover: lint reads the formulas from there. */
   parses: () => ParseCache;
-  /** dist/lintWorker.js: lint and fix-all run in that thread, started on first use, never in the extension host's. */
-  lintWorkerFile: string;
+  /** A new client of the lint worker (Host.createLinter): lint and fix-all run in that thread, started on first use, never in the extension host's. */
+  linter: () => LintWorkerClient;
   settings: Settings;
   /** Previews putting up a first screen, which lint of the same document waits for. */
   firstScreens?: FirstScreens;
@@ -27,7 +28,7 @@ export interface Lint {
 export function registerLint(context: vscode.ExtensionContext, deps: RegisterLintDeps): Lint {
   const settings = (scope?: vscode.ConfigurationScope) => deps.settings.for(scope).core;
   let worker: LintWorkerClient | undefined;
-  const linter = (): LintWorkerClient => (worker ??= new (core().LintWorkerClient)(deps.lintWorkerFile));
+  const linter = (): LintWorkerClient => (worker ??= deps.linter());
   const settingsReady = async (scope: vscode.ConfigurationScope) => (await deps.settings.ready(scope)).core;
   const lintDeps = {
     renderer: deps.renderer,
@@ -41,12 +42,14 @@ export function registerLint(context: vscode.ExtensionContext, deps: RegisterLin
   const actions = new LintCodeActions(controller, lintDeps);
   context.subscriptions.push(
     controller,
+    targetsStatus(deps.settings),
     { dispose: () => void worker?.dispose() },
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, actions, LintCodeActions.metadata),
     deps.settings.onDidChange((change) => {
       if (change.affectsLint) controller.relintAll();
     }),
   );
+  detectProjects(context);
   return {
     controller,
     fixAll: async () => {

@@ -7,6 +7,23 @@ import { toWorkspaceEdit, wholeTextEdit } from './toDiagnostic';
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('mathdown');
 
 /**
+ * MM204's other answer: the document was written for kramdown, so `$$…$$` in running text is
+ * meant inline. Opens the setting rather than changing it, so the user sees what changes.
+ */
+function doubleDollarSetting(): vscode.CodeAction {
+  const action = new vscode.CodeAction(
+    'Read $$…$$ in running text as inline math: set math.doubleDollarInText…',
+    vscode.CodeActionKind.QuickFix,
+  );
+  action.command = {
+    title: action.title,
+    command: 'workbench.action.openSettings',
+    arguments: ['mathdown.math.doubleDollarInText'],
+  };
+  return action;
+}
+
+/**
  * A quick fix for every fixable Mathdown diagnostic under the cursor, plus "Fix all Mathdown
  * problems" (also as `source.fixAll.mathdown`, for editor.codeActionsOnSave). All fixes are the
  * core's text edits, applied by the same function as the CLI's `--fix`.
@@ -32,6 +49,8 @@ export class LintCodeActions implements vscode.CodeActionProvider {
     const result = this.#controller.resultFor(document);
     if (wantsQuickFix && result) {
       for (const d of result.diagnostics) {
+        if (d.rule === 'MM204' && new vscode.Range(document.positionAt(d.offset), document.positionAt(d.endOffset)).intersection(range))
+          actions.push(doubleDollarSetting());
         if (!d.fix) continue;
         const shown = shownDiagnostic(document, context, d);
         const where = new vscode.Range(document.positionAt(d.offset), document.positionAt(d.endOffset));

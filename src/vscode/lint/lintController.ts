@@ -124,7 +124,10 @@ export class LintController implements vscode.Disposable {
     const key = document.uri.toString();
     clearTimeout(this.#timers.get(key));
     this.#timers.delete(key);
-    const run = this.#deps.settings(document).lint.run;
+    const setting = this.#deps.settings(document).lint.run;
+    // An untitled document has no save to wait for (and VS Code may fill in its text just after
+    // opening it): under onSave it is checked as you type instead.
+    const run = setting === 'onSave' && document.isUntitled ? 'onType' : setting;
     if (run === 'off') {
       this.#forget(document.uri);
       return;

@@ -1,46 +1,31 @@
 // Creates the core renderer (its typesetting workers + formula cache) on first use, so that
 // activation stays cheap, and disposes it with the extension. With a store, the formula cache
 // outlives the session.
-import * as vscode from 'vscode';
-import { startTypesetWorker } from '../../node/platform/startTypesetWorker';
-import type { MathdownRenderer, ParseCache } from '../../core';
-import { core } from '../core';
+import type * as vscode from 'vscode';
+import type { MathdownRenderer } from '../../core';
 import type { TypesetCacheStore } from '../typesetCacheStore';
 
 export class LazyRenderer implements vscode.Disposable {
   #renderer: MathdownRenderer | undefined;
   #persisting = false;
 
-  readonly #workerFile: string;
+  readonly #create: () => MathdownRenderer;
   readonly #store: TypesetCacheStore | undefined;
   readonly #persist: () => boolean;
-  readonly #parses: (() => ParseCache) | undefined;
 
   /**
-   * `persist`: whether the formula cache is kept in `store` (read when a renderer is created);
-   * `parses`: the parses the renderer shares with the documents' other readers.
+   * `create`: a new renderer on the host's workers (Host.createRenderer); `persist`: whether the
+   * formula cache is kept in `store` (read when a renderer is created).
    */
-  constructor(workerFile: string, store?: TypesetCacheStore, persist: () => boolean = () => false, parses?: () => ParseCache) {
-    this.#workerFile = workerFile;
+  constructor(create: () => MathdownRenderer, store?: TypesetCacheStore, persist: () => boolean = () => false) {
+    this.#create = create;
     this.#store = store;
     this.#persist = persist;
-    this.#parses = parses;
   }
 
   get(): MathdownRenderer {
     if (!this.#renderer) {
-      // Started before the core is loaded, so that the worker's own (longer) start-up overlaps it.
-      const startedWorker = startTypesetWorker(this.#workerFile);
-      try {
-        this.#renderer = new (core().MathdownRenderer)({
-          workerFile: this.#workerFile,
-          startedWorker,
-          ...(this.#parses ? { parses: this.#parses() } : {}),
-        });
-      } catch (err) {
-        void startedWorker.worker.terminate();
-        throw err;
-      }
+      this.#renderer = this.#create();
       this.#persisting = !!this.#store && this.#persist();
       if (this.#persisting) this.#store!.attach(this.#renderer);
     }
@@ -54,7 +39,7 @@ export class LazyRenderer implements vscode.Disposable {
 
   /** Forgets every typeset formula, in memory and on disk: the next render starts afresh. */
   clearCache(): void {
-    this.#store?.clear();
+    void this.#store?.clear();
     this.#close(false);
   }
 

@@ -1,9 +1,9 @@
-// `npm start` sets MATHDOWN_OPEN_PREVIEW so that the showcase opens with its preview beside it.
+// `npm start` sets MATHDOWN_OPEN_PREVIEW so that the showcase opens with its preview beside it
+// (Host.openPreviewOnStart; the caller registers this only then).
 import * as vscode from 'vscode';
 import type { PreviewManager } from './previewManager';
 
 export function openPreviewOnStart(manager: PreviewManager): vscode.Disposable {
-  if (!process.env['MATHDOWN_OPEN_PREVIEW']) return new vscode.Disposable(() => {});
   const tryOpen = (editor: vscode.TextEditor | undefined): boolean => {
     if (editor?.document.languageId !== 'markdown') return false;
     manager.open(editor.document.uri, true);

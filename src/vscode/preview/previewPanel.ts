@@ -1,7 +1,6 @@
 // One preview panel showing one Markdown document: renders on change (at once when idle; edits
 // made while a render runs are coalesced into one render after it; or after `debounceMs` when the
 // user set one), sends only the blocks the webview does not have yet, and answers the webview's messages.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FirstScreen, MathdownRenderer, RenderResult } from '../../core';
 import { partitionPoint } from '../../shared/binarySearch';
@@ -211,7 +210,7 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   #updateTitle(): void {
-    const name = path.posix.basename(this.#resource.path);
+    const name = this.#resource.path.slice(this.#resource.path.lastIndexOf('/') + 1);
     this.panel.title = this.#isLocked ? `[Locked] Mathdown: ${name}` : `Mathdown: ${name}`;
     this.panel.iconPath = {
       light: vscode.Uri.joinPath(this.#deps.extensionUri, 'media', 'preview-light.svg'),
@@ -232,7 +231,7 @@ export class PreviewPanel implements vscode.Disposable {
         type: 'renderFailed',
         source: this.#source,
         version: this.#postedVersion,
-        message: `cannot read ${this.#resource.fsPath}: ${errorMessage(e)}`,
+        message: `cannot read ${this.#resource.scheme === 'file' ? this.#resource.fsPath : this.#resource.toString(true)}: ${errorMessage(e)}`,
       });
       return;
     }

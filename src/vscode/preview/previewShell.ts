@@ -1,13 +1,13 @@
 // The preview page itself, without VS Code types: the Content-Security-Policy and the HTML shell.
 // previewPage.ts fills in the webview's URIs; the XSS tests load the same shell in Chromium.
-import { randomBytes } from 'node:crypto';
 import { escapeAttribute } from '../../shared/escapeHtml';
 import type { InitialSettings } from '../../shared/preview';
 import { DEFAULT_SECURITY_LEVEL, remoteSources, type SecurityLevel } from '../../shared/remoteContent';
 
 /** The script nonce for one page load: 144 random bits, base64 (never reused, never guessable). */
 export function freshNonce(): string {
-  return randomBytes(18).toString('base64');
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes));
 }
 
 /**

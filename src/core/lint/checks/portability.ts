@@ -2,13 +2,20 @@ import type { LintTarget } from '../../config/settings';
 import type { Delimiter, Formula } from '../../types';
 import { continuationPrefix, restOfLineIsBlank } from './continuationPrefix';
 import type { MarkKind, PlainMark } from '../plain/plainMark';
+import { DESTINATIONS, LINT_TARGETS, type Destination, type PlainFlavour } from '../targets/destinations';
 import type { LintContext, TextEdit } from '../types';
 
-/** Targets whose renderer knows no math, and which plain reading stands for them. */
-const FLAVOUR: Partial<Record<LintTarget, 'gfm' | 'commonmark'>> = { gfm: 'gfm', commonmark: 'commonmark' };
+export { targetNames } from '../targets/destinations';
 
 /** Forms whose text Markdown processes like prose (math fences are code; `\(`/`\[` are MM107's). */
 const PROSE_FORMS: ReadonlySet<Delimiter> = new Set<Delimiter>(['$', '$$', 'env', '\\\\(', '\\\\[', '$`']);
+
+/** Which readings of a form's text stand for a destination; by default, the Markdown it passes through. */
+export type ReadingsOf = (d: Destination, form: Delimiter) => readonly PlainFlavour[];
+const markdownOf: ReadingsOf = (d, form) => d.markdown[form] ?? [];
+
+/** The targets under which some form of math passes through Markdown processing. */
+export const MARKDOWN_TARGETS: readonly LintTarget[] = LINT_TARGETS.filter((t) => Object.keys(DESTINATIONS[t].markdown).length > 0);
 
 export interface FormulaMark {
   formula: number;
@@ -24,36 +31,52 @@ export interface FormulaMark {
  * The marks of the given kinds that fall inside formulas, merged over the targets in `ctx`.
  * `forms` limits which delimiter forms are examined.
  */
-export function marksInFormulas(ctx: LintContext, kinds: readonly MarkKind[], forms: ReadonlySet<Delimiter> = PROSE_FORMS): FormulaMark[] {
+export function marksInFormulas(
+  ctx: LintContext,
+  kinds: readonly MarkKind[],
+  forms: ReadonlySet<Delimiter> = PROSE_FORMS,
+  readingsOf: ReadingsOf = markdownOf,
+): FormulaMark[] {
   const found = new Map<string, FormulaMark>();
   for (const target of ctx.targets) {
-    const flavour = FLAVOUR[target];
-    if (!flavour) continue;
-    const reading = ctx.plain(flavour);
     ctx.formulas.forEach((f, i) => {
       if (!forms.has(f.delimiter)) return;
-      const add = (mark: PlainMark, encloses: boolean) => {
-        const key = `${i}:${mark.kind}:${mark.offset}`;
-        const seen = found.get(key);
-        if (seen) seen.targets.push(target);
-        else found.set(key, { formula: i, mark, encloses, targets: [target] });
-      };
-      for (const mark of reading.marksIn(f.offset, f.endOffset)) {
-        if (!kinds.includes(mark.kind) || isOwnDelimiter(f, mark)) continue;
-        if (mark.offset <= f.offset && mark.endOffset >= f.endOffset)
-          add({ ...mark, offset: f.offset, endOffset: f.offset + opener(f), partner: mark.offset }, true);
-        else add({ ...mark, offset: Math.max(mark.offset, f.offset), endOffset: Math.min(mark.endOffset, f.endOffset) }, false);
-      }
-      if (kinds.includes('code')) {
-        const span = reading.codeSpanAround(f.offset, f.endOffset);
-        const block = reading.blockAt(f.offset);
-        if (span) add({ kind: 'code', offset: f.offset, endOffset: f.offset + opener(f), partner: span.offset }, true);
-        else if (block?.kind === 'code')
-          add({ kind: 'code-block', offset: f.offset, endOffset: f.offset + opener(f), partner: block.start }, true);
-      }
+      for (const flavour of readingsOf(DESTINATIONS[target], f.delimiter)) marksOf(ctx, f, i, flavour, kinds, target, found);
     });
   }
   return [...found.values()].sort((a, b) => a.mark.offset - b.mark.offset);
+}
+
+/** The marks of one reading inside one formula, merged into `found` (one entry per mark, with every target it occurs under). */
+function marksOf(
+  ctx: LintContext,
+  f: Formula,
+  i: number,
+  flavour: PlainFlavour,
+  kinds: readonly MarkKind[],
+  target: LintTarget,
+  found: Map<string, FormulaMark>,
+): void {
+  const reading = ctx.plain(flavour);
+  const add = (mark: PlainMark, encloses: boolean) => {
+    const key = `${i}:${mark.kind}:${mark.offset}`;
+    const seen = found.get(key);
+    if (!seen) found.set(key, { formula: i, mark, encloses, targets: [target] });
+    else if (!seen.targets.includes(target)) seen.targets.push(target);
+  };
+  for (const mark of reading.marksIn(f.offset, f.endOffset)) {
+    if (!kinds.includes(mark.kind) || isOwnDelimiter(f, mark)) continue;
+    if (mark.offset <= f.offset && mark.endOffset >= f.endOffset)
+      add({ ...mark, offset: f.offset, endOffset: f.offset + opener(f), partner: mark.offset }, true);
+    else add({ ...mark, offset: Math.max(mark.offset, f.offset), endOffset: Math.min(mark.endOffset, f.endOffset) }, false);
+  }
+  if (kinds.includes('code')) {
+    const span = reading.codeSpanAround(f.offset, f.endOffset);
+    const block = reading.blockAt(f.offset);
+    if (span) add({ kind: 'code', offset: f.offset, endOffset: f.offset + opener(f), partner: span.offset }, true);
+    else if (block?.kind === 'code')
+      add({ kind: 'code-block', offset: f.offset, endOffset: f.offset + opener(f), partner: block.start }, true);
+  }
 }
 
 /**
@@ -82,17 +105,12 @@ export function splitInside(ctx: LintContext, f: Formula, flavour: 'gfm' | 'comm
   return block.end < f.endOffset && block.kind !== 'code' ? block.end : undefined;
 }
 
-export function flavourOf(target: LintTarget): 'gfm' | 'commonmark' | undefined {
-  return FLAVOUR[target];
+/** The readings a destination puts a form's text through (none: it keeps its TeX there). */
+export function readingsOf(target: LintTarget, form: Delimiter): readonly PlainFlavour[] {
+  return DESTINATIONS[target].markdown[form] ?? [];
 }
 
 export const isProseForm = (f: Formula) => PROSE_FORMS.has(f.delimiter);
-
-/** "GitHub, CommonMark" for a message. */
-export function targetNames(targets: readonly LintTarget[]): string {
-  const names: Record<LintTarget, string> = { gfm: 'GitHub (GFM)', commonmark: 'CommonMark', pandoc: 'pandoc' };
-  return targets.map((t) => names[t]).join(' and ');
-}
 
 /** `line:column` of an offset, for messages. */
 export function where(ctx: LintContext, offset: number): string {
@@ -104,10 +122,10 @@ export function where(ctx: LintContext, offset: number): string {
  * The fix shared by the rules about inline markup in math: rewrite the formula in a form that
  * Markdown leaves alone and Mathdown reads as the same TeX — GitHub's `` $`…`$ `` for inline
  * math, a ```` ```math ```` fence for display math standing on its own lines. None when pandoc
- * is a target (it reads neither form as math) or the GitHub forms are switched off.
+ * or kramdown is a target (they read neither form as math) or the GitHub forms are switched off.
  */
 export function verbatimFormFix(ctx: LintContext, index: number): TextEdit[] | undefined {
-  if (ctx.allTargets.includes('pandoc') || !ctx.math.delimiters.includes('gfm')) return undefined;
+  if (ctx.allTargets.some((t) => t === 'pandoc' || t === 'kramdown') || !ctx.math.delimiters.includes('gfm')) return undefined;
   const f = ctx.formulas[index];
   const { text } = ctx;
   if (f.delimiter === '$') {

@@ -94,7 +94,16 @@ class NextOccurrence {
 function looksLikeOpener(text: string, i: number): boolean {
   const next = text[i + 1] ?? '';
   const prev = text[i - 1] ?? '';
-  return /[A-Za-z\\{(^_|]/.test(next) && !/[A-Za-z0-9]/.test(prev);
+  if (!/[A-Za-z\\{(^_|]/.test(next) || /[A-Za-z0-9]/.test(prev)) return false;
+  return !looksLikeCode(text.slice(i + 1, i + 81));
+}
+
+/**
+ * What follows a lone `$` in prose about code: a shell variable (`$PATH`, `$HOME_DIR`) or a call
+ * (`$(this)`, `$(document).ready`), not the start of a formula.
+ */
+function looksLikeCode(after: string): boolean {
+  return /^[A-Z][A-Z0-9_]+(?![A-Za-z0-9_^{=])/.test(after) || /^\([^()\\^_=]*\)(?=[.\s,;:!?)]|$)/.test(after);
 }
 
 /** Content between two dollars that reads as TeX rather than prose or prices. */

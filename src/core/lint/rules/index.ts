@@ -11,9 +11,11 @@ import { mm201UnclosedMath } from './mm201UnclosedMath';
 import { mm202SpaceInsideDollars } from './mm202SpaceInsideDollars';
 import { mm203DigitAfterClosingDollar } from './mm203DigitAfterClosingDollar';
 import { mm204DisplayMathInParagraph } from './mm204DisplayMathInParagraph';
+import { mm205NestedMathDelimiters } from './mm205NestedMathDelimiters';
 import { mm301TexError } from './mm301TexError';
 import { mm302UnknownLabel } from './mm302UnknownLabel';
 import { mm303LabelWithoutNumber } from './mm303LabelWithoutNumber';
+import { mm304KatexError } from './mm304KatexError';
 
 /** Every rule, in the order diagnostics are reported for the same position. */
 export const RULES: readonly LintRule[] = [
@@ -29,9 +31,11 @@ export const RULES: readonly LintRule[] = [
   mm202SpaceInsideDollars,
   mm203DigitAfterClosingDollar,
   mm204DisplayMathInParagraph,
+  mm205NestedMathDelimiters,
   mm301TexError,
   mm302UnknownLabel,
   mm303LabelWithoutNumber,
+  mm304KatexError,
 ];
 
 /** A rule by id (`MM101`) or name (`emphasis-in-math`). */

@@ -13,7 +13,7 @@ export const mm101EmphasisInMath = markRule(
     const what = mark.kind === 'emphasis' ? (chars.length === 2 ? 'strong emphasis' : 'emphasis') : 'strikethrough';
     const partner = mark.partner !== undefined ? ` with the \`${chars}\` at ${where(ctx, mark.partner)}` : '';
     return {
-      message: `\`${chars}\` in math pairs up${partner} as ${what} in ${targetNames(targets)}: the \`${chars[0]}\` disappears from the formula.`,
+      message: `\`${chars}\` in math pairs up${partner} as ${what} ${targetNames(targets)}: the \`${chars[0]}\` disappears from the formula.`,
       fixable: true,
     };
   },

@@ -11,13 +11,13 @@ export const mm102EscapeInMath = markRule(
   (ctx, { mark, targets }) => {
     if (mark.kind === 'hardbreak') {
       return {
-        message: `\`\\\` at the end of a line in math becomes a line break in ${targetNames(targets)}: the backslash disappears from the formula.`,
+        message: `\`\\\` at the end of a line in math becomes a line break ${targetNames(targets)}: the backslash disappears from the formula.`,
         fixable: true,
       };
     }
     const after = ctx.text[mark.endOffset];
     return {
-      message: `\`\\${after}\` in math is a Markdown escape in ${targetNames(targets)}: the backslash is dropped and MathJax receives \`${after}\`.`,
+      message: `\`\\${after}\` in math is a Markdown escape ${targetNames(targets)}: the backslash is dropped, so the reader there sees the formula typeset from \`${after}\` instead of \`\\${after}\`.`,
       endOffset: mark.endOffset + 1,
       fixable: true,
     };

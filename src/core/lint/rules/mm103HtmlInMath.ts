@@ -12,7 +12,7 @@ export const mm103HtmlInMath = markRule(
   (ctx, { mark, targets, encloses }) => {
     if (encloses) {
       return {
-        message: `This formula lies inside the HTML ${mark.kind === 'autolink' ? 'autolink' : 'markup'} that starts at ${where(ctx, mark.partner!)} in ${targetNames(targets)}, so it never reaches MathJax.`,
+        message: `This formula lies inside the HTML ${mark.kind === 'autolink' ? 'autolink' : 'markup'} that starts at ${where(ctx, mark.partner!)} ${targetNames(targets)}, so it never reaches MathJax.`,
         fixable: false,
       };
     }
@@ -21,12 +21,12 @@ export const mm103HtmlInMath = markRule(
     const on = targetNames(targets);
     const message =
       mark.kind === 'entity'
-        ? `\`${chars}\` in math is an HTML entity in ${on}: the browser shows \`${decodeHTMLStrict(chars)}\`, so MathJax never sees \`${chars}\`.`
+        ? `\`${chars}\` in math is an HTML entity ${on}: the browser shows \`${decodeHTMLStrict(chars)}\`, so MathJax never sees \`${chars}\`.`
         : mark.kind === 'autolink'
-          ? `\`${shown}\` in math becomes a link in ${on}, which splits the formula.`
+          ? `\`${shown}\` in math becomes a link ${on}, which splits the formula.`
           : shown.startsWith('<!--')
-            ? `\`<!--\` in math opens an HTML comment in ${on}: the text up to \`-->\` disappears.`
-            : `\`${shown}\` in math is passed through as an HTML tag in ${on}: it disappears from the formula.`;
+            ? `\`<!--\` in math opens an HTML comment ${on}: the text up to \`-->\` disappears.`
+            : `\`${shown}\` in math is passed through as an HTML tag ${on}: it disappears from the formula.`;
     return { message, fixable: true };
   },
 );

@@ -1,5 +1,6 @@
 import type { Delimiter } from '../../types';
-import { marksInFormulas } from '../checks/portability';
+import { marksInFormulas, targetNames } from '../checks/portability';
+import { DESTINATIONS, LINT_TARGETS } from '../targets/destinations';
 import type { LintRule, Problem } from '../types';
 
 const FORMS: ReadonlySet<Delimiter> = new Set<Delimiter>(['$', '$$', 'env', '\\\\(', '\\\\[', '$`']);
@@ -10,18 +11,20 @@ export const mm104TablePipeInMath: LintRule = {
   description: '`|` or `\\|` inside math in a table row: GFM splits the cell at `|` and drops the backslash of `\\|`',
   tags: ['portability', 'tables'],
   defaultSeverity: 'warning',
-  targets: ['gfm'],
+  targets: LINT_TARGETS.filter((t) => DESTINATIONS[t].tables),
   fixable: true,
   check(ctx) {
     const out: Problem[] = [];
-    for (const { mark, encloses } of marksInFormulas(ctx, ['table-pipe', 'dropped-cell'], FORMS)) {
+    for (const { mark, encloses, targets } of marksInFormulas(ctx, ['table-pipe', 'dropped-cell'], FORMS, (d) =>
+      d.tables ? [d.tables] : [],
+    )) {
+      const on = targetNames(targets);
       if (mark.kind === 'dropped-cell') {
         if (encloses)
           out.push({
             offset: mark.offset,
             endOffset: mark.endOffset,
-            message:
-              "This formula ends up in a table cell beyond the header's column count on GitHub, which drops the cell: a `|` earlier in the row (inside math?) split it.",
+            message: `This formula ends up in a table cell beyond the header's column count ${on}, which drops the cell: a \`|\` earlier in the row (inside math?) split it, so the reader there never sees the formula.`,
           });
         continue;
       }
@@ -33,8 +36,8 @@ export const mm104TablePipeInMath: LintRule = {
         offset: mark.offset,
         endOffset: mark.endOffset,
         message: escaped
-          ? '`\\|` in math in a table row loses its backslash on GitHub (GFM unescapes `\\|` in cells), so the norm bar becomes `|`; write `\\Vert`.'
-          : '`|` in math in a table row ends the table cell on GitHub and every GFM renderer; write `\\vert` (or `\\mid`).',
+          ? `\`\\|\` in math in a table row loses its backslash ${on} (GFM tables unescape \`\\|\` in cells), so the reader sees the norm bar as \`|\`; write \`\\Vert\`.`
+          : `\`|\` in math in a table row ends the table cell ${on}: the reader sees the formula cut in two cells; write \`\\vert\` (or \`\\mid\`).`,
         fix: [{ offset: mark.offset, length: mark.endOffset - mark.offset, text: replacement }],
       });
     }

@@ -1,5 +1,6 @@
 import { blockStart } from '../checks/blockStart';
-import { flavourOf, isProseForm, targetNames } from '../checks/portability';
+import { isProseForm, readingsOf, targetNames } from '../checks/portability';
+import { DESTINATIONS, LINT_TARGETS } from '../targets/destinations';
 import type { LintTarget } from '../../config/settings';
 import type { LintContext, LintRule, Problem } from '../types';
 
@@ -10,7 +11,7 @@ export const mm105BlockSyntaxInDisplayMath: LintRule = {
     'a line of math that a Markdown renderer without math support reads as the start of a new block (heading, list item, block quote, setext underline, thematic break, fence, HTML, table)',
   tags: ['portability'],
   defaultSeverity: 'warning',
-  targets: ['gfm', 'commonmark'],
+  targets: LINT_TARGETS.filter((t) => DESTINATIONS[t].markdown.$$ ?? DESTINATIONS[t].markdown.env),
   fixable: true,
   check(ctx) {
     const found = new Map<number, { problem: Problem; targets: LintTarget[]; what: string }>();
@@ -19,9 +20,7 @@ export const mm105BlockSyntaxInDisplayMath: LintRule = {
       const map = ctx.texMap(i);
       if (!map.exact) return;
       const texLines = f.tex.split('\n');
-      for (const target of ctx.targets) {
-        const flavour = flavourOf(target);
-        if (!flavour) continue;
+      for (const [target, flavour] of ctx.targets.flatMap((t) => readingsOf(t, f.delimiter).map((r) => [t, r] as const))) {
         const reading = ctx.plain(flavour);
         let texAt = texLines[0].length + 1;
         let prevBlock = reading.blockAt(f.offset);
@@ -42,7 +41,7 @@ export const mm105BlockSyntaxInDisplayMath: LintRule = {
           prevReported = true;
           const seen = found.get(content);
           if (seen) {
-            seen.targets.push(target);
+            if (!seen.targets.includes(target)) seen.targets.push(target);
             continue;
           }
           const fix = joinWithPreviousLine(ctx, content, texLines[k - 1]);
@@ -56,7 +55,7 @@ export const mm105BlockSyntaxInDisplayMath: LintRule = {
     });
     return [...found.values()].map(({ problem, targets, what }) => ({
       ...problem,
-      message: `Inside math, ${what} in ${targetNames(targets)}: the formula is cut in two there. Join the line to the one before (or indent it) so that it does not begin a block.`,
+      message: `Inside math, ${what} ${targetNames(targets)}: the reader there sees the formula cut in two. Join the line to the one before (or indent it) so that it does not begin a block.`,
     }));
   },
 };

@@ -1,4 +1,6 @@
 import type { LintRule, Problem, TextEdit } from '../types';
+import { targetNames } from '../checks/portability';
+import { DESTINATIONS, LINT_TARGETS } from '../targets/destinations';
 import type { Formula } from '../../types';
 import type { LintContext } from '../types';
 
@@ -8,7 +10,7 @@ export const mm107BackslashDelimiters: LintRule = {
   description: '`\\(…\\)` and `\\[…\\]`: Markdown reads `\\(` as an escaped `(`, so other renderers show `(…)` and `[…]`',
   tags: ['portability', 'delimiters'],
   defaultSeverity: 'warning',
-  targets: ['gfm', 'commonmark', 'pandoc'],
+  targets: LINT_TARGETS.filter((t) => DESTINATIONS[t].eatsBackslashDelimiters),
   fixable: true,
   check(ctx) {
     const out: Problem[] = [];
@@ -21,7 +23,7 @@ export const mm107BackslashDelimiters: LintRule = {
       out.push({
         offset: f.offset,
         endOffset: f.offset + 2,
-        message: `\`${open}\` … \`${close}\` (closing at ${at.line}:${at.column}): Markdown reads \`${open}\` as an escaped \`${open[1]}\`, so renderers other than Mathdown show \`${open[1]}…${close[1]}\` as text. Use \`${open === '\\(' ? '$…$' : '$$…$$'}\`.`,
+        message: `\`${open}\` … \`${close}\` (closing at ${at.line}:${at.column}): Markdown reads \`${open}\` as an escaped \`${open[1]}\`, so the reader ${targetNames(ctx.targets)} sees \`${open[1]}…${close[1]}\` as text. Use \`${open === '\\(' ? '$…$' : '$$…$$'}\`.`,
         ...(fix ? { fix } : {}),
       });
     }

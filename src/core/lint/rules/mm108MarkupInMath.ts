@@ -13,8 +13,8 @@ export const mm108MarkupInMath = markRule(
       return {
         message:
           mark.kind === 'code-block'
-            ? `This formula lies inside a code block opened by ${codeBlockOpener(ctx.text, mark.partner!)} at ${where(ctx, mark.partner!)} in ${targetNames(targets)}, so it shows as code, not math.`
-            : `This formula lies inside a code span that starts at ${where(ctx, mark.partner!)} in ${targetNames(targets)}, so it shows as code, not math. Check the backticks before it.`,
+            ? `This formula lies inside a code block opened by ${codeBlockOpener(ctx.text, mark.partner!)} at ${where(ctx, mark.partner!)} ${targetNames(targets)}, so it shows as code, not math.`
+            : `This formula lies inside a code span that starts at ${where(ctx, mark.partner!)} ${targetNames(targets)}, so it shows as code, not math. Check the backticks before it.`,
         fixable: false,
       };
     }
@@ -24,8 +24,8 @@ export const mm108MarkupInMath = markRule(
       mark.partner !== undefined ? ` (with the \`${ctx.text.slice(mark.partner, mark.partner + 1)}\` at ${where(ctx, mark.partner)})` : '';
     const message =
       mark.kind === 'code'
-        ? `\`${shown}\` in math opens or closes a code span${partner} in ${targetNames(targets)}, which splits the formula.`
-        : `\`${shown}\` in math forms a link${partner} in ${targetNames(targets)}: the brackets disappear from the formula.`;
+        ? `\`${shown}\` in math opens or closes a code span${partner} ${targetNames(targets)}, which splits the formula.`
+        : `\`${shown}\` in math forms a link${partner} ${targetNames(targets)}: the brackets disappear from the formula.`;
     return { message, fixable: true };
   },
 );

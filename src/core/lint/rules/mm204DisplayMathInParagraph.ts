@@ -1,26 +1,34 @@
+import type { LintTarget } from '../../config/settings';
 import { continuationPrefix, restOfLineIsBlank } from '../checks/continuationPrefix';
 import type { Formula } from '../../types';
 import type { LintContext, LintRule, Problem, TextEdit } from '../types';
+import { targetNames } from '../targets/destinations';
+
+const KRAMDOWN_LIKE: ReadonlySet<LintTarget> = new Set<LintTarget>(['kramdown', 'markdown-then-mathjax', 'gfm', 'commonmark']);
 
 export const mm204DisplayMathInParagraph: LintRule = {
   id: 'MM204',
   name: 'display-math-in-paragraph',
-  description: '`$$…$$` in running text: pandoc, GitHub and MathJax show it as display math, kramdown as inline math',
+  description:
+    '`$$…$$` in running text, under a kramdown target: pandoc, GitHub and MathJax show it as display math, kramdown as inline math',
   tags: ['delimiters'],
   defaultSeverity: 'info',
   fixable: true,
   check(ctx) {
     const out: Problem[] = [];
+    const inline = ctx.math.doubleDollarInText === 'inline';
+    // The two readings differ between kramdown and everything else: say so only when both are in
+    // play. A Markdown renderer followed by MathJax on the page may well be kramdown (Jekyll's).
+    if (inline ? ctx.targets.every((t) => t === 'kramdown') : !ctx.targets.some((t) => KRAMDOWN_LIKE.has(t))) return out;
     for (const f of ctx.formulas) {
       if (f.delimiter !== '$$' || !inRunningText(ctx, f)) continue;
-      const inline = ctx.math.doubleDollarInText === 'inline';
       const fix = inline ? toInline(ctx, f) : toOwnLines(ctx, f);
       out.push({
         offset: f.offset,
         endOffset: f.offset + 2,
         message: inline
-          ? '`$$…$$` in running text is read as inline math here (mathdown.math.doubleDollarInText), but as display math by pandoc, GitHub and MathJax. Write `$…$` for inline math.'
-          : '`$$…$$` in running text is display math in Mathdown, pandoc and GitHub but inline math in kramdown (Jekyll). Put it on lines of its own, or write `$…$` for inline math.',
+          ? `\`$$…$$\` in running text is inline math here (setting \`math.doubleDollarInText\`: "inline"), but the reader ${targetNames(ctx.targets.filter((t) => t !== 'kramdown'))} sees display math. Write \`$…$\` for inline math.`
+          : '`$$…$$` in running text is display math in Mathdown (setting `math.doubleDollarInText`: "display"), but the reader in kramdown (Jekyll) sees inline math. Put it on lines of its own, write `$…$` for inline math, or set `math.doubleDollarInText` to "inline" if the document is written for kramdown.',
         ...(fix ? { fix } : {}),
       });
     }

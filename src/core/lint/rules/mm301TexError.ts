@@ -1,3 +1,4 @@
+import { nestedDelimiters } from '../checks/nestedDelimiters';
 import { texErrorRange } from '../checks/texErrorRange';
 import type { LintRule, Problem } from '../types';
 
@@ -13,6 +14,7 @@ export const mm301TexError: LintRule = {
     const out: Problem[] = [];
     ctx.formulas.forEach((f, i) => {
       if (!f.error || f.error.id === 'MultipleLabel') return; // MM302 reports duplicate labels
+      if (nestedDelimiters(ctx.text, f)) return; // MM205 reports the doubled delimiters that cause it
       const range = texErrorRange(f.tex, f.error);
       const map = ctx.texMap(i);
       const [offset, endOffset] =

@@ -1,0 +1,33 @@
+// A status bar item beside a Markdown editor naming the destinations its math is checked for
+// (`mathdown.lint.targets`), so that a diagnostic about github.com or KaTeX is never a surprise;
+// a click opens the setting.
+import * as vscode from 'vscode';
+import { core } from '../core';
+import type { Settings } from '../settings/settings';
+
+export const TARGETS_SETTING = 'mathdown.lint.targets';
+
+export function targetsStatus(settings: Settings): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('mathdown.lintTargets', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'Mathdown: math checked for';
+  item.command = { title: 'Change where math is checked for', command: 'workbench.action.openSettings', arguments: [TARGETS_SETTING] };
+  const update = () => {
+    const editor = vscode.window.activeTextEditor;
+    const document = editor?.document;
+    const s = document?.languageId === 'markdown' ? settings.for(document).core : undefined;
+    if (!s || s.lint.run === 'off') {
+      item.hide();
+      return;
+    }
+    const { DESTINATIONS } = core();
+    const labels = s.lint.targets.map((t) => DESTINATIONS[t].label);
+    item.text = `$(check-all) Math: ${labels.join(', ') || 'Mathdown only'}`;
+    item.tooltip = new vscode.MarkdownString(
+      `Mathdown checks this document's math for where it is published: **${labels.join(', ') || 'Mathdown only'}**.\n\n` +
+        `Click to change \`${TARGETS_SETTING}\` (github, markdown-then-mathjax, pandoc, kramdown, katex), or set \`lint.targets\` in \`.mathdown.json\`.`,
+    );
+    item.show();
+  };
+  update();
+  return vscode.Disposable.from(item, vscode.window.onDidChangeActiveTextEditor(update), settings.onDidChange(update));
+}

@@ -1,0 +1,8 @@
+// The suites that run in the web worker extension host: its own, then the integration suites that
+// cover the preview (live update, scroll sync, links, images), completion/hover and untitled
+// documents, as they are.
+import './webHost.test';
+import '../integration/preview.test';
+import '../integration/previewLiveUpdate.test';
+import '../integration/authoring.test';
+import '../integration/untitled.test';
