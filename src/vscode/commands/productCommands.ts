@@ -2,6 +2,7 @@
 import { clearFormulaCacheCommand } from '../cacheCommands';
 import type { ExportHtmlCommand } from '../export/exportCommand';
 import type { Lint } from '../lint';
+import { copyFormulaCommands } from '../preview/copyFormulaCommands';
 import type { LazyRenderer } from '../preview/lazyRenderer';
 import { previewCommands } from '../preview/previewCommands';
 import type { PreviewManager } from '../preview/previewManager';
@@ -16,11 +17,15 @@ export interface CommandServices {
 
 export function productCommands(s: CommandServices): CommandTable {
   const preview = previewCommands(s.previews);
+  const copy = copyFormulaCommands(s.previews);
   return {
     'mathdown.preview.open': preview.open,
     'mathdown.preview.openToSide': preview.openToSide,
     'mathdown.preview.toggleLock': preview.toggleLock,
     'mathdown.preview.refresh': preview.refresh,
+    'mathdown.preview.copyTex': copy.copyTex,
+    'mathdown.preview.copyMathml': copy.copyMathml,
+    'mathdown.preview.copySvg': copy.copySvg,
     'mathdown.clearFormulaCache': clearFormulaCacheCommand(s.renderer, s.previews),
     'mathdown.export.html': s.exportHtml.run,
     'mathdown.lint.fixAll': s.lint.fixAll,

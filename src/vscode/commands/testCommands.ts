@@ -13,6 +13,8 @@ export function testCommands(s: CommandServices): TestCommandTable {
     'mathdown.test.scrollPreview': (line: number) => s.previews.testUserScroll(line),
     'mathdown.test.clickInPreview': (selector: string, event?: 'dblclick') => s.previews.testDispatch(selector, event ?? 'click'),
     'mathdown.test.failNextRender': () => s.previews.testFailNextRender(),
+    'mathdown.test.probePreview': (probe: 'contextMenu' | 'copySelection', selector: string, to?: string) =>
+      s.previews.testProbe(probe, selector, to),
     'mathdown.test.revivePreview': async (state: PreviewState) => {
       const panel = vscode.window.createWebviewPanel(
         PREVIEW_VIEW_TYPE,
