@@ -81,6 +81,8 @@ const builds = [
   // timeout) reads and compiles the whole file. The effect is measured in bench/RESULTS.md.
   { ...node, minifyWhitespace: !production, entryPoints: { typesetWorker: 'src/node/workers/typesetWorker.ts' }, outdir: 'dist' },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { webview: 'src/webview/index.ts' }, outdir: 'dist' },
+  // Printing to PDF with its browser driver (puppeteer-core), loaded only when a PDF is asked for.
+  { ...node, entryPoints: { pdf: 'src/node/pdf/index.ts' }, outdir: 'dist' },
 ];
 if (tests) {
   // Unit tests import the core from source; the workers are emitted beside them so that
@@ -91,10 +93,11 @@ if (tests) {
       ...walk('test/unit', '.test.ts'),
       { in: 'src/node/workers/typesetWorker.ts', out: 'typesetWorker' },
       { in: 'src/node/workers/lintWorker.ts', out: 'lintWorker' },
+      { in: 'src/node/pdf/index.ts', out: 'pdf' },
     ],
     outdir: 'out/test/unit',
     outbase: 'test/unit',
-    external: ['vscode', 'esbuild'],
+    external: ['vscode', 'esbuild', 'pdfjs-dist'],
   });
   builds.push({
     ...node,

@@ -7,7 +7,7 @@ import { productCommands, type CommandServices } from './commands/productCommand
 import { registerCommands } from './commands/registerCommands';
 import { testCommands } from './commands/testCommands';
 import { DocumentParses } from './documentParses';
-import { exportHtmlCommand } from './export/exportCommand';
+import { exportHtmlCommand, exportPdfCommand } from './export/exportCommand';
 import { registerLint } from './lint';
 import { LazyRenderer } from './preview/lazyRenderer';
 import { openPreviewOnStart } from './preview/openPreviewOnStart';
@@ -45,7 +45,12 @@ export function activate(context: vscode.ExtensionContext): void {
     settings,
     () => previews.activePreview?.uri,
   );
-  const services: CommandServices = { previews, renderer, exportHtml, lint };
+  const exportPdf = exportPdfCommand(
+    () => renderer.get(),
+    settings,
+    () => previews.activePreview?.uri,
+  );
+  const services: CommandServices = { previews, renderer, exportHtml, exportPdf, lint };
   context.subscriptions.push(...registerCommands(productCommands(services)));
   if (process.env['MATHDOWN_TEST']) context.subscriptions.push(...registerCommands(testCommands(services)));
 }

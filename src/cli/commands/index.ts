@@ -20,6 +20,9 @@ Usage:
   mathdown render FILE.md                    print the HTML fragment the preview shows (math as SVG)
   mathdown export FILE.md [-o OUT.html] [--theme light|dark]
                                              write a standalone HTML file, math already typeset
+  mathdown export FILE.md --pdf [-o OUT.pdf] [--browser PATH] [--page-size A4|Letter|Legal|A3|A5|Tabloid]
+                  [--margin 20mm] [--no-header-footer]
+                                             print it to PDF with Chrome, Chromium or Edge (found, or --browser)
   mathdown lint PATH... [--format text|json] [--fix]
                                              check math for errors and portability problems
   mathdown --help | --version

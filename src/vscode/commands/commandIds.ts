@@ -11,6 +11,7 @@ export const PRODUCT_COMMAND_IDS = [
   'mathdown.preview.copySvg',
   'mathdown.clearFormulaCache',
   'mathdown.export.html',
+  'mathdown.export.pdf',
   'mathdown.lint.fixAll',
 ] as const;
 

@@ -12,6 +12,7 @@ export interface CommandServices {
   previews: PreviewManager;
   renderer: LazyRenderer;
   exportHtml: ExportHtmlCommand;
+  exportPdf: ExportHtmlCommand;
   lint: Lint;
 }
 
@@ -28,6 +29,7 @@ export function productCommands(s: CommandServices): CommandTable {
     'mathdown.preview.copySvg': copy.copySvg,
     'mathdown.clearFormulaCache': clearFormulaCacheCommand(s.renderer, s.previews),
     'mathdown.export.html': s.exportHtml.run,
+    'mathdown.export.pdf': s.exportPdf.run,
     'mathdown.lint.fixAll': s.lint.fixAll,
   };
 }

@@ -26,6 +26,9 @@ export function testCommands(s: CommandServices): TestCommandTable {
     },
     'mathdown.test.saveFormulaCache': () => s.renderer.saveCache(),
     /** Replaces the export command's dialogs by the given ExportUi; no argument restores VS Code's. */
-    'mathdown.test.exportUi': (replacement?: ExportUi) => s.exportHtml.setUi(replacement),
+    'mathdown.test.exportUi': (replacement?: ExportUi) => {
+      s.exportHtml.setUi(replacement);
+      s.exportPdf.setUi(replacement);
+    },
   };
 }

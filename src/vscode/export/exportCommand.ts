@@ -1,11 +1,13 @@
-// "Mathdown: Export to HTML": the active Markdown document (or the previewed one) to a standalone
-// page, through the same Node-side export as `mathdown export`, so both write the same bytes.
+// "Mathdown: Export to HTML" and "Export to PDF": the active Markdown document (or the previewed one)
+// to a standalone page, or that page printed to PDF, through the same Node-side export as
+// `mathdown export`, so both write the same bytes.
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { MathdownRenderer } from '../../core';
 import { defaultExportPath, ExportRefused, exportToFileWith } from '../../node/exportFileWriter';
+import { defaultPdfPath, exportPdfWith } from '../../node/exportPdf';
 import { core } from '../core';
 import type { Settings } from '../settings/settings';
 import { windowUi, type ExportUi } from './exportUi';
@@ -18,8 +20,12 @@ export interface ExportCommandArgs {
   theme?: 'light' | 'dark';
 }
 
-/** Documents above this many lines are exported under a progress notification. */
+/** Documents above this many lines are exported under a progress notification (a PDF always is: a browser starts). */
 const LONG_DOCUMENT_LINES = 400;
+
+export type ExportFormat = 'html' | 'pdf';
+const NAME: Record<ExportFormat, string> = { html: 'HTML', pdf: 'PDF' };
+const FILTERS: Record<ExportFormat, Record<string, string[]>> = { html: { HTML: ['html', 'htm'] }, pdf: { PDF: ['pdf'] } };
 
 function asArgs(arg: unknown): ExportCommandArgs {
   if (arg instanceof vscode.Uri) return { uri: arg };
@@ -36,13 +42,14 @@ async function targetDocument(args: ExportCommandArgs, previewed: () => vscode.U
 }
 
 async function chooseOutput(
+  format: ExportFormat,
   ui: ExportUi,
   document: vscode.TextDocument,
   folder: string,
   interactive: boolean,
 ): Promise<string | undefined> {
   if (document.uri.scheme === 'file') {
-    const output = defaultExportPath(document.uri.fsPath, folder || undefined);
+    const output = (format === 'pdf' ? defaultPdfPath : defaultExportPath)(document.uri.fsPath, folder || undefined);
     if (!interactive || !existsSync(output)) return output;
     const replace = 'Replace';
     const answer = await ui.showWarningMessage(
@@ -55,9 +62,11 @@ async function chooseOutput(
   // An unsaved or virtual document has no folder to write beside: ask where.
   const base = vscode.workspace.workspaceFolders?.[0]?.uri;
   const picked = await ui.showSaveDialog({
-    defaultUri: base ? vscode.Uri.joinPath(base, `${basename(document.uri.path).replace(/\.[^.]*$/, '') || 'Untitled'}.html`) : undefined,
-    filters: { HTML: ['html', 'htm'] },
-    title: 'Export to HTML',
+    defaultUri: base
+      ? vscode.Uri.joinPath(base, `${basename(document.uri.path).replace(/\.[^.]*$/, '') || 'Untitled'}.${format}`)
+      : undefined,
+    filters: FILTERS[format],
+    title: `Export to ${NAME[format]}`,
   });
   return picked?.fsPath;
 }
@@ -71,17 +80,35 @@ async function offerToOpen(ui: ExportUi, output: string): Promise<void> {
 }
 
 export interface ExportHtmlCommand {
-  /** The handler of mathdown.export.html: resolves to the path written, or undefined when nothing was. */
+  /** The handler of mathdown.export.html (or .pdf): resolves to the path written, or undefined when nothing was. */
   run(arg?: unknown): Promise<string | undefined>;
   /** Test hook (mathdown.test.exportUi): the dialogs are `replacement`'s; without it, VS Code's again. */
   setUi(replacement?: ExportUi): void;
 }
 
-/** The export command. `renderer` is the extension's shared one; `previewed` tells which document the focused preview shows. */
+/** The HTML export command. `renderer` is the extension's shared one; `previewed` tells which document the focused preview shows. */
 export function exportHtmlCommand(
   renderer: () => MathdownRenderer,
   settingsService: Settings,
   previewed: () => vscode.Uri | undefined = () => undefined,
+): ExportHtmlCommand {
+  return exportCommand('html', renderer, settingsService, previewed);
+}
+
+/** The PDF export command: as the HTML one, printed by a Chromium-family browser (mathdown.export.browserPath, or found). */
+export function exportPdfCommand(
+  renderer: () => MathdownRenderer,
+  settingsService: Settings,
+  previewed: () => vscode.Uri | undefined = () => undefined,
+): ExportHtmlCommand {
+  return exportCommand('pdf', renderer, settingsService, previewed);
+}
+
+function exportCommand(
+  format: ExportFormat,
+  renderer: () => MathdownRenderer,
+  settingsService: Settings,
+  previewed: () => vscode.Uri | undefined,
 ): ExportHtmlCommand {
   let ui = windowUi;
   const run = async (arg?: unknown): Promise<string | undefined> => {
@@ -89,31 +116,44 @@ export function exportHtmlCommand(
     const interactive = !args.output;
     const document = await targetDocument(args, previewed);
     if (!document) {
-      void ui.showErrorMessage('Mathdown: open a Markdown document (or its preview) to export it to HTML.');
+      void ui.showErrorMessage(`Mathdown: open a Markdown document (or its preview) to export it to ${NAME[format]}.`);
       return undefined;
     }
-    const { core: settings, exportFolder: folder } = settingsService.for(document.uri);
+    const { core: settings, exportFolder: folder, pdf } = settingsService.for(document.uri);
     const output = args.output
       ? isAbsolute(args.output)
         ? args.output
         : join(dirname(document.uri.fsPath), args.output)
-      : await chooseOutput(ui, document, folder, interactive);
+      : await chooseOutput(format, ui, document, folder, interactive);
     if (!output) return undefined;
     const source =
       document.uri.scheme === 'file' ? document.uri.fsPath : join(dirname(output), basename(document.uri.path) || 'Untitled.md');
-    const exportToFile = exportToFileWith(core().exportHtml);
-    const run = (signal?: AbortSignal) =>
-      exportToFile(document.getText(), source, output, { renderer: renderer(), settings, theme: args.theme, signal });
+    const text = document.getText();
+    const run = (signal?: AbortSignal, progress?: vscode.Progress<{ message?: string }>) =>
+      format === 'pdf'
+        ? exportPdfWith(core().exportHtml)(text, source, output, {
+            renderer: renderer(),
+            settings,
+            page: pdf.page,
+            browserPath: pdf.browserPath,
+            signal,
+            onPrint: () => progress?.report({ message: 'printing…' }),
+          })
+        : exportToFileWith(core().exportHtml)(text, source, output, { renderer: renderer(), settings, theme: args.theme, signal });
     try {
       await mkdir(dirname(output), { recursive: true });
       const written =
-        interactive && document.lineCount > LONG_DOCUMENT_LINES
+        interactive && (format === 'pdf' || document.lineCount > LONG_DOCUMENT_LINES)
           ? await ui.withProgress(
-              { location: vscode.ProgressLocation.Notification, title: `Exporting ${basename(source)} to HTML`, cancellable: true },
-              (_progress, token) => {
+              {
+                location: vscode.ProgressLocation.Notification,
+                title: `Exporting ${basename(source)} to ${NAME[format]}`,
+                cancellable: true,
+              },
+              (progress, token) => {
                 const abort = new AbortController();
                 token.onCancellationRequested(() => abort.abort());
-                return run(abort.signal);
+                return run(abort.signal, progress);
               },
             )
           : await run();
@@ -121,6 +161,7 @@ export function exportHtmlCommand(
       return written;
     } catch (e) {
       if (e instanceof ExportRefused) void ui.showErrorMessage(`Mathdown: not exported: ${e.message}.`);
+      else if ((e as Error).name === 'BrowserNotFound') void ui.showErrorMessage(`Mathdown: no PDF written: ${(e as Error).message}.`);
       else if ((e as Error).name === 'AbortError') return undefined;
       else void ui.showErrorMessage(`Mathdown: could not export to ${output}: ${(e as Error).message}`);
       if (!interactive) throw e;
