@@ -39,6 +39,7 @@ export function previewShellHtml(shell: PreviewShell): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(previewCsp(shell.cspSource, nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Mathdown preview</title>
 <meta id="mathdown-settings" data-settings="${escapeAttribute(JSON.stringify(shell.settings))}">
 ${shell.base === undefined ? '' : `<base href="${escapeAttribute(shell.base.replace(/\/?$/, '/'))}">\n`}${shell.stylesheet === undefined ? '' : `<link rel="stylesheet" href="${escapeAttribute(shell.stylesheet)}">\n`}<style id="mathdown-mathjax-css"></style>
 </head>
