@@ -12,6 +12,8 @@ import { registerLint } from './lint';
 import { LazyRenderer } from './preview/lazyRenderer';
 import { openPreviewOnStart } from './preview/openPreviewOnStart';
 import { PreviewManager } from './preview/previewManager';
+import { SecurityLevels } from './previewSecurity/securityLevels';
+import { securitySelector } from './previewSecurity/securitySelector';
 import { Settings } from './settings/settings';
 import { TypesetCacheStore } from './typesetCacheStore';
 
@@ -27,8 +29,9 @@ export function activate(context: vscode.ExtensionContext): void {
     () => settings.for().preview.persistentCache,
     () => parses.get(),
   );
-  const previews = new PreviewManager({ extensionUri: context.extensionUri, renderer: () => renderer.get(), settings });
-  context.subscriptions.push(settings, parses, renderer, previews, openPreviewOnStart(previews));
+  const securityLevels = new SecurityLevels(context.globalState);
+  const previews = new PreviewManager({ extensionUri: context.extensionUri, renderer: () => renderer.get(), settings, securityLevels });
+  context.subscriptions.push(settings, parses, renderer, securityLevels, previews, openPreviewOnStart(previews));
   registerAuthoring(context, {
     renderer: () => renderer.get(),
     parses: () => parses.get(),
@@ -44,13 +47,16 @@ export function activate(context: vscode.ExtensionContext): void {
     () => renderer.get(),
     settings,
     () => previews.activePreview?.uri,
+    securityLevels,
   );
   const exportPdf = exportPdfCommand(
     () => renderer.get(),
     settings,
     () => previews.activePreview?.uri,
+    securityLevels,
   );
-  const services: CommandServices = { previews, renderer, exportHtml, exportPdf, lint };
+  const security = securitySelector(securityLevels, () => previews.activePreview?.uri);
+  const services: CommandServices = { previews, renderer, exportHtml, exportPdf, lint, security };
   context.subscriptions.push(...registerCommands(productCommands(services)));
   if (process.env['MATHDOWN_TEST']) context.subscriptions.push(...registerCommands(testCommands(services)));
 }

@@ -4,6 +4,7 @@ import { activeLine, markActiveLine } from './activeLineMarker';
 import { BlockPatcher } from './blockPatcher';
 import { DeferredBlocks } from './deferredBlocks';
 import { formulaCopies, FormulaSources, handleCopy, markFormulaContext } from './formulaCopy';
+import { LinkNotice } from './linkNotice';
 import { handleLinkClicks, scrollToAnchor } from './links';
 import type {
   FromWebviewMessage,
@@ -16,6 +17,7 @@ import type {
   ToWebviewMessage,
 } from '../shared/preview';
 import { ScrollSync } from './scrollSync';
+import { SecurityNotice } from './securityNotice';
 
 interface VsCodeApi {
   postMessage(message: FromWebviewMessage): void;
@@ -43,6 +45,10 @@ let selectionLine: number | null = null;
 
 const root = document.getElementById('mathdown-content')!;
 const banner = document.getElementById('mathdown-banner')!;
+const linkNotice = new LinkNotice(document.getElementById('mathdown-link-notice')!);
+const securityNotice = new SecurityNotice(document.getElementById('mathdown-security-notice')!, () =>
+  post({ type: 'showSecuritySelector', source }),
+);
 const mathStyle = document.getElementById('mathdown-mathjax-css')!;
 const fontDefs = document.getElementById('mathdown-font-defs')!;
 const deferred = new DeferredBlocks(
@@ -153,10 +159,14 @@ function snapshot(): SnapshotReport {
     firstVisibleLine: Math.floor(scroll.topLine()),
     activeLine: activeLine(root),
     bannerShown: !banner.hidden,
+    linkNotice: linkNotice.text,
+    securityNoticeShown: securityNotice.shown,
+    blockedContent: securityNotice.blocked,
     openDetails: root.querySelectorAll('details[open]').length,
     images: Array.from(root.querySelectorAll('img'), (img) => ({ src: img.src, naturalWidth: img.complete ? img.naturalWidth : 0 })),
     scrollTop: window.scrollY,
     state: saved,
+    csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? null,
   };
 }
 
@@ -199,6 +209,9 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
       post({ type: 'formulaData', source, id: m.id, data: el ? formulaCopies(el, sources, fontDefs) : null });
       break;
     }
+    case 'linkMissing':
+      linkNotice.show(m.target);
+      break;
     case 'snapshotRequest':
       post({ type: 'snapshot', source, id: m.id, report: snapshot() });
       break;
@@ -209,7 +222,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
       post({ type: 'testProbeResult', source, id: m.id, result: testProbe(m) });
       break;
     case 'testDispatch':
-      root.querySelector(m.selector)?.dispatchEvent(new MouseEvent(m.event, { bubbles: true, cancelable: true }));
+      // The page's own controls (the security notice) sit outside the content.
+      (root.querySelector(m.selector) ?? document.querySelector(m.selector))?.dispatchEvent(
+        new MouseEvent(m.event, { bubbles: true, cancelable: true }),
+      );
       break;
   }
 });

@@ -2,14 +2,15 @@
 // around the real webview script, and the webview API that script expects.
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { SecurityLevel } from '../../src/shared/remoteContent';
 import { previewShellHtml } from '../../src/vscode/preview/previewShell';
 
 export const ROOT = resolve(__dirname, '../../..');
 /** What VS Code gives webviews as `cspSource`. */
 export const CSP_SOURCE = 'https://*.vscode-cdn.net';
 
-/** The preview's page for `source`, loading dist/webview.js (and, if given, a stylesheet). */
-export function previewShell(source: string, nonce: string, stylesheet?: string): string {
+/** The preview's page for `source`, loading dist/webview.js (and, if given, a stylesheet), at a security level (default strict). */
+export function previewShell(source: string, nonce: string, stylesheet?: string, level?: SecurityLevel): string {
   const settings = {
     state: { source, locked: false, line: 0 },
     style: { fontSize: 14, lineHeight: 1.6 },
@@ -22,6 +23,7 @@ export function previewShell(source: string, nonce: string, stylesheet?: string)
     settings,
     script: pathToFileURL(join(ROOT, 'dist/webview.js')).href,
     ...(stylesheet ? { stylesheet } : {}),
+    ...(level ? { level } : {}),
   });
 }
 

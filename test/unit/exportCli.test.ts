@@ -70,6 +70,7 @@ test('usage and input errors exit 2 with one sentence and write nothing', async 
     [['nope.md'], /nope\.md does not exist/],
     [['doc.md', 'other.md'], /one Markdown file at a time/],
     [['doc.md', '--theme', 'blue'], /--theme must be light or dark/],
+    [['doc.md', '--security', 'lax'], /--security must be one of strict, allowRemote/],
     [['doc.md', '-o'], /needs a value/],
     [['doc.md', '--fast'], /unknown option --fast/],
     [['doc.md', '-o', 'missing/folder/x.html'], /cannot write .*x\.html \(ENOENT\)/],
@@ -83,4 +84,21 @@ test('usage and input errors exit 2 with one sentence and write nothing', async 
   }
   assert.ok(!existsSync(join(dir, 'doc.html')));
   assert.deepEqual(readdirSync(dir).sort(), ['.mathdown.json', 'doc.md', 'figure.png']);
+});
+
+test('remote images: left out by default (strict), linked with --security as the preview would load them', async () => {
+  const dir = workspace();
+  writeFileSync(join(dir, 'remote.md'), '![pixel](https://example.com/p.png) ![dev](http://localhost:8000/d.png)\n');
+  assert.equal((await cli(dir, 'remote.md')).code, 0);
+  const strict = readFileSync(join(dir, 'remote.html'), 'utf8');
+  assert.ok(!strict.includes('<img'), 'no remote image in the page');
+  assert.ok(strict.includes('title="Remote image left out: https://example.com/p.png">pixel</span>'));
+  assert.ok(strict.includes("img-src 'self' data: file:;"));
+  assert.equal((await cli(dir, 'remote.md', '--security', 'allowRemote')).code, 0);
+  const remote = readFileSync(join(dir, 'remote.html'), 'utf8');
+  assert.ok(remote.includes('<img src="https://example.com/p.png" alt="pixel">'));
+  assert.ok(remote.includes('title="Remote image left out: http://localhost:8000/d.png">dev</span>'));
+  assert.ok(remote.includes("img-src 'self' data: https: file:;"));
+  assert.equal((await cli(dir, 'remote.md', '--security=allowInsecure')).code, 0);
+  assert.ok(readFileSync(join(dir, 'remote.html'), 'utf8').includes('<img src="http://localhost:8000/d.png" alt="dev">'));
 });

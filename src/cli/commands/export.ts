@@ -3,6 +3,7 @@ import { exportHtml } from '../../core/export';
 import { defaultPdfPath, exportPdfWith } from '../../node/exportPdf';
 import { defaultExportPath, exportToFile, ExportRefused } from '../../node/exportToFile';
 import { DEFAULT_PAGE_SETUP, PAGE_SIZES, pageSizeOf, parseMargins, type PageSetup } from '../../node/pdf/pageSetup';
+import { isSecurityLevel, SECURITY_LEVELS, type SecurityLevel } from '../../shared/remoteContent';
 import { parseArgs } from '../args';
 import { CliError } from '../io';
 import { loadSettings } from '../loadConfig';
@@ -13,8 +14,7 @@ import type { Command } from './command';
 const THEMES = ['light', 'dark'] as const;
 type Theme = (typeof THEMES)[number];
 
-const USAGE =
-  'mathdown export FILE.md [-o OUT.html|OUT.pdf] [--theme light|dark] [--pdf [--browser PATH] [--page-size A4|Letter|…] [--margin 20mm] [--no-header-footer]]';
+const USAGE = `mathdown export FILE.md [-o OUT.html|OUT.pdf] [--theme light|dark] [--security ${SECURITY_LEVELS.join('|')}] [--pdf [--browser PATH] [--page-size A4|Letter|…] [--margin 20mm] [--no-header-footer]]`;
 
 const exportPdf = exportPdfWith(exportHtml);
 
@@ -28,13 +28,15 @@ function pageSetup(flags: Record<string, string | true>): PageSetup {
 }
 
 /**
- * `mathdown export FILE.md [-o OUT] [--theme light|dark] [--pdf …]`: writes a standalone HTML file,
- * or with --pdf (or an output ending in .pdf) a PDF printed by a Chromium-family browser; prints its path.
+ * `mathdown export FILE.md [-o OUT] [--theme light|dark] [--security LEVEL] [--pdf …]`: writes a standalone
+ * HTML file, or with --pdf (or an output ending in .pdf) a PDF printed by a Chromium-family browser;
+ * prints its path. `--security` is the preview's security level: which remote images the page keeps
+ * (strict, the default, leaves them all out).
  */
 export const exportCommand: Command = async (argv, io) => {
   const { positional, flags } = parseArgs(
     argv,
-    ['output', 'theme', 'config', 'browser', 'page-size', 'margin'],
+    ['output', 'theme', 'config', 'security', 'browser', 'page-size', 'margin'],
     ['pdf', 'no-header-footer'],
     { '-o': 'output' },
   );
@@ -48,13 +50,28 @@ export const exportCommand: Command = async (argv, io) => {
     throw new CliError(`mathdown export: --browser, --page-size, --margin and --no-header-footer are for PDF (--pdf); usage: ${USAGE}`);
   if (pdf && theme === 'dark') throw new CliError('mathdown export: a PDF prints in the light theme; leave out --theme dark.');
   const page = pdf ? pageSetup(flags) : undefined;
+  const security = flags.security as string | undefined;
+  if (security !== undefined && !isSecurityLevel(security)) {
+    throw new CliError(`mathdown export: --security must be one of ${SECURITY_LEVELS.join(', ')}, not "${security}".`);
+  }
   const { path, text } = readDocument(positional[0], io, 'export');
   const settings = loadSettings(dirname(path), io, flags.config as string | undefined);
   const output = flags.output ? resolve(io.cwd, flags.output as string) : pdf ? defaultPdfPath(path) : defaultExportPath(path);
   const written = await withRenderer((renderer) =>
     page
-      ? exportPdf(text, path, output, { renderer, settings, page, browserPath: flags.browser as string | undefined })
-      : exportToFile(text, path, output, { renderer, settings, theme: theme as Theme | undefined }),
+      ? exportPdf(text, path, output, {
+          renderer,
+          settings,
+          page,
+          browserPath: flags.browser as string | undefined,
+          ...(security !== undefined ? { remoteContent: security as SecurityLevel } : {}),
+        })
+      : exportToFile(text, path, output, {
+          renderer,
+          settings,
+          theme: theme as Theme | undefined,
+          ...(security !== undefined ? { remoteContent: security as SecurityLevel } : {}),
+        }),
   ).catch((e: unknown) => {
     if (e instanceof ExportRefused) throw new CliError(`mathdown export: not writing ${output}: ${e.message}.`);
     if ((e as Error).name === 'BrowserNotFound') throw new CliError(`mathdown export: no PDF written: ${(e as Error).message}.`);

@@ -18,10 +18,14 @@ export const HELP = `mathdown — Markdown with LaTeX math, checked and rendered
 Usage:
   mathdown formulas FILE.md                  list every formula, exactly as handed to MathJax (JSON lines)
   mathdown render FILE.md                    print the HTML fragment the preview shows (math as SVG)
-  mathdown export FILE.md [-o OUT.html] [--theme light|dark]
-                                             write a standalone HTML file, math already typeset
+  mathdown export FILE.md [-o OUT.html] [--theme light|dark] [--security LEVEL]
+                                             write a standalone HTML file, math already typeset;
+                                             remote images: left out (--security strict, the
+                                             default), or linked with allowRemote (https),
+                                             allowInsecureLocal (also http from localhost),
+                                             allowInsecure (http too)
   mathdown export FILE.md --pdf [-o OUT.pdf] [--browser PATH] [--page-size A4|Letter|Legal|A3|A5|Tabloid]
-                  [--margin 20mm] [--no-header-footer]
+                  [--margin 20mm] [--no-header-footer] [--security LEVEL]
                                              print it to PDF with Chrome, Chromium or Edge (found, or --browser)
   mathdown lint PATH... [--format text|json] [--fix]
                                              check math for errors and portability problems

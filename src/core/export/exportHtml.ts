@@ -1,12 +1,14 @@
 import type { MathdownSettings } from '../config/settings';
 import type { MathdownRenderer } from '../render/render';
-import { CSP_META } from './contentSecurityPolicy';
+import { DEFAULT_SECURITY_LEVEL, type SecurityLevel } from '../../shared/remoteContent';
+import { cspMeta } from './contentSecurityPolicy';
 import { documentLanguage } from './documentLanguage';
 import { documentTitle } from './documentTitle';
 import { embedImages, rewriteLocalImages, type ImageLoader, type ImageRewriter } from './embedImages';
 import { escapeHtml } from '../../shared/escapeHtml';
 import { exportCss, type ExportTheme } from './exportCss';
 import { headingAnchors } from './headingAnchors';
+import { omitRemoteImages } from './remoteImages';
 
 export interface ExportOptions {
   renderer: MathdownRenderer;
@@ -19,6 +21,11 @@ export interface ExportOptions {
   loadImage?: ImageLoader;
   /** With `images: "link"`: rewrites a local image reference, e.g. to stay valid from another folder. */
   linkImage?: ImageRewriter;
+  /**
+   * The preview's security level: remote images it would not load are left out of the page, and
+   * its policy allows only the rest. Default strict, as the preview's: no remote image.
+   */
+  remoteContent?: SecurityLevel;
   /** The document's file name: the title when the document has neither front matter title nor heading. */
   sourceName?: string;
   signal?: AbortSignal;
@@ -43,12 +50,14 @@ export async function exportHtml(text: string, options: ExportOptions): Promise<
   let body = headingAnchors(result.html);
   if (images === 'embed' && options.loadImage) body = await embedImages(body, options.loadImage);
   else if (images === 'link' && options.linkImage) body = await rewriteLocalImages(body, options.linkImage);
+  const remoteContent = options.remoteContent ?? DEFAULT_SECURITY_LEVEL;
+  body = omitRemoteImages(body, remoteContent);
   return [
     '<!DOCTYPE html>',
     `<html lang="${escapeHtml(documentLanguage(text))}">`,
     '<head>',
     '<meta charset="utf-8">',
-    CSP_META,
+    cspMeta(remoteContent),
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="color-scheme" content="${theme}">`,
     '<meta name="generator" content="Mathdown">',

@@ -95,13 +95,20 @@ export namespace ToWebview {
     readonly type: 'locked';
     readonly locked: boolean;
   }
+  /** A clicked link named a file that does not exist: nothing was opened, say so in the page. */
+  export interface LinkMissing extends Base {
+    readonly type: 'linkMissing';
+    /** The target as the reader should see it (workspace-relative where it can be). */
+    readonly target: string;
+  }
+
   /** What the context menu's copy commands take from formula `formula` (its `data-formula` index). */
   export interface FormulaRequest extends Base {
     readonly type: 'formulaRequest';
     readonly id: number;
     readonly formula: number;
   }
-  export type Message = Update | Blocks | RenderFailed | ScrollToLine | EditorSelection | Style | Locked | FormulaRequest;
+  export type Message = Update | Blocks | RenderFailed | ScrollToLine | EditorSelection | Style | Locked | LinkMissing | FormulaRequest;
 }
 
 export namespace FromWebview {
@@ -134,13 +141,17 @@ export namespace FromWebview {
     readonly type: 'openLink';
     readonly href: string;
   }
+  /** The reader clicked the notice that content was blocked: show the security settings picker. */
+  export interface ShowSecuritySelector extends Base {
+    readonly type: 'showSecuritySelector';
+  }
   /** The answer to a `formulaRequest`: null when the page holds no such formula (not typeset, or gone). */
   export interface FormulaData extends Base {
     readonly type: 'formulaData';
     readonly id: number;
     readonly data: FormulaCopies | null;
   }
-  export type Message = Ready | NeedReset | NeedBlocks | RevealLine | DidDoubleClick | OpenLink | FormulaData;
+  export type Message = Ready | NeedReset | NeedBlocks | RevealLine | DidDoubleClick | OpenLink | ShowSecuritySelector | FormulaData;
 }
 
 /**

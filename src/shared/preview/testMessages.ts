@@ -22,11 +22,19 @@ export interface SnapshotReport {
   readonly firstVisibleLine: number;
   readonly activeLine: number | null;
   readonly bannerShown: boolean;
+  /** The short message the page shows after a click on a link to a missing file; null when none is shown. */
+  readonly linkNotice: string | null;
+  /** The notice that the page's policy blocked content (a remote image under the strict level). */
+  readonly securityNoticeShown: boolean;
+  /** The URLs the policy blocked since the page loaded (the first few). */
+  readonly blockedContent: readonly string[];
   readonly openDetails: number;
   /** The page's images: the URL each loads from, and its natural width (0 until it has loaded). */
   readonly images: readonly { readonly src: string; readonly naturalWidth: number }[];
   readonly scrollTop: number;
   readonly state: PreviewState | undefined;
+  /** The page's Content-Security-Policy, as its <meta> holds it in the live page; null without one. */
+  readonly csp: string | null;
 }
 
 export namespace TestToWebview {
@@ -42,7 +50,7 @@ export namespace TestToWebview {
     readonly type: 'testUserScroll';
     readonly line: number;
   }
-  /** Test hook: click or double-click the first element matching a CSS selector, as the reader would. */
+  /** Test hook: click or double-click the first element matching a CSS selector (in the content, else in the page), as the reader would. */
   export interface TestDispatch extends Base {
     readonly type: 'testDispatch';
     readonly selector: string;

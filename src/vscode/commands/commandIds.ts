@@ -9,6 +9,7 @@ export const PRODUCT_COMMAND_IDS = [
   'mathdown.preview.copyTex',
   'mathdown.preview.copyMathml',
   'mathdown.preview.copySvg',
+  'mathdown.preview.changeSecuritySettings',
   'mathdown.clearFormulaCache',
   'mathdown.export.html',
   'mathdown.export.pdf',
@@ -24,6 +25,7 @@ export const TEST_COMMAND_IDS = [
   'mathdown.test.revivePreview',
   'mathdown.test.saveFormulaCache',
   'mathdown.test.exportUi',
+  'mathdown.test.securityUi',
 ] as const;
 
 export type ProductCommandId = (typeof PRODUCT_COMMAND_IDS)[number];

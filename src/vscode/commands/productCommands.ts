@@ -6,6 +6,7 @@ import { copyFormulaCommands } from '../preview/copyFormulaCommands';
 import type { LazyRenderer } from '../preview/lazyRenderer';
 import { previewCommands } from '../preview/previewCommands';
 import type { PreviewManager } from '../preview/previewManager';
+import type { SecuritySelector } from '../previewSecurity/securitySelector';
 import type { CommandTable } from './registerCommands';
 
 export interface CommandServices {
@@ -14,6 +15,7 @@ export interface CommandServices {
   exportHtml: ExportHtmlCommand;
   exportPdf: ExportHtmlCommand;
   lint: Lint;
+  security: SecuritySelector;
 }
 
 export function productCommands(s: CommandServices): CommandTable {
@@ -27,6 +29,7 @@ export function productCommands(s: CommandServices): CommandTable {
     'mathdown.preview.copyTex': copy.copyTex,
     'mathdown.preview.copyMathml': copy.copyMathml,
     'mathdown.preview.copySvg': copy.copySvg,
+    'mathdown.preview.changeSecuritySettings': s.security.run,
     'mathdown.clearFormulaCache': clearFormulaCacheCommand(s.renderer, s.previews),
     'mathdown.export.html': s.exportHtml.run,
     'mathdown.export.pdf': s.exportPdf.run,

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { PreviewState } from '../../shared/preview';
 import type { ExportUi } from '../export/exportUi';
+import type { SecurityUi } from '../previewSecurity/securitySelector';
 import { PREVIEW_VIEW_TYPE } from '../preview/previewPanel';
 import type { CommandServices } from './productCommands';
 import type { TestCommandTable } from './registerCommands';
@@ -30,5 +31,7 @@ export function testCommands(s: CommandServices): TestCommandTable {
       s.exportHtml.setUi(replacement);
       s.exportPdf.setUi(replacement);
     },
+    /** Replaces the security settings picker by the given function; no argument restores VS Code's quick pick. */
+    'mathdown.test.securityUi': (replacement?: SecurityUi) => s.security.setUi(replacement),
   };
 }

@@ -9,6 +9,7 @@ import type { MathdownRenderer } from '../../core';
 import { defaultExportPath, ExportRefused, exportToFileWith } from '../../node/exportFileWriter';
 import { defaultPdfPath, exportPdfWith } from '../../node/exportPdf';
 import { core } from '../core';
+import type { SecurityLevels } from '../previewSecurity/securityLevels';
 import type { Settings } from '../settings/settings';
 import { windowUi, type ExportUi } from './exportUi';
 
@@ -86,22 +87,27 @@ export interface ExportHtmlCommand {
   setUi(replacement?: ExportUi): void;
 }
 
-/** The HTML export command. `renderer` is the extension's shared one; `previewed` tells which document the focused preview shows. */
+/**
+ * The HTML export command. `renderer` is the extension's shared one; `previewed` tells which document the
+ * focused preview shows; `securityLevels` what remote images the page keeps (those the preview loads).
+ */
 export function exportHtmlCommand(
   renderer: () => MathdownRenderer,
   settingsService: Settings,
-  previewed: () => vscode.Uri | undefined = () => undefined,
+  previewed: () => vscode.Uri | undefined,
+  securityLevels: SecurityLevels,
 ): ExportHtmlCommand {
-  return exportCommand('html', renderer, settingsService, previewed);
+  return exportCommand('html', renderer, settingsService, previewed, securityLevels);
 }
 
 /** The PDF export command: as the HTML one, printed by a Chromium-family browser (mathdown.export.browserPath, or found). */
 export function exportPdfCommand(
   renderer: () => MathdownRenderer,
   settingsService: Settings,
-  previewed: () => vscode.Uri | undefined = () => undefined,
+  previewed: () => vscode.Uri | undefined,
+  securityLevels: SecurityLevels,
 ): ExportHtmlCommand {
-  return exportCommand('pdf', renderer, settingsService, previewed);
+  return exportCommand('pdf', renderer, settingsService, previewed, securityLevels);
 }
 
 function exportCommand(
@@ -109,6 +115,7 @@ function exportCommand(
   renderer: () => MathdownRenderer,
   settingsService: Settings,
   previewed: () => vscode.Uri | undefined,
+  securityLevels: SecurityLevels,
 ): ExportHtmlCommand {
   let ui = windowUi;
   const run = async (arg?: unknown): Promise<string | undefined> => {
@@ -129,17 +136,25 @@ function exportCommand(
     const source =
       document.uri.scheme === 'file' ? document.uri.fsPath : join(dirname(output), basename(document.uri.path) || 'Untitled.md');
     const text = document.getText();
+    const remoteContent = securityLevels.for(document.uri);
     const run = (signal?: AbortSignal, progress?: vscode.Progress<{ message?: string }>) =>
       format === 'pdf'
         ? exportPdfWith(core().exportHtml)(text, source, output, {
             renderer: renderer(),
             settings,
+            remoteContent,
             page: pdf.page,
             browserPath: pdf.browserPath,
             signal,
             onPrint: () => progress?.report({ message: 'printing…' }),
           })
-        : exportToFileWith(core().exportHtml)(text, source, output, { renderer: renderer(), settings, theme: args.theme, signal });
+        : exportToFileWith(core().exportHtml)(text, source, output, {
+            renderer: renderer(),
+            settings,
+            theme: args.theme,
+            remoteContent,
+            signal,
+          });
     try {
       await mkdir(dirname(output), { recursive: true });
       const written =

@@ -1,5 +1,7 @@
 // Opens a link clicked in the preview: URLs in the browser, Markdown files in the editor (at the
-// heading the fragment names), other files with VS Code's default opener.
+// heading the fragment names), other files with VS Code's default opener. A link to a file that
+// does not exist opens nothing (VS Code would show a "file not found" editor over the preview):
+// the caller says so instead.
 import * as vscode from 'vscode';
 import type { MathOptions } from '../../core';
 import { core } from '../core';
@@ -7,18 +9,26 @@ import { core } from '../core';
 const EXTERNAL = /^(https?|mailto|ftp):/i;
 const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
 
-/** `mathFor` gives the math options in force for a file, with which its headings are read. */
-export async function openLink(href: string, document: vscode.Uri, mathFor: (uri: vscode.Uri) => MathOptions): Promise<void> {
+/**
+ * `mathFor` gives the math options in force for a file, with which its headings are read. Resolves
+ * to the target when it is a file that does not exist (then nothing was opened), else undefined.
+ */
+export async function openLink(
+  href: string,
+  document: vscode.Uri,
+  mathFor: (uri: vscode.Uri) => MathOptions,
+): Promise<vscode.Uri | undefined> {
   if (EXTERNAL.test(href)) {
     await vscode.env.openExternal(vscode.Uri.parse(href, true));
-    return;
+    return undefined;
   }
   const target = resolveLink(href, document);
-  if (!target) return;
+  if (!target) return undefined;
   const { uri, fragment } = target;
+  if (await isMissing(uri)) return uri;
   if (!MARKDOWN.test(uri.path)) {
     await vscode.commands.executeCommand('vscode.open', uri);
-    return;
+    return undefined;
   }
   const doc = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
@@ -27,6 +37,17 @@ export async function openLink(href: string, document: vscode.Uri, mathFor: (uri
     const pos = new vscode.Position(line, 0);
     editor.selection = new vscode.Selection(pos, pos);
     editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.AtTop);
+  }
+  return undefined;
+}
+
+/** True only when the file system says there is no such file; other errors are left to the opener to report. */
+async function isMissing(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return false;
+  } catch (e) {
+    return e instanceof vscode.FileSystemError && e.code === 'FileNotFound';
   }
 }
 

@@ -26,6 +26,9 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
       deps.settings.onDidChange((change) => {
         if (change.affectsPreview) this.refreshAll(true);
       }),
+      deps.securityLevels.onDidChange(() => {
+        for (const p of this.#previews) p.reload();
+      }),
     ];
   }
 

@@ -2,6 +2,7 @@
 // script and the document's folder, and the initial settings. Blocks arrive later by message.
 import * as vscode from 'vscode';
 import type { InitialSettings } from '../../shared/preview';
+import type { SecurityLevel } from '../../shared/remoteContent';
 import { freshNonce, previewShellHtml } from './previewShell';
 
 export function previewPageHtml(
@@ -9,10 +10,12 @@ export function previewPageHtml(
   extensionUri: vscode.Uri,
   document: vscode.Uri,
   settings: InitialSettings,
+  level: SecurityLevel,
 ): string {
   return previewShellHtml({
     cspSource: webview.cspSource,
     nonce: freshNonce(),
+    level,
     settings,
     base: webview.asWebviewUri(vscode.Uri.joinPath(document, '..')).toString(),
     stylesheet: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'preview.css')).toString(),

@@ -15,6 +15,7 @@ import type {
   TestToWebview,
   ToWebviewMessage,
 } from '../../shared/preview';
+import type { SecurityLevels } from '../previewSecurity/securityLevels';
 import type { Settings } from '../settings/settings';
 import { EditorScrollSync } from './editorScrollSync';
 import { openLink } from './openLink';
@@ -29,6 +30,7 @@ export interface PreviewDeps {
   readonly extensionUri: vscode.Uri;
   readonly renderer: () => MathdownRenderer;
   readonly settings: Settings;
+  readonly securityLevels: SecurityLevels;
 }
 
 export class PreviewPanel implements vscode.Disposable {
@@ -104,6 +106,11 @@ export class PreviewPanel implements vscode.Disposable {
     if (uri.toString() === this.#source) return;
     this.#resource = uri;
     this.#line = line;
+    this.#loadPage();
+  }
+
+  /** Loads the page again (its policy changed with the security level); the blocks follow as on a first load. */
+  reload(): void {
     this.#loadPage();
   }
 
@@ -228,7 +235,8 @@ export class PreviewPanel implements vscode.Disposable {
       scrollPreviewWithEditor: preview.scrollPreviewWithEditor,
       scrollEditorWithPreview: preview.scrollEditorWithPreview,
     };
-    this.panel.webview.html = previewPageHtml(this.panel.webview, this.#deps.extensionUri, this.#resource, settings);
+    const level = this.#deps.securityLevels.for(this.#resource);
+    this.panel.webview.html = previewPageHtml(this.panel.webview, this.#deps.extensionUri, this.#resource, settings, level);
     this.#updateTitle();
   }
 
@@ -400,7 +408,10 @@ export class PreviewPanel implements vscode.Disposable {
         void this.#showSourceLine(m.line);
         break;
       case 'openLink':
-        void openLink(m.href, this.#resource, (uri) => this.#deps.settings.for(uri).core.math);
+        void this.#openLink(m.href);
+        break;
+      case 'showSecuritySelector':
+        void vscode.commands.executeCommand('mathdown.preview.changeSecuritySettings', this.#resource);
         break;
       case 'snapshot':
         this.#snapshots.get(m.id)?.(m.report);
@@ -415,6 +426,15 @@ export class PreviewPanel implements vscode.Disposable {
         this.#formulaRequests.delete(m.id);
         break;
     }
+  }
+
+  /** Opens what a link names; a missing file opens nothing and is reported in the page and as a warning. */
+  async #openLink(href: string): Promise<void> {
+    const missing = await openLink(href, this.#resource, (uri) => this.#deps.settings.for(uri).core.math);
+    if (!missing) return;
+    const target = vscode.workspace.asRelativePath(missing, false);
+    this.#post({ type: 'linkMissing', source: this.#source, target });
+    void vscode.window.showWarningMessage(`Mathdown: the link leads to ${target}, which does not exist.`);
   }
 
   async #showSourceLine(line: number): Promise<void> {
