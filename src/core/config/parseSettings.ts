@@ -153,7 +153,7 @@ const KEYS: Record<string, { check: Check; apply: (s: MathdownSettings, v: any) 
 };
 
 /** Keys the extension also reads but that mean nothing to the core; accepted without complaint. */
-const EDITOR_ONLY = /^(preview|completion|hover|editor|export\.(folder|openAfter))\./;
+const EDITOR_ONLY = /^(preview|completion|hover|editor|export\.(folder|openAfter|browserPath|pdf))\./;
 
 /** Settings are JSON (checked above): a JSON copy is exact. */
 function structuredCloneable<T>(value: T): T {

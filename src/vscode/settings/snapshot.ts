@@ -2,6 +2,7 @@
 // lint, export) and the editor-only ones (preview, export folder). Built from a getter, without
 // vscode, so that the reading rules are testable on their own.
 import type { MathdownSettings, parseSettings } from '../../core';
+import { pageSetupOf, type PageSetup } from '../../node/pdf/pageSetup';
 
 export interface PreviewConfig {
   debounceMs: number;
@@ -25,6 +26,8 @@ export interface SettingsSnapshot {
   readonly exportFolder: string;
   /** `mathdown.editor.*`. */
   readonly editor: { renderMath: RenderMathInEditor };
+  /** `mathdown.export.browserPath` and `mathdown.export.pdf.*`. */
+  readonly pdf: { readonly browserPath: string; readonly page: PageSetup };
 }
 
 /**
@@ -38,6 +41,7 @@ export function buildSnapshot(get: (key: string) => unknown, parse: typeof parse
     if (v !== undefined) raw[key] = v;
   }
   const folder = get('export.folder');
+  const browserPath = get('export.browserPath');
   return {
     // A bad value falls back to its default, key by key (parseSettings reports but never throws).
     core: parse(raw).settings,
@@ -52,6 +56,14 @@ export function buildSnapshot(get: (key: string) => unknown, parse: typeof parse
     },
     exportFolder: typeof folder === 'string' ? folder.trim() : '',
     editor: { renderMath: oneOf(get('editor.renderMath'), RENDER_MATH, 'cursor') },
+    pdf: {
+      browserPath: typeof browserPath === 'string' ? browserPath.trim() : '',
+      page: pageSetupOf({
+        pageSize: get('export.pdf.pageSize'),
+        margin: get('export.pdf.margin'),
+        headerFooter: get('export.pdf.headerFooter'),
+      }),
+    },
   };
 }
 

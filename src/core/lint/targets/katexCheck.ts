@@ -1,3 +1,4 @@
+/// <reference path="./katexVscode.d.ts" />
 import katex from 'katex-vscode';
 import type { Formula, MathOptions } from '../../types';
 
