@@ -1,4 +1,3 @@
-/// <reference path="./katexVscode.d.ts" />
 import katex from 'katex-vscode';
 import type { Formula, MathOptions } from '../../types';
 
