@@ -112,6 +112,8 @@ const builds = [
     entryPoints: { typesetWorker: 'src/browser/workers/typesetWorker.ts', lintWorker: 'src/browser/workers/lintWorker.ts' },
     outdir: 'dist/web',
   },
+  // Printing to PDF with its browser driver (puppeteer-core), loaded only when a PDF is asked for.
+  { ...node, entryPoints: { pdf: 'src/node/pdf/index.ts' }, outdir: 'dist' },
 ];
 if (tests) {
   // Unit tests import the core from source; the workers are emitted beside them so that
@@ -122,10 +124,11 @@ if (tests) {
       ...walk('test/unit', '.test.ts'),
       { in: 'src/node/workers/typesetWorker.ts', out: 'typesetWorker' },
       { in: 'src/node/workers/lintWorker.ts', out: 'lintWorker' },
+      { in: 'src/node/pdf/index.ts', out: 'pdf' },
     ],
     outdir: 'out/test/unit',
     outbase: 'test/unit',
-    external: ['vscode', 'esbuild'],
+    external: ['vscode', 'esbuild', 'pdfjs-dist'],
   });
   builds.push({
     ...node,

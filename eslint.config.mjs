@@ -139,9 +139,9 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
-    // The lazy loader of dist/core.js: a computed require() on purpose, so that esbuild leaves it to run time.
+    // The lazy loaders of dist/core.js and dist/pdf.js: a computed require() on purpose, so that esbuild leaves it to run time.
     name: 'mathdown/core-loader',
-    files: ['src/vscode/platform/nodeHost.ts'],
+    files: ['src/vscode/platform/nodeHost.ts', 'src/node/pdf/loadPdf.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

@@ -9,7 +9,7 @@ import { registerCommands } from './commands/registerCommands';
 import { testCommands } from './commands/testCommands';
 import { core, useCore } from './core';
 import { DocumentParses } from './documentParses';
-import { exportHtmlCommand } from './export/exportCommand';
+import { exportHtmlCommand, exportPdfCommand } from './export/exportCommand';
 import { registerLabels } from './labels';
 import { registerLint } from './lint';
 import { NotebookMath } from './notebook/notebookMath';
@@ -75,8 +75,16 @@ export function startExtension(context: vscode.ExtensionContext, host: Host): vo
     () => previews.activePreview?.uri,
     securityLevels,
   );
+  const exportPdf = exportPdfCommand(
+    () => renderer.get(),
+    host.exportToUri,
+    host.exportPdfToFile,
+    settings,
+    () => previews.activePreview?.uri,
+    securityLevels,
+  );
   const security = securitySelector(securityLevels, () => previews.activePreview?.uri);
-  const services: CommandServices = { previews, renderer, exportHtml, lint, security, editorMath, settings, notebooks };
+  const services: CommandServices = { previews, renderer, exportHtml, exportPdf, lint, security, editorMath, settings, notebooks };
   context.subscriptions.push(...registerCommands(productCommands(services)));
   if (host.testHooks) context.subscriptions.push(...registerCommands(testCommands(services)));
 }

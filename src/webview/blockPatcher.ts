@@ -1,6 +1,7 @@
 // Patches the preview's blocks in place: unchanged blocks (same key) keep their DOM nodes, so
 // scroll position, open <details> and the browser's layout survive an update without a flash.
 import { PLACEHOLDER, type DeferredBlocks } from './deferredBlocks';
+import { focusableFormulas } from './formulaCopy';
 import type { BlockHtml, ToWebview } from '../shared/preview';
 
 /** The part of an update message the patcher applies. */
@@ -23,6 +24,7 @@ export class BlockPatcher {
     return this.#deferred.fill(blocks, (el, fromLine, fromFormula) => {
       shift(el, 'data-line', Number(el.dataset['line']) - fromLine);
       shift(el, 'data-formula', Number(el.dataset['formulaBase']) - fromFormula);
+      focusableFormulas(el);
     });
   }
 
@@ -118,6 +120,7 @@ function createBlock(html: string): HTMLElement {
   const el = document.createElement('div');
   el.className = 'mathdown-block';
   el.innerHTML = html;
+  focusableFormulas(el);
   return el;
 }
 

@@ -3,6 +3,7 @@
 import { activeLine, markActiveLine } from './activeLineMarker';
 import { BlockPatcher } from './blockPatcher';
 import { DeferredBlocks } from './deferredBlocks';
+import { formulaCopies, FormulaSources, handleCopy, markFormulaContext } from './formulaCopy';
 import { LinkNotice } from './linkNotice';
 import { handleLinkClicks, scrollToAnchor } from './links';
 import type {
@@ -12,6 +13,7 @@ import type {
   PreviewState,
   PreviewStyle,
   SnapshotReport,
+  TestToWebview,
   ToWebviewMessage,
 } from '../shared/preview';
 import { ScrollSync } from './scrollSync';
@@ -55,6 +57,7 @@ const deferred = new DeferredBlocks(
   () => scroll.settle(),
 );
 const patcher = new BlockPatcher(root, deferred);
+const sources = new FormulaSources();
 const scroll = new ScrollSync(root, (line) => {
   saveState({ line });
   if (scrollEditorWithPreview) post({ type: 'revealLine', source, line });
@@ -83,6 +86,7 @@ function onUpdate(m: ToWebview.Update): void {
   // A change to a state this page does not hold (a message was lost or the page reloaded).
   if (!m.reset && (awaitingReset || m.baseSeq !== seq)) return needReset();
   if (!patcher.apply(m)) return needReset();
+  if (m.formulaSources) sources.apply(m.formulaSources);
   awaitingReset = false;
   seq = m.seq;
   version = m.version;
@@ -107,6 +111,33 @@ function onUpdate(m: ToWebview.Update): void {
 function heapMb(): number | null {
   const memory = (performance as { memory?: { usedJSHeapSize: number } }).memory;
   return memory ? Math.round(memory.usedJSHeapSize / 1048576) : null;
+}
+
+/** Test hook: what the reader's context menu or copy would give (see TestToWebview.TestProbe). */
+function testProbe(m: TestToWebview.TestProbe): unknown {
+  const from = root.querySelector(m.selector);
+  if (!from) return null;
+  if (m.probe === 'contextMenu') {
+    // From the keyboard: the element is focused (Tab) and the context menu key opens the menu on it.
+    const focusable = from instanceof HTMLElement && from.tabIndex === 0;
+    if (focusable) from.focus();
+    from.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
+    // What VS Code's listener on the window then reads: the data-vscode-context of the element and its ancestors.
+    let context: Record<string, unknown> = {};
+    for (let el = from.closest('[data-vscode-context]'); el; el = el.parentElement?.closest('[data-vscode-context]') ?? null)
+      context = { ...(JSON.parse((el as HTMLElement).dataset['vscodeContext']!) as Record<string, unknown>), ...context };
+    return { context, focusable, focused: document.activeElement === from };
+  }
+  const to = m.to ? root.querySelector(m.to) : from;
+  if (!to) return null;
+  const range = document.createRange();
+  range.setStartBefore(from);
+  range.setEndAfter(to);
+  document.getSelection()!.removeAllRanges();
+  document.getSelection()!.addRange(range);
+  const data = new DataTransfer();
+  document.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+  return { text: data.getData('text/plain'), html: data.getData('text/html') };
 }
 
 function snapshot(): SnapshotReport {
@@ -173,6 +204,11 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
     case 'locked':
       saveState({ locked: m.locked });
       break;
+    case 'formulaRequest': {
+      const el = root.querySelector(`[data-formula="${m.formula}"]`);
+      post({ type: 'formulaData', source, id: m.id, data: el ? formulaCopies(el, sources, fontDefs) : null });
+      break;
+    }
     case 'linkMissing':
       linkNotice.show(m.target);
       break;
@@ -181,6 +217,9 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
       break;
     case 'testUserScroll':
       scroll.scrollToLine(m.line, true);
+      break;
+    case 'testProbe':
+      post({ type: 'testProbeResult', source, id: m.id, result: testProbe(m) });
       break;
     case 'testDispatch':
       // The page's own controls (the security notice) sit outside the content.
@@ -194,6 +233,9 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
 document.addEventListener('dblclick', (e) => {
   post({ type: 'didDoubleClick', source, line: scroll.lineAt(e.target, e.pageY) });
 });
+// Before VS Code's own listener (on the window) reads the context of the element under the pointer.
+document.addEventListener('contextmenu', markFormulaContext);
+handleCopy(root, sources, fontDefs);
 handleLinkClicks(
   (href) => post({ type: 'openLink', source, href }),
   // The target sits in a block not filled in yet: the extension knows which one.

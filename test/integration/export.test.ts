@@ -263,3 +263,71 @@ suite('export to HTML', () => {
     assert.deepEqual(title, { command: 'mathdown.export.html', when: "activeWebviewPanelId == 'mathdown.preview'", group: 'navigation@1' });
   });
 });
+
+suite('export to PDF', () => {
+  let dir: string;
+
+  suiteSetup(async () => {
+    await startClean();
+    await activateMathdown();
+    dir = mkdtempSync(join(tmpdir(), 'mathdown-pdf-it-'));
+  });
+
+  suiteTeardown(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  teardown(async () => {
+    await vscode.commands.executeCommand(TEST_UI);
+    await vscode.workspace.getConfiguration('mathdown').update('export.browserPath', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  test('Export to PDF, as the palette runs it, prints the active document beside it under a cancellable progress, then offers Open and Reveal', async () => {
+    const file = join(dir, 'palette.md');
+    writeFileSync(file, '# From the palette\n\nPythagoras: $a^2 + b^2 = c^2$.\n\n$$\n\\int_0^1 x\\,dx = \\tfrac12\n$$\n');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    const ui = await useUi(new ScriptedUi());
+    // The palette runs the command without arguments.
+    const written = await vscode.commands.executeCommand<string>('mathdown.export.pdf');
+    assert.equal(written, join(dir, 'palette.pdf'));
+    assert.equal(readFileSync(written).subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.deepEqual(ui.of('progress'), [
+      {
+        kind: 'progress',
+        options: { location: vscode.ProgressLocation.Notification, title: 'Exporting palette.md to PDF', cancellable: true },
+      },
+    ]);
+    assert.deepEqual(ui.of('information'), [{ kind: 'information', message: 'Exported palette.pdf.', items: ['Open', 'Reveal'] }]);
+    const cancelled = await useUi(new ScriptedUi({ replace: 'Replace', cancelProgress: true }));
+    assert.equal(await vscode.commands.executeCommand<string>('mathdown.export.pdf'), undefined);
+    assert.deepEqual(
+      cancelled.calls.map((c) => c.kind),
+      ['warning', 'progress'],
+      'asked to replace, then cancelled: no error, no offer',
+    );
+  });
+
+  test('a wrong mathdown.export.browserPath gives a message that says what to set, and writes nothing', async () => {
+    const file = join(dir, 'wrong.md');
+    writeFileSync(file, '# Wrong browser\n\n$x$\n');
+    await vscode.workspace
+      .getConfiguration('mathdown')
+      .update('export.browserPath', join(dir, 'no-such-browser'), vscode.ConfigurationTarget.Global);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    const ui = await useUi(new ScriptedUi());
+    assert.equal(await vscode.commands.executeCommand<string>('mathdown.export.pdf'), undefined);
+    const errors = ui.of('error');
+    assert.equal(errors.length, 1);
+    assert.match(errors[0]!.message!, /^Mathdown: no PDF written: no browser at .*no-such-browser .*Chrome, Chromium or Edge/);
+    assert.ok(!existsSync(join(dir, 'wrong.pdf')));
+  });
+
+  test('the command is in the palette, the editor context menu and the title bar menu', () => {
+    const pkg = vscode.extensions.all.find((e) => e.packageJSON?.name === 'mathdown')!.packageJSON;
+    for (const where of ['commandPalette', 'editor/context', 'editor/title'])
+      assert.ok(
+        pkg.contributes.menus[where]?.some((m: { command: string }) => m.command === 'mathdown.export.pdf'),
+        where,
+      );
+  });
+});

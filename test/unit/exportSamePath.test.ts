@@ -23,7 +23,8 @@ const ASSISTIVE_MML = /<mjx-assistive-mml [^>]*>.*?<\/mjx-assistive-mml>/gs;
 
 /**
  * What assistive MathML adds beyond its own element: MathJax positions the container for it
- * (`position: relative`) and hides the SVG from screen readers, which read the MathML instead.
+ * (`position: relative`) and hides the SVG from screen readers, which read the MathML instead; the
+ * links drawn in that hidden SVG (\eqref) leave the Tab order (src/core/mathjax/hiddenLinks.ts).
  */
 const undoAssistiveMarks: TagEdit = (name, attributes, previous) => {
   if (name === 'mjx-container') {
@@ -35,6 +36,7 @@ const undoAssistiveMarks: TagEdit = (name, attributes, previous) => {
     else attributes.delete('style');
   }
   if (name === 'svg' && previous === 'mjx-container' && attributes.get('aria-hidden') === 'true') attributes.delete('aria-hidden');
+  if (name === 'a' && attributes.get('tabindex') === '-1') attributes.delete('tabindex');
 };
 
 for (const [document, dropped] of DOCUMENTS) {

@@ -72,7 +72,11 @@ test('the manifest declares both entries, each packaged, and the Restricted Mode
   assert.equal(untrusted?.supported, 'limited');
   assert.ok(untrusted?.description, 'Restricted Mode says what is limited');
   // Only settings that name a path or a command are restricted; each one named must exist.
-  assert.deepEqual(untrusted?.restrictedConfigurations, ['mathdown.export.folder']);
+  assert.deepEqual(untrusted?.restrictedConfigurations, [
+    'mathdown.export.folder',
+    'mathdown.export.browserPath',
+    'mathdown.math.preamble',
+  ]);
   for (const key of untrusted!.restrictedConfigurations!) assert.ok(key in manifest.contributes.configuration.properties, key);
   assert.equal(manifest.capabilities?.virtualWorkspaces, true);
 });

@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { NotebookFormatError, type MathdownRenderer } from '../../core';
+import { exportHtml } from '../../core/export';
+import { defaultPdfPath, exportPdfWith } from '../../node/exportPdf';
 import { defaultExportPath, exportToFile, ExportRefused } from '../../node/exportToFile';
+import { DEFAULT_PAGE_SETUP, PAGE_SIZES, pageSizeOf, parseMargins, type PageSetup } from '../../node/pdf/pageSetup';
 import { isSecurityLevel, SECURITY_LEVELS, type SecurityLevel } from '../../shared/remoteContent';
 import { parseArgs } from '../args';
 import { expandPaths } from '../expandPaths';
@@ -18,7 +21,18 @@ import type { Command } from './command';
 const THEMES = ['light', 'dark'] as const;
 type Theme = (typeof THEMES)[number];
 
-const USAGE = `usage: mathdown export FILE.md|FILE.ipynb [-o OUT.html] [--theme light|dark] [--security ${SECURITY_LEVELS.join('|')}], or mathdown export PATH... --out-dir OUT [--jobs N] (same options)`;
+const USAGE = `usage: mathdown export FILE.md|FILE.ipynb [-o OUT.html|OUT.pdf] [--theme light|dark] [--security ${SECURITY_LEVELS.join('|')}] [--pdf [--browser PATH] [--page-size A4|Letter|…] [--margin 20mm] [--no-header-footer]], or mathdown export PATH... --out-dir OUT [--jobs N] (same options, HTML)`;
+
+const exportPdf = exportPdfWith(exportHtml);
+
+function pageSetup(flags: Record<string, string | true>): PageSetup {
+  const size = flags['page-size'] === undefined ? DEFAULT_PAGE_SETUP.pageSize : pageSizeOf(flags['page-size']);
+  if (!size)
+    throw new CliError(`mathdown export: --page-size must be one of ${PAGE_SIZES.join(', ')}, not "${String(flags['page-size'])}".`);
+  const margins = flags.margin === undefined ? DEFAULT_PAGE_SETUP.margins : parseMargins(String(flags.margin));
+  if (!margins) throw new CliError(`mathdown export: --margin takes one to four lengths (mm, cm, in, pt, px), e.g. "20mm" or "2cm 1.5cm".`);
+  return { pageSize: size, margins, headerFooter: flags['no-header-footer'] !== true };
+}
 
 /**
  * `mathdown export FILE.md|FILE.ipynb [-o OUT.html] [--theme light|dark] [--security LEVEL]`: writes a
@@ -29,11 +43,23 @@ const USAGE = `usage: mathdown export FILE.md|FILE.ipynb [-o OUT.html] [--theme 
  * where it sits below the folder (or the glob's fixed part) it was found from; prints the paths in order.
  */
 export const exportCommand: Command = async (argv, io) => {
-  const { positional, flags } = parseArgs(argv, ['output', 'theme', 'config', 'security', 'out-dir', 'jobs'], [], { '-o': 'output' });
+  const { positional, flags } = parseArgs(
+    argv,
+    ['output', 'theme', 'config', 'security', 'out-dir', 'jobs', 'browser', 'page-size', 'margin'],
+    ['pdf', 'no-header-footer'],
+    { '-o': 'output' },
+  );
   const theme = flags.theme as string | undefined;
   if (theme !== undefined && !(THEMES as readonly string[]).includes(theme)) {
     throw new CliError(`mathdown export: --theme must be light or dark, not "${theme}".`);
   }
+  const pdf = flags.pdf === true || (typeof flags.output === 'string' && extname(flags.output).toLowerCase() === '.pdf');
+  if (!pdf && (flags.browser !== undefined || flags['page-size'] !== undefined || flags.margin !== undefined || flags['no-header-footer']))
+    throw new CliError(`mathdown export: --browser, --page-size, --margin and --no-header-footer are for PDF (--pdf); ${USAGE}`);
+  if (pdf && theme === 'dark') throw new CliError('mathdown export: a PDF prints in the light theme; leave out --theme dark.');
+  if (pdf && flags['out-dir'] !== undefined)
+    throw new CliError(`mathdown export: --pdf takes one file; --out-dir writes HTML pages; ${USAGE}`);
+  const page = pdf ? pageSetup(flags) : undefined;
   const security = flags.security as string | undefined;
   if (security !== undefined && !isSecurityLevel(security)) {
     throw new CliError(`mathdown export: --security must be one of ${SECURITY_LEVELS.join(', ')}, not "${security}".`);
@@ -52,8 +78,25 @@ export const exportCommand: Command = async (argv, io) => {
   if (positional.length > 1) throw new CliError(`mathdown export: one Markdown file at a time without --out-dir; ${USAGE}`);
   const { path, text } = readDocument(positional[0], io, 'export');
   const settings = await loadSettings(dirname(path), io, config);
-  const output = flags.output ? resolve(io.cwd, flags.output as string) : defaultExportPath(path);
-  const written = await withRenderer((renderer) => exportOne(renderer, text, path, output, settings, look));
+  const output = flags.output ? resolve(io.cwd, flags.output as string) : pdf ? defaultPdfPath(path) : defaultExportPath(path);
+  const written = await withRenderer((renderer) =>
+    page
+      ? exportPdf(text, path, output, {
+          renderer,
+          settings,
+          page,
+          browserPath: flags.browser as string | undefined,
+          ...(look.security !== undefined ? { remoteContent: look.security } : {}),
+        }).catch((e: unknown) => {
+          if (e instanceof ExportRefused) throw new CliError(`mathdown export: not writing ${output}: ${e.message}.`);
+          if (e instanceof NotebookFormatError) throw new CliError(`mathdown export: ${path}: ${e.message}.`);
+          if ((e as Error).name === 'BrowserNotFound') throw new CliError(`mathdown export: no PDF written: ${(e as Error).message}.`);
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code) throw new CliError(`mathdown export: cannot write ${output} (${code}); check that its folder exists and is writable.`);
+          throw e;
+        })
+      : exportOne(renderer, text, path, output, settings, look),
+  );
   io.out(`${written}\n`);
   return 0;
 };

@@ -29,6 +29,9 @@ Usage:
   mathdown export PATH... --out-dir OUT [--theme light|dark] [--security LEVEL] [--jobs N]
                                              the same for files, folders and globs, each written
                                              below OUT as it sits below its folder
+  mathdown export FILE.md --pdf [-o OUT.pdf] [--browser PATH] [--page-size A4|Letter|Legal|A3|A5|Tabloid]
+                  [--margin 20mm] [--no-header-footer] [--security LEVEL]
+                                             print it to PDF with Chrome, Chromium or Edge (found, or --browser)
   mathdown lint PATH... [--format text|json] [--fix] [--jobs N]
                                              check math for errors and portability problems
   mathdown --help | --version

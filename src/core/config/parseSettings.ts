@@ -159,7 +159,7 @@ const KEYS: Record<string, { check: Check; apply: (s: MathdownSettings, v: any) 
 };
 
 /** Keys the extension also reads but that mean nothing to the core; accepted without complaint. */
-const EDITOR_ONLY = /^(preview|completion|hover|editor|notebook|export\.(folder|openAfter))\./;
+const EDITOR_ONLY = /^(preview|completion|hover|editor|notebook|export\.(folder|openAfter|browserPath|pdf))\./;
 
 /** Settings are JSON (checked above): a JSON copy is exact. */
 function structuredCloneable<T>(value: T): T {

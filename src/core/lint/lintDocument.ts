@@ -8,7 +8,10 @@ import type { LintDiagnostic, LintOptions } from './types';
 
 /** The part of `MathdownRenderer` the linter needs (MathJax's errors for MM301). */
 export interface FormulaRenderer {
-  formulas(text: string, options?: Pick<RenderOptions, 'math' | 'fontCache' | 'signal' | 'documentKey'>): Promise<readonly Formula[]>;
+  formulas(
+    text: string,
+    options?: Pick<RenderOptions, 'math' | 'fontCache' | 'assistiveMml' | 'signal' | 'documentKey'>,
+  ): Promise<readonly Formula[]>;
 }
 
 /** What `lintDocument` works with besides the text and settings; every part is optional. */
@@ -38,6 +41,8 @@ export async function lintDocument(text: string, settings: MathdownSettings, dep
       ? await renderer.formulas(text, {
           math: settings.math,
           fontCache: 'global',
+          // As the preview typesets, so that the two share typeset formulas.
+          assistiveMml: true,
           ...(signal ? { signal } : {}),
           ...(documentKey !== undefined ? { documentKey } : {}),
         })

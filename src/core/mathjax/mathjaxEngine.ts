@@ -11,6 +11,8 @@ import type ParseOptions from 'mathjax-full/js/input/tex/ParseOptions.js';
 import './mathjaxPackages';
 import type { TexError as FormulaError } from '../types';
 import { applyMathJaxPatches } from './mathjaxPatches';
+import { unfocusHiddenLinks } from './hiddenLinks';
+import type { LiteElement } from 'mathjax-full/js/adaptors/lite/Element.js';
 import { locateTexError } from './mathjaxErrorLocation';
 import { UserDefinitions, type DefinitionsSnapshot } from './mathjaxUserDefinitions';
 import { NumberingState } from './mathjaxNumbering';
@@ -170,6 +172,7 @@ export class MathJaxEngine {
       item.setMetrics(16, 8, 80 * 8, 1e6, 1);
       if (redo) item.inputData.recompile = { counter };
       item.convert(this.#doc, STATE.LAST);
+      if (this.#config.assistiveMml) unfocusHiddenLinks(this.#adaptor, item.typesetRoot as LiteElement);
       const styles = this.#config.styleClasses ? moveStylesToClasses(this.#adaptor, item.typesetRoot) : [];
       const html = this.#adaptor.outerHTML(item.typesetRoot);
       return this.#lastError ? { html, error: this.#lastError, styles } : { html, styles };

@@ -62,6 +62,8 @@ export namespace ToWebview {
     readonly lineCount: number;
     /** The first screen of a long document; the full result follows as a change to it. */
     readonly provisional?: boolean;
+    /** The change to the formulas' sources (what copying puts in the text); absent: unchanged. */
+    readonly formulaSources?: SourcesChange;
   }
   /** The HTML of deferred blocks the webview asked for; `anchor` repeats the anchor it asked about. */
   export interface Blocks extends Base {
@@ -99,7 +101,14 @@ export namespace ToWebview {
     /** The target as the reader should see it (workspace-relative where it can be). */
     readonly target: string;
   }
-  export type Message = Update | Blocks | RenderFailed | ScrollToLine | EditorSelection | Style | Locked | LinkMissing;
+
+  /** What the context menu's copy commands take from formula `formula` (its `data-formula` index). */
+  export interface FormulaRequest extends Base {
+    readonly type: 'formulaRequest';
+    readonly id: number;
+    readonly formula: number;
+  }
+  export type Message = Update | Blocks | RenderFailed | ScrollToLine | EditorSelection | Style | Locked | LinkMissing | FormulaRequest;
 }
 
 export namespace FromWebview {
@@ -136,7 +145,35 @@ export namespace FromWebview {
   export interface ShowSecuritySelector extends Base {
     readonly type: 'showSecuritySelector';
   }
-  export type Message = Ready | NeedReset | NeedBlocks | RevealLine | DidDoubleClick | OpenLink | ShowSecuritySelector;
+  /** The answer to a `formulaRequest`: null when the page holds no such formula (not typeset, or gone). */
+  export interface FormulaData extends Base {
+    readonly type: 'formulaData';
+    readonly id: number;
+    readonly data: FormulaCopies | null;
+  }
+  export type Message = Ready | NeedReset | NeedBlocks | RevealLine | DidDoubleClick | OpenLink | ShowSecuritySelector | FormulaData;
+}
+
+/**
+ * The page's list of formula sources (each formula as written, delimiters included, by its
+ * `data-formula` index) changes as `Array.prototype.splice(start, deleteCount, ...items)`; with
+ * `reset` the list is `items`.
+ */
+export interface SourcesChange {
+  readonly reset: boolean;
+  readonly start: number;
+  readonly deleteCount: number;
+  readonly items: readonly string[];
+}
+
+/** One formula as the copy commands put it on the clipboard. */
+export interface FormulaCopies {
+  /** As written in the document, delimiters included. */
+  readonly tex: string;
+  /** MathJax's MathML (`<math xmlns=…>`), '' for a formula with a TeX error. */
+  readonly mathml: string;
+  /** A standalone SVG file: the glyphs it uses are inside it. '' for a formula with a TeX error. */
+  readonly svg: string;
 }
 
 /** Settings the page reads from its `<meta id="mathdown-settings">` before the first message. */

@@ -56,7 +56,21 @@ export namespace TestToWebview {
     readonly selector: string;
     readonly event: 'click' | 'dblclick';
   }
-  export type Message = SnapshotRequest | TestUserScroll | TestDispatch;
+  /**
+   * Test hook: `contextMenu` opens the context menu on the first element matching `selector` as the
+   * reader would (focusing it first when it takes the focus, as from the keyboard) and answers the
+   * context VS Code would give the menu and whether the element took the focus; `copySelection` selects from
+   * the start of the first match of `selector` to the end of the first match of `to`, copies as
+   * the reader would (a copy event with an empty clipboard) and answers its text/plain and text/html.
+   */
+  export interface TestProbe extends Base {
+    readonly type: 'testProbe';
+    readonly id: number;
+    readonly probe: 'contextMenu' | 'copySelection';
+    readonly selector: string;
+    readonly to?: string;
+  }
+  export type Message = SnapshotRequest | TestUserScroll | TestDispatch | TestProbe;
 }
 
 export namespace TestFromWebview {
@@ -68,5 +82,10 @@ export namespace TestFromWebview {
     readonly id: number;
     readonly report: SnapshotReport;
   }
-  export type Message = Snapshot;
+  export interface ProbeResult extends Base {
+    readonly type: 'testProbeResult';
+    readonly id: number;
+    readonly result: unknown;
+  }
+  export type Message = Snapshot | ProbeResult;
 }

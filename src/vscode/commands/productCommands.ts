@@ -6,6 +6,7 @@ import type { ExportHtmlCommand } from '../export/exportCommand';
 import type { Lint } from '../lint';
 import { applySetting } from '../lint/applySetting';
 import type { NotebookMath } from '../notebook/notebookMath';
+import { copyFormulaCommands } from '../preview/copyFormulaCommands';
 import type { LazyRenderer } from '../preview/lazyRenderer';
 import { previewCommands } from '../preview/previewCommands';
 import type { PreviewManager } from '../preview/previewManager';
@@ -17,6 +18,7 @@ export interface CommandServices {
   previews: PreviewManager;
   renderer: LazyRenderer;
   exportHtml: ExportHtmlCommand;
+  exportPdf: ExportHtmlCommand;
   lint: Lint;
   editorMath: EditorMath;
   settings: Settings;
@@ -26,14 +28,19 @@ export interface CommandServices {
 
 export function productCommands(s: CommandServices): CommandTable {
   const preview = previewCommands(s.previews);
+  const copy = copyFormulaCommands(s.previews);
   return {
     'mathdown.preview.open': preview.open,
     'mathdown.preview.openToSide': preview.openToSide,
     'mathdown.preview.toggleLock': preview.toggleLock,
     'mathdown.preview.refresh': preview.refresh,
+    'mathdown.preview.copyTex': copy.copyTex,
+    'mathdown.preview.copyMathml': copy.copyMathml,
+    'mathdown.preview.copySvg': copy.copySvg,
     'mathdown.preview.changeSecuritySettings': s.security.run,
     'mathdown.clearFormulaCache': clearFormulaCacheCommand(s.renderer, s.previews),
     'mathdown.export.html': s.exportHtml.run,
+    'mathdown.export.pdf': s.exportPdf.run,
     'mathdown.lint.fixAll': s.lint.fixAll,
     'mathdown.lint.applySetting': applySetting,
     'mathdown.editor.toggleRenderMath': toggleRenderMath(s.settings),

@@ -14,6 +14,8 @@ export function testCommands(s: CommandServices): TestCommandTable {
     'mathdown.test.scrollPreview': (line: number) => s.previews.testUserScroll(line),
     'mathdown.test.clickInPreview': (selector: string, event?: 'dblclick') => s.previews.testDispatch(selector, event ?? 'click'),
     'mathdown.test.failNextRender': () => s.previews.testFailNextRender(),
+    'mathdown.test.probePreview': (probe: 'contextMenu' | 'copySelection', selector: string, to?: string) =>
+      s.previews.testProbe(probe, selector, to),
     'mathdown.test.revivePreview': async (state: PreviewState) => {
       const panel = vscode.window.createWebviewPanel(
         PREVIEW_VIEW_TYPE,
@@ -27,7 +29,10 @@ export function testCommands(s: CommandServices): TestCommandTable {
     /** What the notebook renderer last reported shown for the notebook `uri` (undefined before any report). */
     'mathdown.test.notebookShown': (uri: string) => s.notebooks.shown.get(uri),
     /** Replaces the export command's dialogs by the given ExportUi; no argument restores VS Code's. */
-    'mathdown.test.exportUi': (replacement?: ExportUi) => s.exportHtml.setUi(replacement),
+    'mathdown.test.exportUi': (replacement?: ExportUi) => {
+      s.exportHtml.setUi(replacement);
+      s.exportPdf.setUi(replacement);
+    },
     /** What the editor's math decorations show now. */
     'mathdown.test.editorMath': () => s.editorMath.state,
     /** Replaces the security settings picker by the given function; no argument restores VS Code's quick pick. */

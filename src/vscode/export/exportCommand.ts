@@ -1,13 +1,13 @@
-// "Mathdown: Export to HTML": the active Markdown document (or the previewed one) to a standalone
-// page. The host writes it (Host.exportToUri): a file beside a file in Node through the same
-// Node-side export as `mathdown export`, so both write the same bytes; anything else (the browser,
-// virtual and remote file systems) through vscode.workspace.fs.
+// "Mathdown: Export to HTML" and "Export to PDF": the active Markdown document (or the previewed
+// one) to a standalone page, or that page printed to PDF. The host writes it (Host.exportToUri):
+// a file beside a file in Node through the same Node-side export as `mathdown export`, so both
+// write the same bytes; anything else (the browser, virtual and remote file systems) through
+// vscode.workspace.fs. A PDF needs a local browser to print it: Node's host only (exportPdfToFile).
 import * as vscode from 'vscode';
 import type { MathdownRenderer } from '../../core';
-import { core } from '../core';
 import type { SecurityLevels } from '../previewSecurity/securityLevels';
 import type { Settings } from '../settings/settings';
-import type { ExportToUri } from '../platform/host';
+import type { ExportPdfToFile, ExportToUri } from '../platform/host';
 import { baseName, defaultExportUri, resolvePath, shownUri } from './exportTarget';
 import { windowUi, type ExportUi } from './exportUi';
 
@@ -19,8 +19,12 @@ export interface ExportCommandArgs {
   theme?: 'light' | 'dark';
 }
 
-/** Documents above this many lines are exported under a progress notification. */
+/** Documents above this many lines are exported under a progress notification (a PDF always is: a browser starts). */
 const LONG_DOCUMENT_LINES = 400;
+
+export type ExportFormat = 'html' | 'pdf';
+const NAME: Record<ExportFormat, string> = { html: 'HTML', pdf: 'PDF' };
+const FILTERS: Record<ExportFormat, Record<string, string[]>> = { html: { HTML: ['html', 'htm'] }, pdf: { PDF: ['pdf'] } };
 
 function asArgs(arg: unknown): ExportCommandArgs {
   if (arg instanceof vscode.Uri) return { uri: arg };
@@ -60,14 +64,20 @@ function writableBeside(document: vscode.TextDocument): boolean {
   return !document.isUntitled && vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) === true;
 }
 
+/** `notes.html` → `notes.pdf`. */
+function withExtension(uri: vscode.Uri, format: ExportFormat): vscode.Uri {
+  return format === 'html' ? uri : uri.with({ path: uri.path.replace(/\.html$/, `.${format}`) });
+}
+
 async function chooseOutput(
+  format: ExportFormat,
   ui: ExportUi,
   document: vscode.TextDocument,
   folder: string,
   interactive: boolean,
 ): Promise<vscode.Uri | undefined> {
   if (writableBeside(document)) {
-    const output = defaultExportUri(document.uri, folder || undefined);
+    const output = withExtension(defaultExportUri(document.uri, folder || undefined), format);
     if (!interactive || !(await exists(output))) return output;
     const replace = 'Replace';
     const answer = await ui.showWarningMessage(
@@ -80,9 +90,9 @@ async function chooseOutput(
   // An unsaved or read-only document has no folder to write beside: ask where.
   const base = vscode.workspace.workspaceFolders?.[0]?.uri;
   return ui.showSaveDialog({
-    defaultUri: base ? vscode.Uri.joinPath(base, `${baseName(document.uri).replace(/\.[^.]*$/, '') || 'Untitled'}.html`) : undefined,
-    filters: { HTML: ['html', 'htm'] },
-    title: 'Export to HTML',
+    defaultUri: base ? vscode.Uri.joinPath(base, `${baseName(document.uri).replace(/\.[^.]*$/, '') || 'Untitled'}.${format}`) : undefined,
+    filters: FILTERS[format],
+    title: `Export to ${NAME[format]}`,
   });
 }
 
@@ -101,10 +111,16 @@ async function offerToOpen(ui: ExportUi, output: vscode.Uri): Promise<void> {
 }
 
 export interface ExportHtmlCommand {
-  /** The handler of mathdown.export.html: resolves to what was written (a file's path, else its URI), or undefined when nothing was. */
+  /** The handler of mathdown.export.html (or .pdf): resolves to what was written (a file's path, else its URI), or undefined when nothing was. */
   run(arg?: unknown): Promise<string | undefined>;
   /** Test hook (mathdown.test.exportUi): the dialogs are `replacement`'s; without it, VS Code's again. */
   setUi(replacement?: ExportUi): void;
+}
+
+/** How the host writes each format. */
+interface Writers {
+  html: ExportToUri;
+  pdf: ExportPdfToFile | undefined;
 }
 
 /**
@@ -118,49 +134,95 @@ export function exportHtmlCommand(
   previewed: () => vscode.Uri | undefined,
   securityLevels: SecurityLevels,
 ): ExportHtmlCommand {
+  return exportCommand('html', renderer, { html: exportToUri, pdf: undefined }, settingsService, previewed, securityLevels);
+}
+
+/** The PDF export command: as the HTML one, printed by a Chromium-family browser (mathdown.export.browserPath, or found). */
+export function exportPdfCommand(
+  renderer: () => MathdownRenderer,
+  exportToUri: ExportToUri,
+  exportPdfToFile: ExportPdfToFile | undefined,
+  settingsService: Settings,
+  previewed: () => vscode.Uri | undefined,
+  securityLevels: SecurityLevels,
+): ExportHtmlCommand {
+  return exportCommand('pdf', renderer, { html: exportToUri, pdf: exportPdfToFile }, settingsService, previewed, securityLevels);
+}
+
+function exportCommand(
+  format: ExportFormat,
+  renderer: () => MathdownRenderer,
+  writers: Writers,
+  settingsService: Settings,
+  previewed: () => vscode.Uri | undefined,
+  securityLevels: SecurityLevels,
+): ExportHtmlCommand {
   let ui = windowUi;
   const run = async (arg?: unknown): Promise<string | undefined> => {
     const args = asArgs(arg);
     const interactive = !args.output;
-    const document = await targetDocument(args, previewed);
-    if (!document) {
-      void ui.showErrorMessage('Mathdown: open a Markdown document (or its preview) to export it to HTML.');
+    if (format === 'pdf' && !writers.pdf) {
+      void ui.showErrorMessage(
+        'Mathdown: Export to PDF needs a browser on this machine to print the page, which VS Code in a web browser cannot start: export to HTML and print it from your browser, or use VS Code desktop.',
+      );
       return undefined;
     }
-    const { core: settings, exportFolder: folder } = await settingsService.ready(document);
+    const document = await targetDocument(args, previewed);
+    if (!document) {
+      void ui.showErrorMessage(`Mathdown: open a Markdown document (or its preview) to export it to ${NAME[format]}.`);
+      return undefined;
+    }
+    const { core: settings, exportFolder: folder, pdf } = await settingsService.ready(document);
     const documentDir = document.isUntitled ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(document.uri, '..');
     const output = args.output
       ? documentDir
         ? resolvePath(documentDir, args.output)
         : asUri(args.output)
-      : await chooseOutput(ui, document, folder, interactive);
+      : await chooseOutput(format, ui, document, folder, interactive);
     if (!output) return undefined;
     // An untitled document's images are read relative to where its page goes.
     const source = document.isUntitled ? vscode.Uri.joinPath(output, '..', baseName(document.uri) || 'Untitled.md') : document.uri;
-    const run = (signal?: AbortSignal) =>
-      exportToUri(document.getText(), source, output, {
-        renderer: renderer(),
-        settings,
-        theme: args.theme,
-        remoteContent: securityLevels.for(document.uri),
-        signal,
-      });
+    const text = document.getText();
+    const remoteContent = securityLevels.for(document.uri);
+    const run = (signal?: AbortSignal, progress?: vscode.Progress<{ message?: string }>): Promise<vscode.Uri> => {
+      if (format === 'pdf') {
+        if (source.scheme !== 'file' || output.scheme !== 'file') {
+          throw new Error('a PDF is printed from a file on this machine to a file on this machine');
+        }
+        return writers.pdf!(text, source, output, {
+          renderer: renderer(),
+          settings,
+          remoteContent,
+          page: pdf.page,
+          browserPath: pdf.browserPath,
+          ...(signal ? { signal } : {}),
+          onPrint: () => progress?.report({ message: 'printing…' }),
+        });
+      }
+      return writers.html(text, source, output, { renderer: renderer(), settings, theme: args.theme, remoteContent, signal });
+    };
     try {
       const written =
-        interactive && document.lineCount > LONG_DOCUMENT_LINES
+        interactive && (format === 'pdf' || document.lineCount > LONG_DOCUMENT_LINES)
           ? await ui.withProgress(
-              { location: vscode.ProgressLocation.Notification, title: `Exporting ${baseName(source)} to HTML`, cancellable: true },
-              (_progress, token) => {
+              {
+                location: vscode.ProgressLocation.Notification,
+                title: `Exporting ${baseName(source)} to ${NAME[format]}`,
+                cancellable: true,
+              },
+              (progress, token) => {
                 const abort = new AbortController();
                 token.onCancellationRequested(() => abort.abort());
-                return run(abort.signal);
+                return run(abort.signal, progress);
               },
             )
           : await run();
       if (interactive) void offerToOpen(ui, written);
       return written.scheme === 'file' ? written.fsPath : written.toString();
     } catch (e) {
-      if (e instanceof core().ExportRefused) void ui.showErrorMessage(`Mathdown: not exported: ${e.message}.`);
+      // By name: the Node host's writer and dist/core.js each bundle their own copy of the class.
+      if ((e as Error).name === 'ExportRefused') void ui.showErrorMessage(`Mathdown: not exported: ${(e as Error).message}.`);
+      else if ((e as Error).name === 'BrowserNotFound') void ui.showErrorMessage(`Mathdown: no PDF written: ${(e as Error).message}.`);
       else if ((e as Error).name === 'AbortError') return undefined;
       else void ui.showErrorMessage(`Mathdown: could not export to ${shownUri(output)}: ${(e as Error).message}`);
       if (!interactive) throw e;

@@ -17,7 +17,8 @@ export interface ExportUi {
 
 export const windowUi: ExportUi = {
   showWarningMessage: (message, options, ...items) => vscode.window.showWarningMessage(message, options, ...items),
-  showInformationMessage: (message, ...items) => vscode.window.showInformationMessage(message, ...items),
+  // Modal, so that it pops up over the editor rather than waiting in the notification centre.
+  showInformationMessage: (message, ...items) => vscode.window.showInformationMessage(message, { modal: true }, ...items),
   showErrorMessage: (message) => vscode.window.showErrorMessage(message),
   showSaveDialog: (options) => vscode.window.showSaveDialog(options),
   withProgress: (options, task) => vscode.window.withProgress(options, task),

@@ -3,6 +3,7 @@
 // host is one small adapter (nodeHost.ts, webHost.ts); every feature is written once against this.
 import type * as vscode from 'vscode';
 import type * as Core from '../../core';
+import type { PageSetup } from '../../node/pdf/pageSetup';
 import type { CacheStorage } from '../typesetCacheStore';
 
 /** The core's functions and classes that need no platform (the renderer and the lint client come from the host). */
@@ -19,6 +20,8 @@ export interface Host {
   cacheStorage: CacheStorage;
   /** Exports a document's text as a standalone page to `output`; resolves with what it wrote. */
   exportToUri: ExportToUri;
+  /** Prints a document's page to a PDF file with a local browser: Node only (the browser's host has no program to start). */
+  exportPdfToFile?: ExportPdfToFile;
   /** Whether the integration tests' commands are registered (never in a user's session). */
   testHooks: boolean;
   /** Whether the active Markdown document's preview opens at start (`npm start`). */
@@ -29,3 +32,19 @@ export type ExportToUriOptions = Omit<Core.ExportOptions, 'loadImage' | 'linkIma
 
 /** Exports `text`, the document `source`, to `output`; resolves with the resource written. */
 export type ExportToUri = (text: string, source: vscode.Uri, output: vscode.Uri, options: ExportToUriOptions) => Promise<vscode.Uri>;
+
+export interface ExportPdfToFileOptions extends ExportToUriOptions {
+  page: PageSetup;
+  /** The browser's program file; empty: the first one found. */
+  browserPath: string;
+  /** Called when the page is typeset and the browser starts printing it. */
+  onPrint?: () => void;
+}
+
+/** Prints `text`, the file `source`, to the PDF file `output`; resolves with the file written. */
+export type ExportPdfToFile = (
+  text: string,
+  source: vscode.Uri,
+  output: vscode.Uri,
+  options: ExportPdfToFileOptions,
+) => Promise<vscode.Uri>;

@@ -6,9 +6,10 @@ import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type * as NodeCore from '../../node/coreEntry';
 import { exportToFileWith } from '../../node/exportFileWriter';
+import { exportPdfWith } from '../../node/exportPdf';
 import { startTypesetWorker } from '../../node/platform/startTypesetWorker';
 import { exportThroughWorkspaceFs } from '../export/exportTarget';
-import type { ExportToUri, Host } from './host';
+import type { ExportPdfToFile, ExportToUri, Host } from './host';
 import { nodeCacheStorage } from './nodeCacheStorage';
 
 export function nodeHost(context: vscode.ExtensionContext): Host {
@@ -20,6 +21,16 @@ export function nodeHost(context: vscode.ExtensionContext): Host {
     if (source.scheme !== 'file' || output.scheme !== 'file') return exportThroughWorkspaceFs(text, source, output, options);
     await mkdir(dirname(output.fsPath), { recursive: true });
     return vscode.Uri.file(await exportToFileWith(loadCore().exportHtml)(text, source.fsPath, output.fsPath, options));
+  };
+  const exportPdfToFile: ExportPdfToFile = async (text, source, output, { page, browserPath, onPrint, ...options }) => {
+    await mkdir(dirname(output.fsPath), { recursive: true });
+    const written = await exportPdfWith(loadCore().exportHtml)(text, source.fsPath, output.fsPath, {
+      ...options,
+      page,
+      browserPath,
+      ...(onPrint ? { onPrint } : {}),
+    });
+    return vscode.Uri.file(written);
   };
   return {
     loadCore,
@@ -37,6 +48,7 @@ export function nodeHost(context: vscode.ExtensionContext): Host {
     createLinter: () => new (loadCore().LintWorkerClient)(dist('lintWorker.js')),
     cacheStorage: nodeCacheStorage(context.globalStorageUri.fsPath, [dist('core.js'), dist('typesetWorker.js')]),
     exportToUri,
+    exportPdfToFile,
     testHooks: !!process.env['MATHDOWN_TEST'],
     openPreviewOnStart: !!process.env['MATHDOWN_OPEN_PREVIEW'],
   };

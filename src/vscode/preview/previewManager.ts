@@ -92,6 +92,12 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
     (this.#active ?? [...this.#previews][0])?.testDispatch(selector, event);
   }
 
+  /** Test hook: see TestToWebview.TestProbe (the active preview). */
+  testProbe(probe: 'contextMenu' | 'copySelection', selector: string, to?: string): Promise<unknown> {
+    const p = this.#active ?? [...this.#previews][0];
+    return p ? p.testProbe(probe, selector, to) : Promise.reject(new Error('no preview is open'));
+  }
+
   /** Test hook: the active preview's next render fails. */
   testFailNextRender(): void {
     const p = this.#active ?? [...this.#previews][0];

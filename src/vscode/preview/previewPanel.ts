@@ -6,11 +6,13 @@ import type { FirstScreen, MathdownRenderer, RenderResult } from '../../core';
 import { partitionPoint } from '../../shared/binarySearch';
 import type {
   BlockHtml,
+  FormulaCopies,
   FromWebviewMessage,
   ToWebview,
   InitialSettings,
   PreviewState,
   SnapshotReport,
+  TestToWebview,
   ToWebviewMessage,
 } from '../../shared/preview';
 import type { SecurityLevels } from '../previewSecurity/securityLevels';
@@ -18,6 +20,7 @@ import type { Settings } from '../settings/settings';
 import { EditorScrollSync } from './editorScrollSync';
 import { openLink } from './openLink';
 import { blockDiff, type SentBlock } from './blockDiff';
+import { formulaSources, sourcesDiff } from './sourcesDiff';
 import { previewPageHtml } from './previewPage';
 import { escapeAttribute } from '../../shared/escapeHtml';
 import { CoalescingRunner } from '../schedule/coalescingRunner';
@@ -63,6 +66,11 @@ export class PreviewPanel implements vscode.Disposable {
   /** Test hook: the next render throws, as a renderer bug would. */
   failNextRender = false;
   readonly #snapshots = new Map<number, (r: SnapshotReport) => void>();
+  /** The formula sources the webview holds (see SourcesChange). */
+  #sentSources: string[] = [];
+  #formulaRequestId = 0;
+  readonly #formulaRequests = new Map<number, (d: FormulaCopies | null) => void>();
+  readonly #probes = new Map<number, (r: unknown) => void>();
   #disposed = false;
 
   readonly #deps: PreviewDeps;
@@ -170,6 +178,41 @@ export class PreviewPanel implements vscode.Disposable {
     });
   }
 
+  /**
+   * Formula `formula` (its `data-formula` index) as the copy commands put it on the clipboard, from
+   * what the page shows; null when the page holds no such formula or does not answer in time.
+   */
+  formulaCopies(formula: number, timeoutMs = 10_000): Promise<FormulaCopies | null> {
+    const id = ++this.#formulaRequestId;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.#formulaRequests.delete(id);
+        resolve(null);
+      }, timeoutMs);
+      this.#formulaRequests.set(id, (d) => {
+        clearTimeout(timer);
+        resolve(d);
+      });
+      this.#post({ type: 'formulaRequest', source: this.#source, id, formula });
+    });
+  }
+
+  /** Test hook: see TestToWebview.TestProbe. */
+  testProbe(probe: TestToWebview.TestProbe['probe'], selector: string, to?: string, timeoutMs = 10_000): Promise<unknown> {
+    const id = ++this.#snapshotId;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#probes.delete(id);
+        reject(new Error('the preview did not answer'));
+      }, timeoutMs);
+      this.#probes.set(id, (r) => {
+        clearTimeout(timer);
+        resolve(r);
+      });
+      this.#post({ type: 'testProbe', source: this.#source, id, probe, selector, ...(to !== undefined ? { to } : {}) });
+    });
+  }
+
   /** Test hook: makes the webview scroll as if the reader did. */
   testUserScroll(line: number): void {
     this.#post({ type: 'testUserScroll', source: this.#source, line });
@@ -259,7 +302,7 @@ export class PreviewPanel implements vscode.Disposable {
               toLine: this.#line + FIRST_SCREEN_BELOW,
               onResult: (partial) => {
                 if (!current()) return;
-                this.#postUpdate(partial, version, true, true);
+                this.#postUpdate(partial, text, version, true, true);
                 shownFirst = true;
                 firstShown?.();
               },
@@ -268,6 +311,8 @@ export class PreviewPanel implements vscode.Disposable {
       result = await this.#deps.renderer().render(text, {
         math,
         fontCache: 'global',
+        // MathJax's MathML beside each SVG, hidden but for screen readers (and Copy MathML).
+        assistiveMml: true,
         signal: abort.signal,
         documentKey: this.#source,
         ...(firstScreen ? { firstScreen } : {}),
@@ -283,10 +328,13 @@ export class PreviewPanel implements vscode.Disposable {
     if (!current()) return;
     if (!reset && version < this.#postedVersion) return;
     // After a first screen, the full result is a change to it (so the reader's scroll position stays).
-    this.#postUpdate(result, version, (reset && !shownFirst) || this.#postedVersion < 0);
+    this.#postUpdate(result, text, version, (reset && !shownFirst) || this.#postedVersion < 0);
   }
 
-  #postUpdate(result: RenderResult, version: number, reset: boolean, provisional = false): void {
+  #postUpdate(result: RenderResult, text: string, version: number, reset: boolean, provisional = false): void {
+    const sources = formulaSources(text, result.formulas);
+    const sourcesChange = reset ? { reset, start: 0, deleteCount: 0, items: sources } : sourcesDiff(this.#sentSources, sources);
+    this.#sentSources = sources;
     const html = new Map<string, BlockHtml>();
     const blocks = result.blocks.map(({ key, startLine, endLine, formulaIndices, html: blockHtml }): SentBlock => {
       const formulaBase = formulaIndices[0] ?? 0;
@@ -322,6 +370,7 @@ export class PreviewPanel implements vscode.Disposable {
       ...(provisional ? { provisional } : {}),
       ...(reset || result.css !== this.#sentCss ? { css: result.css } : {}),
       ...(reset || result.fontDefs !== this.#sentFontDefs ? { fontDefs: result.fontDefs } : {}),
+      ...(sourcesChange ? { formulaSources: sourcesChange } : {}),
     };
     this.#sentBlocks = blocks;
     this.#seq = seq;
@@ -388,6 +437,14 @@ export class PreviewPanel implements vscode.Disposable {
       case 'snapshot':
         this.#snapshots.get(m.id)?.(m.report);
         this.#snapshots.delete(m.id);
+        break;
+      case 'testProbeResult':
+        this.#probes.get(m.id)?.(m.result);
+        this.#probes.delete(m.id);
+        break;
+      case 'formulaData':
+        this.#formulaRequests.get(m.id)?.(m.data);
+        this.#formulaRequests.delete(m.id);
         break;
     }
   }

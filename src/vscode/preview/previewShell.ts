@@ -53,6 +53,7 @@ export function previewShellHtml(shell: PreviewShell): string {
 <head>
 <meta charset="utf-8">
 ${shell.base === undefined ? '' : `<base href="${escapeAttribute(shell.base.replace(/\/?$/, '/'))}">\n`}${csp === null ? '' : `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">\n`}<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Mathdown preview</title>
 <meta id="mathdown-settings" data-settings="${escapeAttribute(JSON.stringify(shell.settings))}">
 ${shell.stylesheet === undefined ? '' : `<link rel="stylesheet" href="${escapeAttribute(shell.stylesheet)}">\n`}<style id="mathdown-mathjax-css"></style>
 </head>

@@ -2,6 +2,7 @@
 // lint, export) and the editor-only ones (preview, export folder). Built from a getter, without
 // vscode, so that the reading rules are testable on their own.
 import type { MathdownSettings, parseSettings } from '../../core';
+import { pageSetupOf, type PageSetup } from '../../node/pdf/pageSetup';
 
 export interface PreviewConfig {
   debounceMs: number;
@@ -27,6 +28,8 @@ export interface SettingsSnapshot {
   readonly notebookRenderer: boolean;
   /** `mathdown.editor.*`. */
   readonly editor: { renderMath: RenderMathInEditor };
+  /** `mathdown.export.browserPath` and `mathdown.export.pdf.*`. */
+  readonly pdf: { readonly browserPath: string; readonly page: PageSetup };
 }
 
 /**
@@ -40,6 +43,7 @@ export function buildSnapshot(get: (key: string) => unknown, parse: typeof parse
     if (v !== undefined) raw[key] = v;
   }
   const folder = get('export.folder');
+  const browserPath = get('export.browserPath');
   return {
     // A bad value falls back to its default, key by key (parseSettings reports but never throws).
     core: parse(raw).settings,
@@ -55,6 +59,14 @@ export function buildSnapshot(get: (key: string) => unknown, parse: typeof parse
     exportFolder: typeof folder === 'string' ? folder.trim() : '',
     notebookRenderer: flag(get('notebook.renderer'), true),
     editor: { renderMath: oneOf(get('editor.renderMath'), RENDER_MATH, 'cursor') },
+    pdf: {
+      browserPath: typeof browserPath === 'string' ? browserPath.trim() : '',
+      page: pageSetupOf({
+        pageSize: get('export.pdf.pageSize'),
+        margin: get('export.pdf.margin'),
+        headerFooter: get('export.pdf.headerFooter'),
+      }),
+    },
   };
 }
 
