@@ -122,3 +122,24 @@ test('a progress line only on a terminal, erased before the results', async () =
   const quiet = await runCli(dir, ['lint', 'docs/a', '--jobs', '2']);
   assert.equal(quiet.err, '', 'no progress without a terminal');
 });
+
+test('export --out-dir: the notebooks of a folder are exported beside its Markdown files, except one paired with a same-named .md', async () => {
+  const dir = mkdtempSync(join(root, 'notebooks-'));
+  const notebook = join(__dirname, '../../../test/fixtures/notebook/cross-cell.ipynb');
+  mkdirSync(join(dir, 'docs', 'sub'), { recursive: true });
+  copyFileSync(notebook, join(dir, 'docs', 'sub', 'alone.ipynb'));
+  copyFileSync(notebook, join(dir, 'docs', 'paired.ipynb'));
+  writeFileSync(join(dir, 'docs', 'paired.md'), 'Paired $x$.\n');
+  writeFileSync(join(dir, '.mathdown.json'), '{}\n');
+  const r = await runCli(dir, ['export', 'docs', '--out-dir', 'site']);
+  assert.equal(r.err, '');
+  assert.equal(r.code, 0);
+  assert.deepEqual(r.out.trim().split('\n'), [join(dir, 'site', 'paired.html'), join(dir, 'site', 'sub', 'alone.html')]);
+  const one = await runCli(dir, ['export', 'docs/sub/alone.ipynb', '-o', 'alone.html']);
+  assert.equal(one.code, 0, one.err);
+  assert.equal(
+    sameOrder(readFileSync(join(dir, 'site', 'sub', 'alone.html'), 'utf8')),
+    sameOrder(readFileSync(join(dir, 'alone.html'), 'utf8')),
+  );
+  assert.match(readFileSync(join(dir, 'site', 'paired.html'), 'utf8'), /Paired/);
+});
