@@ -44,6 +44,7 @@ export const lintCommand: Command = async (argv, io) => {
   for (const outcome of outcomes) {
     if (outcome.status === 'rejected') throw outcome.reason;
     const r = outcome.value;
+    for (const n of r.notes) io.err(n);
     for (const e of r.errors) io.err(e);
     if (r.errors.length) failed = true;
     fixed += r.fixed;
@@ -62,6 +63,8 @@ interface FileLint {
   fixed: number;
   /** Lines for stderr. */
   errors: string[];
+  /** What the settings files say about themselves (printed to stderr; not a failure). */
+  notes: string[];
 }
 
 async function lintFile(
@@ -73,16 +76,17 @@ async function lintFile(
 ): Promise<FileLint> {
   const file = shownPath(path, io.cwd);
   const errors: string[] = [];
+  const notes: string[] = [];
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
     errors.push(`mathdown lint: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); skipped.\n`);
-    return { file, fixed: 0, errors };
+    return { file, fixed: 0, errors, notes };
   }
   const loaded: MathdownSettings = await loadSettings(
     dirname(path),
-    { ...io, err: (t) => errors.push(t) },
+    { ...io, err: (t) => notes.push(t) },
     flags.config as string | undefined,
   );
   const settings: MathdownSettings = targets ? { ...loaded, lint: { ...loaded.lint, targets } } : loaded;
@@ -99,7 +103,7 @@ async function lintFile(
       }
     }
   }
-  return { file, diagnostics: await lintDocument(text, settings, { renderer }), fixed, errors };
+  return { file, diagnostics: await lintDocument(text, settings, { renderer }), fixed, errors, notes };
 }
 
 /** `--targets github,katex`: checked as the `lint.targets` setting is. */

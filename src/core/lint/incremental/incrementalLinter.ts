@@ -131,6 +131,11 @@ function placed(d: LintDiagnostic, chunk: LintChunk): LintDiagnostic {
     line: d.line + chunk.line,
     endLine: d.endLine + chunk.line,
     ...(d.fix ? { fix: d.fix.map((e) => ({ ...e, offset: e.offset + chunk.start })) } : {}),
+    ...(d.choices
+      ? {
+          choices: d.choices.map((c) => (c.edits ? { ...c, edits: c.edits.map((e) => ({ ...e, offset: e.offset + chunk.start })) } : c)),
+        }
+      : {}),
   };
 }
 
