@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { MathdownRenderer, RendererPool } from '../../node/coreEntry';
 import { CliError } from '../io';
+import { CLI_RENDERER_OPTIONS } from '../rendererOptions';
 
 /** `--jobs N`: files worked on at once, each with a typesetting worker; by default one per core. */
 export function jobsOption(value: string | true | undefined, command: string): number {
@@ -19,7 +20,8 @@ export async function withRendererPool<T>(jobs: number, files: number, fn: (pool
   const pool = new RendererPool({
     size: Math.max(1, Math.min(jobs, files)),
     // One file: the renderer's default helpers spread that document over the cores, as before.
-    create: (options) => new MathdownRenderer(single && jobs > 1 ? { formulaCache: options.formulaCache } : options),
+    create: (options) =>
+      new MathdownRenderer({ ...CLI_RENDERER_OPTIONS, ...(single && jobs > 1 ? { formulaCache: options.formulaCache } : options) }),
   });
   try {
     return await fn(pool);
