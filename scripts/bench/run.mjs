@@ -4,6 +4,8 @@
 //   node scripts/bench/run.mjs [--rounds 3] [--engines mathdown,markedKatex] [--no-write] [--dir DIR] [--no-folders]
 //   node scripts/bench/folders.mjs   (the CLI folder part alone: bench/folders.json, shown in the report)
 //   node scripts/bench/run.mjs --report   (rebuild the report from DIR/results.json, e.g. after bench:vscode)
+//   MATHDOWN_BENCH_ASSISTIVE_MML=0 node scripts/bench/run.mjs --engines mathdown --no-write
+//     (Mathdown without the assistive MathML the preview renders: what it costs, see engines/mathdown.mjs)
 // Prints the report and writes it to bench/RESULTS.md (raw numbers to DIR/results.json).
 import fs from 'node:fs';
 import path from 'node:path';

@@ -13,6 +13,8 @@
 // The time runs from the keydown event in the workbench to the moment the webview's DOM holds the
 // change: for the built-in preview the typed TeX in KaTeX's annotation, for Mathdown a new block
 // (new key) with typeset math at the edited line. Writes bench/RESULTS-vscode.md and bench/vscode.json.
+// Issue 19: `--previews mathdown-nommml,mathdown --docs reference --no-write` compares the preview
+// with the assistive MathML it renders beside each formula and without it (MATHDOWN_BENCH_ASSISTIVE_MML=0).
 // Issue 20, math in the editor: `--previews mathdown-plain,mathdown --docs reference` measures, in one
 // run, Mathdown's preview with the in-editor rendering on (its default, `cursor`), where each keystroke
 // is also timed until the editor shows a new decoration image, and the preview with it off
@@ -45,6 +47,8 @@ const PREVIEW = {
   builtin: { command: 'Markdown: Open Preview to the Side', label: "VS Code's built-in Markdown preview" },
   mathdown: { command: 'Mathdown: Open Preview to the Side', label: 'Mathdown preview' },
   'mathdown-plain': { command: 'Mathdown: Open Preview to the Side', label: 'Mathdown preview, math in the editor off' },
+  // What the assistive MathML costs: the extension host started with MATHDOWN_BENCH_ASSISTIVE_MML=0.
+  'mathdown-nommml': { command: 'Mathdown: Open Preview to the Side', label: 'Mathdown preview, assistive MathML off' },
 };
 /** The preview watcher's kind (vscodeFrame.mjs): both Mathdown rows watch Mathdown's preview. */
 const probeKind = (kind) => (kind.startsWith('mathdown') ? 'mathdown' : kind);
@@ -262,7 +266,7 @@ async function measure(page, kind, name) {
   return { ...decoration, ms: median(samples), samples, timedOut, openMs, formula: target.formulaIndex, bytes: docs[name].bytes, formulas: docs[name].count };
 }
 
-const results = { date: env.date, env, keys, builtin: {}, mathdown: {}, 'mathdown-plain': {}, errors: {} };
+const results = { date: env.date, env, keys, builtin: {}, mathdown: {}, 'mathdown-plain': {}, 'mathdown-nommml': {}, errors: {} };
 // A fresh code-server and browser for every (document, preview): no webview, cache or memory left
 // over from the previous measurement. Both previews run with the Mathdown extension loaded, so that
 // the workbench is the same apart from the preview.
@@ -283,6 +287,7 @@ for (const name of docNames) {
           ...(kind === 'mathdown-plain' ? { 'mathdown.editor.renderMath': 'off' } : {}),
           ...(web ? WEB_HOST : {}),
         },
+        ...(kind === 'mathdown-nommml' ? { env: { MATHDOWN_BENCH_ASSISTIVE_MML: '0' } } : {}),
       });
       browser = await launchChromium({ viewport: { width: 1600, height: 1000 } });
       page = await browser.context.newPage();

@@ -43,6 +43,7 @@ export function startExtension(context: vscode.ExtensionContext, host: Host): vo
     settings,
     securityLevels,
     firstScreens,
+    assistiveMml: host.previewAssistiveMml,
   });
   context.subscriptions.push(settings, parses, renderer, securityLevels, previews);
   if (host.openPreviewOnStart) context.subscriptions.push(openPreviewOnStart(previews));

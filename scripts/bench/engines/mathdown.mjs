@@ -6,8 +6,12 @@ import { distDir, requireFromRepo } from './repo.mjs';
 
 export const label = 'Mathdown (dist/core.js)';
 
-/** As the preview renders: one document key (incremental re-lexing) and the shared glyph cache. */
-export const RENDER_OPTIONS = { math: {}, fontCache: 'global', documentKey: 'bench' };
+/**
+ * As the preview renders: one document key (incremental re-lexing), the shared glyph cache and
+ * MathJax's assistive MathML beside each SVG. MATHDOWN_BENCH_ASSISTIVE_MML=0 leaves the MathML out,
+ * to measure what it costs (the preview has no such switch: Copy MathML and screen readers need it).
+ */
+export const RENDER_OPTIONS = { math: {}, fontCache: 'global', documentKey: 'bench', assistiveMml: process.env.MATHDOWN_BENCH_ASSISTIVE_MML !== '0' };
 
 /**
  * As the extension's LazyRenderer.get(): the typesetting worker is started first, so that its

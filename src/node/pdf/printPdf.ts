@@ -1,7 +1,8 @@
 // Prints an exported page to PDF with a Chromium-family browser, headless, through puppeteer-core
 // (the DevTools protocol's Page.printToPDF): the same script-free page the HTML export writes, so
-// the math stays vector paths and the text stays text. A browser that does not start, or a page
-// that does not load, fails within a deadline instead of hanging; the signal closes the browser.
+// the math stays vector paths and the text stays text. A browser that does not start fails within a
+// deadline; one that stops working on the page (see stallWatch.ts) or fails is closed and said so,
+// instead of leaving the export waiting; the signal (Cancel) closes the browser.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,11 +12,14 @@ import { escapeHtml } from '../../shared/escapeHtml';
 import { writeFileAtomic } from '../writeFileAtomic';
 import { BrowserNotFound } from './findBrowser';
 import type { PageSetup } from './pageSetup';
+import { STALL_WINDOW_MS, watchForStall, type ProcessSample, type StallWatch } from './stallWatch';
 
 /** How long a browser may take to start before it counts as not working. */
 const LAUNCH_TIMEOUT_MS = 60_000;
-/** How long one print may take at most: a browser that stops answering ends the export then. */
+/** How long loading and printing may take at most, however busy the browser stays. */
 const PRINT_TIMEOUT_MS = 60 * 60_000;
+
+const TRY_AGAIN = 'try again, or export to HTML and print that page from a browser';
 
 export interface PrintOptions extends PageSetup {
   /** The browser's program file (see findBrowser). */
@@ -69,17 +73,7 @@ export async function printPdf(html: string, output: string, options: PrintOptio
       );
     }
     if (signal?.aborted) throw aborted();
-    const tab = await browser.newPage();
-    await tab.goto(pathToFileURL(page).href, { waitUntil: 'load', timeout: 0 });
-    const pdf = await tab.pdf({
-      format: options.pageSize,
-      margin: options.margins,
-      printBackground: true,
-      displayHeaderFooter: options.headerFooter,
-      headerTemplate: options.headerFooter ? headerTemplate(options.title) : '<span></span>',
-      footerTemplate: options.headerFooter ? FOOTER : '<span></span>',
-      timeout: 0,
-    });
+    const pdf = await printIn(browser, pathToFileURL(page).href, options);
     if (signal?.aborted) throw aborted();
     await writeFileAtomic(output, pdf);
     return output;
@@ -91,4 +85,51 @@ export async function printPdf(html: string, output: string, options: PrintOptio
     await browser?.close().catch(() => {});
     await rm(folder, { recursive: true, force: true });
   }
+}
+
+/** Loads `url` in a new tab of `browser` and prints it; a browser that stalls or fails is closed and said so. */
+async function printIn(browser: Browser, url: string, options: PrintOptions): Promise<Buffer> {
+  let stalled = false;
+  let watch: StallWatch | undefined;
+  try {
+    const system = await browser.target().createCDPSession();
+    watch = watchForStall(
+      async () => ((await system.send('SystemInfo.getProcessInfo')) as { processInfo: ProcessSample[] }).processInfo,
+      () => {
+        stalled = true;
+        void browser.close().catch(() => {});
+      },
+    );
+    const tab = await browser.newPage();
+    await tab.goto(url, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
+    const stream = await tab.createPDFStream({
+      format: options.pageSize,
+      margin: options.margins,
+      printBackground: true,
+      displayHeaderFooter: options.headerFooter,
+      headerTemplate: options.headerFooter ? headerTemplate(options.title) : '<span></span>',
+      footerTemplate: options.headerFooter ? FOOTER : '<span></span>',
+      timeout: PRINT_TIMEOUT_MS,
+    });
+    // Printed: what is left is reading the file from the browser, paced by this process.
+    watch.stop();
+    return await readAll(stream);
+  } catch (e) {
+    if (options.signal?.aborted) throw aborted();
+    if (stalled) {
+      throw new Error(
+        `the browser stopped working on the PDF (no progress for ${STALL_WINDOW_MS / 60_000} minutes: its print service may have crashed or been stopped); ${TRY_AGAIN}`,
+      );
+    }
+    throw new Error(`the browser failed to print the page (${(e as Error).message.split('\n')[0]}); ${TRY_AGAIN}`);
+  } finally {
+    watch?.stop();
+  }
+}
+
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  const reader = stream.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);
+  return Buffer.concat(chunks);
 }

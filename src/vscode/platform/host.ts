@@ -26,6 +26,11 @@ export interface Host {
   testHooks: boolean;
   /** Whether the active Markdown document's preview opens at start (`npm start`). */
   openPreviewOnStart: boolean;
+  /**
+   * Whether the preview puts assistive MathML beside each formula (always, but for a benchmark
+   * measuring what it costs: MATHDOWN_BENCH_ASSISTIVE_MML=0 in the Node host).
+   */
+  previewAssistiveMml: boolean;
 }
 
 export type ExportToUriOptions = Omit<Core.ExportOptions, 'loadImage' | 'linkImage' | 'sourceName'>;

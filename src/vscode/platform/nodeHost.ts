@@ -51,5 +51,6 @@ export function nodeHost(context: vscode.ExtensionContext): Host {
     exportPdfToFile,
     testHooks: !!process.env['MATHDOWN_TEST'],
     openPreviewOnStart: !!process.env['MATHDOWN_OPEN_PREVIEW'],
+    previewAssistiveMml: process.env['MATHDOWN_BENCH_ASSISTIVE_MML'] !== '0',
   };
 }

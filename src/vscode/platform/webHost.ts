@@ -39,5 +39,6 @@ export function webHost(context: vscode.ExtensionContext): Host {
     exportToUri: exportThroughWorkspaceFs,
     testHooks: context.extensionMode === vscode.ExtensionMode.Test,
     openPreviewOnStart: false,
+    previewAssistiveMml: true,
   };
 }

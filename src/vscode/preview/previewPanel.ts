@@ -35,6 +35,8 @@ export interface PreviewDeps {
   readonly securityLevels: SecurityLevels;
   /** Told when a first screen starts and is shown, so that lint on open waits for it. */
   readonly firstScreens?: FirstScreens;
+  /** False only in a benchmark of what the assistive MathML costs (Host.previewAssistiveMml). */
+  readonly assistiveMml?: boolean;
 }
 
 export class PreviewPanel implements vscode.Disposable {
@@ -312,7 +314,7 @@ export class PreviewPanel implements vscode.Disposable {
         math,
         fontCache: 'global',
         // MathJax's MathML beside each SVG, hidden but for screen readers (and Copy MathML).
-        assistiveMml: true,
+        assistiveMml: this.#deps.assistiveMml ?? true,
         signal: abort.signal,
         documentKey: this.#source,
         ...(firstScreen ? { firstScreen } : {}),
