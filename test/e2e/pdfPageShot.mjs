@@ -15,7 +15,9 @@ fs.mkdirSync(out, { recursive: true });
 
 const folder = copyToTemp(path.join(repoRoot, 'examples'));
 const pdfFile = path.join(folder, 'showcase.pdf');
-execFileSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), 'export', path.join(folder, 'showcase.md'), '--pdf'], { stdio: 'inherit' });
+execFileSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), 'export', path.join(folder, 'showcase.md'), '--pdf'], {
+  stdio: 'inherit',
+});
 
 // pdf.js and the PDF served from memory under one made-up origin (module scripts and the worker need one).
 const ORIGIN = 'http://pdf-shot.invalid';

@@ -12,7 +12,14 @@ test('a browser that keeps working, even slowly, never stalls', () => {
   let cpu = 5;
   for (let t = 0; t <= 60 * MINUTE; t += 10_000) {
     cpu += 0.2; // a small share of a busy machine
-    assert.equal(d.sample(t, [{ id: 1, cpuTime: 3 }, { id: 2, cpuTime: cpu }]), false, `at ${t} ms`);
+    assert.equal(
+      d.sample(t, [
+        { id: 1, cpuTime: 3 },
+        { id: 2, cpuTime: cpu },
+      ]),
+      false,
+      `at ${t} ms`,
+    );
   }
 });
 
@@ -30,10 +37,29 @@ test('a browser idle for a whole window has stalled; not before the window is fu
 
 test('a process that ends takes back no work; a new one counts from its first sample', () => {
   const d = new StallDetector(MINUTE, 1);
-  assert.equal(d.sample(0, [{ id: 1, cpuTime: 100 }, { id: 2, cpuTime: 50 }]), false);
+  assert.equal(
+    d.sample(0, [
+      { id: 1, cpuTime: 100 },
+      { id: 2, cpuTime: 50 },
+    ]),
+    false,
+  );
   // The compositor (id 3) starts and works; the busy renderer (id 2) ends: work was done.
-  assert.equal(d.sample(30_000, [{ id: 1, cpuTime: 100 }, { id: 3, cpuTime: 4 }]), false);
-  assert.equal(d.sample(60_000, [{ id: 1, cpuTime: 100 }, { id: 3, cpuTime: 4 }]), false, 'the window holds the compositor’s work');
+  assert.equal(
+    d.sample(30_000, [
+      { id: 1, cpuTime: 100 },
+      { id: 3, cpuTime: 4 },
+    ]),
+    false,
+  );
+  assert.equal(
+    d.sample(60_000, [
+      { id: 1, cpuTime: 100 },
+      { id: 3, cpuTime: 4 },
+    ]),
+    false,
+    'the window holds the compositor’s work',
+  );
   // The compositor dies: the total drops, which is no work, and a window later the browser has stalled.
   assert.equal(d.sample(90_000, [{ id: 1, cpuTime: 100.1 }]), true);
 });

@@ -90,7 +90,9 @@ export const exportCommand: Command = async (argv, io) => {
         }).catch((e: unknown) => {
           if (e instanceof ExportRefused) throw new CliError(`mathdown export: not writing ${output}: ${e.message}.`);
           if (e instanceof NotebookFormatError) throw new CliError(`mathdown export: ${path}: ${e.message}.`);
-          if ((e as Error).name === 'BrowserNotFound') throw new CliError(`mathdown export: no PDF written: ${(e as Error).message}.`);
+          // By name: dist/pdf.js bundles its own copy of these classes.
+          if ((e as Error).name === 'BrowserNotFound' || (e as Error).name === 'PrintFailed')
+            throw new CliError(`mathdown export: no PDF written: ${(e as Error).message}.`);
           const code = (e as NodeJS.ErrnoException).code;
           if (code) throw new CliError(`mathdown export: cannot write ${output} (${code}); check that its folder exists and is writable.`);
           throw e;

@@ -21,6 +21,11 @@ const PRINT_TIMEOUT_MS = 60 * 60_000;
 
 const TRY_AGAIN = 'try again, or export to HTML and print that page from a browser';
 
+/** The browser started but did not print: it failed, or stopped working on the page. */
+export class PrintFailed extends Error {
+  override name = 'PrintFailed';
+}
+
 export interface PrintOptions extends PageSetup {
   /** The browser's program file (see findBrowser). */
   browser: string;
@@ -117,11 +122,11 @@ async function printIn(browser: Browser, url: string, options: PrintOptions): Pr
   } catch (e) {
     if (options.signal?.aborted) throw aborted();
     if (stalled) {
-      throw new Error(
+      throw new PrintFailed(
         `the browser stopped working on the PDF (no progress for ${STALL_WINDOW_MS / 60_000} minutes: its print service may have crashed or been stopped); ${TRY_AGAIN}`,
       );
     }
-    throw new Error(`the browser failed to print the page (${(e as Error).message.split('\n')[0]}); ${TRY_AGAIN}`);
+    throw new PrintFailed(`the browser failed to print the page (${(e as Error).message.split('\n')[0]}); ${TRY_AGAIN}`);
   } finally {
     watch?.stop();
   }

@@ -222,7 +222,8 @@ function exportCommand(
     } catch (e) {
       // By name: the Node host's writer and dist/core.js each bundle their own copy of the class.
       if ((e as Error).name === 'ExportRefused') void ui.showErrorMessage(`Mathdown: not exported: ${(e as Error).message}.`);
-      else if ((e as Error).name === 'BrowserNotFound') void ui.showErrorMessage(`Mathdown: no PDF written: ${(e as Error).message}.`);
+      else if ((e as Error).name === 'BrowserNotFound' || (e as Error).name === 'PrintFailed')
+        void ui.showErrorMessage(`Mathdown: no PDF written: ${(e as Error).message}.`);
       else if ((e as Error).name === 'AbortError') return undefined;
       else void ui.showErrorMessage(`Mathdown: could not export to ${shownUri(output)}: ${(e as Error).message}`);
       if (!interactive) throw e;
