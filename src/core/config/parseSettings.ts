@@ -139,7 +139,7 @@ const KEYS: Record<string, { check: Check; apply: (s: MathdownSettings, v: any) 
     },
   },
   'lint.targets': {
-    check: listOf('github', 'markdown-then-mathjax', 'pandoc', 'kramdown', 'katex', 'gfm', 'commonmark'),
+    check: listOf('github', 'markdown-then-mathjax', 'pandoc', 'kramdown', 'katex', 'github-mathjax', 'gfm', 'commonmark'),
     apply: (s, v) => {
       s.lint = { ...s.lint, targets: v };
     },

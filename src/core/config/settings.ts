@@ -5,7 +5,7 @@ export type Severity = 'off' | 'info' | 'warning' | 'error';
  * Where the document is published (src/core/lint/targets/destinations.ts models each). `gfm` and
  * `commonmark` are the legacy names of a renderer without math support, kept with their meaning.
  */
-export type LintTarget = 'github' | 'markdown-then-mathjax' | 'pandoc' | 'kramdown' | 'katex' | 'gfm' | 'commonmark';
+export type LintTarget = 'github' | 'markdown-then-mathjax' | 'pandoc' | 'kramdown' | 'katex' | 'github-mathjax' | 'gfm' | 'commonmark';
 
 /** The settings shared by the VS Code extension (`mathdown.*`) and the CLI (`.mathdown.json`). */
 export interface MathdownSettings {
