@@ -10,13 +10,13 @@ import { test } from 'node:test';
 const root = join(__dirname, '../../..');
 const ALLOWED = [
   /^(package\.json|README\.md|LICENSE|CHANGELOG\.md)$/,
-  /^dist\/(extension|typesetWorker|lintWorker|webview|notebookRenderer|cli|core)\.js$/,
+  /^dist\/(extension|typesetWorker|lintWorker|webview|notebookRenderer|cli|core|pdf)\.js$/,
   /^dist\/web\/(extension|typesetWorker|lintWorker)\.js$/,
   /^media\/[\w.-]+\.(css|svg|png)$/,
   /^syntaxes\/[\w.-]+\.json$/,
   /^schemas\/mathdown\.schema\.json$/,
   /^docs\/rules\/(MM\d{3}|README)\.md$/,
-  /^docs\/screenshots\/(showcase-(light|dark)|notebook-(mathdown|builtin-katex)|editor-math-dark|references-dark)\.png$/,
+  /^docs\/screenshots\/(showcase-(light|dark)|notebook-(mathdown|builtin-katex)|editor-math-dark|references-dark|pdf-page)\.png$/,
 ];
 const REQUIRED = [
   'package.json',
@@ -27,6 +27,8 @@ const REQUIRED = [
   'dist/webview.js',
   'dist/notebookRenderer.js',
   'dist/cli.js',
+  // Export to PDF's printer (loadPdf.ts), loaded by the extension and the CLI when a PDF is asked for.
+  'dist/pdf.js',
   'dist/web/extension.js',
   'dist/web/typesetWorker.js',
   'dist/web/lintWorker.js',
