@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
+import type { ExportUi } from '../../src/vscode/export/exportUi';
 import { activateMathdown, closeAll, fixtureUri, startClean, waitFor } from './helpers';
 import { MemFs } from './memFs';
 import { waitForPreview } from './previewHelpers';
@@ -81,10 +82,35 @@ suite('virtual file system', () => {
 
   test('Export to HTML writes the page beside the document through the provider, with the image embedded', async () => {
     const target = vscode.Uri.joinPath(folder, 'figure.html');
-    // No output argument: the page goes beside the document, as the command does for a user (no
-    // dialog: the provider's file system is writable and nothing is there yet).
-    const written = await vscode.commands.executeCommand<string>('mathdown.export.html', { uri: doc.uri });
+    // No output argument: the page goes beside the document, as the command does for a user, and
+    // its dialogs are recorded here (no Replace question or Save dialog: the provider's file system
+    // is writable and nothing is there yet; then the offer to open it, in an editor: no Reveal).
+    const asked: string[] = [];
+    const record =
+      (kind: string) =>
+      (message: string, ...rest: unknown[]) => {
+        asked.push(`${kind}: ${message} [${rest.filter((r) => typeof r === 'string').join(', ')}]`);
+        return Promise.resolve(undefined);
+      };
+    const ui: ExportUi = {
+      showWarningMessage: record('warning'),
+      showInformationMessage: record('information'),
+      showErrorMessage: record('error'),
+      showSaveDialog: () => record('saveDialog')(''),
+      withProgress: (_options, task) => task({ report: () => undefined }, new vscode.CancellationTokenSource().token),
+      openExternal: () => record('openExternal')('').then(() => false),
+      revealFileInOS: () => record('revealFileInOS')(''),
+    };
+    await vscode.commands.executeCommand('mathdown.test.exportUi', ui);
+    let written: string | undefined;
+    try {
+      written = await vscode.commands.executeCommand<string>('mathdown.export.html', { uri: doc.uri });
+      await waitFor(() => asked.length > 0, 'the offer to open the page');
+    } finally {
+      await vscode.commands.executeCommand('mathdown.test.exportUi');
+    }
     assert.equal(written, target.toString());
+    assert.deepEqual(asked, ['information: Exported figure.html. [Open]']);
     const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
     assert.match(html, /<title>Virtual notes<\/title>/);
     assert.match(html, /<svg[^>]*>/);
