@@ -23,7 +23,7 @@ export interface Destination {
   /** `\(…\)` and `\[…\]` reach the reader as `(…)` and `[…]` (MM107). */
   eatsBackslashDelimiters: boolean;
   /** A math engine whose own acceptance is checked (MM304), not a Markdown renderer. */
-  engine?: 'katex';
+  engine?: 'katex' | 'github-mathjax';
 }
 
 /** Forms whose text a renderer without math processes like prose (math fences are code; `\(`/`\[` are MM107's). */
@@ -80,7 +80,28 @@ export const DESTINATIONS: Readonly<Record<LintTarget, Destination>> = {
     markdown: { $: ['commonmark'] },
     eatsBackslashDelimiters: true,
   },
+  // JupyterLab (and Jupyter Notebook 7) hide math from their Markdown parser before it runs
+  // (@jupyterlab/rendermime's removeMath): `$…$`, `$$…$$`, `\\(…\\)`, `\\[…\\]` and
+  // `\begin…\end` keep their TeX and table rows do not split inside them; a single-backslash
+  // `\(…\)` is not among them, so marked turns it into `(…)` before MathJax scans the cell.
+  jupyterlab: {
+    id: 'jupyterlab',
+    label: 'JupyterLab',
+    place: 'in JupyterLab',
+    markdown: {},
+    eatsBackslashDelimiters: true,
+  },
   katex: { id: 'katex', label: 'KaTeX', place: 'in KaTeX', markdown: {}, eatsBackslashDelimiters: false, engine: 'katex' },
+  // github.com's MathJax configuration (githubMathjaxConfig.ts), checked by MM305: an engine target
+  // beside `github`, which models what Markdown does to the math there.
+  'github-mathjax': {
+    id: 'github-mathjax',
+    label: "github.com's MathJax",
+    place: "in github.com's MathJax",
+    markdown: {},
+    eatsBackslashDelimiters: false,
+    engine: 'github-mathjax',
+  },
 };
 
 /** Every target name the settings accept, the legacy `gfm` and `commonmark` included. */
