@@ -72,8 +72,12 @@ export async function activate(ctx: RendererContext): Promise<void> {
     enabled = message.enabled;
     css = message.css;
     html.set(message.cells);
-    // Envs are needed only for the texts still shown.
-    if (message.cells.length) for (const text of envs.keys()) if (!html.has(text)) envs.delete(text);
+    // Envs are needed only for the texts still shown: in the notebook now, or in the page (an update
+    // made before the latest edit lacks the text the edited cell was drawn with since).
+    if (message.cells.length) {
+      const drawn = new Set(shownCells().map(({ cell }) => cell.dataset['source'] ?? ''));
+      for (const text of envs.keys()) if (!html.has(text) && !drawn.has(text)) envs.delete(text);
+    }
     asked.clear();
     patchShownCells();
   });
