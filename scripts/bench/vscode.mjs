@@ -29,7 +29,7 @@ import { writeDocs } from './generateDoc.mjs';
 import { median } from './stats.mjs';
 import { armWatcher, blockKey, installWatcher, readWatcher } from './vscodeFrame.mjs';
 import { targetRows } from './vscodeTargets.mjs';
-import { measureNotebook, NOTEBOOK_DOC, NOTEBOOK_KINDS, notebookReport, writeNotebook } from './vscodeNotebook.mjs';
+import { measureNotebook, NOTEBOOK_DOC, NOTEBOOK_KINDS, NOTEBOOK_SETTINGS, notebookReport, writeNotebook } from './vscodeNotebook.mjs';
 
 const arg = (name, def) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : def; };
 const keys = Number(arg('keys', '5'));
@@ -285,6 +285,7 @@ for (const name of docNames) {
           'files.autoSave': 'off',
           // The in-editor rendering is on by default (cursor); the baseline row has it off.
           ...(kind === 'mathdown-plain' ? { 'mathdown.editor.renderMath': 'off' } : {}),
+          ...(name === NOTEBOOK_DOC ? NOTEBOOK_SETTINGS : {}),
           ...(web ? WEB_HOST : {}),
         },
       });

@@ -20,6 +20,12 @@ const FORMULAS_PER_CELL = 10;
 /** The `.md` first-open target of issue 18 (vscodeTargets.mjs: 1 MB notes, first open), which the issue asks of notebooks too. */
 export const NOTEBOOK_TARGET = 0.35;
 
+/**
+ * The workbench's settings for the notebook rows: a click on the .ipynb opens the notebook editor
+ * (opened while the workbench is still starting, it may otherwise come up as JSON text).
+ */
+export const NOTEBOOK_SETTINGS = { 'workbench.editorAssociations': { '*.ipynb': 'jupyter-notebook' } };
+
 export const NOTEBOOK_KINDS = {
   builtin: { label: "VS Code's built-in notebook renderer (markdown-math, KaTeX)", withMathdown: false },
   mathdown: { label: "Mathdown's notebook renderer (MathJax SVG)", withMathdown: true },
@@ -57,19 +63,24 @@ function markdownRowsInView() {
   const list = document.querySelector('.notebook-editor .monaco-list');
   if (!list) return 0;
   const view = list.getBoundingClientRect();
+  // A Markdown row may measure 0 px high (its content is drawn in the webview above the list): its top places it.
   return [...list.querySelectorAll('.monaco-list-row.markdown-cell-row')].filter((row) => {
     const r = row.getBoundingClientRect();
-    return r.height > 0 && r.bottom > view.top && r.top < view.bottom;
+    return r.bottom >= view.top && r.top < view.bottom;
   }).length;
 }
 
-/** In the notebook's webview frame: the drawn Markdown cells in notebook order, whether each shows typeset math. */
+/**
+ * In the notebook's webview frame: the Markdown cells placed in the notebook (a cell drawn ahead
+ * waits at a negative offset), in notebook order, whether each is shown with typeset math.
+ */
 function drawnCells(kind) {
   const previews = [...document.querySelectorAll('.preview')]
-    .filter((p) => p.shadowRoot && getComputedStyle(p).visibility !== 'hidden')
+    .filter((p) => parseFloat(p.style.top) >= 0)
     .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
   return previews.map((p) => {
     const root = p.shadowRoot;
+    if (!root || getComputedStyle(p).visibility === 'hidden') return false;
     if (kind === 'mathdown') return root.querySelectorAll('mjx-container').length > 0 && !root.querySelector('.mathdown-pending');
     return root.querySelectorAll('.katex').length > 0;
   });
