@@ -12,11 +12,14 @@ import * as vscode from 'vscode';
 import type { MathdownRenderer, MathOptions } from '../../core';
 import { NOTEBOOK_RENDERER_ID, type CellsUpdate, type ShownCell, type TestClick, type ToExtension } from '../../shared/notebook/messages';
 import { core } from '../core';
+import type { FirstScreens } from '../schedule/firstScreens';
 import type { Settings } from '../settings/settings';
 
 export interface NotebookMathDeps {
   renderer: () => MathdownRenderer;
   settings: Settings;
+  /** An opening notebook's cells count as first screens: lint of its cells waits until the cells in view are sent. */
+  firstScreens?: FirstScreens;
 }
 
 /** An edit burst (typing in a cell) is rendered once it pauses. */
@@ -37,6 +40,8 @@ export class NotebookMath implements vscode.Disposable {
   readonly #asked = new Map<vscode.NotebookDocument, Set<string>>();
   /** Notebooks whose last update holds only their first cells; the whole notebook follows. */
   readonly #partial = new Set<vscode.NotebookDocument>();
+  /** Opening notebooks: ends the first screens of their cells (see NotebookMathDeps.firstScreens). */
+  readonly #opening = new Map<vscode.NotebookDocument, () => void>();
   /** Test hook: what the renderer last reported shown, by notebook URI. */
   readonly shown = new Map<string, ShownCell[]>();
 
@@ -52,6 +57,7 @@ export class NotebookMath implements vscode.Disposable {
         this.#targets.delete(nb);
         this.#asked.delete(nb);
         this.#partial.delete(nb);
+        this.#opened(nb);
         clearTimeout(this.#timers.get(nb));
         this.#timers.delete(nb);
       }),
@@ -77,6 +83,7 @@ export class NotebookMath implements vscode.Disposable {
     // The first cells of an opening notebook went out; the whole notebook is being typeset and follows.
     else if (this.#partial.has(editor.notebook)) return;
     else {
+      if (!last) this.#opens(editor.notebook);
       const asked = this.#asked.get(editor.notebook) ?? new Set<string>();
       asked.add(message.text);
       this.#asked.set(editor.notebook, asked);
@@ -129,7 +136,27 @@ export class NotebookMath implements vscode.Disposable {
       this.#send(notebook, whole.update);
     } finally {
       this.#partial.delete(notebook);
+      this.#opened(notebook);
     }
+  }
+
+  /**
+   * The webview draws the cells of a notebook that has none of Mathdown's HTML yet: until the cells
+   * in view are sent, lint of its cells (which typesets every formula of every cell, in the same
+   * queue) waits, and a lint already running gives way.
+   */
+  #opens(notebook: vscode.NotebookDocument): void {
+    const firstScreens = this.#deps.firstScreens;
+    if (!firstScreens || this.#opening.has(notebook)) return;
+    const ends = notebook.getCells().map((c) => firstScreens.begin(c.document.uri.toString()));
+    this.#opening.set(notebook, () => {
+      for (const end of ends) end();
+    });
+  }
+
+  #opened(notebook: vscode.NotebookDocument): void {
+    this.#opening.get(notebook)?.();
+    this.#opening.delete(notebook);
   }
 
   /** The HTML of Markdown `cells` read as one document, and the cell that defines each equation id. */
@@ -162,6 +189,7 @@ export class NotebookMath implements vscode.Disposable {
   }
 
   #send(notebook: vscode.NotebookDocument, update: CellsUpdate): void {
+    this.#opened(notebook);
     this.#known.set(notebook, update);
     for (const editor of vscode.window.visibleNotebookEditors) {
       if (editor.notebook === notebook) void this.#messaging.postMessage(update, editor);
@@ -187,6 +215,7 @@ export class NotebookMath implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const nb of [...this.#opening.keys()]) this.#opened(nb);
     for (const t of this.#timers.values()) clearTimeout(t);
     for (const s of this.#subscriptions) s.dispose();
   }
