@@ -31,6 +31,9 @@ export const TEST_COMMAND_IDS = [
   'mathdown.test.exportUi',
   'mathdown.test.editorMath',
   'mathdown.test.securityUi',
+  'mathdown.test.lintTargetsStatus',
+  'mathdown.test.projectOfferUi',
+  'mathdown.test.detectProjects',
 ] as const;
 
 export type ProductCommandId = (typeof PRODUCT_COMMAND_IDS)[number];
