@@ -5,6 +5,7 @@
 // against Mathdown's preview, on the ~1 MB reference document and on a ~12 KB note, in one run.
 //   node scripts/bench/vscode.mjs [--keys 5] [--reference-keys 3] [--previews builtin,mathdown] [--docs note,reference]
 //     [--open-timeout 900] [--no-write] [--web [--vscode-web DIR]]
+// `--docs notebook`: issue 21's notebook row (scripts/bench/vscodeNotebook.mjs), reported apart.
 // --web measures both in the browser's web worker extension host instead (issue 15), both sent there
 // by the profile's remote.extensionKind: Mathdown's browser build, and the built-in preview with
 // markdown-math, whose browser builds code-server leaves out of its package and the browser is given
@@ -31,6 +32,7 @@ import { writeDocs } from './generateDoc.mjs';
 import { median } from './stats.mjs';
 import { armWatcher, blockKey, installWatcher, readWatcher } from './vscodeFrame.mjs';
 import { targetRows } from './vscodeTargets.mjs';
+import { measureNotebook, NOTEBOOK_DOC, NOTEBOOK_KINDS, NOTEBOOK_SETTINGS, notebookReport, writeNotebook } from './vscodeNotebook.mjs';
 
 const arg = (name, def) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : def; };
 const keys = Number(arg('keys', '5'));
@@ -102,6 +104,8 @@ for (const [name, d] of Object.entries(docs)) {
   formulaLists[name] = JSON.parse(fs.readFileSync(d.formulas, 'utf8'));
   fs.rmSync(d.formulas);
 }
+// Issue 21: `--docs notebook` (vscodeNotebook.mjs).
+if (docNames.includes(NOTEBOOK_DOC)) docs[NOTEBOOK_DOC] = writeNotebook(folder);
 
 /** Runs a command by its palette title; retried, since a busy extension host may list it late. */
 async function runFromPalette(page, title, attempts = 3) {
@@ -300,6 +304,7 @@ for (const name of docNames) {
           'files.autoSave': 'off',
           // The in-editor rendering is on by default (cursor); the baseline row has it off.
           ...(kind === 'mathdown-plain' ? { 'mathdown.editor.renderMath': 'off' } : {}),
+          ...(name === NOTEBOOK_DOC ? NOTEBOOK_SETTINGS : {}),
           ...WEB_HOST,
         },
       });
@@ -307,10 +312,12 @@ for (const name of docNames) {
       page = await browser.context.newPage();
       page.setDefaultTimeout(120_000);
       if (web) await routeBuiltinWeb(browser.context, webBuild);
-      await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: repoRoot }));
+      // The notebook's built-in row runs without Mathdown (see vscodeNotebook.mjs).
+      const withMathdown = name !== NOTEBOOK_DOC || (NOTEBOOK_KINDS[kind]?.withMathdown ?? true);
+      await page.goto(workbenchUrl(server, { folder, ...(withMathdown ? { extensionDevelopmentPath: repoRoot } : {}) }));
       await page.locator('.monaco-workbench').waitFor();
       log(`${kind} ${name}: workbench up (code-server started in ${server.startupMs} ms)`);
-      results[kind][name] = await measure(page, kind, name);
+      results[kind][name] = name === NOTEBOOK_DOC ? await measureNotebook(page, kind, { log, openTimeoutMs }) : await measure(page, kind, name);
     } catch (e) {
       results.errors[`${kind}/${name}`] = String(e?.message ?? e).split('\n')[0];
       log(`${kind} ${name}: FAILED ${results.errors[`${kind}/${name}`]}`);
@@ -322,6 +329,12 @@ for (const name of docNames) {
   }
 }
 fs.rmSync(folder, { recursive: true, force: true });
+// The notebook rows are reported apart; the report below is the .md documents'.
+if (docNames.includes(NOTEBOOK_DOC)) {
+  notebookReport(results, { env, doc: docs[NOTEBOOK_DOC], write, repoRoot, log });
+  docNames.splice(docNames.indexOf(NOTEBOOK_DOC), 1);
+  if (!docNames.length) process.exit(Object.keys(results.errors).length ? 1 : 0);
+}
 
 const ratio = (doc) => (results.mathdown[doc]?.ms !== undefined && results.builtin[doc]?.ms ? results.mathdown[doc].ms / results.builtin[doc].ms : undefined);
 // Issue 18: keystroke at most 0.05x the built-in preview on the 1 MB reference, 0.25x on the small note
