@@ -27,6 +27,7 @@ export const TEST_COMMAND_IDS = [
   'mathdown.test.revivePreview',
   'mathdown.test.saveFormulaCache',
   'mathdown.test.notebookShown',
+  'mathdown.test.clickInNotebook',
   'mathdown.test.exportUi',
   'mathdown.test.editorMath',
   'mathdown.test.securityUi',

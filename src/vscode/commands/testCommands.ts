@@ -29,6 +29,8 @@ export function testCommands(s: CommandServices): TestCommandTable {
     'mathdown.test.saveFormulaCache': () => s.renderer.saveCache(),
     /** What the notebook renderer last reported shown for the notebook `uri` (undefined before any report). */
     'mathdown.test.notebookShown': (uri: string) => s.notebooks.shown.get(uri),
+    /** Clicks the first element matching `selector` in the Markdown cells of the notebook `uri` (true when an editor of it was told). */
+    'mathdown.test.clickInNotebook': (uri: string, selector: string) => s.notebooks.testClick(uri, selector),
     /** Replaces the export command's dialogs by the given ExportUi; no argument restores VS Code's. */
     'mathdown.test.exportUi': (replacement?: ExportUi) => {
       s.exportHtml.setUi(replacement);
