@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_SETTINGS, exportHtml, MathdownRenderer } from '../unit/helpers/testRenderer';
-import { fakeVsCodeApi, previewShell, ROOT } from './previewHarness';
+import { fakeVsCodeApi, previewShell, renderedUpdate, ROOT } from './previewHarness';
 import { launchChromium } from './chromium';
 
 const NONCE = 'accessibilityTestNonce0123456789';
@@ -98,28 +98,7 @@ test('the preview of the showcase: no serious or critical axe violation, one mat
   writeFileSync(file, previewShell(source, NONCE, pathToFileURL(join(ROOT, 'media/preview.css')).href));
   const page = await open(file, true);
   try {
-    await page.evaluate((m) => window.postMessage(m, '*'), {
-      type: 'update',
-      source,
-      version: 1,
-      seq: 1,
-      baseSeq: 0,
-      reset: true,
-      keepHead: 0,
-      keepTail: 0,
-      lineShift: 0,
-      formulaShift: 0,
-      blocks: result.blocks.map((b) => ({
-        key: b.key,
-        startLine: b.startLine,
-        endLine: b.endLine,
-        formulaBase: b.formulaIndices[0] ?? 0,
-        html: b.html,
-      })),
-      css: result.css,
-      fontDefs: result.fontDefs,
-      lineCount: result.lineCount,
-    });
+    await page.evaluate((m) => window.postMessage(m, '*'), renderedUpdate(source, result));
     await page.waitForFunction((n) => document.querySelectorAll('mjx-container > svg').length >= n, formulaCount, { timeout: 60_000 });
     // The preview's colours are the VS Code theme's (CSS variables this page lacks), so their contrast is the theme's.
     assert.deepEqual(await seriousViolations(page, ['color-contrast']), []);

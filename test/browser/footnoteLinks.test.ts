@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { MathdownRenderer } from '../unit/helpers/testRenderer';
 import { launchChromium } from './chromium';
-import { fakeVsCodeApi, previewShell, ROOT } from './previewHarness';
+import { blockUpdates, fakeVsCodeApi, previewShell, resetUpdate, ROOT } from './previewHarness';
 
 const SOURCE = 'file:///notes.md';
 
@@ -41,27 +41,10 @@ test('a footnote reference scrolls the preview to its note, and the back-link sc
     const page = await context.newPage();
     await page.addInitScript(fakeVsCodeApi);
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    const blocks = result.blocks.map((b, i) => ({
-      key: `k${i}`,
-      startLine: b.startLine,
-      endLine: b.endLine,
-      formulaBase: b.formulaIndices[0] ?? 0,
-      html: b.html,
-    }));
-    await page.evaluate((m) => window.postMessage(m, '*'), {
-      type: 'update',
-      source: SOURCE,
-      version: 1,
-      seq: 1,
-      baseSeq: 0,
-      reset: true,
-      keepHead: 0,
-      keepTail: 0,
-      lineShift: 0,
-      formulaShift: 0,
-      lineCount: result.lineCount,
-      blocks,
-    });
+    await page.evaluate(
+      (m) => window.postMessage(m, '*'),
+      resetUpdate(SOURCE, { blocks: blockUpdates(result), lineCount: result.lineCount }),
+    );
     await page.waitForSelector('section.footnotes li');
     const inView = (selector: string) =>
       page.waitForFunction((s) => {

@@ -2,6 +2,7 @@
 // around the real webview script, and the webview API that script expects.
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { BlockUpdate, ToWebview } from '../../src/shared/preview/messages';
 import type { SecurityLevel } from '../../src/shared/remoteContent';
 import { previewShellHtml } from '../../src/vscode/preview/previewShell';
 
@@ -38,5 +39,54 @@ export function fakeVsCodeApi(): void {
     setState: (s: unknown) => {
       state = s;
     },
+  });
+}
+
+/** What the tests take from a render result to show it (MathdownRenderer's result has these and more). */
+interface Rendered {
+  readonly blocks: readonly { key: string; startLine: number; endLine: number; formulaIndices: readonly number[]; html: string }[];
+  readonly lineCount: number;
+  readonly css?: string;
+  readonly fontDefs?: string;
+}
+
+/** The blocks of a render result as the extension sends them, every block with its HTML. */
+export function blockUpdates(result: Rendered): BlockUpdate[] {
+  return result.blocks.map((b) => ({
+    key: b.key,
+    startLine: b.startLine,
+    endLine: b.endLine,
+    formulaBase: b.formulaIndices[0] ?? 0,
+    html: b.html,
+  }));
+}
+
+/** The first update the extension sends for a document: `blocks` replace whatever the page shows. */
+export function resetUpdate(
+  source: string,
+  content: { blocks: readonly BlockUpdate[]; lineCount: number; css?: string; fontDefs?: string },
+): ToWebview.Update {
+  return {
+    type: 'update',
+    source,
+    version: 1,
+    seq: 1,
+    baseSeq: 0,
+    reset: true,
+    keepHead: 0,
+    keepTail: 0,
+    lineShift: 0,
+    formulaShift: 0,
+    ...content,
+  };
+}
+
+/** The first update showing a whole render result. */
+export function renderedUpdate(source: string, result: Rendered): ToWebview.Update {
+  return resetUpdate(source, {
+    blocks: blockUpdates(result),
+    lineCount: result.lineCount,
+    ...(result.css !== undefined ? { css: result.css } : {}),
+    ...(result.fontDefs !== undefined ? { fontDefs: result.fontDefs } : {}),
   });
 }

@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { SecurityLevel } from '../../src/shared/remoteContent';
 import { launchChromium } from './chromium';
-import { fakeVsCodeApi, previewShell, ROOT } from './previewHarness';
+import { fakeVsCodeApi, previewShell, resetUpdate, ROOT } from './previewHarness';
 
 const SOURCE = 'file:///remote.md';
 const REMOTE = 'https://example.com/pixel.png';
@@ -41,20 +41,13 @@ async function open(level: SecurityLevel): Promise<{ page: Page; requests: strin
   const page = await context.newPage();
   await page.addInitScript(fakeVsCodeApi);
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  await page.evaluate((m) => window.postMessage(m, '*'), {
-    type: 'update',
-    source: SOURCE,
-    version: 1,
-    seq: 1,
-    baseSeq: 0,
-    reset: true,
-    keepHead: 0,
-    keepTail: 0,
-    lineShift: 0,
-    formulaShift: 0,
-    lineCount: 1,
-    blocks: [{ key: 'k0', startLine: 0, endLine: 1, formulaBase: 0, html: `<p data-line="0"><img src="${REMOTE}" alt="pixel"></p>` }],
-  });
+  await page.evaluate(
+    (m) => window.postMessage(m, '*'),
+    resetUpdate(SOURCE, {
+      lineCount: 1,
+      blocks: [{ key: 'k0', startLine: 0, endLine: 1, formulaBase: 0, html: `<p data-line="0"><img src="${REMOTE}" alt="pixel"></p>` }],
+    }),
+  );
   await page.waitForSelector('#mathdown-content img');
   return { page, requests, close: () => context.close() };
 }

@@ -14,7 +14,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_SETTINGS, EXPORT_CSP, exportHtml, MathdownRenderer } from '../unit/helpers/testRenderer';
 import { previewCsp } from '../../src/vscode/preview/previewShell';
-import { CSP_SOURCE, fakeVsCodeApi, previewShell, ROOT } from './previewHarness';
+import { CSP_SOURCE, fakeVsCodeApi, previewShell, renderedUpdate, ROOT } from './previewHarness';
 import { launchChromium } from './chromium';
 
 const { vectors } = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/xss/vectors.json'), 'utf8')) as {
@@ -188,23 +188,7 @@ for (const vector of vectors) {
     writeFileSync(previewFile, previewShell(source, NONCE));
     const preview = await openFile(previewFile);
     try {
-      const blocks = result.blocks.map((b) => ({
-        key: b.key,
-        startLine: b.startLine,
-        endLine: b.endLine,
-        formulaBase: b.formulaIndices[0] ?? 0,
-        html: b.html,
-      }));
-      await preview.page.evaluate((m) => window.postMessage(m, '*'), {
-        type: 'update',
-        source,
-        version: 1,
-        reset: true,
-        blocks,
-        css: result.css,
-        fontDefs: result.fontDefs,
-        lineCount: result.lineCount,
-      });
+      await preview.page.evaluate((m) => window.postMessage(m, '*'), renderedUpdate(source, result));
       await preview.page.waitForFunction(() => document.querySelectorAll('#mathdown-content > *').length > 0, undefined, {
         timeout: 60_000,
       });

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { argv, copyToTemp, defaults, launchChromium, repoRoot, requireToolchain, startCodeServer, workbenchUrl } from './lib.mjs';
+import { goTo, runFromPalette } from './workbench.mjs';
 
 const t0 = Date.now();
 const step = (m) => console.log(`[shot ${((Date.now() - t0) / 1000).toFixed(1)} s] ${m}`);
@@ -16,32 +17,6 @@ const file = 'equations.md';
 requireToolchain(defaults.codeServer, defaults.node24);
 fs.mkdirSync(out, { recursive: true });
 const examples = copyToTemp(path.join(repoRoot, 'examples'));
-
-async function runFromPalette(page, title, { optional = false } = {}) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-  try {
-    await row.waitFor({ timeout: optional ? 5000 : undefined });
-  } catch (e) {
-    if (!optional) throw e;
-    await page.keyboard.press('Escape');
-    return;
-  }
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
-}
-
-async function goTo(page, line, column) {
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`:${line}:${column}`);
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
-}
 
 /** The `data:` images the editor's decorations draw (an `::after` whose content is an image), by line top. */
 const decorationImages = () =>

@@ -13,9 +13,11 @@
 // Exit code 0 when the preview shows at least --min-svg formulas and at least one error box, before
 // and after the reload, and every formula both times (typeset or as an error box: on a loaded
 // machine a formula may run into the typesetter's timeout once and not the other time).
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { argv, copyToTemp, defaults, launchChromium, repoRoot, requireToolchain, startCodeServer, workbenchUrl } from './lib.mjs';
+import { goTo, runFromPalette } from './workbench.mjs';
 
 const t0 = Date.now();
 const step = (m) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)} s] ${m}`);
@@ -31,21 +33,28 @@ requireToolchain(codeServer, node24);
 fs.mkdirSync(path.dirname(shot), { recursive: true });
 const folder = copyToTemp(path.resolve(argv('folder', path.join(repoRoot, 'examples'))));
 
-async function runFromPalette(page, title, { optional = false } = {}) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-  try {
-    await row.waitFor({ timeout: optional ? 5000 : undefined });
-  } catch (e) {
-    if (!optional) throw e;
-    await page.keyboard.press('Escape');
-    return;
+/** How many formulas the document has, as Mathdown's scanner reads it (the CLI's `formulas`). */
+const formulaCount = execFileSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), 'formulas', path.join(folder, file)], {
+  encoding: 'utf8',
+})
+  .split('\n')
+  .filter(Boolean).length;
+
+/**
+ * Waits until the preview shows each of the document's formulas, typeset or as an error box (a
+ * loaded machine may take minutes), and returns the two counts.
+ */
+async function everyFormulaShown(inner) {
+  const count = async () => ({
+    svgs: await inner.locator('mjx-container > svg').count(),
+    errors: await inner.locator('.mathdown-error').count(),
+  });
+  const until = Date.now() + 240_000;
+  for (;;) {
+    const c = await count();
+    if (c.svgs + c.errors >= formulaCount || Date.now() > until) return c;
+    await new Promise((r) => setTimeout(r, 200));
   }
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
 }
 
 let server,
@@ -96,18 +105,17 @@ try {
   const inner = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   await inner.locator('mjx-container svg').first().waitFor();
   await inner.locator('.mathdown-error').first().waitFor();
-  // Let the last blocks and fonts settle before counting and taking the picture.
-  await page.waitForTimeout(1000);
+  const { svgs, errors } = await everyFormulaShown(inner);
   if (argv('line')) {
+    const scrolled = () => inner.locator('body').evaluate((body) => body.ownerDocument.scrollingElement?.scrollTop ?? 0);
+    const before = await scrolled();
     await page.locator('.monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+G');
-    await page.locator('.quick-input-widget input').fill(`:${argv('line')}`);
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(1500);
+    await goTo(page, argv('line'));
+    // The preview follows the cursor when its scroll sync gets there; the picture is taken either way.
+    const until = Date.now() + 30_000;
+    while ((await scrolled()) === before && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
     step(`moved the editor to line ${argv('line')}`);
   }
-  const svgs = await inner.locator('mjx-container > svg').count();
-  const errors = await inner.locator('.mathdown-error').count();
   step(`preview shows ${svgs} typeset formulas and ${errors} error box(es)`);
   // The page's workers: the web worker extension host, and with --web Mathdown's own in it (blob: URLs).
   step(
@@ -137,13 +145,12 @@ try {
   // Locators query afresh: these find the revived webview's frames.
   await inner.locator('mjx-container svg').first().waitFor({ timeout: 240_000 });
   await inner.locator('.mathdown-error').first().waitFor();
-  await page.waitForTimeout(1000);
-  const svgsAfter = await inner.locator('mjx-container > svg').count();
-  const errorsAfter = await inner.locator('.mathdown-error').count();
+  const { svgs: svgsAfter, errors: errorsAfter } = await everyFormulaShown(inner);
   step(`revived preview shows ${svgsAfter} typeset formulas and ${errorsAfter} error box(es)`);
   await page.screenshot({ path: reloadedShot });
   step(`screenshot: ${path.relative(process.cwd(), reloadedShot)}`);
   expectEnough(svgsAfter, errorsAfter);
+  if (svgs + errors !== formulaCount) throw new Error(`the preview shows ${svgs + errors} of the document's ${formulaCount} formulas`);
   if (svgsAfter + errorsAfter !== svgs + errors)
     throw new Error(`the revived preview shows ${svgsAfter + errorsAfter} formulas, before the reload ${svgs + errors}`);
   code = 0;

@@ -1,7 +1,7 @@
 import { findRule } from '../lint/rules';
 import { OPTIONAL_TEX_PACKAGES } from '../mathjax/texPackages';
 import type { DelimiterFamily } from '../types';
-import { DEFAULT_SETTINGS, type MathdownSettings, type SettingsProblem } from './settings';
+import { DEFAULT_SETTINGS, LINT_TARGET_NAMES, type MathdownSettings, type SettingsProblem } from './settings';
 
 type Check = (value: unknown) => string | undefined;
 
@@ -139,9 +139,15 @@ const KEYS: Record<string, { check: Check; apply: (s: MathdownSettings, v: any) 
     },
   },
   'lint.targets': {
-    check: listOf('github', 'markdown-then-mathjax', 'pandoc', 'kramdown', 'katex', 'gfm', 'commonmark'),
+    check: listOf(...LINT_TARGET_NAMES),
     apply: (s, v) => {
       s.lint = { ...s.lint, targets: v };
+    },
+  },
+  'lint.notebookTargets': {
+    check: listOf(...LINT_TARGET_NAMES),
+    apply: (s, v) => {
+      s.lint = { ...s.lint, notebookTargets: v };
     },
   },
   'export.theme': {

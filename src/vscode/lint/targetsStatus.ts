@@ -6,11 +6,12 @@ import { core } from '../core';
 import type { Settings } from '../settings/settings';
 
 export const TARGETS_SETTING = 'mathdown.lint.targets';
+/** What a notebook's Markdown cells are checked for instead. */
+export const NOTEBOOK_TARGETS_SETTING = 'mathdown.lint.notebookTargets';
 
 export function targetsStatus(settings: Settings): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('mathdown.lintTargets', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Mathdown: math checked for';
-  item.command = { title: 'Change where math is checked for', command: 'workbench.action.openSettings', arguments: [TARGETS_SETTING] };
   const update = () => {
     const editor = vscode.window.activeTextEditor;
     const document = editor?.document;
@@ -19,12 +20,14 @@ export function targetsStatus(settings: Settings): vscode.Disposable {
       item.hide();
       return;
     }
+    const setting = document?.uri.scheme === 'vscode-notebook-cell' ? NOTEBOOK_TARGETS_SETTING : TARGETS_SETTING;
+    item.command = { title: 'Change where math is checked for', command: 'workbench.action.openSettings', arguments: [setting] };
     const { DESTINATIONS } = core();
     const labels = s.lint.targets.map((t) => DESTINATIONS[t].label);
     item.text = `$(check-all) Math: ${labels.join(', ') || 'Mathdown only'}`;
     item.tooltip = new vscode.MarkdownString(
       `Mathdown checks this document's math for where it is published: **${labels.join(', ') || 'Mathdown only'}**.\n\n` +
-        `Click to change \`${TARGETS_SETTING}\` (github, markdown-then-mathjax, pandoc, kramdown, katex), or set \`lint.targets\` in \`.mathdown.json\`.`,
+        `Click to change \`${setting}\` (github, markdown-then-mathjax, pandoc, kramdown, jupyterlab, katex), or set \`${setting.slice('mathdown.'.length)}\` in \`.mathdown.json\`.`,
     );
     item.show();
   };

@@ -12,6 +12,9 @@ import { vscodeConfigHost } from './vscodeConfigHost';
 
 const EVERY_AREA: ReadonlySet<SettingsArea> = new Set(['preview', 'math', 'lint', 'export']);
 
+/** The scheme of a notebook cell's text document. */
+const NOTEBOOK_CELL_SCHEME = 'vscode-notebook-cell';
+
 export class Settings implements vscode.Disposable {
   /**
    * VS Code's settings by workspace folder (folder settings differ, nothing finer does) and, for a
@@ -20,6 +23,7 @@ export class Settings implements vscode.Disposable {
   readonly #snapshots = new Map<string, SettingsSnapshot>();
   /** With the settings files, by the key above and the document's folder. */
   readonly #merged = new Map<string, SettingsSnapshot>();
+  readonly #cells = new WeakMap<SettingsSnapshot, SettingsSnapshot>();
   readonly #files = new ProjectFiles();
   readonly #changed = new vscode.EventEmitter<SettingsChange>();
   readonly #subscriptions: vscode.Disposable[];
@@ -52,17 +56,13 @@ export class Settings implements vscode.Disposable {
    * and export wait for), VS Code's settings alone.
    */
   for(scope?: vscode.ConfigurationScope): SettingsSnapshot {
-    const project = this.#project(scope);
-    if (!project) return this.#vscodeSnapshot(scope);
-    const merged = this.#merged.get(project.key);
-    if (merged) return merged;
-    const result = this.#files.get(project.key, project.load);
-    return result ? this.#merge(project.key, scope, result.settings) : this.#vscodeSnapshot(scope);
+    const cell = cellScope(scope);
+    return cell ? this.#forCell(this.#forScope(cell)) : this.#forScope(scope);
   }
 
   /** The settings for `scope` once its settings files are read: what renders and lints wait for. */
   async ready(scope?: vscode.ConfigurationScope): Promise<SettingsSnapshot> {
-    const project = this.#project(scope);
+    const project = this.#project(cellScope(scope) ?? scope);
     if (project && !this.#merged.has(project.key)) await this.#files.ready(project.key, project.load);
     return this.for(scope);
   }
@@ -75,6 +75,25 @@ export class Settings implements vscode.Disposable {
     this.#snapshots.clear();
     this.#merged.clear();
     this.#files.clear();
+  }
+
+  #forScope(scope: vscode.ConfigurationScope | undefined): SettingsSnapshot {
+    const project = this.#project(scope);
+    if (!project) return this.#vscodeSnapshot(scope);
+    const merged = this.#merged.get(project.key);
+    if (merged) return merged;
+    const result = this.#files.get(project.key, project.load);
+    return result ? this.#merge(project.key, scope, result.settings) : this.#vscodeSnapshot(scope);
+  }
+
+  /** A notebook cell's settings: its folder's, with the notebook's lint destinations (one object per snapshot). */
+  #forCell(snapshot: SettingsSnapshot): SettingsSnapshot {
+    let cell = this.#cells.get(snapshot);
+    if (!cell) {
+      cell = { ...snapshot, core: core().notebookCellSettings(snapshot.core) };
+      this.#cells.set(snapshot, cell);
+    }
+    return cell;
   }
 
   #vscodeSnapshot(scope: vscode.ConfigurationScope | undefined): SettingsSnapshot {
@@ -111,6 +130,19 @@ export class Settings implements vscode.Disposable {
         }),
     };
   }
+}
+
+/**
+ * A notebook cell's settings are those of its notebook's file (its folder, its `.mathdown.json`),
+ * read as a Markdown document: the scope standing for the cell in `scope`, if it is one.
+ */
+function cellScope(scope: vscode.ConfigurationScope | undefined): vscode.ConfigurationScope | undefined {
+  const uri = uriOf(scope);
+  if (uri?.scheme !== NOTEBOOK_CELL_SCHEME) return undefined;
+  const cell = uri.toString();
+  const notebook = vscode.workspace.notebookDocuments.find((n) => n.getCells().some((c) => c.document.uri.toString() === cell));
+  // A cell whose notebook is gone: the notebook's path without the cell's fragment.
+  return { uri: notebook?.uri ?? uri.with({ scheme: 'untitled', fragment: '' }), languageId: 'markdown' };
 }
 
 function uriOf(scope: vscode.ConfigurationScope | undefined): vscode.Uri | undefined {

@@ -80,6 +80,17 @@ export const DESTINATIONS: Readonly<Record<LintTarget, Destination>> = {
     markdown: { $: ['commonmark'] },
     eatsBackslashDelimiters: true,
   },
+  // JupyterLab (and Jupyter Notebook 7) hide math from their Markdown parser before it runs
+  // (@jupyterlab/rendermime's removeMath): `$…$`, `$$…$$`, `\\(…\\)`, `\\[…\\]` and
+  // `\begin…\end` keep their TeX and table rows do not split inside them; a single-backslash
+  // `\(…\)` is not among them, so marked turns it into `(…)` before MathJax scans the cell.
+  jupyterlab: {
+    id: 'jupyterlab',
+    label: 'JupyterLab',
+    place: 'in JupyterLab',
+    markdown: {},
+    eatsBackslashDelimiters: true,
+  },
   katex: { id: 'katex', label: 'KaTeX', place: 'in KaTeX', markdown: {}, eatsBackslashDelimiters: false, engine: 'katex' },
 };
 
