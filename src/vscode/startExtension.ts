@@ -12,6 +12,7 @@ import { DocumentParses } from './documentParses';
 import { exportHtmlCommand, exportPdfCommand } from './export/exportCommand';
 import { registerLabels } from './labels';
 import { registerLint } from './lint';
+import { cellContext, cellFormulas, withCellMacros } from './notebook/cellContext';
 import { NotebookMath } from './notebook/notebookMath';
 import type { Host } from './platform/host';
 import { LazyRenderer } from './preview/lazyRenderer';
@@ -46,17 +47,26 @@ export function startExtension(context: vscode.ExtensionContext, host: Host): vo
   });
   context.subscriptions.push(settings, parses, renderer, securityLevels, previews);
   if (host.openPreviewOnStart) context.subscriptions.push(openPreviewOnStart(previews));
-  const notebooks = new NotebookMath({ renderer: () => renderer.get(), settings });
+  const notebooks = new NotebookMath({ renderer: () => renderer.get(), settings, firstScreens });
   context.subscriptions.push(notebooks);
+  // A notebook cell's context: the macros of the cells before it, the labels of the others.
+  const formulasOfCell = cellFormulas(
+    () => parses.get(),
+    (cell) => settings.for(cell).core.math,
+  );
+  const contextOfCell = (document: vscode.TextDocument) => cellContext(document, formulasOfCell);
   const editorMath = registerAuthoring(context, {
     renderer: () => renderer.get(),
     parses: () => parses.get(),
-    // With the document's front matter macros, as the preview renders it (the text is read only when it has front matter).
+    // With the document's front matter macros, as the preview renders it (the text is read only when
+    // it has front matter); in a notebook cell, the earlier cells' macros under them.
     mathOptions: (document) => {
       if (!document) return settings.for().core.math;
       const math = settings.for(document).core.math;
-      return /^\uFEFF?---[ \t]*$/.test(document.lineAt(0).text) ? core().documentMath(document.getText(), math) : math;
+      const own = /^\uFEFF?---[ \t]*$/.test(document.lineAt(0).text) ? core().documentMath(document.getText(), math) : math;
+      return withCellMacros(own, contextOfCell(document));
     },
+    cellContext: contextOfCell,
     renderMath: (document) => settings.for(document).editor.renderMath,
     onSettingsChange: settings.onDidChange,
   });

@@ -10,7 +10,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS } from './chromiumFlags.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const e2eDir = process.env.E2E_DIR || path.join(repoRoot, '.e2e');
+export const e2eDir = process.env.E2E_DIR || path.join(repoRoot, '.e2e');
 
 /** Value of `--name value` on the command line, or `def`. */
 export function argv(name, def) {

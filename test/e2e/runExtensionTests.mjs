@@ -56,7 +56,13 @@ try {
   // Auto-save off, as in desktop VS Code: code-server, being VS Code for the web, saves each edited
   // file a second after the edit by default, so an edit a test makes would be saved, or not, by how
   // busy the machine is (the suites also check this setting in suiteSetup, see startClean).
-  const settings = { 'files.autoSave': 'off', ...(web ? { 'remote.extensionKind': { 'mathdown.mathdown': ['web'] } } : {}) };
+  // The web worker host has no environment variables: the tests module (test/web/index.ts) reads
+  // MATHDOWN_TEST_GREP from this user setting instead.
+  const webSettings = {
+    'remote.extensionKind': { 'mathdown.mathdown': ['web'] },
+    ...(process.env.MATHDOWN_TEST_GREP ? { 'mathdownTest.grep': process.env.MATHDOWN_TEST_GREP } : {}),
+  };
+  const settings = { 'files.autoSave': 'off', ...(web ? webSettings : {}) };
   server = await startCodeServer({ codeServer, node24, env: { MATHDOWN_TEST: '1' }, settings, workspaceTrust: untrusted });
   console.log(`[e2e] code-server up on ${server.base} in ${server.startupMs} ms`);
   browser = await launchChromium({ executablePath: argv('chromium', defaults.chromium) });

@@ -118,6 +118,29 @@ describe('mathCompletionsAt', () => {
     );
     assert.equal(items[0]!.preview?.tex, 'a \\label{eq:one}');
   });
+  it("\\eqref{ in a notebook cell completes the other cells' labels after its own", () => {
+    const other = standInDoc('$$c \\label{eq:far}$$ $$d \\label{eq:one}$$');
+    const marked = '$$a \\label{eq:one}$$ $\\eqref{|}$';
+    const offset = marked.indexOf('|');
+    const text = marked.slice(0, offset) + marked.slice(offset + 1);
+    const doc: MathDocument = {
+      ...standInDoc(text),
+      otherLabels: [
+        { key: 'eq:far', formula: other.formulas[0]!, where: 'cell 1' },
+        { key: 'eq:one', formula: other.formulas[1]!, where: 'cell 1' },
+      ],
+    };
+    const items = mathCompletionsAt(doc, offset)!.items;
+    assert.deepEqual(
+      items.map((i) => [i.label, i.detail]),
+      [
+        ['eq:one', 'equation on line 1'],
+        ['eq:far', 'equation in cell 1, line 1'],
+      ],
+    );
+    assert.equal(items[1]!.preview?.tex, 'c \\label{eq:far}');
+    assert.ok(items[0]!.sortText < items[1]!.sortText);
+  });
 });
 
 describe('macros and labels', () => {
@@ -166,6 +189,19 @@ describe('mathHoverAt', () => {
     if (hover?.kind !== 'reference') return;
     assert.equal(hover.target?.formula.tex, 'E = mc^2 \\label{eq:e}');
     const missing = mathHoverAt(standInDoc(text), text.indexOf('nope'));
+    assert.equal(missing?.kind === 'reference' && missing.target, undefined);
+  });
+  it("shows another cell's labelled equation for \\eqref in a notebook cell", () => {
+    const other = standInDoc('$$E = mc^2 \\label{eq:e}$$');
+    const text = 'By $\\eqref{eq:e}$ and $\\eqref{eq:none}$';
+    const doc: MathDocument = { ...standInDoc(text), otherLabels: [{ key: 'eq:e', formula: other.formulas[0]!, where: 'cell 2' }] };
+    const hover = mathHoverAt(doc, text.indexOf('eq:e'));
+    assert.equal(hover?.kind, 'reference');
+    if (hover?.kind !== 'reference') return;
+    assert.equal(hover.target?.formula.tex, 'E = mc^2 \\label{eq:e}');
+    assert.equal(hover.target?.where, 'cell 2');
+    assert.equal(hover.target?.preview.tex, 'E = mc^2 \\label{eq:e}');
+    const missing = mathHoverAt(doc, text.indexOf('eq:none'));
     assert.equal(missing?.kind === 'reference' && missing.target, undefined);
   });
   it('shows nothing outside math', () => {

@@ -179,30 +179,79 @@ export function expectedText(f: Formula): string | undefined {
   }
 }
 
-/** Indices of the formulas the renderer mangles (their text does not survive), among those judged. */
+/**
+ * Indices of the formulas the renderer mangles (their text does not survive), among those judged.
+ * Each block's formulas are matched to places in its output in order, without overlaps, so that
+ * as many as possible are found: a mangled formula whose text occurs again, intact, later in the
+ * block is not taken for that later copy at the expense of the formulas between them.
+ */
 export function mangledFormulas(
   markdown: string,
   formulas: readonly Formula[],
   renderer: OracleRenderer,
 ): { judged: number[]; mangled: Set<number> } {
   const chunks = renderChunks(markdown, renderer);
-  const cursor = new Map<RenderedChunk, number>();
   const judged: number[] = [];
   const mangled = new Set<number>();
+  const byChunk = new Map<RenderedChunk, Array<{ formula: number; want: string; verbatim: boolean }>>();
   formulas.forEach((f, i) => {
     const expected = expectedText(f);
     if (expected === undefined) return;
     judged.push(i);
     const chunk = chunks.find((c) => c.startLine <= f.line && f.line <= c.endLine);
-    const want = normalise(expected);
-    const verbatim = f.delimiter === '$`' || f.delimiter === 'math-fence';
-    let at = chunk ? chunk.text.indexOf(want, cursor.get(chunk) ?? 0) : -1;
-    while (chunk && at >= 0 && !verbatim && inCode(chunk.text, at)) at = chunk.text.indexOf(want, at + 1);
-    if (at < 0 || !chunk) {
+    if (!chunk) {
       mangled.add(i);
       return;
     }
-    cursor.set(chunk, at + want.length);
+    if (!byChunk.has(chunk)) byChunk.set(chunk, []);
+    byChunk.get(chunk)!.push({ formula: i, want: normalise(expected), verbatim: f.delimiter === '$`' || f.delimiter === 'math-fence' });
   });
+  for (const [chunk, list] of byChunk) {
+    const found = matchInOrder(
+      list.map(({ want, verbatim }) => {
+        const at: number[] = [];
+        for (let p = chunk.text.indexOf(want); p >= 0; p = chunk.text.indexOf(want, p + 1))
+          if (verbatim || !inCode(chunk.text, p)) at.push(p);
+        return { at, length: want.length };
+      }),
+    );
+    list.forEach(({ formula }, k) => {
+      if (!found.has(k)) mangled.add(formula);
+    });
+  }
   return { judged, mangled };
+}
+
+/**
+ * The most items that can be given one of their places each, in order and without overlaps
+ * (item k's place starts at or after the end of the place of every earlier item given one);
+ * on ties, the earlier items and places. Returns the indices of the items placed.
+ */
+function matchInOrder(items: ReadonlyArray<{ at: readonly number[]; length: number }>): Set<number> {
+  // best[k][c]: the most items placed among 0..k when item k takes its c-th place; from: the item and place before it.
+  const best: number[][] = [];
+  const from: Array<Array<[number, number] | undefined>> = [];
+  // Places taken so far, by end offset, with the best count ending there (earliest first on ties).
+  const ends: Array<{ end: number; count: number; item: number; place: number }> = [];
+  items.forEach((item, k) => {
+    best[k] = [];
+    from[k] = [];
+    item.at.forEach((p, c) => {
+      let top: (typeof ends)[number] | undefined;
+      for (const e of ends) if (e.end <= p && (!top || e.count > top.count)) top = e;
+      best[k][c] = (top?.count ?? 0) + 1;
+      from[k][c] = top ? [top.item, top.place] : undefined;
+    });
+    item.at.forEach((p, c) => ends.push({ end: p + item.length, count: best[k][c], item: k, place: c }));
+  });
+  let last: [number, number] | undefined;
+  let most = 0;
+  best.forEach((row, k) =>
+    row.forEach((n, c) => {
+      if (n > most) [most, last] = [n, [k, c]];
+    }),
+  );
+  const placed = new Set<number>();
+  for (let at = last; at; at = from[at[0]][at[1]]) placed.add(at[0]);
+  return placed;
 }

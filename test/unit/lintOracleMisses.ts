@@ -53,3 +53,23 @@ export const KNOWN_MISSES: readonly KnownMiss[] = [
     ['false positive', 'gen244', 24, '$e^{i\\pi} f(x) x^*_i$', UNDERSCORE_RUN_GEN244],
   ]),
 ];
+
+const PUMPKIN_CH4 = 'corpus/datawhalechina__pumpkin-book__docs__chapter4__chapter4.md';
+const DIFFUSION = 'corpus/lilianweng__lil-log___posts__2021-07-11-diffusion-models.md';
+const A_STAR_PUMPKIN =
+  'A rule miss: the `*` of the earlier `$A \\backslash\\{a_*\\}$` on the line pairs with this one in CommonMark and cmark-gfm (beside `_`, which CommonMark counts as punctuation, both `*` can open and close); Marked, which the linter reads emphasis with, treats `_*` as inside a word and pairs neither.';
+const SAME_TEXT_DIFFUSION =
+  "Not a rule miss: the oracle's text matching. The same `$$L_\\text{VLB}$$` twice on one line, and its text once in the output: the rules flag the first, which loses its `_` to emphasis, and not the second, which is intact. As many formulas are found whichever of the two the intact text is given to, so the oracle cannot tell them apart and gives it to the first (a false positive), leaving the second (missed). One formula, rightly flagged, and one rightly not.";
+
+/**
+ * On the real documents of ../shared/corpus (when the machine has it), MM101–MM108 under
+ * markdown-then-mathjax against cmark-gfm (`renderer`) or commonmark.js: a formula is mangled
+ * when either renderer mangles it.
+ */
+export const KNOWN_CORPUS_MISSES: readonly KnownMiss[] = (['cmark-gfm', 'cmark-gfm-cli'] as const).flatMap((renderer) =>
+  misses(renderer, [
+    ['missed', PUMPKIN_CH4, 25, '$a_*$', A_STAR_PUMPKIN],
+    ['false positive', DIFFUSION, 298, '$$L_\\text{VLB}$$', SAME_TEXT_DIFFUSION],
+    ['missed', DIFFUSION, 298, '$$L_\\text{VLB}$$', SAME_TEXT_DIFFUSION],
+  ]),
+);

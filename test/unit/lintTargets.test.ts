@@ -75,4 +75,11 @@ describe('lint targets', () => {
     assert.deepEqual(rules(text, ['katex']), []);
     assert.deepEqual(rules(text, ['kramdown']), ['1:8 MM102', '1:11 MM102', '1:19 MM204']);
   });
+
+  it("github-mathjax is an engine: it reads no Markdown, and beside github adds only what github.com's MathJax does not render", () => {
+    const text = 'A set $\\{x\\}$ and $\\operatorname{rk} A$.\n';
+    assert.deepEqual(rules(text, ['github-mathjax']), ['1:20 MM305']);
+    assert.deepEqual(rules(text, ['github', 'github-mathjax']), ['1:8 MM102', '1:11 MM102', '1:20 MM305']);
+    assert.ok(lint(text, { targets: ['github-mathjax'] }).every((d) => d.message.includes('github.com')));
+  });
 });

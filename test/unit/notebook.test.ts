@@ -70,6 +70,24 @@ test('a cell deleted: later numbers move up, a reference to its label is unknown
   ]);
 });
 
+test('cells with identical text are numbered apart, twice in a row (typeset and block caches)', async () => {
+  const same = 'Again:\n\n\\begin{equation}\na^2 + b^2 = c^2\n\\end{equation}\n';
+  const cells = [same, 'Between $x$.', same, same];
+  const expected = [
+    { numbers: ['1'], errors: [] },
+    { numbers: [], errors: [] },
+    { numbers: ['2'], errors: [] },
+    { numbers: ['3'], errors: [] },
+  ];
+  assert.deepEqual(await render(cells), expected);
+  assert.deepEqual(await render(cells), expected);
+  const keyed = await renderer.renderCells(cells, { assistiveMml: true, keys: ['c0', 'c1', 'c2', 'c3'] });
+  assert.deepEqual(
+    keyed.cells.map((c) => numbers(c.html)),
+    expected.map((e) => e.numbers),
+  );
+});
+
 test('exportHtml of an .ipynb: Markdown cells typeset as one document, code and text outputs, images embedded, rich outputs named', async () => {
   const html = await exportHtml(JSON_TEXT, { renderer, settings: DEFAULT_SETTINGS, sourceName: 'cross-cell.ipynb' });
   assert.match(html, /<title>Cross-cell math<\/title>/);

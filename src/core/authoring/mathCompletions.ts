@@ -75,8 +75,8 @@ function itemsFor(
   switch (prefix.kind) {
     case 'environment':
       return environmentItems(doc.text, formula, offset, prefix.closing, macros, packages, environments);
-    case 'label':
-      return equationLabels(doc.formulas).map((l, i) => {
+    case 'label': {
+      const own = equationLabels(doc.formulas).map((l, i): TexCompletion => {
         const target = doc.formulas[l.formulaIndex]!;
         return {
           label: l.key,
@@ -88,6 +88,21 @@ function itemsFor(
           preview: { tex: target.tex, display: true, definitions: definitionsBefore(macros, l.formulaIndex) },
         };
       });
+      // A notebook's other cells: their macros come with the settings' (the cells before this one).
+      const seen = new Set(own.map((item) => item.label));
+      const others = (doc.otherLabels ?? [])
+        .filter((l) => !seen.has(l.key) && seen.add(l.key))
+        .map((l, i): TexCompletion => ({
+          label: l.key,
+          kind: 'label',
+          insertSnippet: escapeSnippet(l.key) + '}',
+          filterText: l.key,
+          sortText: '1' + pad(i),
+          detail: `equation in ${l.where}, line ${l.formula.line}`,
+          preview: { tex: l.formula.tex, display: true, definitions: [] },
+        }));
+      return [...own, ...others];
+    }
     case 'command':
       return [
         ...macros.filter((m) => !m.environment).map((m) => macroItem(m, definitions)),

@@ -9,6 +9,15 @@ export interface MathDocument {
   formulaIndexAt(offset: number): number;
   /** The delimiter settings the formulas were found with. */
   readonly math?: Partial<MathOptions>;
+  /** Equations labelled outside this text that its references may name (a notebook's other cells). */
+  readonly otherLabels?: readonly OtherLabel[];
+}
+
+/** A `\label` defined in another text read with this one: its key, its formula, and where that is ("cell 3"). */
+export interface OtherLabel {
+  readonly key: string;
+  readonly formula: Formula;
+  readonly where: string;
 }
 
 export function parseMathDocument(text: string, math?: Partial<MathOptions>): MathDocument {

@@ -7,9 +7,12 @@ import { mathContextAt } from './mathContextAt';
 import type { MathDocument } from './mathDocument';
 
 export interface HoveredFormula {
+  /** The formula's index in the document; -1 for an equation of another text (`where`). */
   index: number;
   formula: Formula;
   preview: FormulaPreview;
+  /** Where the formula is when it is not in this document ("cell 3"). */
+  where?: string;
 }
 
 export type MathHover =
@@ -28,7 +31,16 @@ export function mathHoverAt(doc: MathDocument, offset: number, settingsMacros: M
   const ref = referenceAt(doc.text, offset);
   if (ref && ref.start >= context.formula.offset && ref.end <= context.formula.endOffset) {
     const label = equationLabels(doc.formulas).find((l) => l.key === ref.key);
-    return { kind: 'reference', key: ref.key, start: ref.start, end: ref.end, ...(label ? { target: hovered(label.formulaIndex) } : {}) };
+    const other = label ? undefined : doc.otherLabels?.find((l) => l.key === ref.key);
+    const target: HoveredFormula | undefined = label
+      ? hovered(label.formulaIndex)
+      : other && {
+          index: -1,
+          formula: other.formula,
+          where: other.where,
+          preview: { tex: other.formula.tex, display: true, definitions: [] },
+        };
+    return { kind: 'reference', key: ref.key, start: ref.start, end: ref.end, ...(target ? { target } : {}) };
   }
   if (context.formula.delimiter === 'ref' || context.formula.delimiter === '{eq}') return undefined;
   return { kind: 'formula', start: context.formula.offset, end: context.formula.endOffset, ...hovered(context.index) };

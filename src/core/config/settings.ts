@@ -12,6 +12,7 @@ export const LINT_TARGET_NAMES = [
   'kramdown',
   'jupyterlab',
   'katex',
+  'github-mathjax',
   'gfm',
   'commonmark',
 ] as const;

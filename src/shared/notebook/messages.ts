@@ -37,11 +37,26 @@ export interface ShownCell {
   numbers: string[];
 }
 
-/** Renderer → extension: the Mathdown cells shown in the webview after an update. */
+/** Renderer → extension: the Mathdown cells shown in the webview (in notebook order) after an update or a cell drawn. */
 export interface CellsShown {
   type: 'shown';
   cells: ShownCell[];
 }
 
-export type ToExtension = CellRequest | CellsShown;
-export type ToRenderer = CellsUpdate;
+/**
+ * Renderer → extension: a reference to the element `id` (MathJax's `mjx-eqn:label`) was clicked
+ * and the webview could not scroll to it (its cell is not drawn): the extension reveals the cell.
+ */
+export interface RevealRequest {
+  type: 'reveal';
+  id: string;
+}
+
+/** Extension → renderer, test hook: click the first element matching `selector` in the Mathdown cells (in notebook order), as the reader would. */
+export interface TestClick {
+  type: 'testClick';
+  selector: string;
+}
+
+export type ToExtension = CellRequest | CellsShown | RevealRequest;
+export type ToRenderer = CellsUpdate | TestClick;

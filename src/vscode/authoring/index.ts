@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { MathdownRenderer, MathOptions, ParseCache } from '../../core';
+import type { CellContext } from '../notebook/cellContext';
 import type { SettingsChange } from '../settings/settingsChange';
 import type { RenderMathInEditor } from '../settings/snapshot';
 import { EditorMath } from './editorMath';
@@ -15,6 +16,8 @@ export interface AuthoringDeps {
   /** The documents' parses, shared with the preview and lint. */
   parses: () => ParseCache;
   mathOptions: (document?: vscode.TextDocument) => MathOptions;
+  /** A notebook cell's context (the earlier cells' macros are in `mathOptions` already; its labels are for references). */
+  cellContext?: (document: vscode.TextDocument) => CellContext | undefined;
   /** `mathdown.editor.renderMath` for a document. */
   renderMath: (document: vscode.TextDocument) => RenderMathInEditor;
   onSettingsChange: vscode.Event<SettingsChange>;
@@ -24,7 +27,7 @@ const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 
 /** Registers TeX completion, formula hovers and the math rendered in the editor for Markdown documents. */
 export function registerAuthoring(context: vscode.ExtensionContext, deps: AuthoringDeps): EditorMath {
-  const documents = new MathDocuments(deps.parses);
+  const documents = new MathDocuments(deps.parses, deps.cellContext);
   const images = new FormulaImages(deps.renderer);
   context.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new MathCompletionProvider(documents, images, deps.mathOptions), '\\', '{'),

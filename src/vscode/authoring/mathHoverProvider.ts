@@ -29,7 +29,8 @@ export class MathHoverProvider implements vscode.HoverProvider {
       if (!hover.target)
         return new vscode.Hover(new vscode.MarkdownString().appendText(`No equation is labelled “${hover.key}” in this document.`), range);
       const image = await this.#images.image(hover.target.preview, math, token);
-      return new vscode.Hover(imageMarkdown(image, `Equation “${hover.key}”, line ${hover.target.formula.line}`), range);
+      const where = hover.target.where ? `${hover.target.where}, ` : '';
+      return new vscode.Hover(imageMarkdown(image, `Equation “${hover.key}”, ${where}line ${hover.target.formula.line}`), range);
     }
     const image = await this.#images.image(hover.preview, math, token);
     return new vscode.Hover(imageMarkdown(image), range);

@@ -27,9 +27,13 @@ export const TEST_COMMAND_IDS = [
   'mathdown.test.revivePreview',
   'mathdown.test.saveFormulaCache',
   'mathdown.test.notebookShown',
+  'mathdown.test.clickInNotebook',
   'mathdown.test.exportUi',
   'mathdown.test.editorMath',
   'mathdown.test.securityUi',
+  'mathdown.test.lintTargetsStatus',
+  'mathdown.test.projectOfferUi',
+  'mathdown.test.detectProjects',
 ] as const;
 
 export type ProductCommandId = (typeof PRODUCT_COMMAND_IDS)[number];

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { PreviewState } from '../../shared/preview';
 import type { ExportUi } from '../export/exportUi';
+import type { ProjectOfferUi } from '../lint/projectDetection';
 import type { SecurityUi } from '../previewSecurity/securitySelector';
 import { PREVIEW_VIEW_TYPE } from '../preview/previewPanel';
 import type { CommandServices } from './productCommands';
@@ -28,6 +29,8 @@ export function testCommands(s: CommandServices): TestCommandTable {
     'mathdown.test.saveFormulaCache': () => s.renderer.saveCache(),
     /** What the notebook renderer last reported shown for the notebook `uri` (undefined before any report). */
     'mathdown.test.notebookShown': (uri: string) => s.notebooks.shown.get(uri),
+    /** Clicks the first element matching `selector` in the Markdown cells of the notebook `uri` (true when an editor of it was told). */
+    'mathdown.test.clickInNotebook': (uri: string, selector: string) => s.notebooks.testClick(uri, selector),
     /** Replaces the export command's dialogs by the given ExportUi; no argument restores VS Code's. */
     'mathdown.test.exportUi': (replacement?: ExportUi) => {
       s.exportHtml.setUi(replacement);
@@ -37,5 +40,11 @@ export function testCommands(s: CommandServices): TestCommandTable {
     'mathdown.test.editorMath': () => s.editorMath.state,
     /** Replaces the security settings picker by the given function; no argument restores VS Code's quick pick. */
     'mathdown.test.securityUi': (replacement?: SecurityUi) => s.security.setUi(replacement),
+    /** What the status bar item of the lint destinations shows now. */
+    'mathdown.test.lintTargetsStatus': () => s.lint.targetsStatus.state,
+    /** Replaces the site generator offer's notification by the given function; no argument restores VS Code's. */
+    'mathdown.test.projectOfferUi': (replacement?: ProjectOfferUi) => s.lint.projects.setUi(replacement),
+    /** Runs the project detection of activation again (after forgetting earlier offers when asked); resolves when it is done. */
+    'mathdown.test.detectProjects': (forget?: boolean) => s.lint.projects.detect({ forget: !!forget }),
   };
 }

@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import type { LintWorkerClient, MathdownRenderer, ParseCache } from '../../core';
 import { LintCodeActions } from './lintCodeActions';
 import { LintController } from './lintController';
-import { detectProjects } from './projectDetection';
-import { targetsStatus } from './targetsStatus';
+import { detectProjects, type ProjectDetection } from './projectDetection';
+import { targetsStatus, type TargetsStatus } from './targetsStatus';
 import type { Settings } from '../settings/settings';
 import type { FirstScreens } from '../schedule/firstScreens';
 
@@ -23,6 +23,10 @@ export interface Lint {
   controller: LintController;
   /** The handler of mathdown.lint.fixAll (in the command table): every fix at once, in the active Markdown editor. */
   fixAll(): Promise<boolean>;
+  /** The status bar item naming the destinations checked. */
+  targetsStatus: TargetsStatus;
+  /** The one-time offer of a site generator's destinations. */
+  projects: ProjectDetection;
 }
 
 export function registerLint(context: vscode.ExtensionContext, deps: RegisterLintDeps): Lint {
@@ -40,18 +44,21 @@ export function registerLint(context: vscode.ExtensionContext, deps: RegisterLin
   };
   const controller = new LintController(lintDeps, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
   const actions = new LintCodeActions(controller, lintDeps);
+  const status = targetsStatus(deps.settings);
   context.subscriptions.push(
     controller,
-    targetsStatus(deps.settings),
+    status,
     { dispose: () => void worker?.dispose() },
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, actions, LintCodeActions.metadata),
     deps.settings.onDidChange((change) => {
       if (change.affectsLint) controller.relintAll();
     }),
   );
-  detectProjects(context);
+  const projects = detectProjects(context);
   return {
     controller,
+    targetsStatus: status,
+    projects,
     fixAll: async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== 'markdown') return false;

@@ -1,7 +1,16 @@
 import * as vscode from 'vscode';
 import type { LintDiagnostic, LintWorkerClient, MathdownRenderer, MathdownSettings, ParseCache } from '../../core';
 import { core } from '../core';
-import { cellContext, knownInNotebook, withCellMacros } from '../notebook/cellContext';
+import {
+  cellContext,
+  cellFormulas,
+  knownInNotebook,
+  notebookContexts,
+  notebookOf,
+  withCellMacros,
+  type CellContext,
+  type FormulasOf,
+} from '../notebook/cellContext';
 import { toDiagnostic } from './toDiagnostic';
 import type { FirstScreens } from '../schedule/firstScreens';
 
@@ -48,18 +57,33 @@ export class LintController implements vscode.Disposable {
   readonly onDidLint = this.#changed.event;
   readonly #deps: LintDeps;
   readonly #docsFolder: vscode.Uri;
+  /** Notebook cells: the context (`CellContext.key`) each was last linted with. */
+  readonly #cellKeys = new Map<string, string>();
+  readonly #notebookTimers = new Map<vscode.NotebookDocument, ReturnType<typeof setTimeout>>();
+  readonly #cellFormulas: FormulasOf;
 
   constructor(deps: LintDeps, docsFolder: vscode.Uri) {
     this.#deps = deps;
     this.#docsFolder = docsFolder;
+    this.#cellFormulas = cellFormulas(deps.parses, (cell) => deps.settings(cell).math);
     const w = vscode.workspace;
     this.#subscriptions.push(
       this.collection,
       this.#changed,
       w.onDidOpenTextDocument((d) => this.#schedule(d, 'open')),
       w.onDidSaveTextDocument((d) => this.#schedule(d, 'save')),
-      w.onDidChangeTextDocument((e) => this.#schedule(e.document, 'type')),
+      w.onDidChangeTextDocument((e) => {
+        this.#schedule(e.document, 'type');
+        // A cell's text changed: the notebook's change event carries it too; either starts the one timer of the notebook.
+        const notebook = notebookOf(e.document);
+        if (notebook) this.#relintNotebookSoon(notebook);
+      }),
       w.onDidCloseTextDocument((d) => this.#forget(d.uri)),
+      w.onDidChangeNotebookDocument((e) => this.#notebookChanged(e)),
+      w.onDidCloseNotebookDocument((nb) => {
+        clearTimeout(this.#notebookTimers.get(nb));
+        this.#notebookTimers.delete(nb);
+      }),
     );
     if (deps.firstScreens) this.#subscriptions.push(deps.firstScreens.onBegin((uri) => this.#giveWay(uri)));
     for (const d of w.textDocuments) this.#schedule(d, 'open');
@@ -77,7 +101,7 @@ export class LintController implements vscode.Disposable {
   }
 
   /** Lints now and resolves when the diagnostics are in place (or the run was superseded). */
-  async lint(document: vscode.TextDocument): Promise<void> {
+  async lint(document: vscode.TextDocument, context?: CellContext): Promise<void> {
     const key = document.uri.toString();
     const settings = await this.#deps.settingsReady(document);
     if (settings.lint.run === 'off') {
@@ -92,7 +116,7 @@ export class LintController implements vscode.Disposable {
     const version = document.version;
     const text = document.getText();
     // A notebook cell: the macros of the cells before it apply, labels of other cells are known.
-    const cell = cellContext(document, (c) => this.#deps.parses().parse(c.getText(), settings.math, c.uri.toString()).formulas);
+    const cell = context ?? cellContext(document, this.#cellFormulas);
     let diagnostics: LintDiagnostic[];
     try {
       diagnostics = await core().lintDocument(text, cell ? { ...settings, math: withCellMacros(settings.math, cell) } : settings, {
@@ -110,13 +134,41 @@ export class LintController implements vscode.Disposable {
       if (this.#running.get(key) === abort) this.#running.delete(key);
     }
     if (this.#generation.get(key) !== generation || document.isClosed || document.version !== version) return;
-    if (cell) diagnostics = diagnostics.filter(knownInNotebook(cell));
+    if (cell) {
+      diagnostics = diagnostics.filter(knownInNotebook(cell));
+      this.#cellKeys.set(key, cell.key);
+    }
     this.#results.set(key, { version, diagnostics });
     this.collection.set(
       document.uri,
       diagnostics.map((d) => toDiagnostic(document, d, this.#docsFolder)),
     );
     this.#changed.fire(document.uri);
+  }
+
+  /**
+   * A cell of a notebook edited, added, moved or deleted: the other Markdown cells whose context
+   * changed with it (a macro before them, a label they name) are linted again once edits pause.
+   */
+  #notebookChanged(e: vscode.NotebookDocumentChangeEvent): void {
+    if (e.contentChanges.length || e.cellChanges.some((c) => c.document)) this.#relintNotebookSoon(e.notebook);
+  }
+
+  #relintNotebookSoon(notebook: vscode.NotebookDocument): void {
+    clearTimeout(this.#notebookTimers.get(notebook));
+    this.#notebookTimers.set(
+      notebook,
+      setTimeout(() => {
+        this.#notebookTimers.delete(notebook);
+        if (notebook.isClosed) return;
+        for (const [document, context] of notebookContexts(notebook, this.#cellFormulas)) {
+          const key = document.uri.toString();
+          // Cells never linted (lint off, or not linted yet) are left to their own schedule.
+          const last = this.#cellKeys.get(key);
+          if (last !== undefined && last !== context.key) void this.lint(document, context);
+        }
+      }, TYPING_PAUSE_MS),
+    );
   }
 
   #schedule(document: vscode.TextDocument, why: 'open' | 'save' | 'type'): void {
@@ -189,11 +241,13 @@ export class LintController implements vscode.Disposable {
     clearTimeout(this.#timers.get(key));
     this.#timers.delete(key);
     this.#results.delete(key);
+    this.#cellKeys.delete(key);
     this.collection.delete(uri);
   }
 
   dispose(): void {
     for (const t of this.#timers.values()) clearTimeout(t);
+    for (const t of this.#notebookTimers.values()) clearTimeout(t);
     for (const a of this.#running.values()) a.abort();
     for (const s of this.#subscriptions) s.dispose();
   }

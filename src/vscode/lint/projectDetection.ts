@@ -6,11 +6,38 @@ import { SITE_GENERATORS, type SiteGenerator } from './siteGenerators';
 
 const ASKED = 'mathdown.projectDetection.asked';
 
-export function detectProjects(context: vscode.ExtensionContext): void {
-  for (const folder of vscode.workspace.workspaceFolders ?? []) void offerFor(context, folder).catch(() => undefined);
+/** The notification with a choice, as one function: VS Code's in use, answers given by the integration tests through a test-only command. */
+export type ProjectOfferUi = (message: string, ...choices: string[]) => Thenable<string | undefined>;
+
+const windowUi: ProjectOfferUi = (message, ...choices) => vscode.window.showInformationMessage(message, ...choices);
+
+export interface ProjectDetection {
+  /**
+   * Looks at every workspace folder and offers, once per folder, the destinations of the site
+   * generator it finds; resolves when every offer is answered or dismissed. `forget` first drops
+   * what the workspace remembers of earlier offers (for the tests).
+   */
+  detect(options?: { forget?: boolean }): Promise<void>;
+  /** Replaces the notification (tests); no argument restores VS Code's. */
+  setUi(replacement?: ProjectOfferUi): void;
 }
 
-async function offerFor(context: vscode.ExtensionContext, folder: vscode.WorkspaceFolder): Promise<void> {
+export function detectProjects(context: vscode.ExtensionContext): ProjectDetection {
+  let ui = windowUi;
+  const detection: ProjectDetection = {
+    detect: async (options) => {
+      if (options?.forget) await context.workspaceState.update(ASKED, undefined);
+      await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => offerFor(context, folder, ui).catch(() => undefined)));
+    },
+    setUi: (replacement) => {
+      ui = replacement ?? windowUi;
+    },
+  };
+  void detection.detect();
+  return detection;
+}
+
+async function offerFor(context: vscode.ExtensionContext, folder: vscode.WorkspaceFolder, ui: ProjectOfferUi): Promise<void> {
   const asked = context.workspaceState.get<string[]>(ASKED, []);
   if (asked.includes(folder.uri.toString())) return;
   const config = vscode.workspace.getConfiguration('mathdown', folder.uri);
@@ -20,9 +47,9 @@ async function offerFor(context: vscode.ExtensionContext, folder: vscode.Workspa
   if (await chosenInConfigFile(folder)) return;
   const found = await findGenerator(folder);
   if (!found) return;
-  await context.workspaceState.update(ASKED, [...asked, folder.uri.toString()]);
+  await context.workspaceState.update(ASKED, [...context.workspaceState.get<string[]>(ASKED, []), folder.uri.toString()]);
   const accept = `Check for ${found.generator.label}`;
-  const answer = await vscode.window.showInformationMessage(
+  const answer = await ui(
     `${folder.name} looks like a ${found.generator.name} site (${found.file}). ${found.generator.why} ` +
       `Check its math for ${found.generator.label} (mathdown.lint.targets: ${found.generator.targets.join(', ')}` +
       `${found.generator.doubleDollarInText ? `; mathdown.math.doubleDollarInText: "${found.generator.doubleDollarInText}"` : ''}) instead of github.com?`,

@@ -9,7 +9,19 @@ export const TARGETS_SETTING = 'mathdown.lint.targets';
 /** What a notebook's Markdown cells are checked for instead. */
 export const NOTEBOOK_TARGETS_SETTING = 'mathdown.lint.notebookTargets';
 
-export function targetsStatus(settings: Settings): vscode.Disposable {
+/** The item as the user sees it, for the integration tests. */
+export interface TargetsStatusState {
+  visible: boolean;
+  text: string;
+  tooltip: string;
+}
+
+export interface TargetsStatus extends vscode.Disposable {
+  readonly state: TargetsStatusState;
+}
+
+export function targetsStatus(settings: Settings): TargetsStatus {
+  let visible = false;
   const item = vscode.window.createStatusBarItem('mathdown.lintTargets', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Mathdown: math checked for';
   const update = () => {
@@ -18,6 +30,7 @@ export function targetsStatus(settings: Settings): vscode.Disposable {
     const s = document?.languageId === 'markdown' ? settings.for(document).core : undefined;
     if (!s || s.lint.run === 'off') {
       item.hide();
+      visible = false;
       return;
     }
     const setting = document?.uri.scheme === 'vscode-notebook-cell' ? NOTEBOOK_TARGETS_SETTING : TARGETS_SETTING;
@@ -27,10 +40,18 @@ export function targetsStatus(settings: Settings): vscode.Disposable {
     item.text = `$(check-all) Math: ${labels.join(', ') || 'Mathdown only'}`;
     item.tooltip = new vscode.MarkdownString(
       `Mathdown checks this document's math for where it is published: **${labels.join(', ') || 'Mathdown only'}**.\n\n` +
-        `Click to change \`${setting}\` (github, markdown-then-mathjax, pandoc, kramdown, jupyterlab, katex), or set \`${setting.slice('mathdown.'.length)}\` in \`.mathdown.json\`.`,
+        `Click to change \`${setting}\` (github, markdown-then-mathjax, pandoc, kramdown, jupyterlab, katex, github-mathjax), or set \`${setting.slice('mathdown.'.length)}\` in \`.mathdown.json\`.`,
     );
     item.show();
+    visible = true;
   };
   update();
-  return vscode.Disposable.from(item, vscode.window.onDidChangeActiveTextEditor(update), settings.onDidChange(update));
+  const disposable = vscode.Disposable.from(item, vscode.window.onDidChangeActiveTextEditor(update), settings.onDidChange(update));
+  return {
+    get state() {
+      const tooltip = item.tooltip;
+      return { visible, text: item.text, tooltip: typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '') };
+    },
+    dispose: () => disposable.dispose(),
+  };
 }

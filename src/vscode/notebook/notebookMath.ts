@@ -9,13 +9,17 @@
 // the cache), and the renderer gets the HTML of all of them, so cells after an edited, moved or
 // deleted cell show their new numbers.
 import * as vscode from 'vscode';
-import type { MathdownRenderer } from '../../core';
-import { NOTEBOOK_RENDERER_ID, type CellsUpdate, type ShownCell, type ToExtension } from '../../shared/notebook/messages';
+import type { MathdownRenderer, MathOptions } from '../../core';
+import { NOTEBOOK_RENDERER_ID, type CellsUpdate, type ShownCell, type TestClick, type ToExtension } from '../../shared/notebook/messages';
+import { core } from '../core';
+import type { FirstScreens } from '../schedule/firstScreens';
 import type { Settings } from '../settings/settings';
 
 export interface NotebookMathDeps {
   renderer: () => MathdownRenderer;
   settings: Settings;
+  /** An opening notebook's cells count as first screens: lint of its cells waits until the cells in view are sent. */
+  firstScreens?: FirstScreens;
 }
 
 /** An edit burst (typing in a cell) is rendered once it pauses. */
@@ -30,6 +34,14 @@ export class NotebookMath implements vscode.Disposable {
   /** Updates run one after another per notebook. */
   readonly #running = new Map<vscode.NotebookDocument, Promise<void>>();
   readonly #subscriptions: vscode.Disposable[];
+  /** Per notebook, the cell that defines each equation id (MathJax's `mjx-eqn:label`), from the last update. */
+  readonly #targets = new Map<vscode.NotebookDocument, Map<string, vscode.NotebookCell>>();
+  /** Texts of cells the webview asked for since the last update (an opening notebook's cells in view). */
+  readonly #asked = new Map<vscode.NotebookDocument, Set<string>>();
+  /** Notebooks whose last update holds only their first cells; the whole notebook follows. */
+  readonly #partial = new Set<vscode.NotebookDocument>();
+  /** Opening notebooks: ends the first screens of their cells (see NotebookMathDeps.firstScreens). */
+  readonly #opening = new Map<vscode.NotebookDocument, () => void>();
   /** Test hook: what the renderer last reported shown, by notebook URI. */
   readonly shown = new Map<string, ShownCell[]>();
 
@@ -42,6 +54,10 @@ export class NotebookMath implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseNotebookDocument((nb) => {
         this.#known.delete(nb);
+        this.#targets.delete(nb);
+        this.#asked.delete(nb);
+        this.#partial.delete(nb);
+        this.#opened(nb);
         clearTimeout(this.#timers.get(nb));
         this.#timers.delete(nb);
       }),
@@ -56,11 +72,23 @@ export class NotebookMath implements vscode.Disposable {
       this.shown.set(editor.notebook.uri.toString(), message.cells);
       return;
     }
+    if (message?.type === 'reveal') {
+      this.#reveal(editor, message.id);
+      return;
+    }
     if (message?.type !== 'render') return;
     const last = this.#known.get(editor.notebook);
     // A cell shown again after its webview was recreated: the last update may already have it.
     if (last && last.cells.some((c) => c.text === message.text)) void this.#messaging.postMessage(last, editor);
-    else this.#schedule(editor.notebook, 0);
+    // The first cells of an opening notebook went out; the whole notebook is being typeset and follows.
+    else if (this.#partial.has(editor.notebook)) return;
+    else {
+      if (!last) this.#opens(editor.notebook);
+      const asked = this.#asked.get(editor.notebook) ?? new Set<string>();
+      asked.add(message.text);
+      this.#asked.set(editor.notebook, asked);
+      this.#schedule(editor.notebook, 0);
+    }
   }
 
   #schedule(notebook: vscode.NotebookDocument, delay = DEBOUNCE_MS): void {
@@ -84,25 +112,110 @@ export class NotebookMath implements vscode.Disposable {
     const settings = this.#deps.settings.for(notebook.uri);
     const cells = notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Markup);
     const texts = cells.map((c) => c.document.getText());
-    let update: CellsUpdate;
     if (!settings.notebookRenderer) {
-      update = { type: 'cells', enabled: false, css: '', cells: [] };
-    } else {
-      const result = await this.#deps.renderer().renderCells(texts, {
-        math: settings.core.math,
-        keys: cells.map((c) => c.document.uri.toString()),
-        // Screen readers read the MathML; the equation numbers in it are what the tests read too.
-        assistiveMml: true,
-      });
-      update = { type: 'cells', enabled: true, css: result.css, cells: texts.map((text, i) => ({ text, html: result.cells[i]!.html })) };
+      this.#send(notebook, { type: 'cells', enabled: false, css: '', cells: [] });
+      return;
     }
+    // A notebook opening: the cells the webview asked for first (those in view) are sent as soon as
+    // they and the cells before them are typeset, before the whole notebook is. Their numbers and
+    // macros come only from the cells before them; a reference to a label further down shows (???)
+    // until the whole notebook follows.
+    const asked = this.#asked.get(notebook);
+    this.#asked.delete(notebook);
+    let lastAsked = -1;
+    if (asked && !this.#known.get(notebook)) for (let i = 0; i < texts.length; i++) if (asked.has(texts[i]!)) lastAsked = i;
+    try {
+      if (lastAsked >= 0 && lastAsked + 1 < texts.length) {
+        const prefix = await this.#render(cells.slice(0, lastAsked + 1), settings.core.math);
+        if (notebook.isClosed) return;
+        this.#partial.add(notebook);
+        this.#send(notebook, prefix.update);
+      }
+      const whole = await this.#render(cells, settings.core.math);
+      this.#targets.set(notebook, whole.targets);
+      this.#send(notebook, whole.update);
+    } finally {
+      this.#partial.delete(notebook);
+      this.#opened(notebook);
+    }
+  }
+
+  /**
+   * The webview draws the cells of a notebook that has none of Mathdown's HTML yet: until the cells
+   * in view are sent, lint of its cells (which typesets every formula of every cell, in the same
+   * queue) waits, and a lint already running gives way.
+   */
+  #opens(notebook: vscode.NotebookDocument): void {
+    const firstScreens = this.#deps.firstScreens;
+    if (!firstScreens || this.#opening.has(notebook)) return;
+    const ends = notebook.getCells().map((c) => firstScreens.begin(c.document.uri.toString()));
+    this.#opening.set(notebook, () => {
+      for (const end of ends) end();
+    });
+  }
+
+  #opened(notebook: vscode.NotebookDocument): void {
+    this.#opening.get(notebook)?.();
+    this.#opening.delete(notebook);
+  }
+
+  /** The HTML of Markdown `cells` read as one document, and the cell that defines each equation id. */
+  async #render(
+    cells: readonly vscode.NotebookCell[],
+    math: MathOptions,
+  ): Promise<{ update: CellsUpdate; targets: Map<string, vscode.NotebookCell> }> {
+    const texts = cells.map((c) => c.document.getText());
+    const result = await this.#deps.renderer().renderCells(texts, {
+      math,
+      keys: cells.map((c) => c.document.uri.toString()),
+      // Screen readers read the MathML; the equation numbers in it are what the tests read too.
+      assistiveMml: true,
+    });
+    const targets = new Map<string, vscode.NotebookCell>();
+    result.cells.forEach((cell, i) => {
+      // MathJax's id for a label (its Tags.formatId); the first cell that defines it wins, as in the typesetting.
+      for (const label of core().equationLabels(cell.formulas)) {
+        const id = `mjx-eqn:${label.key.replace(/\s/g, '_')}`;
+        if (!targets.has(id)) targets.set(id, cells[i]!);
+      }
+    });
+    const update: CellsUpdate = {
+      type: 'cells',
+      enabled: true,
+      css: result.css,
+      cells: texts.map((text, i) => ({ text, html: result.cells[i]!.html })),
+    };
+    return { update, targets };
+  }
+
+  #send(notebook: vscode.NotebookDocument, update: CellsUpdate): void {
+    this.#opened(notebook);
     this.#known.set(notebook, update);
     for (const editor of vscode.window.visibleNotebookEditors) {
       if (editor.notebook === notebook) void this.#messaging.postMessage(update, editor);
     }
   }
 
+  /** A reference clicked in `editor` whose target the webview has not drawn: the cell that defines it is revealed. */
+  #reveal(editor: vscode.NotebookEditor, id: string): void {
+    const cell = this.#targets.get(editor.notebook)?.get(id);
+    if (!cell || cell.index < 0 || cell.notebook !== editor.notebook) return;
+    const range = new vscode.NotebookRange(cell.index, cell.index + 1);
+    editor.revealRange(range, vscode.NotebookEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  /** Test hook: clicks the first element matching `selector` in the Markdown cells of the notebook `uri`'s editors. */
+  async testClick(uri: string, selector: string): Promise<boolean> {
+    const message: TestClick = { type: 'testClick', selector };
+    let sent = false;
+    for (const editor of vscode.window.visibleNotebookEditors) {
+      if (editor.notebook.uri.toString() === uri) sent = (await this.#messaging.postMessage(message, editor)) || sent;
+    }
+    return sent;
+  }
+
   dispose(): void {
+    for (const nb of [...this.#opening.keys()]) this.#opened(nb);
     for (const t of this.#timers.values()) clearTimeout(t);
     for (const s of this.#subscriptions) s.dispose();
   }

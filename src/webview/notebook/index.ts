@@ -3,9 +3,12 @@
 // HTML: its scanner decides what is math and MathJax's SVG shows it, the notebook's cells read as
 // one document (numbering, labels, macros). The HTML is made by the extension (which has the
 // notebook and the typesetter) and comes through renderer messaging; until it comes, a cell shows
-// its text, and `md.render` asks for it. Each cell's HTML is kept by its text, so a cell shown again
-// renders at once.
+// its text, and `md.render` asks for it. Each cell's HTML is kept by its text and place (cellHtml.ts),
+// so a cell shown again renders at once. A click on an equation reference reveals the labelled
+// equation's cell (references.ts).
 import { NOTEBOOK_RENDERER_ID, type ShownCell, type ToExtension, type ToRenderer } from '../../shared/notebook/messages';
+import { CellHtmlTable } from './cellHtml';
+import { followReferences, shadowRoots } from './references';
 
 interface MarkdownIt {
   render(src: string, env?: unknown): string;
@@ -51,7 +54,7 @@ function escapeText(text: string): string {
 export async function activate(ctx: RendererContext): Promise<void> {
   const markdownIt = await ctx.getRenderer('vscode.markdown-it-renderer');
   if (!markdownIt) throw new Error(`${NOTEBOOK_RENDERER_ID}: could not load 'vscode.markdown-it-renderer'`);
-  const html = new Map<string, string>();
+  const html = new CellHtmlTable();
   const asked = new Set<string>();
   let enabled = true;
   let css = '';
@@ -61,42 +64,80 @@ export async function activate(ctx: RendererContext): Promise<void> {
   const envs = new Map<string, unknown>();
 
   ctx.onDidReceiveMessage?.((message) => {
+    if (message.type === 'testClick') {
+      testClick(message.selector);
+      return;
+    }
     if (message.type !== 'cells') return;
     enabled = message.enabled;
     css = message.css;
-    html.clear();
-    for (const cell of message.cells) html.set(cell.text, cell.html);
-    // Envs are needed only for the texts still shown.
-    if (message.cells.length) for (const text of envs.keys()) if (!html.has(text)) envs.delete(text);
+    html.set(message.cells);
+    // Envs are needed only for the texts still shown: in the notebook now, or in the page (an update
+    // made before the latest edit lacks the text the edited cell was drawn with since).
+    if (message.cells.length) {
+      const drawn = new Set(shownCells().map(({ cell }) => cell.dataset['source'] ?? ''));
+      for (const text of envs.keys()) if (!html.has(text) && !drawn.has(text)) envs.delete(text);
+    }
     asked.clear();
     patchShownCells();
   });
 
-  /** Every cell shown with other HTML than its text now has (a pending one, or old numbers) gets the new HTML. */
-  function patchShownCells(): void {
-    const shown: ShownCell[] = [];
-    for (const host of document.querySelectorAll('*')) {
-      const root = host.shadowRoot;
-      if (!root) continue;
-      for (const cell of root.querySelectorAll<HTMLElement>(`.${CELL}`)) {
-        const text = cell.dataset['source'] ?? '';
-        let next: string | undefined;
-        try {
-          next = enabled ? html.get(text) : original?.(text);
-        } catch (err) {
-          console.error('Mathdown: the built-in rendering of a cell failed', err);
-        }
-        if (next === undefined) continue;
-        const key = fingerprint(next);
-        if (cell.dataset['key'] === key) continue;
-        ensureStyle(root);
-        cell.classList.remove(PENDING);
-        cell.innerHTML = next;
-        cell.dataset['key'] = key;
-      }
-      for (const cell of root.querySelectorAll<HTMLElement>(`.${CELL}`)) shown.push(report(cell));
+  followReferences(CELL, (id) => ctx.postMessage?.({ type: 'reveal', id }));
+
+  /** The Mathdown cells in the page, in notebook order, each with the shadow root it is drawn in. */
+  function shownCells(): { cell: HTMLElement; root: ShadowRoot }[] {
+    const found: { cell: HTMLElement; root: ShadowRoot; top: number }[] = [];
+    for (const root of shadowRoots()) {
+      const host = root.host as HTMLElement;
+      // VS Code places each cell's preview at its offset in the notebook (style.top).
+      const placed = Number.parseFloat(host.style.top);
+      const top = Number.isFinite(placed) ? placed : host.getBoundingClientRect().top + window.scrollY;
+      for (const cell of root.querySelectorAll<HTMLElement>(`.${CELL}`)) found.push({ cell, root, top });
     }
-    ctx.postMessage?.({ type: 'shown', cells: shown });
+    return found.sort((a, b) => a.top - b.top);
+  }
+
+  /** Every cell shown with other HTML than its text and place now have (a pending one, or old numbers) gets the new HTML. */
+  function patchShownCells(): void {
+    const cells = shownCells();
+    const texts = cells.map(({ cell }) => cell.dataset['source'] ?? '');
+    const assigned = enabled ? html.assign(texts) : [];
+    cells.forEach(({ cell, root }, i) => {
+      let next: string | undefined;
+      try {
+        next = enabled ? assigned[i] : original?.(texts[i]!);
+      } catch (err) {
+        console.error('Mathdown: the built-in rendering of a cell failed', err);
+      }
+      if (next === undefined) return;
+      const key = fingerprint(next);
+      if (cell.dataset['key'] === key) return;
+      ensureStyle(root);
+      cell.classList.remove(PENDING);
+      cell.innerHTML = next;
+      cell.dataset['key'] = key;
+    });
+    ctx.postMessage?.({ type: 'shown', cells: cells.map(({ cell }) => report(cell)) });
+  }
+
+  /** Cells drawn by VS Code since the last update: placed (same text, other place) and reported once drawing pauses. */
+  let patchTimer: ReturnType<typeof setTimeout> | undefined;
+  function schedulePatch(): void {
+    clearTimeout(patchTimer);
+    patchTimer = setTimeout(() => {
+      patchTimer = undefined;
+      patchShownCells();
+    }, 50);
+  }
+
+  function testClick(selector: string): void {
+    for (const { cell } of shownCells()) {
+      const target = cell.querySelector(selector);
+      if (!target) continue;
+      target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, view: window }));
+      return;
+    }
+    console.error(`Mathdown test: no element matches ${selector} in the notebook's cells`);
   }
 
   function ensureStyle(root: ShadowRoot): void {
@@ -117,8 +158,10 @@ export async function activate(ctx: RendererContext): Promise<void> {
       envs.set(src, env);
       if (!enabled || !ctx.postMessage) return render(src, env);
       const source = escapeText(src).replace(/"/g, '&quot;');
-      const ready = html.get(src);
+      const ready = html.forText(src);
       if (ready !== undefined) {
+        // Another cell with the same text may have other HTML: the cell is placed (and reported) once it stands in the page.
+        schedulePatch();
         // The cell's shadow root is not reachable from here: the style comes with the HTML.
         return `<div class="${CELL}" data-source="${source}" data-key="${fingerprint(ready)}"><style>${css}\n${CELL_CSS}</style>${ready}</div>`;
       }

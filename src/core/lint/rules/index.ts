@@ -16,6 +16,7 @@ import { mm301TexError } from './mm301TexError';
 import { mm302UnknownLabel } from './mm302UnknownLabel';
 import { mm303LabelWithoutNumber } from './mm303LabelWithoutNumber';
 import { mm304KatexError } from './mm304KatexError';
+import { mm305GithubMathjaxError } from './mm305GithubMathjaxError';
 
 /** Every rule, in the order diagnostics are reported for the same position. */
 export const RULES: readonly LintRule[] = [
@@ -36,6 +37,7 @@ export const RULES: readonly LintRule[] = [
   mm302UnknownLabel,
   mm303LabelWithoutNumber,
   mm304KatexError,
+  mm305GithubMathjaxError,
 ];
 
 /** A rule by id (`MM101`) or name (`emphasis-in-math`). */

@@ -23,7 +23,7 @@ export interface Destination {
   /** `\(…\)` and `\[…\]` reach the reader as `(…)` and `[…]` (MM107). */
   eatsBackslashDelimiters: boolean;
   /** A math engine whose own acceptance is checked (MM304), not a Markdown renderer. */
-  engine?: 'katex';
+  engine?: 'katex' | 'github-mathjax';
 }
 
 /** Forms whose text a renderer without math processes like prose (math fences are code; `\(`/`\[` are MM107's). */
@@ -92,6 +92,16 @@ export const DESTINATIONS: Readonly<Record<LintTarget, Destination>> = {
     eatsBackslashDelimiters: true,
   },
   katex: { id: 'katex', label: 'KaTeX', place: 'in KaTeX', markdown: {}, eatsBackslashDelimiters: false, engine: 'katex' },
+  // github.com's MathJax configuration (githubMathjaxConfig.ts), checked by MM305: an engine target
+  // beside `github`, which models what Markdown does to the math there.
+  'github-mathjax': {
+    id: 'github-mathjax',
+    label: "github.com's MathJax",
+    place: "in github.com's MathJax",
+    markdown: {},
+    eatsBackslashDelimiters: false,
+    engine: 'github-mathjax',
+  },
 };
 
 /** Every target name the settings accept, the legacy `gfm` and `commonmark` included. */

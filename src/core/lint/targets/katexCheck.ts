@@ -10,8 +10,8 @@ export interface KatexRejection {
   end?: number;
 }
 
-/** Forms a KaTeX page typesets as display math; the others are inline. */
-const DISPLAY = new Set<Formula['delimiter']>(['$$', '\\[', '\\\\[', 'env', 'math-fence']);
+/** References that name an equation (`\\eqref{…}` in running text, MyST's {eq} role): resolved by the site, never typeset by KaTeX. */
+const REFERENCES = new Set<Formula['delimiter']>(['ref', '{eq}']);
 
 /**
  * Typesets each formula with KaTeX as VS Code's built-in preview does (`@vscode/markdown-it-katex`:
@@ -24,10 +24,13 @@ export function katexRejections(formulas: readonly Formula[], math: Pick<MathOpt
     macros[name.startsWith('\\') ? name : `\\${name}`] = typeof def === 'string' ? def : def[0];
   const out: KatexRejection[] = [];
   formulas.forEach((f, i) => {
-    if (f.delimiter === 'ref') return;
+    if (REFERENCES.has(f.delimiter)) return;
     try {
       katex.renderToString(f.tex, {
-        displayMode: DISPLAY.has(f.delimiter),
+        // The scanner's display flag, the one Mathdown typesets with: it follows
+        // math.doubleDollarInText (kramdown's `$$…$$` in running text is inline) and MyST's
+        // {math} directives, which a list of delimiters would get wrong.
+        displayMode: f.display,
         throwOnError: true,
         globalGroup: true,
         macros,
