@@ -135,7 +135,7 @@ export default defineConfig(
   {
     // Functions that Playwright serialises into a page (the preview webview) and runs there.
     name: 'mathdown/bench-page-functions',
-    files: ['scripts/bench/vscode.mjs', 'scripts/bench/vscodeFrame.mjs', 'test/e2e/editorMathShot.mjs'],
+    files: ['scripts/bench/vscode.mjs', 'scripts/bench/vscodeFrame.mjs', 'scripts/bench/vscodeSave.mjs', 'test/e2e/editorMathShot.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

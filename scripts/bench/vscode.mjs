@@ -3,8 +3,8 @@
 // the e2e harness of test/e2e/lib.mjs), type one character inside a formula and time how long the
 // preview DOM takes to show it: VS Code's built-in Markdown preview (markdown.showPreviewToSide)
 // against Mathdown's preview, on the ~1 MB reference document and on a ~12 KB note, in one run.
-//   node scripts/bench/vscode.mjs [--keys 5] [--reference-keys 3] [--previews builtin,mathdown] [--docs note,reference]
-//     [--open-timeout 900] [--no-write] [--web [--vscode-web DIR]]
+//   node scripts/bench/vscode.mjs [--keys 5] [--reference-keys 3] [--previews builtin,mathdown] [--docs note,reference,settled,huge]
+//     [--open-timeout 900] [--huge-cap 180] [--no-write] [--profile] [--web [--vscode-web DIR]]
 // `--docs notebook`: issue 21's notebook row (scripts/bench/vscodeNotebook.mjs), reported apart.
 // --web measures both in the browser's web worker extension host instead (issue 15), both sent there
 // by the profile's remote.extensionKind: Mathdown's browser build, and the built-in preview with
@@ -13,6 +13,15 @@
 // builtinWeb.mjs's installHint prints; --vscode-web DIR names another copy). Each built-in row checks
 // that the web worker loaded the built-in's browser bundle. Writes bench/RESULTS-vscode-web.md and
 // bench/vscode-web.json.
+// Issue 18: `--docs note,reference,settled,huge` (the default): `settled` opens the 1 MB reference
+// again but sends the command once the window has settled (≥ 30 s after the file opened and the
+// extension host idle); `huge` is the integration suite's 10 MB document (first screen only; the
+// built-in preview is given up after --huge-cap seconds, default 180, and reported as at least that).
+// Every row also reports the extension host's RSS (before opening, peak, and once the preview and
+// lint are done: vscodeRss.mjs), and Mathdown's reference row times save → Problems panel updated
+// (vscodeSave.mjs). `--profile` records a CPU profile of the extension host, a Chromium trace and the
+// page's JS profile over the first open instead (vscodeProfile.mjs; defaults to --docs reference)
+// and writes bench/PROFILE-vscode.md.
 // The time runs from the keydown event in the workbench to the moment the webview's DOM holds the
 // change: for the built-in preview the typed TeX in KaTeX's annotation, for Mathdown a new block
 // (new key) with typeset math at the edited line. Writes bench/RESULTS-vscode.md and bench/vscode.json.
@@ -26,14 +35,17 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { defaults, e2eDir, launchChromium, repoRoot, requireToolchain, startCodeServer, workbenchUrl } from '../../test/e2e/lib.mjs';
+import { defaults, e2eDir, freePort, launchChromium, repoRoot, requireToolchain, startCodeServer, workbenchUrl } from '../../test/e2e/lib.mjs';
 import { buildIfNeeded } from './build.mjs';
 import { BUILTIN_WEB_IDS, builtinInWebWorker, checkWebBuild, defaultWebBuild, installHint, routeBuiltinWeb } from './builtinWeb.mjs';
 import { typingTarget } from './docEdits.mjs';
 import { environment } from './environment.mjs';
 import { writeDocs } from './generateDoc.mjs';
 import { median } from './stats.mjs';
+import { HUGE_BYTES, hugeDocument } from './hugeDocument.mjs';
 import { armWatcher, blockKey, installWatcher, readWatcher } from './vscodeFrame.mjs';
+import { HostWatch } from './vscodeRss.mjs';
+import { saveToProblems } from './vscodeSave.mjs';
 import { targetRows } from './vscodeTargets.mjs';
 import { measureNotebook, NOTEBOOK_DOC, NOTEBOOK_KINDS, NOTEBOOK_SETTINGS, notebookReport, writeNotebook } from './vscodeNotebook.mjs';
 
@@ -42,7 +54,13 @@ const keys = Number(arg('keys', '5'));
 // The built-in preview takes minutes per keystroke on the 1 MB document: fewer samples there.
 const referenceKeys = Number(arg('reference-keys', '3'));
 const previews = arg('previews', 'builtin,mathdown').split(',');
-const docNames = arg('docs', 'note,reference').split(',');
+const profiling = process.argv.includes('--profile');
+const docNames = arg('docs', profiling ? 'reference' : 'note,reference,settled,huge').split(',');
+/** What each --docs case opens (`file`), whether the command waits for a settled window, how many keystrokes. */
+const CASES = { settled: { file: 'reference', settle: true, keys: 0 }, huge: { file: 'huge', keys: 0 } };
+const caseOf = (name) => CASES[name] ?? { file: name };
+// How long the built-in preview may take to show the 10 MB document's target formula.
+const hugeCapMs = Number(arg('huge-cap', '180')) * 1000;
 const write = !process.argv.includes('--no-write');
 const web = process.argv.includes('--web');
 // How long a preview may take to open and typeset a document (a 1 MB one takes minutes on a busy machine).
@@ -115,9 +133,15 @@ if (web) {
 const WEB_HOST = web ? { 'remote.extensionKind': Object.fromEntries(['mathdown.mathdown', ...BUILTIN_WEB_IDS].map((id) => [id, ['web']])) } : {};
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mathdown-bench-ws-'));
 const docs = writeDocs(folder);
+if (docNames.includes('huge')) {
+  const text = hugeDocument(HUGE_BYTES).text;
+  docs.huge = { file: path.join(folder, 'huge.md'), bytes: Buffer.byteLength(text) };
+  fs.writeFileSync(docs.huge.file, text);
+}
 // Keep the formula lists in memory and only the Markdown files in the workspace.
 const formulaLists = {};
 for (const [name, d] of Object.entries(docs)) {
+  if (!d.formulas) continue;
   formulaLists[name] = JSON.parse(fs.readFileSync(d.formulas, 'utf8'));
   fs.rmSync(d.formulas);
 }
@@ -211,10 +235,12 @@ class PreviewFrame {
 /**
  * Waits until the preview shows the target formula (returns when: Mathdown's first screen counts),
  * then until it is complete (Mathdown: no longer a first screen) and its DOM has been still for `quietMs`.
+ * With `shownOnly`, returns once the formula is shown.
  */
-async function waitReady(preview, kind, target, quietMs = 2000) {
+async function waitReady(preview, kind, target, { quietMs = 2000, timeoutMs = openTimeoutMs, shownOnly = false } = {}) {
   await preview.arm({ kind, snippet: target.before + target.after, line0: target.line - 1 });
-  const shown = await waitFor('the preview to show the target formula', () => preview.check(), openTimeoutMs);
+  const shown = await waitFor('the preview to show the target formula', () => preview.check(), timeoutMs);
+  if (shownOnly) return shown;
   await waitFor('the preview to be complete', () => preview.eval(() => !document.body.classList.contains('mathdown-provisional')), openTimeoutMs);
   await preview.waitQuiet(quietMs);
   return shown;
@@ -237,26 +263,59 @@ async function goTo(page, line, column) {
   await input.waitFor({ state: 'hidden' });
 }
 
-/** One preview kind on one document: `keys` keystrokes, each timed until the preview shows it. */
-async function measure(page, kind, name) {
-  const text = fs.readFileSync(docs[name].file, 'utf8');
-  const formulas = formulaLists[name];
-  const target = typingTarget(text, formulas, Math.floor(formulas.length / 2));
-  await openDoc(page, name);
+/** The 10 MB document has no formula list: its target is the first formula of a paragraph in its middle. */
+function middleTarget(text) {
+  const lines = text.split('\n');
+  let i = Math.floor(lines.length / 2);
+  while (!lines[i].startsWith('We consider $')) i++;
+  const open = lines[i].indexOf('$') + 1;
+  return { formulaIndex: 'middle', line: i + 1, column: open + 1, before: lines[i].slice(open, lines[i].indexOf('$', open)), after: '' };
+}
+
+/**
+ * One preview kind on one document case: first open (after a settled window for `settled`), the
+ * extension host's RSS, then `keys` keystrokes, each timed until the preview shows it.
+ */
+async function measure(page, kind, name, host, recorder) {
+  const c = caseOf(name);
+  const text = fs.readFileSync(docs[c.file].file, 'utf8');
+  const formulas = formulaLists[c.file];
+  const target = formulas ? typingTarget(text, formulas, Math.floor(formulas.length / 2)) : middleTarget(text);
+  // The window is idle before the file opens (the extension host started, the workbench restored).
+  await host.settled({ minMs: 0, quietMs: 2000, maxMs: 60_000 });
+  const rss = { beforeMB: host.sample() };
+  host.resetPeak();
+  const recording = await recorder?.start();
+  const fileOpened = Date.now();
+  await openDoc(page, c.file);
   await page.locator('.monaco-editor .view-lines').first().click();
   // The reader is at the formula they will edit when they open the preview (both previews then
   // start with, or scroll to, that part of the document).
   await goTo(page, target.line, target.column);
+  if (c.settle) log(`${kind} ${name}: window settled ${(await host.settled({ minMs: 30_000 })) ? '' : 'NOT '}${Date.now() - fileOpened} ms after the file opened`);
   const opened = Date.now();
   await runFromPalette(page, PREVIEW[kind].command);
   const preview = new PreviewFrame(page, probeKind(kind));
-  const shown = await waitReady(preview, probeKind(kind), target);
+  const capped = c.file === 'huge' && kind === 'builtin';
+  const shown = await waitReady(preview, probeKind(kind), target, { timeoutMs: capped ? hugeCapMs : openTimeoutMs, shownOnly: c.file === 'huge' || !!recording }).catch((e) => {
+    if (!capped) throw e;
+    log(`${kind} ${name}: target formula not shown after the cap of ${hugeCapMs / 1000} s; given up`);
+  });
+  const base = { formula: target.formulaIndex, bytes: docs[c.file].bytes, formulas: docs[c.file].count };
+  if (shown === undefined) return { ...base, openMs: hugeCapMs, openTimedOut: true, rss: { ...rss, peakMB: host.peak } };
   const openMs = shown - opened;
   // The built-in's browser bundle must have been loaded by the web worker host, else this row measured something else.
   const builtinHost = web && kind === 'builtin' ? await builtinInWebWorker(page) : undefined;
   if (builtinHost?.length === 0) throw new Error("the built-in preview opened, but the web worker host did not load its browser bundle");
   if (builtinHost) log(`${kind} ${name}: the web worker extension host loaded ${builtinHost[0]}`);
   log(`${kind} ${name}: target formula shown ${openMs} ms after the command, DOM still ${Date.now() - shown} ms later (formula #${target.formulaIndex}, line ${target.line})`);
+  if (recording) return { ...base, openMs, profile: await recording.stop(`${kind} ${name}`, [['file opened', fileOpened], ['command sent', opened], ['target formula shown', shown]]) };
+  // With the preview complete and lint done (Mathdown lints once the first screen is shown): the host idle again.
+  rss.settled = await host.settled({ minMs: 0, quietMs: 3000, maxMs: c.file === 'huge' ? 300_000 : 120_000 });
+  Object.assign(rss, { openMB: host.sample(), peakMB: host.peak });
+  log(`${kind} ${name}: extension host RSS ${Math.round(rss.beforeMB ?? 0)} MB before opening, ${Math.round(rss.openMB ?? 0)} MB open (peak ${Math.round(rss.peakMB)} MB${rss.settled ? '' : ', not idle yet'})`);
+  const count = c.keys ?? (name === 'reference' ? referenceKeys : keys);
+  if (count === 0) return { ...base, openMs, rss };
   await runFromPalette(page, 'View: Focus First Editor Group');
   await goTo(page, target.line, target.column);
   await page.evaluate(() => {
@@ -271,7 +330,6 @@ async function measure(page, kind, name) {
   const decorationSamples = [];
   const decorations = kind === 'mathdown' && name === 'reference';
   let timedOut = false;
-  const count = name === 'reference' ? referenceKeys : keys;
   for (let k = 0; k < count; k++) {
     const typed = TYPED.slice(0, k + 1);
     const oldKey = probeKind(kind) === 'mathdown' ? await preview.eval(blockKey, target.line - 1) : undefined;
@@ -299,17 +357,21 @@ async function measure(page, kind, name) {
     await preview.waitQuiet(1000);
   }
   const decoration = decorations ? { decorationMs: decorationSamples.length ? median(decorationSamples) : undefined, decorationSamples } : {};
-  return { ...decoration, ...(builtinHost ? { builtinHost: builtinHost[0] } : {}), ms: median(samples), samples, timedOut, openMs, formula: target.formulaIndex, bytes: docs[name].bytes, formulas: docs[name].count };
+  // Save → Problems updated (Mathdown lints on save; the cursor is still inside the formula).
+  const save = kind === 'mathdown' && name === 'reference' ? { save: await saveToProblems(page, { log: (m) => log(`${kind} ${name}: ${m}`) }) } : {};
+  return { ...decoration, ...save, ...(builtinHost ? { builtinHost: builtinHost[0] } : {}), ms: median(samples), samples, timedOut, openMs, rss, ...base };
 }
 
+const profiler = profiling ? await import('./vscodeProfile.mjs') : undefined;
 const results = { date: env.date, env, keys, builtin: {}, mathdown: {}, 'mathdown-plain': {}, 'mathdown-nommml': {}, errors: {} };
 // A fresh code-server and browser for every (document, preview): no webview, cache or memory left
 // over from the previous measurement. Both previews run with the Mathdown extension loaded, so that
 // the workbench is the same apart from the preview.
 for (const name of docNames) {
   for (const kind of previews) {
-    let server, browser, page;
+    let server, browser, page, host;
     try {
+      const inspectPort = profiler ? await freePort() : undefined;
       server = await startCodeServer({
         codeServer: defaults.codeServer, node24: defaults.node24,
         settings: {
@@ -319,6 +381,8 @@ for (const name of docNames) {
           'editor.quickSuggestions': { other: false, comments: false, strings: false },
           'editor.suggestOnTriggerCharacters': false,
           'files.autoSave': 'off',
+          // The 10 MB document opens without the web workbench's "open anyway?" question.
+          'workbench.editorLargeFileConfirmation': 1024,
           // The in-editor rendering is on by default (cursor); the baseline row has it off.
           ...(kind === 'mathdown-plain' ? { 'mathdown.editor.renderMath': 'off' } : {}),
           ...(name === NOTEBOOK_DOC ? NOTEBOOK_SETTINGS : {}),
@@ -332,15 +396,19 @@ for (const name of docNames) {
       if (web) await routeBuiltinWeb(browser.context, webBuild);
       // The notebook's built-in row runs without Mathdown (see vscodeNotebook.mjs).
       const withMathdown = name !== NOTEBOOK_DOC || (NOTEBOOK_KINDS[kind]?.withMathdown ?? true);
-      await page.goto(workbenchUrl(server, { folder, ...(withMathdown ? { extensionDevelopmentPath: repoRoot } : {}) }));
+      const payload = profiler ? profiler.inspectorPayload(inspectPort) : [];
+      await page.goto(workbenchUrl(server, { folder, payload, ...(withMathdown ? { extensionDevelopmentPath: repoRoot } : {}) }));
       await page.locator('.monaco-workbench').waitFor();
       log(`${kind} ${name}: workbench up (code-server started in ${server.startupMs} ms)`);
-      results[kind][name] = name === NOTEBOOK_DOC ? await measureNotebook(page, kind, { log, openTimeoutMs }) : await measure(page, kind, name);
+      host = new HostWatch(server.proc.pid);
+      const recorder = profiler?.profileRecorder(page, inspectPort, { repoRoot, dir: path.join(os.tmpdir(), 'mathdown-bench-profile'), log, hostPid: () => host.pid });
+      results[kind][name] = name === NOTEBOOK_DOC ? await measureNotebook(page, kind, { log, openTimeoutMs }) : await measure(page, kind, name, host, recorder);
     } catch (e) {
       results.errors[`${kind}/${name}`] = String(e?.message ?? e).split('\n')[0];
       log(`${kind} ${name}: FAILED ${results.errors[`${kind}/${name}`]}`);
       await page?.screenshot({ path: path.join(os.tmpdir(), `mathdown-bench-${kind}-${name}-error.png`), timeout: 30_000 }).catch(() => {});
     } finally {
+      host?.stop();
       if (browser) await browser.close();
       if (server) server.cleanup();
     }
@@ -360,11 +428,13 @@ const ratio = (doc) => (results.mathdown[doc]?.ms !== undefined && results.built
 // build for 0.05x and 0.5x.
 const LIMITS = web ? { reference: 0.05, note: 0.5 } : { reference: 0.05, note: 0.25 };
 const limitOf = (d) => LIMITS[d] ?? 1;
-results.verdict = docNames.every((d) => ratio(d) !== undefined)
-  ? (docNames.every((d) => ratio(d) <= limitOf(d)) ? 'PASS' : 'FAIL') + ` (limits: ${docNames.map((d) => `${d} ≤ ${limitOf(d)}×`).join(', ')})`
+// The keystroke table covers the cases that type (not `settled` or `huge`).
+const keyDocs = docNames.filter((d) => caseOf(d).keys !== 0);
+results.verdict = keyDocs.every((d) => ratio(d) !== undefined)
+  ? (keyDocs.every((d) => ratio(d) <= limitOf(d)) ? 'PASS' : 'FAIL') + ` (limits: ${keyDocs.map((d) => `${d} ≤ ${limitOf(d)}×`).join(', ')})`
   : 'incomplete';
 const fmt = (v) => (v === undefined ? '–' : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
-const cell = (r) => (r ? `${r.timedOut ? '≥ ' : ''}${fmt(r.ms)} (samples ${r.samples.map(fmt).join(', ')}${r.timedOut ? ', the last one gave up' : ''}; target formula shown ${fmt(r.openMs)} after the open command)` : '–');
+const cell = (r) => (r?.samples ? `${r.timedOut ? '≥ ' : ''}${fmt(r.ms)} (samples ${r.samples.map(fmt).join(', ')}${r.timedOut ? ', the last one gave up' : ''}; target formula shown ${fmt(r.openMs)} after the open command)` : '–');
 const lines = [
   `# Mathdown in the real VS Code${web ? ", browser build in the web worker extension host" : ''}: keystroke → preview (issue 7, target 6${web ? '; issue 15' : ''})`,
   '',
@@ -379,20 +449,33 @@ const lines = [
   '',
   `| document | ${previews.map((k) => PREVIEW[k].label).join(' | ')} | ratio (Mathdown / built-in) |`,
   `|---|${previews.map(() => '---:').join('|')}|---:|`,
-  ...docNames.map((d) => `| ${d} (${(docs[d].bytes / 1024).toFixed(0)} KB, ${docs[d].count} formulas) | ${previews.map((k) => cell(results[k][d])).join(' | ')} | ${ratio(d)?.toFixed(2) ?? '–'}× |`),
+  ...keyDocs.map((d) => `| ${d} (${(docs[d].bytes / 1024).toFixed(0)} KB, ${docs[d].count} formulas) | ${previews.map((k) => cell(results[k][d])).join(' | ')} | ${ratio(d)?.toFixed(2) ?? '–'}× |`),
   '',
   `Verdict: ${results.verdict}.`,
   ...Object.entries(results.errors).map(([k, e]) => `- ${k} not measured: ${e}`),
   '',
   '## Issue 18: the rows of the issue, with their targets',
   '',
-  'First open is timed from the open-preview command (sent once the document is open and the cursor at the target formula) to that formula shown; the target ratio is the issue\'s for a command right after the file opened.',
+  'Each row in a fresh code-server and browser, the window idle before the file opens. First open is timed from the open-preview command (sent once the document is open and the cursor at the target formula in its middle) to that formula shown: right after the file opened, or, for "window settled", once the extension host has been idle (under 10 % of a core for 3 s) and the file open for at least 30 s. The 10 MB row is Mathdown\'s first screen of the integration suite\'s document (test/integration/hugeDocument.test.ts, scripts/bench/hugeDocument.mjs), the cursor at a paragraph in its middle; the built-in preview is given up after ' + hugeCapMs / 1000 + ' s there. The extension host\'s RSS is read from /proc (the `--type=extensionHost` process below code-server; Mathdown\'s typesetting and lint threads are inside it): before the file opens, its peak, and once the preview is complete and the host idle again (lint done). Save → Problems: an undefined TeX command typed into (then removed from) the formula, Ctrl+S, timed until the status bar\'s problem count changes.',
   '',
   targetRows(results, web ? { note: { ms: 0.5 } } : {}),
   '',
 ];
 process.stdout.write(lines.join('\n'));
-if (write && previews.length === 2 && (docNames.length === 2 || web)) {
+if (profiler) {
+  const sections = [...previews].flatMap((k) => docNames.map((d) => results[k][d]?.profile)).filter(Boolean);
+  const report = [
+    '# Where the first open of a document goes, in the real VS Code (issue 18)',
+    '',
+    `Generated by \`npm run bench:vscode -- --profile --docs ${docNames.join(',')}\` on ${env.date}: code-server + headless Chromium, ${env.cpus} CPUs, load average ${env.load}. From the file opening (explorer click) to the target formula shown: a CPU profile of the extension host (its main thread; Mathdown's worker threads run beside it) and a Chromium trace. The raw files are in ${path.join(os.tmpdir(), 'mathdown-bench-profile')} (open them in DevTools).`,
+    '',
+    ...sections,
+    ...Object.entries(results.errors).map(([k, e]) => `- ${k} not measured: ${e}`),
+    '',
+  ].join('\n');
+  process.stdout.write('\n' + report);
+  if (write) fs.writeFileSync(path.join(repoRoot, 'bench/PROFILE-vscode.md'), report);
+} else if (write && previews.length === 2 && ((docNames.includes('note') && docNames.includes('reference')) || web)) {
   fs.mkdirSync(path.join(repoRoot, 'bench'), { recursive: true });
   const suffix = web ? '-web' : '';
   fs.writeFileSync(path.join(repoRoot, `bench/RESULTS-vscode${suffix}.md`), lines.join('\n'));

@@ -24,7 +24,7 @@ export const defaults = {
   chromium: process.env.CHROMIUM || '/usr/bin/chromium',
 };
 
-async function freePort() {
+export async function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.on('error', reject);
@@ -145,8 +145,11 @@ export async function launchChromium(opts = {}) {
   return { context, close };
 }
 
-/** Workbench URL that opens `folder` and optionally loads an extension in development mode. */
-export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }) {
+/**
+ * Workbench URL that opens `folder` and optionally loads an extension in development mode.
+ * `payload`: more [name, value] pairs for the web client (e.g. ['inspect-extensions', port]).
+ */
+export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath, payload: more = [] }) {
   const remote = (p) => `vscode-remote://${server.authority}${path.resolve(p)}`;
   const payload = [
     ['skipWelcome', 'true'],
@@ -154,6 +157,7 @@ export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensi
   ];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
+  payload.push(...more);
   // A .code-workspace file opens as a (multi-root) workspace, anything else as a folder.
   const open = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
   return `${server.base}/?${open}=${encodeURIComponent(path.resolve(folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;

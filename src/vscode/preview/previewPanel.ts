@@ -25,6 +25,7 @@ import { previewPageHtml } from './previewPage';
 import { escapeAttribute } from '../../shared/escapeHtml';
 import { CoalescingRunner } from '../schedule/coalescingRunner';
 import type { FirstScreens } from '../schedule/firstScreens';
+import { LoadingHold } from '../schedule/loadingHold';
 
 export const PREVIEW_VIEW_TYPE = 'mathdown.preview';
 
@@ -57,6 +58,8 @@ export class PreviewPanel implements vscode.Disposable {
   #sentCss: string | undefined;
   #sentFontDefs: string | undefined;
   #postedVersion = -1;
+  /** While the page loads, the document's other work (lint on open) waits as for a first screen. */
+  readonly #loadingHold: LoadingHold;
   #generation = 0;
   #abort: AbortController | undefined;
   /** Renders one at a time; the argument is whether to resend every block (requests OR it). */
@@ -83,6 +86,7 @@ export class PreviewPanel implements vscode.Disposable {
     state: PreviewState,
   ) {
     this.#deps = deps;
+    this.#loadingHold = new LoadingHold(deps.firstScreens);
     this.#resource = vscode.Uri.parse(state.source);
     this.#isLocked = state.locked;
     this.#line = state.line;
@@ -252,6 +256,9 @@ export class PreviewPanel implements vscode.Disposable {
     const level = this.#deps.securityLevels.for(this.#resource);
     this.panel.webview.html = previewPageHtml(this.panel.webview, this.#deps.extensionUri, this.#resource, settings, level);
     this.#updateTitle();
+    // A page in a hidden tab does not load until shown: nothing to hold for.
+    if (this.panel.visible) this.#loadingHold.hold(this.#source);
+    else this.#loadingHold.release();
   }
 
   #updateTitle(): void {
@@ -291,6 +298,8 @@ export class PreviewPanel implements vscode.Disposable {
     let shownFirst = false;
     // Nothing on screen yet: other work on this document (lint on open) waits until something is.
     const firstShown = this.#postedVersion < 0 ? this.#deps.firstScreens?.begin(this.#source) : undefined;
+    // the render holds the work from here on
+    this.#loadingHold.release();
     try {
       if (this.failNextRender) {
         this.failNextRender = false;
@@ -476,6 +485,7 @@ export class PreviewPanel implements vscode.Disposable {
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
+    this.#loadingHold.release();
     this.#abort?.abort();
     this.#renders.dispose();
     this.#onDisposeEmitter.fire();
