@@ -16,7 +16,7 @@ const ALLOWED = [
   /^syntaxes\/[\w.-]+\.json$/,
   /^schemas\/mathdown\.schema\.json$/,
   /^docs\/rules\/(MM\d{3}|README)\.md$/,
-  /^docs\/screenshots\/(showcase-(light|dark)|notebook-(mathdown|builtin-katex)|editor-math-dark|references-dark|pdf-page)\.png$/,
+  /^docs\/screenshots\/(showcase-(light|dark)|notebook-(mathdown|builtin-katex)|editor-math-dark|references-dark|pdf-page|copy-menu-light)\.png$/,
 ];
 const REQUIRED = [
   'package.json',
