@@ -28,8 +28,14 @@ export async function waitFor<T>(check: () => T | Promise<T>, what: string, ms =
 /** Closes every editor and preview; edits left by earlier tests are reverted, not saved. */
 export async function closeAll(): Promise<void> {
   for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && !d.isClosed)) {
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    // Right after the window opens, the workbench may open an editor of its own while this one is
+    // being shown ("another editor opened in the meantime"): show it again until it is in front.
+    await waitFor(async () => {
+      if (doc.isClosed || !doc.isDirty) return true;
+      const editor = await vscode.window.showTextDocument(doc);
+      return editor.document === doc && vscode.window.activeTextEditor?.document === doc;
+    }, `${doc.uri.toString()} in front, to revert it`);
+    if (!doc.isClosed && doc.isDirty) await vscode.commands.executeCommand('workbench.action.files.revert');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
