@@ -6,8 +6,8 @@
 //   node test/e2e/editorMathShot.mjs [--theme dark|light] [--out docs/screenshots]
 import fs from 'node:fs';
 import path from 'node:path';
-import { argv, copyToTemp, defaults, launchChromium, repoRoot, requireToolchain, startCodeServer, workbenchUrl } from './lib.mjs';
-import { goTo, runFromPalette } from './workbench.mjs';
+import { argv, copyToTemp, defaults, repoRoot, requireToolchain } from './lib.mjs';
+import { goTo, openFileAlone, openWorkbench } from './workbench.mjs';
 
 const t0 = Date.now();
 const step = (m) => console.log(`[shot ${((Date.now() - t0) / 1000).toFixed(1)} s] ${m}`);
@@ -29,33 +29,13 @@ let server,
   page,
   code = 1;
 try {
-  server = await startCodeServer({
-    codeServer: defaults.codeServer,
-    node24: defaults.node24,
-    settings: {
-      'workbench.colorTheme': theme === 'dark' ? 'Default Dark Modern' : 'Default Light Modern',
-      'editor.minimap.enabled': false,
-      'workbench.activityBar.location': 'hidden',
-      'workbench.layoutControl.enabled': false,
-      'editor.fontSize': 15,
-      'editor.stickyScroll.enabled': false,
-    },
-  });
-  browser = await launchChromium({ colorScheme: theme === 'dark' ? 'dark' : 'light', viewport: { width: 1280, height: 760 } });
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(120_000);
-  await page.goto(workbenchUrl(server, { folder: examples, extensionDevelopmentPath: repoRoot }), {
-    waitUntil: 'domcontentloaded',
-    timeout: 180_000,
-  });
-  await page.locator('.monaco-workbench').waitFor();
-  const row = page.locator(`.explorer-folders-view .monaco-list-row:has-text("${file}")`).first();
-  await row.waitFor();
-  await row.click();
-  await page.locator(`.tabs-container .tab:has-text("${file}")`).first().waitFor();
-  await page.locator('.monaco-editor .view-lines').first().click();
-  await runFromPalette(page, 'View: Close Primary Side Bar', { optional: true });
-  await runFromPalette(page, 'View: Close Secondary Side Bar', { optional: true });
+  ({ server, browser, page } = await openWorkbench({
+    theme,
+    folder: examples,
+    viewport: { width: 1280, height: 760 },
+    settings: { 'editor.fontSize': 15, 'editor.stickyScroll.enabled': false },
+  }));
+  await openFileAlone(page, file);
   step('opened examples/equations.md');
 
   // The cursor inside the integral's formula: its rendering appears at the end of its last line.
