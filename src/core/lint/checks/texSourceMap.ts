@@ -8,6 +8,22 @@ export interface TexSourceMap {
   toDocument(texOffset: number): number;
 }
 
+/** The document range of TeX characters [start, end) when the map is exact, else the whole formula. */
+export function documentRange(map: TexSourceMap, formula: Formula, range: readonly [number, number] | undefined): [number, number] {
+  return range && map.exact ? [map.toDocument(range[0]), map.toDocument(range[1] - 1) + 1] : [formula.offset, formula.endOffset];
+}
+
+/** A replacement of TeX characters [start, end) by `text`, as an edit of the document (for an exact map). */
+export function documentEdit(
+  map: TexSourceMap,
+  start: number,
+  end: number,
+  text: string,
+): { offset: number; length: number; text: string } {
+  const offset = map.toDocument(start);
+  return { offset, length: map.toDocument(end - 1) + 1 - offset, text };
+}
+
 const CONTAINER_PREFIX = /^[ \t>]*$/;
 
 /**

@@ -1,5 +1,6 @@
 import { nestedDelimiters } from '../checks/nestedDelimiters';
 import { texErrorRange } from '../checks/texErrorRange';
+import { documentRange } from '../checks/texSourceMap';
 import type { LintRule, Problem } from '../types';
 
 export const mm301TexError: LintRule = {
@@ -17,8 +18,7 @@ export const mm301TexError: LintRule = {
       if (nestedDelimiters(ctx.text, f)) return; // MM205 reports the doubled delimiters that cause it
       const range = texErrorRange(f.tex, f.error);
       const map = ctx.texMap(i);
-      const [offset, endOffset] =
-        range && map.exact ? [map.toDocument(range[0]), map.toDocument(range[1] - 1) + 1] : [f.offset, f.endOffset];
+      const [offset, endOffset] = documentRange(map, f, range);
       out.push({ offset, endOffset, message: f.error.message });
     });
     return out;

@@ -1,3 +1,4 @@
+import { documentEdit, documentRange } from '../checks/texSourceMap';
 import { katexRejections } from '../targets/katexCheck';
 import { katexEquivalent } from '../targets/katexEquivalents';
 import type { LintRule, Problem } from '../types';
@@ -17,17 +18,12 @@ export const mm304KatexError: LintRule = {
       const f = ctx.formulas[r.formula];
       const map = ctx.texMap(r.formula);
       const eq = map.exact ? katexEquivalent(f.tex, r.message, r.start) : undefined;
-      const [offset, endOffset] =
-        map.exact && r.start !== undefined ? [map.toDocument(r.start), map.toDocument(r.end! - 1) + 1] : [f.offset, f.endOffset];
+      const [offset, endOffset] = documentRange(map, f, r.start !== undefined ? [r.start, r.end!] : undefined);
       out.push({
         offset,
         endOffset,
         message: `KaTeX rejects this formula, so the reader in KaTeX (VS Code's built-in preview, many static sites) sees an error in its place: ${r.message}.${eq ? ` Quick fix: ${eq.says}` : ''}`,
-        ...(eq
-          ? {
-              fix: [{ offset: map.toDocument(eq.start), length: map.toDocument(eq.end - 1) + 1 - map.toDocument(eq.start), text: eq.text }],
-            }
-          : {}),
+        ...(eq ? { fix: [documentEdit(map, eq.start, eq.end, eq.text)] } : {}),
       });
     }
     return out;

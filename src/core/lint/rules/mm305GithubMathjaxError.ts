@@ -1,4 +1,5 @@
 import { texErrorRange } from '../checks/texErrorRange';
+import { documentEdit, documentRange } from '../checks/texSourceMap';
 import { githubRejections, undefinedMacro, type GithubRejection } from '../targets/githubMathjaxCheck';
 import type { TextEdit, LintRule, Problem } from '../types';
 
@@ -17,22 +18,13 @@ export const mm305GithubMathjaxError: LintRule = {
       const f = ctx.formulas[r.formula];
       const map = ctx.texMap(r.formula);
       const range = where(f.tex, r);
-      const [offset, endOffset] =
-        range && map.exact ? [map.toDocument(range[0]), map.toDocument(range[1] - 1) + 1] : [f.offset, f.endOffset];
+      const [offset, endOffset] = documentRange(map, f, range);
       const fix = map.exact && r.refused?.includes('operatorname') ? operatornameFix(f.tex) : undefined;
       out.push({
         offset,
         endOffset,
         message: message(r) + (fix ? ' Quick fix: write \\mathop{\\mathrm{…}} (what \\operatorname means).' : ''),
-        ...(fix
-          ? {
-              fix: fix.map((e) => ({
-                offset: map.toDocument(e.offset),
-                length: map.toDocument(e.offset + e.length - 1) + 1 - map.toDocument(e.offset),
-                text: e.text,
-              })),
-            }
-          : {}),
+        ...(fix ? { fix: fix.map((e) => documentEdit(map, e.offset, e.offset + e.length, e.text)) } : {}),
       });
     }
     return out;
