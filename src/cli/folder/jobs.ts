@@ -21,7 +21,10 @@ export async function withRendererPool<T>(jobs: number, files: number, fn: (pool
     size: Math.max(1, Math.min(jobs, files)),
     // One file: the renderer's default helpers spread that document over the cores, as before.
     create: (options) =>
-      new MathdownRenderer({ ...CLI_RENDERER_OPTIONS, ...(single && jobs > 1 ? { formulaCache: options.formulaCache } : options) }),
+      new MathdownRenderer({
+        ...CLI_RENDERER_OPTIONS,
+        ...(single && jobs > 1 ? { formulaCache: options.formulaCache, compileCache: options.compileCache } : options),
+      }),
   });
   try {
     return await fn(pool);

@@ -10,7 +10,7 @@ import type { LintDiagnostic, LintOptions } from './types';
 export interface FormulaRenderer {
   formulas(
     text: string,
-    options?: Pick<RenderOptions, 'math' | 'fontCache' | 'assistiveMml' | 'signal' | 'documentKey'>,
+    options?: Pick<RenderOptions, 'math' | 'fontCache' | 'assistiveMml' | 'signal' | 'documentKey'> & { compileOnly?: boolean },
   ): Promise<readonly Formula[]>;
 }
 
@@ -28,8 +28,9 @@ export interface LintDocumentDeps {
 }
 
 /**
- * Lints with the document's settings, with the formulas of the document's shared parse: typeset
- * with the preview's options (so that the typesetter's cache serves both) when MM301 is on.
+ * Lints with the document's settings, with the formulas of the document's shared parse: compiled
+ * by MathJax when MM301 is on, only as far as its errors (no SVG), under the preview's options so
+ * that formulas the preview has typeset come from the typesetter's cache.
  * Without a renderer or parses, lint parses the text itself.
  */
 export async function lintDocument(text: string, settings: MathdownSettings, deps: LintDocumentDeps = {}): Promise<LintDiagnostic[]> {
@@ -41,8 +42,9 @@ export async function lintDocument(text: string, settings: MathdownSettings, dep
       ? await renderer.formulas(text, {
           math: settings.math,
           fontCache: 'global',
-          // As the preview typesets, so that the two share typeset formulas.
+          // As the preview typesets, so that lint reads the formulas the preview has typeset.
           assistiveMml: true,
+          compileOnly: true,
           ...(signal ? { signal } : {}),
           ...(documentKey !== undefined ? { documentKey } : {}),
         })

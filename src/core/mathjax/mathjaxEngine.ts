@@ -136,8 +136,22 @@ export class MathJaxEngine {
     this.#numbering.setLabels(labels);
   }
 
-  render(tex: string, display: boolean, counter: number, redo: boolean): RenderOutcome {
+  /** `compileOnly`: MathJax's compile step alone (see RenderRequest): no HTML, glyphs or styles. */
+  render(tex: string, display: boolean, counter: number, redo: boolean, compileOnly = false): RenderOutcome {
     this.#definitions.beginWatch();
+    if (compileOnly) {
+      const error = this.#compile(tex, display, counter, redo);
+      const defines = this.#definitions.changedSinceWatch;
+      if (defines) this.#remember(nextDefinitions(this.#current, tex, display));
+      return {
+        html: error ? errorBox(tex, error) : '',
+        ...(error ? { error } : {}),
+        ...this.#effects(redo),
+        defines,
+        glyphs: [],
+        styles: [],
+      };
+    }
     if (this.#config.fontCache === 'global') (this.#svg as unknown as SvgWithFontCache).fontCache.clearCache();
     const { html, error, styles } = this.#typeset(tex, display, counter, redo);
     const defines = this.#definitions.changedSinceWatch;
@@ -147,14 +161,21 @@ export class MathJaxEngine {
     return {
       html: error ? errorBox(tex, error) : html,
       ...(error ? { error } : {}),
+      ...this.#effects(redo),
+      defines,
+      glyphs,
+      styles: error ? [] : styles,
+    };
+  }
+
+  /** What the last formula read from the numbering state and changed in it. */
+  #effects(redo: boolean): Pick<RenderOutcome, 'readsCounter' | 'counterAfter' | 'labelsRead' | 'labelsSet' | 'redo'> {
+    return {
       readsCounter: this.#numbering.readsCounter,
       counterAfter: this.#numbering.counterAfter,
       labelsRead: this.#numbering.labelsRead,
       labelsSet: this.#numbering.labelsSet,
       redo: !redo && (this.#tex.parseOptions.tags as unknown as { redo: boolean }).redo,
-      defines,
-      glyphs,
-      styles: error ? [] : styles,
     };
   }
 
@@ -178,6 +199,21 @@ export class MathJaxEngine {
       return this.#lastError ? { html, error: this.#lastError, styles } : { html, styles };
     } catch (err) {
       return { html: '', error: internalError(err), styles: [] };
+    }
+  }
+
+  /** `#typeset` up to MathJax's compile step: the TeX parsed into MathML, where its errors and numbering come from. */
+  #compile(tex: string, display: boolean, counter: number, redo: boolean): FormulaError | undefined {
+    this.#numbering.begin(counter);
+    this.#lastError = undefined;
+    try {
+      const item = new this.#doc.options.MathItem(tex, this.#tex, display);
+      item.start.node = this.#adaptor.body(this.#doc.document);
+      if (redo) item.inputData.recompile = { counter };
+      item.convert(this.#doc, STATE.COMPILED);
+      return this.#lastError;
+    } catch (err) {
+      return internalError(err);
     }
   }
 

@@ -26,7 +26,7 @@ function render(request: RenderRequest, send: (reply: WorkerReply) => void): voi
   if (request.labels) engine.setLabels(request.labels);
   let counter = request.counter;
   request.formulas.forEach(({ tex, display }, index) => {
-    const outcome = engine.render(tex, display, counter, request.redo);
+    const outcome = engine.render(tex, display, counter, request.redo, request.compileOnly ?? false);
     if (!request.redo) counter = outcome.counterAfter;
     send({ type: 'rendered', id: request.id, index, ...outcome });
   });

@@ -93,16 +93,22 @@ export class MathdownRenderer {
   /**
    * The document's formulas with MathJax's errors, typeset as `render` typesets them (same queue,
    * same cache) but with no HTML built: what lint needs, at a fraction of a render's cost on a
-   * long document, where building the HTML of every block is much of the work.
+   * long document, where building the HTML of every block is much of the work. With `compileOnly`,
+   * MathJax stops at its compile step (the errors come from there) and no SVG is made; formulas the
+   * renderer has already typeset are taken from its cache all the same.
    */
-  formulas(text: string, options: Omit<RenderOptions, 'firstScreen'> = {}): Promise<Formula[]> {
+  formulas(text: string, options: Omit<RenderOptions, 'firstScreen'> & { compileOnly?: boolean } = {}): Promise<Formula[]> {
     this.#typesetter.prestart();
     // The front matter's macros over the settings' (README, "Where settings come from").
     const math: MathOptions = documentMath(text, { ...DEFAULT_MATH_OPTIONS, ...options.math });
     return this.#enqueue(async () => {
       options.signal?.throwIfAborted();
       const doc = this.#parses.parse(text, math, options.documentKey);
-      return withErrors(doc, await this.#typesetter.typeset({ ...typesetOptions(math, options), jobs: doc.formulas.map(typesetJobOf) }));
+      const jobs = doc.formulas.map(typesetJobOf);
+      return withErrors(
+        doc,
+        await this.#typesetter.typeset({ ...typesetOptions(math, options), ...(options.compileOnly ? { compileOnly: true } : {}), jobs }),
+      );
     });
   }
 

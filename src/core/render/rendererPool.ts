@@ -11,7 +11,7 @@ export interface RendererPoolOptions {
   /** Renderers (and so typesetting workers) working at once; at least 1. */
   size: number;
   /** Makes one renderer with the given options (the pool's shared cache; no helper workers, the pool is the parallelism). */
-  create: (options: Pick<MathdownRendererOptions, 'formulaCache' | 'helpers'>) => MathdownRenderer;
+  create: (options: Pick<MathdownRendererOptions, 'formulaCache' | 'compileCache' | 'helpers'>) => MathdownRenderer;
   cacheSize?: number;
 }
 
@@ -22,11 +22,14 @@ export class RendererPool {
   readonly #size: number;
   readonly #create: RendererPoolOptions['create'];
   readonly #cache: TypesetCache;
+  /** Lint's compile-only results, apart from the typeset ones (see compileOnlyStore). */
+  readonly #compiled: TypesetCache;
 
   constructor({ size, create, cacheSize }: RendererPoolOptions) {
     this.#size = Math.max(1, Math.floor(size));
     this.#create = create;
     this.#cache = new TypesetCache(cacheSize ?? POOL_CACHE_SIZE);
+    this.#compiled = new TypesetCache(cacheSize ?? POOL_CACHE_SIZE);
   }
 
   get size(): number {
@@ -69,7 +72,7 @@ export class RendererPool {
     const idle = this.#idle.pop();
     if (idle) return Promise.resolve(idle);
     if (this.#renderers.length < this.#size) {
-      const renderer = this.#create({ formulaCache: this.#cache, helpers: 0 });
+      const renderer = this.#create({ formulaCache: this.#cache, compileCache: this.#compiled, helpers: 0 });
       this.#renderers.push(renderer);
       return Promise.resolve(renderer);
     }

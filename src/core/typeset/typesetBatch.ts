@@ -29,6 +29,7 @@ export interface BatchContext {
   timeoutMs: number;
   config: EngineConfig;
   configKey: string;
+  compileOnly?: boolean;
   doc: TypesetDocumentState;
 }
 
@@ -57,6 +58,7 @@ export async function renderBatch(ctx: BatchContext, formulas: FormulaSpec[], at
           ...(labels ? { labels } : {}),
           formulas,
           redo,
+          ...(ctx.compileOnly ? { compileOnly: true } : {}),
         };
       },
       { expected: formulas.length, timeoutMs, firstTimeoutMs: timeoutMs * (1 + (steps?.length ?? 0)) },

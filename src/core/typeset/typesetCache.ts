@@ -35,6 +35,9 @@ export interface CachedFormula {
 
 const VARIANTS_PER_KEY = 4;
 
+/** What a document's typesetting run reads and fills: a `TypesetCache`, or a view over two (see compileOnlyStore). */
+export type FormulaStore = Pick<TypesetCache, 'find' | 'findAll' | 'store'>;
+
 interface Slot {
   readonly key: FormulaKey;
   variants: CachedFormula[];

@@ -83,7 +83,14 @@ class DocumentRun {
     this.#ctx = ctx;
     this.#jobs = jobs;
     this.#doc = new TypesetDocumentState(initialDefinitions(ctx.configKey));
-    this.#batchContext = { client: ctx.client, timeoutMs: ctx.timeoutMs, config: ctx.config, configKey: ctx.configKey, doc: this.#doc };
+    this.#batchContext = {
+      client: ctx.client,
+      timeoutMs: ctx.timeoutMs,
+      config: ctx.config,
+      configKey: ctx.configKey,
+      ...(ctx.compileOnly ? { compileOnly: true } : {}),
+      doc: this.#doc,
+    };
   }
 
   async run(): Promise<DocumentFormula[]> {

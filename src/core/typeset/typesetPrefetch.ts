@@ -65,7 +65,14 @@ export async function prefetch(ctx: PrefetchContext, jobs: readonly FormulaSpec[
     // Each worker is told its own label table (empty: these formulas read none).
     const doc = new TypesetDocumentState(initialDefinitions(ctx.configKey));
     doc.steps.push(...state.steps);
-    const batchContext = { client, timeoutMs: ctx.timeoutMs, config: ctx.config, configKey: ctx.configKey, doc };
+    const batchContext = {
+      client,
+      timeoutMs: ctx.timeoutMs,
+      config: ctx.config,
+      configKey: ctx.configKey,
+      ...(ctx.compileOnly ? { compileOnly: true } : {}),
+      doc,
+    };
     for (let next = nextBatch(); next; next = nextBatch()) {
       const { at, batch } = next;
       const { outcomes } = await renderBatch(

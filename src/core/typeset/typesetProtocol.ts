@@ -54,6 +54,11 @@ export interface RenderRequest {
   formulas: FormulaSpec[];
   /** Re-typeset with all labels known (MathJax's recompile pass for forward references). */
   redo: boolean;
+  /**
+   * Stop at MathJax's compile step (TeX → its internal MathML): the errors and the numbering and
+   * definitions effects, which come from that step, without output HTML, glyphs or styles.
+   */
+  compileOnly?: boolean;
 }
 
 export interface StyleRequest {

@@ -1,5 +1,6 @@
 import type { MathOptions, TexError } from '../types';
 import { TypesetCache } from './typesetCache';
+import { compileOnlyStore } from './compileOnlyStore';
 import { cacheFileParts, restoreCache, serializeCache } from './typesetCacheFile';
 import { abortError, typesetDocument } from './typesetDocument';
 import { styleRulesCss, type StyleRule } from './styleClasses';
@@ -34,6 +35,12 @@ export interface TypesetRequest {
   assistiveMml?: boolean;
   /** Style attributes as classes (see styleClasses), their rules in the result's `styleRules`. */
   styleClasses?: boolean;
+  /**
+   * Only MathJax's compile step (TeX → its internal MathML): each formula's error, no HTML
+   * (`html` is '' but for an error's box). What lint needs, for much less work than SVG output.
+   * Read from the typesetter's results as well; its own results are kept apart from them.
+   */
+  compileOnly?: boolean;
   signal?: AbortSignal;
 }
 
@@ -63,6 +70,8 @@ export interface TypesetterOptions {
    * typeset for one file serves the others); otherwise each has its own of `cacheSize` entries.
    */
   formulaCache?: TypesetCache;
+  /** The same for compile-only results (see `TypesetRequest.compileOnly`), which a render never reads. */
+  compileCache?: TypesetCache;
   /**
    * Helper workers that typeset state-free formulas ahead of the in-order pass (see typesetPrefetch):
    * by default one per core beyond the first, at most MAX_HELPERS.
@@ -122,6 +131,7 @@ export class Typesetter {
   readonly #timeoutRetryMs: number;
   readonly #maxTexLength: number;
   readonly #cache: TypesetCache;
+  readonly #compiled: TypesetCache;
   #hits = 0;
   #misses = 0;
   #queue: Promise<unknown> = Promise.resolve();
@@ -137,6 +147,7 @@ export class Typesetter {
     this.#timeoutRetryMs = options.timeoutRetryMs ?? 60_000;
     this.#maxTexLength = options.maxTexLength ?? 10_000;
     this.#cache = options.formulaCache ?? new TypesetCache(options.cacheSize ?? 20_000);
+    this.#compiled = options.compileCache ?? new TypesetCache(options.cacheSize ?? 20_000);
   }
 
   get cacheStats(): { hits: number; misses: number; size: number } {
@@ -150,7 +161,8 @@ export class Typesetter {
       const formulas = await typesetDocument(
         {
           client: this.#client,
-          cache: this.#cache,
+          cache: req.compileOnly ? compileOnlyStore(this.#compiled, this.#cache) : this.#cache,
+          ...(req.compileOnly ? { compileOnly: true } : {}),
           timeoutMs: this.#timeoutMs,
           timeoutRetryMs: this.#timeoutRetryMs,
           maxTexLength: this.#maxTexLength,
@@ -171,7 +183,7 @@ export class Typesetter {
       this.#misses += misses;
       const hidden: StyleRule | undefined = config.styleClasses ? [styleClassName(HIDDEN_STYLE), HIDDEN_STYLE] : undefined;
       const fontDefs =
-        config.fontCache === 'global'
+        config.fontCache === 'global' && !req.compileOnly
           ? this.#fontDefs.of(
               formulas.map((f) => f.glyphs),
               hidden?.[0],
@@ -185,7 +197,7 @@ export class Typesetter {
           return formula;
         }),
         fontDefs,
-        styleRules: config.styleClasses ? styleRulesCss(fontDefs && hidden ? [[hidden], ...styles] : styles) : '',
+        styleRules: config.styleClasses && !req.compileOnly ? styleRulesCss(fontDefs && hidden ? [[hidden], ...styles] : styles) : '',
         stats: { hits, misses, ms: performance.now() - started },
       };
     });
