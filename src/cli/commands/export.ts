@@ -10,6 +10,7 @@ import { isSecurityLevel, SECURITY_LEVELS, type SecurityLevel } from '../../shar
 import { parseArgs } from '../args';
 import { expandPaths } from '../expandPaths';
 import { jobsOption, withRendererPool } from '../folder/jobs';
+import { mathWeight } from '../folder/mathWeight';
 import { progressLine } from '../folder/progressLine';
 import { CliError, type CliIO } from '../io';
 import { loadSettings } from '../loadConfig';
@@ -177,6 +178,7 @@ async function exportMany(
         return { written: await exportOne(renderer, text, path, output, settings, options.look), errors };
       },
       (index) => progress.done(shownPath(work[index]!.path, io.cwd)),
+      ({ path }) => mathWeight(path),
     ),
   );
   progress.end();

@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../../node/writeFileAtomic';
 import { parseArgs, type ParsedArgs } from '../args';
 import { expandPaths } from '../expandPaths';
 import { jobsOption, withRendererPool } from '../folder/jobs';
+import { mathWeight } from '../folder/mathWeight';
 import { progressLine } from '../folder/progressLine';
 import { CliError, type CliIO } from '../io';
 import { loadSettings } from '../loadConfig';
@@ -36,6 +37,7 @@ export const lintCommand: Command = async (argv, io) => {
       files,
       (renderer, path) => lintFile(path, renderer, io, flags, targets),
       (index) => progress.done(shownPath(files[index]!, io.cwd)),
+      mathWeight,
     ),
   );
   progress.end();

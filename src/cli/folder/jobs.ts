@@ -26,6 +26,8 @@ export async function withRendererPool<T>(jobs: number, files: number, fn: (pool
         ...(single && jobs > 1 ? { formulaCache: options.formulaCache, compileCache: options.compileCache } : options),
       }),
   });
+  // The workers load MathJax while the first files are read and parsed.
+  pool.prestart(files);
   try {
     return await fn(pool);
   } finally {

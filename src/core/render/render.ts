@@ -66,6 +66,11 @@ export class MathdownRenderer {
     });
   }
 
+  /** Starts the typesetting worker now, ahead of the first render (which would start it otherwise). */
+  prestart(): void {
+    this.#typesetter.prestart();
+  }
+
   /**
    * Renders run one after another. A `firstScreen` that would wait behind another render (a lint of
    * the whole document, say) is typeset at once in a second worker, so the reader is not kept waiting.

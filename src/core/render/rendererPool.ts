@@ -38,17 +38,27 @@ export class RendererPool {
 
   /**
    * Calls `work` for every item with a renderer of its own for the time of the call, at most `size`
-   * at once, in the items' order; resolves with each call's outcome at the item's index (a failure
-   * is kept as such, it never stops the others). `settled` is told of each outcome as it comes.
+   * at once, in the items' order, or heaviest first when `weight` estimates each item's work (so
+   * that a long document does not start last and keep one worker busy while the others idle);
+   * resolves with each call's outcome at the item's index (a failure is kept as such, it never
+   * stops the others). `settled` is told of each outcome as it comes.
    */
   async map<T, R>(
     items: readonly T[],
     work: (renderer: MathdownRenderer, item: T, index: number) => Promise<R>,
     settled?: (index: number, outcome: PromiseSettledResult<R>) => void,
+    weight?: (item: T) => number,
   ): Promise<PromiseSettledResult<R>[]> {
+    const order = items.map((_, index) => index);
+    if (weight && this.#size > 1) {
+      const weights = items.map(weight);
+      order.sort((a, b) => weights[b]! - weights[a]! || a - b);
+    }
+    const outcomes: PromiseSettledResult<R>[] = new Array<PromiseSettledResult<R>>(items.length);
     // Renderers are started lazily: a pool of four over two files starts two workers.
-    return Promise.all(
-      items.map(async (item, index) => {
+    await Promise.all(
+      order.map(async (index) => {
+        const item = items[index]!;
         const renderer = await this.#acquire();
         let outcome: PromiseSettledResult<R>;
         try {
@@ -59,9 +69,20 @@ export class RendererPool {
           this.#release(renderer);
         }
         settled?.(index, outcome);
-        return outcome;
+        outcomes[index] = outcome;
       }),
     );
+    return outcomes;
+  }
+
+  /** Starts the typesetting workers of the first `items` items now, so that they load while the caller reads its files. */
+  prestart(items: number): void {
+    while (this.#renderers.length < Math.min(this.#size, items)) {
+      const renderer = this.#create({ formulaCache: this.#cache, compileCache: this.#compiled, helpers: 0 });
+      this.#renderers.push(renderer);
+      this.#idle.unshift(renderer);
+      renderer.prestart();
+    }
   }
 
   async dispose(): Promise<void> {
