@@ -40,6 +40,18 @@ export class MathdownRenderer {
     this.#parses = parses ?? new ParseCache();
   }
 
+  /** The first-screen worker: only for a first screen that would wait, so it stops when idle. */
+  #priorityTypesetter(): Typesetter {
+    const idle = this.#typesetterOptions.idleWorkers;
+    return new Typesetter({
+      ...this.#typesetterOptions,
+      startedWorker: undefined,
+      cacheSize: 2_000,
+      helpers: 0,
+      ...(idle ? { idleWorkers: { ...idle, renewAfter: false } } : {}),
+    });
+  }
+
   get cacheStats() {
     return this.#typesetter.cacheStats;
   }
@@ -77,14 +89,7 @@ export class MathdownRenderer {
     const math: MathOptions = documentMath(text, { ...DEFAULT_MATH_OPTIONS, ...options.math });
     const early =
       options.firstScreen && this.#inFlight > 0
-        ? this.#renderFirstScreen(
-            text,
-            math,
-            options,
-            options.firstScreen,
-            started,
-            (this.#priority ??= new Typesetter({ ...this.#typesetterOptions, startedWorker: undefined, cacheSize: 2_000, helpers: 0 })),
-          )
+        ? this.#renderFirstScreen(text, math, options, options.firstScreen, started, (this.#priority ??= this.#priorityTypesetter()))
         : undefined;
     early?.catch(() => undefined);
     return this.#enqueue(() => this.#render(text, math, options, early));
