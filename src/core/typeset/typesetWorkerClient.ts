@@ -1,5 +1,6 @@
 import { watchStart, type StartedWorker, type TypesetWorkerPort, type TypesetWorkerStarter } from './startedWorker';
-import type { WorkerReply, WorkerRequest } from './typesetProtocol';
+import { initialDefinitions } from './typesetKeys';
+import type { EngineConfig, FormulaSpec, WorkerReply, WorkerRequest } from './typesetProtocol';
 
 export type Reply = Exclude<WorkerReply, { type: 'ready' }>;
 type Request = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
@@ -46,6 +47,12 @@ export interface IdleRetirement {
   renewAfter: number | false;
 }
 
+/** What a renewed worker typesets first, so that MathJax's common paths are compiled before the reader's next keystroke. */
+const WARM_UP: FormulaSpec[] = [
+  { tex: 'x_1^2 + \\frac{a}{b} = \\sqrt{y}', display: false },
+  { tex: '\\sum_{k=1}^{n} k \\int_0^1 f(t)\\,dt', display: true },
+];
+
 /**
  * One typesetting worker at a time: started on first use, terminated and replaced when an answer
  * is later than its time budget or the thread dies. Idle workers do not keep the process alive.
@@ -61,6 +68,8 @@ export class TypesetWorkerClient {
   /** Formulas the running worker has typeset since it started. */
   #typesetSinceStart = 0;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The engine of the last typesetting request, which a renewed worker builds and warms up at once. */
+  #lastEngine: { configKey: string; config: EngineConfig } | undefined;
 
   readonly #starter: TypesetWorkerStarter;
   readonly #idle: IdleRetirement | undefined;
@@ -82,6 +91,7 @@ export class TypesetWorkerClient {
     this.#cancelRetirement();
     const worker = await this.#start();
     const message = typeof build === 'function' ? build(this.generation) : build;
+    if (message.type === 'render') this.#lastEngine = { configKey: message.configKey, config: message.config };
     const id = this.#nextId++;
     return new Promise((resolve) => {
       this.#pending.set(id, { replies: [], limits, resolve, timer: this.#timer(id, limits.firstTimeoutMs ?? limits.timeoutMs) });
@@ -191,8 +201,24 @@ export class TypesetWorkerClient {
       this.#idleTimer = undefined;
       if (this.#pending.size || this.#closed || !this.#worker) return;
       if (idle.renewAfter === false) void this.terminate();
-      else if (this.#typesetSinceStart >= idle.renewAfter) void this.terminate().then(() => this.prestart());
+      else if (this.#typesetSinceStart >= idle.renewAfter) void this.terminate().then(() => this.#warmUp());
     }, idle.idleMs);
+  }
+
+  /** Starts a fresh worker and has it typeset a little with the last request's engine (counted as its own work). */
+  #warmUp(): void {
+    const engine = this.#lastEngine;
+    if (!engine) {
+      this.prestart();
+      return;
+    }
+    const { configKey, config } = engine;
+    const definitions = initialDefinitions(configKey);
+    this.request(
+      // The labels sent (none) tell the fresh worker its label table; a document's next request sends its own.
+      { type: 'render', configKey, config, definitions, counter: 0, labels: {}, formulas: WARM_UP, redo: false },
+      { expected: WARM_UP.length, timeoutMs: 60_000 },
+    ).catch(() => undefined);
   }
 
   #cancelRetirement(): void {
