@@ -6,7 +6,7 @@ import type { Formula } from '../../src/core/types';
 import { completionPrefixAt } from '../../src/core/authoring/completionPrefix';
 import { userMacros } from '../../src/core/authoring/documentMacros';
 import { firstFormulaSvg, previewDocument, svgDataUri } from '../../src/core/authoring/formulaPreview';
-import { equationLabels, referenceAt } from '../../src/core/authoring/labels';
+import { equationLabels, referenceAt } from '../../src/core/labels/equationLabels';
 import { mathCompletionsAt } from '../../src/core/authoring/mathCompletions';
 import type { MathDocument } from '../../src/core/authoring/mathDocument';
 import { mathHoverAt } from '../../src/core/authoring/mathHoverAt';
@@ -159,6 +159,13 @@ describe('macros and labels', () => {
     ]);
     assert.equal(macros[1]!.source, '\\newcommand{\\abs}[1]{\\lvert #1 \\rvert}');
     assert.equal(macros[4]!.source, '\\newenvironment{mat}{\\begin{pmatrix}}{\\end{pmatrix}}');
+  });
+  it('reads labels as the label index does: a commented-out label is none, a key is trimmed', () => {
+    const doc = standInDoc('$$x \\label{ a }$$ and $$y % \\label{gone}\n\\label{b}$$');
+    assert.deepEqual(equationLabels(doc.formulas), [
+      { key: 'a', formulaIndex: 0 },
+      { key: 'b', formulaIndex: 1 },
+    ]);
   });
   it('finds labels and the reference under the cursor', () => {
     const doc = standInDoc('$$x \\label{a}$$ then $$y \\label{b}$$');

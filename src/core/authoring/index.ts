@@ -2,7 +2,6 @@
 export * from './completionPrefix';
 export * from './documentMacros';
 export * from './formulaPreview';
-export * from './labels';
 export * from './mathCompletions';
 export * from './mathContextAt';
 export * from './mathDocument';

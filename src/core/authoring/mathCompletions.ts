@@ -2,7 +2,7 @@ import type { Formula, MathOptions } from '../types';
 import { completionPrefixAt, type CompletionPrefix } from './completionPrefix';
 import { userMacros, type UserMacro } from './documentMacros';
 import type { FormulaPreview } from './formulaPreview';
-import { equationLabels } from './labels';
+import { equationLabels } from '../labels/equationLabels';
 import { mathContextAt, texEnd } from './mathContextAt';
 import { openFormulaAt } from './openFormulaAt';
 import type { MathDocument } from './mathDocument';

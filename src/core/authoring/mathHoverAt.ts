@@ -1,7 +1,7 @@
 import type { Formula, MathOptions } from '../types';
 import { userMacros } from './documentMacros';
 import type { FormulaPreview } from './formulaPreview';
-import { equationLabels, referenceAt } from './labels';
+import { equationLabels, referenceAt } from '../labels/equationLabels';
 import { definitionsBefore } from './mathCompletions';
 import { mathContextAt } from './mathContextAt';
 import type { MathDocument } from './mathDocument';

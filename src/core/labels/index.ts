@@ -1,4 +1,5 @@
 // Labels and references of a document, and the equation numbers MathJax draws: one index per parse.
+export * from './equationLabels';
 export * from './equationRows';
 export * from './equationOutline';
 export * from './labelIndex';

@@ -21,7 +21,7 @@ export interface LabelSite {
   exact: boolean;
 }
 
-const COMMANDS = /\\(label|eqref|ref)\s*\{([^{}]*)\}/g;
+export const LABEL_COMMANDS = /\\(label|eqref|ref)\s*\{([^{}]*)\}/g;
 
 /**
  * Every label and reference written in the document's formulas, in document order. Only formulas
@@ -40,7 +40,7 @@ export function labelSites(text: string, formulas: readonly Formula[]): LabelSit
     if (!f.tex.includes('\\')) return;
     const tex = withoutComments(f.tex);
     let map: ReturnType<typeof texSourceMap> | undefined;
-    for (const m of tex.matchAll(COMMANDS)) {
+    for (const m of tex.matchAll(LABEL_COMMANDS)) {
       const kind = m[1] as LabelSiteKind;
       if (kind === 'label' && f.delimiter === 'ref') continue;
       // Most TeX is a slice of the document as it stands: its offsets map by a shift. Otherwise

@@ -3,7 +3,7 @@ import { base64 } from '../hash/base64';
 import { sha256 } from '../hash/sha256';
 import type { Block, ParsedDocument } from '../markdown';
 import { footnotesOf, headingIdsOf, tokensOfBlock } from '../markdown';
-import { fitsAt, originOf, type BlockTemplate } from './blockTemplate';
+import { fitsAt, originOf, templateText, type BlockTemplate } from './blockTemplate';
 
 /** Renders whose block counts raise the cache bound (documents a preview and lint alternate between). */
 const RECENT_RENDERS = 8;
@@ -94,7 +94,7 @@ export class BlockHtmlCache {
     this.lastRendered = missing.length;
     missing.forEach(({ index, tokens, place, key }, m) => {
       const template = rendered[m]!;
-      const entry: Entry = { formulaHtml: blocks[index]!.formulaIndices.map(mathHtml), template, key: this.#hash(template.identity) };
+      const entry: Entry = { formulaHtml: blocks[index]!.formulaIndices.map(mathHtml), template, key: this.#hash(templateText(template)) };
       out[index] = entry;
       this.#entries.set(key, entry);
       this.#byToken.set(tokens[0]!, { entry, tokens, place });

@@ -1,6 +1,14 @@
 import { documentMath } from '../config/documentMath';
 import { BlockHtmlCache, htmlKey } from './blockHtmlCache';
-import { footnotesTemplate, originOf, placeTemplate, renderTemplates, type BlockTemplate, type Origin } from './blockTemplate';
+import {
+  footnotesTemplate,
+  originOf,
+  placeTemplate,
+  renderTemplates,
+  templateText,
+  type BlockTemplate,
+  type Origin,
+} from './blockTemplate';
 import { firstScreenEnd, pendingBox, typesetFirst } from './firstScreen';
 import type { CellsResult, FirstScreen, MathdownRendererOptions, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';
 import { headingsOf, parseMarkdown, ParseCache, topLevelBlocks, type ParsedDocument } from '../markdown';
@@ -280,7 +288,7 @@ export class MathdownRenderer {
     const section = footnotes ? footnotesTemplate(doc, mathHtml) : undefined;
     if (section) {
       const { template, origin, formulaIndices } = section;
-      rendered.push(placedBlock(this.#hash(template.identity), origin.line, origin.line, template, origin, formulaIndices));
+      rendered.push(placedBlock(this.#hash(templateText(template)), origin.line, origin.line, template, origin, formulaIndices));
     }
     return rendered;
   }
