@@ -26,6 +26,11 @@ export interface CellsUpdate {
   enabled: boolean;
   css: string;
   cells: CellHtml[];
+  /**
+   * When the extension did each step of this update (`Date.now()`, by step name): read by the
+   * notebook bench (scripts/bench/vscodeNotebook.mjs) through the webview's phase record.
+   */
+  phases?: Record<string, number>;
 }
 
 /** What one shown cell holds, as the renderer reports it after updating the webview (read by the integration tests). */

@@ -42,6 +42,9 @@ export class NotebookMath implements vscode.Disposable {
   readonly #partial = new Set<vscode.NotebookDocument>();
   /** Opening notebooks: ends the first screens of their cells (see NotebookMathDeps.firstScreens). */
   readonly #opening = new Map<vscode.NotebookDocument, () => void>();
+  /** When this service started and each notebook's first steps ran (`Date.now()`), sent with its first updates for the bench. */
+  readonly #started = Date.now();
+  readonly #phases = new Map<vscode.NotebookDocument, Record<string, number>>();
   /** Test hook: what the renderer last reported shown, by notebook URI. */
   readonly shown = new Map<string, ShownCell[]>();
 
@@ -54,6 +57,7 @@ export class NotebookMath implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseNotebookDocument((nb) => {
         this.#known.delete(nb);
+        this.#phases.delete(nb);
         this.#targets.delete(nb);
         this.#asked.delete(nb);
         this.#partial.delete(nb);
@@ -84,6 +88,8 @@ export class NotebookMath implements vscode.Disposable {
     else if (this.#partial.has(editor.notebook)) return;
     else {
       if (!last) this.#opens(editor.notebook);
+      if (!this.#phases.has(editor.notebook))
+        this.#phases.set(editor.notebook, { extensionStarted: this.#started, renderAsked: Date.now() });
       const asked = this.#asked.get(editor.notebook) ?? new Set<string>();
       asked.add(message.text);
       this.#asked.set(editor.notebook, asked);
@@ -134,6 +140,8 @@ export class NotebookMath implements vscode.Disposable {
       const whole = await this.#render(cells, settings.core.math);
       this.#targets.set(notebook, whole.targets);
       this.#send(notebook, whole.update);
+      const phases = this.#phases.get(notebook);
+      if (phases) phases['done'] = 1;
     } finally {
       this.#partial.delete(notebook);
       this.#opened(notebook);
@@ -165,6 +173,8 @@ export class NotebookMath implements vscode.Disposable {
     math: MathOptions,
   ): Promise<{ update: CellsUpdate; targets: Map<string, vscode.NotebookCell> }> {
     const texts = cells.map((c) => c.document.getText());
+    const phases = cells[0] && this.#phases.get(cells[0].notebook);
+    if (phases && !phases['typesetStarted']) phases['typesetStarted'] = Date.now();
     const result = await this.#deps.renderer().renderCells(texts, {
       math,
       keys: cells.map((c) => c.document.uri.toString()),
@@ -190,6 +200,12 @@ export class NotebookMath implements vscode.Disposable {
 
   #send(notebook: vscode.NotebookDocument, update: CellsUpdate): void {
     this.#opened(notebook);
+    const phases = this.#phases.get(notebook);
+    // The updates of an opening notebook (its first cells, then all) carry its phases.
+    if (phases && !phases['done']) {
+      phases[phases['firstPosted'] ? 'wholePosted' : 'firstPosted'] = Date.now();
+      update = { ...update, phases: { ...phases } };
+    }
     this.#known.set(notebook, update);
     for (const editor of vscode.window.visibleNotebookEditors) {
       if (editor.notebook === notebook) void this.#messaging.postMessage(update, editor);

@@ -1,0 +1,21 @@
+// The notebook renderer's own typesetting (src/browser/notebookPaint.ts, dist/notebookPaint.js),
+// as the renderer (src/webview/notebook) sees it: a module it loads when a cell first has no HTML
+// from the extension, to paint such cells before the extension's answer comes.
+
+/** A cell painted on its own: its HTML and the style sheet its math needs. */
+export interface PaintedCell {
+  html: string;
+  css: string;
+}
+
+export interface CellPainter {
+  /** The cell's HTML on its own, or undefined when it must wait for the extension's answer. */
+  paint(text: string): Promise<PaintedCell | undefined>;
+  dispose(): void;
+}
+
+/** What dist/notebookPaint.js exports. */
+export interface CellPainterModule {
+  /** `workerScriptUrl`: dist/web/typesetWorker.js, read and started as a Web Worker from a blob: URL. */
+  startCellPainter(workerScriptUrl: string): CellPainter;
+}
