@@ -40,6 +40,8 @@ export interface ShownCell {
   svg: number;
   katex: number;
   numbers: string[];
+  /** Painted by the webview on its own (no automatic numbers yet): the extension's HTML is still to come. */
+  local: boolean;
 }
 
 /** Renderer → extension: the Mathdown cells shown in the webview (in notebook order) after an update or a cell drawn. */

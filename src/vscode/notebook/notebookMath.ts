@@ -24,6 +24,8 @@ export interface NotebookMathDeps {
 
 /** An edit burst (typing in a cell) is rendered once it pauses. */
 const DEBOUNCE_MS = 100;
+/** How long an update waits for the editors to take it before the next work starts anyway. */
+const DELIVERY_MS = 2_000;
 
 export class NotebookMath implements vscode.Disposable {
   readonly #deps: NotebookMathDeps;
@@ -119,7 +121,7 @@ export class NotebookMath implements vscode.Disposable {
     const cells = notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Markup);
     const texts = cells.map((c) => c.document.getText());
     if (!settings.notebookRenderer) {
-      this.#send(notebook, { type: 'cells', enabled: false, css: '', cells: [] });
+      await this.#send(notebook, { type: 'cells', enabled: false, css: '', cells: [] });
       return;
     }
     // A notebook opening: the cells the webview asked for first (those in view) are sent as soon as
@@ -135,11 +137,11 @@ export class NotebookMath implements vscode.Disposable {
         const prefix = await this.#render(cells.slice(0, lastAsked + 1), settings.core.math);
         if (notebook.isClosed) return;
         this.#partial.add(notebook);
-        this.#send(notebook, prefix.update);
+        await this.#send(notebook, prefix.update);
       }
       const whole = await this.#render(cells, settings.core.math);
       this.#targets.set(notebook, whole.targets);
-      this.#send(notebook, whole.update);
+      await this.#send(notebook, whole.update);
       const phases = this.#phases.get(notebook);
       if (phases) phases['done'] = 1;
     } finally {
@@ -198,8 +200,12 @@ export class NotebookMath implements vscode.Disposable {
     return { update, targets };
   }
 
-  #send(notebook: vscode.NotebookDocument, update: CellsUpdate): void {
-    this.#opened(notebook);
+  /**
+   * Sends `update` to the notebook's editors; resolves once they took it (or after DELIVERY_MS).
+   * An opening notebook's lint and its whole-notebook render start only then: both keep the
+   * extension host busy, and the cells in view would wait behind them for their numbers.
+   */
+  async #send(notebook: vscode.NotebookDocument, update: CellsUpdate): Promise<void> {
     const phases = this.#phases.get(notebook);
     // The updates of an opening notebook (its first cells, then all) carry its phases.
     if (phases && !phases['done']) {
@@ -207,9 +213,13 @@ export class NotebookMath implements vscode.Disposable {
       update = { ...update, phases: { ...phases } };
     }
     this.#known.set(notebook, update);
-    for (const editor of vscode.window.visibleNotebookEditors) {
-      if (editor.notebook === notebook) void this.#messaging.postMessage(update, editor);
-    }
+    const posts = vscode.window.visibleNotebookEditors
+      .filter((editor) => editor.notebook === notebook)
+      .map((editor) => Promise.resolve(this.#messaging.postMessage(update, editor)).catch(() => false));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([Promise.all(posts), new Promise((r) => (timer = setTimeout(r, DELIVERY_MS)))]);
+    clearTimeout(timer);
+    this.#opened(notebook);
   }
 
   /** A reference clicked in `editor` whose target the webview has not drawn: the cell that defines it is revealed. */

@@ -49,6 +49,7 @@ function report(cell: HTMLElement): ShownCell {
     svg: cell.querySelectorAll('mjx-container svg').length,
     katex: cell.querySelectorAll('.katex').length,
     numbers: [...cell.querySelectorAll('mjx-assistive-mml mtext')].map((t) => t.textContent ?? '').filter((t) => /^\(.*\)$/.test(t)),
+    local: cell.classList.contains(LOCAL),
   };
 }
 
