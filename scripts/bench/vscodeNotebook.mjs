@@ -172,7 +172,7 @@ export function notebookReport(results, { env, doc, write, repoRoot, log }) {
     '',
     `Cells in view: ${b?.cellsInView ?? '–'} (built-in), ${m?.cellsInView ?? '–'} (Mathdown).`,
     '',
-    'Phases, ms after the click (`webviewFrame`: the notebook\'s webview frame is up; `firstCellDrawn`: its first Markdown cell is drawn at all, by either renderer; the others are Mathdown\'s own record: `rendererActivated`, `firstCellRendered` (its md.render first called), `localPainted` (cells painted by the webview\'s own MathJax), `extension.*` (the extension: `extensionStarted` its notebook service created, `renderAsked` the first cell asked for, `typesetStarted`, `firstPosted` the cells in view sent, `wholePosted` the whole notebook sent), `cellsReceived`, `cellsPatched`):',
+    'Phases, ms after the click (`webviewFrame`: the notebook\'s webview frame is up; `firstCellDrawn`: its first Markdown cell is drawn at all, by either renderer; the others are Mathdown\'s own record: `rendererActivated`, `painterLoaded` (dist/notebookPaint.js imported), `painterWarm` (MathJax set up in its worker), `firstCellRendered` (its md.render first called), `localPainted` (the first cell painted by the webview\'s own MathJax), `extension.*` (the extension: `extensionStarted` its notebook service created, `renderAsked` the first cell asked for, `typesetStarted`, `firstPosted` the cells in view sent, `wholePosted` the whole notebook sent), `cellsReceived`, `cellsPatched`):',
     '',
     ...['builtin', 'mathdown'].flatMap((k) =>
       (results[k]?.[NOTEBOOK_DOC]?.samples ?? []).map(

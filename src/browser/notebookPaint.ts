@@ -19,8 +19,12 @@ export function startCellPainter(workerScriptUrl: string): CellPainter {
   // One worker: the painter typesets a few cells, and the extension's typesetting runs beside it.
   const renderer = new MathdownRenderer({ worker: webWorkerStarter(script, 'Mathdown notebook typesetting'), helpers: 0 });
   // MathJax sets itself up on its first formula: done now, while VS Code is still drawing the cells.
-  cellPreview(renderer, '$x$').catch(() => undefined);
+  const warm = cellPreview(renderer, '$x$').then(
+    () => undefined,
+    () => undefined,
+  );
   return {
+    warm,
     paint: (text) => cellPreview(renderer, text),
     dispose: () => void renderer.dispose(),
   };

@@ -13,6 +13,7 @@ function fakePainter(paint: (text: string) => PaintedCell | undefined) {
       log.paints.push(text);
       return paint(text);
     },
+    warm: Promise.resolve(),
     dispose: () => log.disposed++,
   };
   const load = async () => {
@@ -76,6 +77,7 @@ test('a painter that fails to load or to paint leaves the cells to the extension
     broken.request('a', () => assert.fail('painted'));
     const throwing = new LocalPaints(async () => ({
       paint: () => Promise.reject(new Error('worker died')),
+      warm: Promise.resolve(),
       dispose: () => {},
     }));
     throwing.request('b', () => assert.fail('painted'));

@@ -11,6 +11,8 @@ export interface PaintedCell {
 export interface CellPainter {
   /** The cell's HTML on its own, or undefined when it must wait for the extension's answer. */
   paint(text: string): Promise<PaintedCell | undefined>;
+  /** Resolves once MathJax has set itself up in the worker (it does so on its first formula). */
+  readonly warm: Promise<void>;
   dispose(): void;
 }
 

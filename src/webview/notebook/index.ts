@@ -57,7 +57,12 @@ function report(cell: HTMLElement): ShownCell {
 function loadPainter(): Promise<ReturnType<CellPainterModule['startCellPainter']>> {
   const painter = new URL('./notebookPaint.js', import.meta.url).href;
   const worker = new URL('./web/typesetWorker.js', import.meta.url).href;
-  return (import(/* @vite-ignore */ painter) as Promise<CellPainterModule>).then((m) => m.startCellPainter(worker));
+  return (import(/* @vite-ignore */ painter) as Promise<CellPainterModule>).then((m) => {
+    phase('painterLoaded');
+    const started = m.startCellPainter(worker);
+    void started.warm.then(() => phase('painterWarm'));
+    return started;
+  });
 }
 
 function escapeText(text: string): string {
