@@ -9,13 +9,8 @@ import { MathdownRenderer } from '../core/render/render';
 import type { CellPainter } from '../shared/notebook/cellPainter';
 import { scriptBlobUrl, webWorkerStarter } from './platform/webWorkers';
 
-export function startCellPainter(workerScriptUrl: string): CellPainter {
-  const script = fetch(workerScriptUrl)
-    .then((response) => {
-      if (!response.ok) throw new Error(`${workerScriptUrl}: ${response.status}`);
-      return response.arrayBuffer();
-    })
-    .then((code) => scriptBlobUrl(new Uint8Array(code)));
+export function startCellPainter(workerScript: Promise<ArrayBuffer>): CellPainter {
+  const script = workerScript.then((code) => scriptBlobUrl(new Uint8Array(code)));
   // One worker: the painter typesets a few cells, and the extension's typesetting runs beside it.
   const renderer = new MathdownRenderer({ worker: webWorkerStarter(script, 'Mathdown notebook typesetting'), helpers: 0 });
   // MathJax sets itself up on its first formula: done now, while VS Code is still drawing the cells.

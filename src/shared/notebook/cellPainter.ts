@@ -18,6 +18,9 @@ export interface CellPainter {
 
 /** What dist/notebookPaint.js exports. */
 export interface CellPainterModule {
-  /** `workerScriptUrl`: dist/web/typesetWorker.js, read and started as a Web Worker from a blob: URL. */
-  startCellPainter(workerScriptUrl: string): CellPainter;
+  /**
+   * `workerScript`: the bytes of dist/web/typesetWorker.js (read by the renderer while this module
+   * loads), started as a Web Worker from a blob: URL.
+   */
+  startCellPainter(workerScript: Promise<ArrayBuffer>): CellPainter;
 }

@@ -57,9 +57,15 @@ function report(cell: HTMLElement): ShownCell {
 function loadPainter(): Promise<ReturnType<CellPainterModule['startCellPainter']>> {
   const painter = new URL('./notebookPaint.js', import.meta.url).href;
   const worker = new URL('./web/typesetWorker.js', import.meta.url).href;
+  // Read while the module loads: the worker's script is the larger of the two.
+  const script = fetch(worker).then((response) => {
+    if (!response.ok) throw new Error(`${worker}: ${response.status}`);
+    return response.arrayBuffer();
+  });
+  script.catch(() => undefined);
   return (import(/* @vite-ignore */ painter) as Promise<CellPainterModule>).then((m) => {
     phase('painterLoaded');
-    const started = m.startCellPainter(worker);
+    const started = m.startCellPainter(script);
     void started.warm.then(() => phase('painterWarm'));
     return started;
   });
