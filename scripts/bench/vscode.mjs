@@ -4,7 +4,7 @@
 // preview DOM takes to show it: VS Code's built-in Markdown preview (markdown.showPreviewToSide)
 // against Mathdown's preview, on the ~1 MB reference document and on a ~12 KB note, in one run.
 //   node scripts/bench/vscode.mjs [--keys 5] [--reference-keys 3] [--previews builtin,mathdown] [--docs note,reference,settled,huge]
-//     [--open-timeout 900] [--huge-cap 180] [--no-write] [--profile] [--web [--vscode-web DIR]]
+//     [--open-timeout 900] [--huge-cap 180] [--no-write] [--profile] [--heap] [--web [--vscode-web DIR]]
 // `--docs notebook`: issue 21's notebook row (scripts/bench/vscodeNotebook.mjs), reported apart;
 // `--notebook-samples N` (default 3) first opens per renderer, alternating, the median reported.
 // --web measures both in the browser's web worker extension host instead (issue 15), both sent there
@@ -22,7 +22,8 @@
 // lint are done: vscodeRss.mjs), and Mathdown's reference row times save → Problems panel updated
 // (vscodeSave.mjs). `--profile` records a CPU profile of the extension host, a Chromium trace and the
 // page's JS profile over the first open instead (vscodeProfile.mjs; defaults to --docs reference)
-// and writes bench/PROFILE-vscode.md.
+// and writes bench/PROFILE-vscode.md. `--heap` reads the host's memory by isolate and a heap snapshot
+// once the document is open and lint done (vscodeHeap.mjs), and writes bench/HEAP-vscode.md.
 // The time runs from the keydown event in the workbench to the moment the webview's DOM holds the
 // change: for the built-in preview the typed TeX in KaTeX's annotation, for Mathdown a new block
 // (new key) with typeset math at the edited line. Writes bench/RESULTS-vscode.md and bench/vscode.json.
@@ -56,6 +57,7 @@ const keys = Number(arg('keys', '5'));
 const referenceKeys = Number(arg('reference-keys', '3'));
 const previews = arg('previews', 'builtin,mathdown').split(',');
 const profiling = process.argv.includes('--profile');
+const heapMode = process.argv.includes('--heap');
 const docNames = arg('docs', profiling ? 'reference' : 'note,reference,settled,huge').split(',');
 /** What each --docs case opens (`file`), whether the command waits for a settled window, how many keystrokes. */
 const CASES = { settled: { file: 'reference', settle: true, keys: 0 }, huge: { file: 'huge', keys: 0 } };
@@ -278,7 +280,7 @@ function middleTarget(text) {
  * One preview kind on one document case: first open (after a settled window for `settled`), the
  * extension host's RSS, then `keys` keystrokes, each timed until the preview shows it.
  */
-async function measure(page, kind, name, host, recorder) {
+async function measure(page, kind, name, host, recorder, inspectPort) {
   const c = caseOf(name);
   const text = fs.readFileSync(docs[c.file].file, 'utf8');
   const formulas = formulaLists[c.file];
@@ -316,6 +318,16 @@ async function measure(page, kind, name, host, recorder) {
   rss.settled = await host.settled({ minMs: 0, quietMs: 3000, maxMs: c.file === 'huge' ? 300_000 : 120_000 });
   Object.assign(rss, { openMB: host.sample(), peakMB: host.peak });
   log(`${kind} ${name}: extension host RSS ${Math.round(rss.beforeMB ?? 0)} MB before opening, ${Math.round(rss.openMB ?? 0)} MB open (peak ${Math.round(rss.peakMB)} MB${rss.settled ? '' : ', not idle yet'})`);
+  // The reader then reads: 30 s later (Mathdown's idle workers give their memory back after 15 s), the host holds what the open document costs.
+  if (name === 'reference' || name === 'huge') {
+    rss.steadySettled = await host.settled({ minMs: 30_000, quietMs: 3000, maxMs: 120_000 });
+    rss.steadyMB = host.sample();
+    log(`${kind} ${name}: extension host RSS ${Math.round(rss.steadyMB ?? 0)} MB 30 s later${rss.steadySettled ? '' : ' (host not idle)'}`);
+  }
+  if (heapMode) {
+    heapSections.push(await heapProbe.hostHeapReport(inspectPort, { dir: path.join(os.tmpdir(), 'mathdown-bench-heap'), label: `${kind} ${name}`, hostRssMB: host.sample(), pid: host.pid }));
+    return { ...base, openMs, rss };
+  }
   const count = c.keys ?? (name === 'reference' ? referenceKeys : keys);
   if (count === 0) return { ...base, openMs, rss };
   await runFromPalette(page, 'View: Focus First Editor Group');
@@ -365,6 +377,8 @@ async function measure(page, kind, name, host, recorder) {
 }
 
 const profiler = profiling ? await import('./vscodeProfile.mjs') : undefined;
+const heapProbe = heapMode ? await import('./vscodeHeap.mjs') : undefined;
+const heapSections = [];
 const results = { date: env.date, env, keys, builtin: {}, mathdown: {}, 'mathdown-plain': {}, 'mathdown-nommml': {}, errors: {} };
 // A fresh code-server and browser for every (document, preview): no webview, cache or memory left
 // over from the previous measurement. Both previews run with the Mathdown extension loaded, so that
@@ -375,7 +389,7 @@ for (const name of docNames) {
   for (let round = 0; round < rounds; round++) for (const kind of previews) {
     let server, browser, page, host;
     try {
-      const inspectPort = profiler ? await freePort() : undefined;
+      const inspectPort = profiler || heapMode ? await freePort() : undefined;
       server = await startCodeServer({
         codeServer: defaults.codeServer, node24: defaults.node24,
         settings: {
@@ -400,7 +414,7 @@ for (const name of docNames) {
       if (web) await routeBuiltinWeb(browser.context, webBuild);
       // The notebook's built-in row runs without Mathdown (see vscodeNotebook.mjs).
       const withMathdown = name !== NOTEBOOK_DOC || (NOTEBOOK_KINDS[kind]?.withMathdown ?? true);
-      const payload = profiler ? profiler.inspectorPayload(inspectPort) : [];
+      const payload = inspectPort ? (await import('./vscodeProfile.mjs')).inspectorPayload(inspectPort) : [];
       await page.goto(workbenchUrl(server, { folder, payload, ...(withMathdown ? { extensionDevelopmentPath: repoRoot } : {}) }));
       await page.locator('.monaco-workbench').waitFor();
       log(`${kind} ${name}: workbench up (code-server started in ${server.startupMs} ms)`);
@@ -409,7 +423,7 @@ for (const name of docNames) {
       results[kind][name] =
         name === NOTEBOOK_DOC
           ? addNotebookSample(results[kind][name], await measureNotebook(page, kind, { log, openTimeoutMs }))
-          : await measure(page, kind, name, host, recorder);
+          : await measure(page, kind, name, host, recorder, inspectPort);
     } catch (e) {
       results.errors[`${kind}/${name}`] = String(e?.message ?? e).split('\n')[0];
       log(`${kind} ${name}: FAILED ${results.errors[`${kind}/${name}`]}`);
@@ -469,7 +483,19 @@ const lines = [
   '',
 ];
 process.stdout.write(lines.join('\n'));
-if (profiler) {
+if (heapProbe) {
+  const report = [
+    '# What the extension host\'s memory holds, in the real VS Code (issue 18)',
+    '',
+    `Generated by \`node scripts/bench/vscode.mjs --heap --previews ${previews.join(',')} --docs ${docNames.join(',')}\` on ${env.date}: code-server + headless Chromium, ${env.cpus} CPUs, load average ${env.load}. Read through the extension host's inspector once the document was open, its preview complete and lint done (the host idle): the host's memory, the heap of its main isolate and of each worker thread, and a heap snapshot of the main isolate after a full GC (scripts/bench/vscodeHeap.mjs).`,
+    '',
+    ...heapSections,
+    ...Object.entries(results.errors).map(([k, e]) => `- ${k} not measured: ${e}`),
+    '',
+  ].join('\n');
+  process.stdout.write('\n' + report);
+  if (write) fs.writeFileSync(path.join(repoRoot, 'bench/HEAP-vscode.md'), report);
+} else if (profiler) {
   const sections = [...previews].flatMap((k) => docNames.map((d) => results[k][d]?.profile)).filter(Boolean);
   const report = [
     '# Where the first open of a document goes, in the real VS Code (issue 18)',

@@ -60,7 +60,9 @@ export function targetRows(results, targets = {}) {
         : r.openTimedOut
           ? `peak ${mb(r.rss.peakMB)} until given up (before opening ${mb(r.rss.beforeMB)})`
           : `${mb(r.rss.openMB)} (before opening ${mb(r.rss.beforeMB)}, peak ${mb(r.rss.peakMB)}${r.rss.settled ? '' : ', host not idle yet'})`;
-    lines.push(`| extension host RSS, ${label} open, preview (and Mathdown's lint) done | ${cell(b)} | ${cell(m)} | – | ${limit === undefined ? 'report' : `≤ ${limit} MB`} | ${verdictOf(m?.rss?.openMB, limit)} |`);
+    lines.push(`| extension host RSS, ${label} open, right when preview (and Mathdown's lint) are done | ${cell(b)} | ${cell(m)} | – | report | info |`);
+    const steady = (r) => (r?.rss?.steadyMB === undefined ? '–' : `${mb(r.rss.steadyMB)}${r.rss.steadySettled ? '' : ', host not idle'}`);
+    lines.push(`| extension host RSS, ${label} open, 30 s later (the document being read) | ${steady(b)} | ${steady(m)} | – | ${limit === undefined ? 'report' : `≤ ${limit} MB`} | ${limit === undefined ? 'info' : verdictOf(m?.rss?.steadyMB, limit)} |`);
   }
   const save = results.mathdown?.reference?.save;
   if (save) {

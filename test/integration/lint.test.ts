@@ -213,6 +213,27 @@ suite('math diagnostics', () => {
     await waitFor(() => diagnosticsOf(uri).length === 5, 'diagnostics back with the defaults');
   });
 
+  test('lint.run onSave: typed problems are worked out in the pause and shown at the save, without linting again', async () => {
+    const editor = await open('prepared.md', 'Fine: $a$.\n');
+    const uri = editor.document.uri;
+    const state = () =>
+      vscode.commands.executeCommand<{ runs: number; preparedVersion?: number }>('mathdown.test.lintState', uri.toString());
+    await waitFor(async () => (await state()).runs >= 1 && diagnosticsOf(uri).length === 0, 'the opened document linted');
+    await editor.edit((e) => e.insert(new vscode.Position(1, 0), 'Now $\\{b\\}$.\n'));
+    const version = editor.document.version;
+    await waitFor(async () => (await state()).preparedVersion === version, 'the typed version linted in the pause');
+    // Worked out, not shown: with onSave the Problems panel follows saves only.
+    assert.equal(diagnosticsOf(uri).length, 0);
+    const runs = (await state()).runs;
+    await editor.document.save();
+    await waitFor(() => diagnosticsOf(uri).length === 2, 'diagnostics after saving');
+    assert.deepEqual(diagnosticsOf(uri).map(shown), [
+      ['MM102', 1, 5, 1, 7],
+      ['MM102', 1, 8, 1, 10],
+    ]);
+    assert.equal((await state()).runs, runs, 'the save showed the diagnostics worked out in the pause');
+  });
+
   test('lint.run onType: diagnostics follow unsaved edits', async () => {
     const config = vscode.workspace.getConfiguration('mathdown');
     await config.update('lint.run', 'onType', vscode.ConfigurationTarget.Global);

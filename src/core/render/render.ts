@@ -1,6 +1,6 @@
 import { documentMath } from '../config/documentMath';
 import { BlockHtmlCache, htmlKey } from './blockHtmlCache';
-import { footnotesTemplate, originOf, placeTemplate, renderTemplates } from './blockTemplate';
+import { footnotesTemplate, originOf, placeTemplate, renderTemplates, type BlockTemplate, type Origin } from './blockTemplate';
 import { firstScreenEnd, pendingBox, typesetFirst } from './firstScreen';
 import type { CellsResult, FirstScreen, MathdownRendererOptions, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';
 import { headingsOf, parseMarkdown, ParseCache, topLevelBlocks, type ParsedDocument } from '../markdown';
@@ -40,6 +40,18 @@ export class MathdownRenderer {
     this.#parses = parses ?? new ParseCache();
   }
 
+  /** The first-screen worker: only for a first screen that would wait, so it stops when idle. */
+  #priorityTypesetter(): Typesetter {
+    const idle = this.#typesetterOptions.idleWorkers;
+    return new Typesetter({
+      ...this.#typesetterOptions,
+      startedWorker: undefined,
+      cacheSize: 2_000,
+      helpers: 0,
+      ...(idle ? { idleWorkers: { ...idle, renewAfter: false } } : {}),
+    });
+  }
+
   get cacheStats() {
     return this.#typesetter.cacheStats;
   }
@@ -77,14 +89,7 @@ export class MathdownRenderer {
     const math: MathOptions = documentMath(text, { ...DEFAULT_MATH_OPTIONS, ...options.math });
     const early =
       options.firstScreen && this.#inFlight > 0
-        ? this.#renderFirstScreen(
-            text,
-            math,
-            options,
-            options.firstScreen,
-            started,
-            (this.#priority ??= new Typesetter({ ...this.#typesetterOptions, startedWorker: undefined, cacheSize: 2_000, helpers: 0 })),
-          )
+        ? this.#renderFirstScreen(text, math, options, options.firstScreen, started, (this.#priority ??= this.#priorityTypesetter()))
         : undefined;
     early?.catch(() => undefined);
     return this.#enqueue(() => this.#render(text, math, options, early));
@@ -258,26 +263,40 @@ export class MathdownRenderer {
   #renderBlocks(doc: ParsedDocument, mathHtml: (i: number) => string, footnotes = true): RenderedBlock[] {
     const blocks = topLevelBlocks(doc);
     const cached = this.#blocks.blocksHtml(doc, blocks, mathHtml, (missing) => renderTemplates(doc, mathHtml, missing));
-    const rendered = blocks.map((block, i) => ({
-      key: cached[i]!.key,
-      startLine: block.startLine,
-      endLine: block.endLine,
-      html: placeTemplate(cached[i]!.template, originOf(block)),
-      formulaIndices: block.formulaIndices,
-    }));
+    const rendered = blocks.map((block, i) =>
+      placedBlock(cached[i]!.key, block.startLine, block.endLine, cached[i]!.template, originOf(block), block.formulaIndices),
+    );
     const section = footnotes ? footnotesTemplate(doc, mathHtml) : undefined;
     if (section) {
       const { template, origin, formulaIndices } = section;
-      rendered.push({
-        key: this.#hash(template.identity),
-        startLine: origin.line,
-        endLine: origin.line,
-        html: placeTemplate(template, origin),
-        formulaIndices,
-      });
+      rendered.push(placedBlock(this.#hash(template.identity), origin.line, origin.line, template, origin, formulaIndices));
     }
     return rendered;
   }
+}
+
+/**
+ * A block whose HTML is placed each time it is read, not kept: a reader that holds blocks (the
+ * preview keeps its last two updates' for the page to ask for) would otherwise keep a flat copy of
+ * every block's HTML beside the template it comes from, once the HTML has been sent.
+ */
+function placedBlock(
+  key: string,
+  startLine: number,
+  endLine: number,
+  template: BlockTemplate,
+  origin: Origin,
+  formulaIndices: number[],
+): RenderedBlock {
+  return {
+    key,
+    startLine,
+    endLine,
+    get html() {
+      return placeTemplate(template, origin);
+    },
+    formulaIndices,
+  };
 }
 
 /** The parse's formulas, each with MathJax's error if it has one. */

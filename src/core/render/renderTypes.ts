@@ -41,7 +41,8 @@ export interface RenderedBlock {
   key: string;
   startLine: number;
   endLine: number;
-  html: string;
+  /** Placed when read (each read makes it anew): keep the block, not its HTML. */
+  readonly html: string;
   formulaIndices: number[];
 }
 

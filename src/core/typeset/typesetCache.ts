@@ -59,6 +59,11 @@ function weight(key: FormulaKey, entry: CachedFormula): number {
 export class TypesetCache {
   /** definitions state → [inline, display] → TeX → slot */
   readonly #states = new Map<string, [Map<string, Slot>, Map<string, Slot>]>();
+  /**
+   * One copy of each glyph: every formula's result comes from the worker with its own copies of
+   * the glyph paths it uses, the same few hundred paths over and over in a long document.
+   */
+  readonly #glyphs = new Map<string, readonly [string, string]>();
   #count = 0;
   #chars = 0;
   #clock = 0;
@@ -97,7 +102,7 @@ export class TypesetCache {
     const byTex = modes[key.display ? 1 : 0];
     const slot = byTex.get(key.tex) ?? { key, variants: [], used: 0 };
     this.#account(slot, -1);
-    slot.variants = [entry, ...slot.variants].slice(0, VARIANTS_PER_KEY);
+    slot.variants = [this.#shareGlyphs(entry), ...slot.variants].slice(0, VARIANTS_PER_KEY);
     slot.used = ++this.#clock;
     byTex.set(key.tex, slot);
     this.#account(slot, 1);
@@ -113,8 +118,21 @@ export class TypesetCache {
 
   clear(): void {
     this.#states.clear();
+    this.#glyphs.clear();
     this.#count = 0;
     this.#chars = 0;
+  }
+
+  #shareGlyphs(entry: CachedFormula): CachedFormula {
+    if (!entry.glyphs.length) return entry;
+    const glyphs = entry.glyphs.map((glyph) => {
+      const known = this.#glyphs.get(glyph[0]);
+      if (known && known[1] === glyph[1]) return known;
+      // A glyph id names one path per font; a different path under a known id (another font) is kept as it came.
+      if (!known) this.#glyphs.set(glyph[0], glyph);
+      return glyph;
+    });
+    return { ...entry, glyphs };
   }
 
   #slot(key: FormulaKey): Slot | undefined {

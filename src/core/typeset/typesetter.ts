@@ -7,7 +7,7 @@ import { GlobalFontDefs, HIDDEN_STYLE } from './typesetFontDefs';
 import { configKey, styleClassName } from './typesetKeys';
 import type { EngineConfig } from './typesetProtocol';
 import type { StartedWorker, TypesetWorkerStarter } from './startedWorker';
-import { TypesetWorkerClient } from './typesetWorkerClient';
+import { TypesetWorkerClient, type IdleRetirement } from './typesetWorkerClient';
 import { hardwareConcurrency } from '../platform/hardwareConcurrency';
 import { OPTIONAL_TEX_PACKAGES } from '../mathjax/texPackages';
 
@@ -75,6 +75,12 @@ export interface TypesetterOptions {
    * starts it before loading the core overlaps the two start-ups.
    */
   startedWorker?: StartedWorker;
+  /**
+   * Idle workers give their memory back (see IdleRetirement): after `idleMs` without work the
+   * helpers stop, and the first worker is replaced by a fresh one when it has typeset `renewAfter`
+   * formulas (or stops, with `false`). Off by default.
+   */
+  idleWorkers?: IdleRetirement;
 }
 
 /** Beyond four workers, each holding a MathJax of its own in memory, a long document's typesetting gains little. */
@@ -130,9 +136,11 @@ export class Typesetter {
   readonly #fontDefs = new GlobalFontDefs();
 
   constructor(options: TypesetterOptions) {
-    this.#client = new TypesetWorkerClient(options.worker, options.startedWorker);
+    const idle = options.idleWorkers;
+    this.#client = new TypesetWorkerClient(options.worker, options.startedWorker, idle);
     const helpers = options.helpers ?? Math.min(MAX_HELPERS, (options.cores ?? hardwareConcurrency()) - 1);
-    this.#helpers = Array.from({ length: Math.max(0, helpers) }, () => new TypesetWorkerClient(options.worker));
+    const helperIdle = idle && { ...idle, renewAfter: false as const };
+    this.#helpers = Array.from({ length: Math.max(0, helpers) }, () => new TypesetWorkerClient(options.worker, undefined, helperIdle));
     this.#timeoutMs = options.timeoutMs ?? 1000;
     this.#timeoutRetryMs = options.timeoutRetryMs ?? 60_000;
     this.#maxTexLength = options.maxTexLength ?? 10_000;

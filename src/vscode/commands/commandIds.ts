@@ -32,6 +32,7 @@ export const TEST_COMMAND_IDS = [
   'mathdown.test.editorMath',
   'mathdown.test.securityUi',
   'mathdown.test.lintTargetsStatus',
+  'mathdown.test.lintState',
   'mathdown.test.projectOfferUi',
   'mathdown.test.detectProjects',
 ] as const;

@@ -40,6 +40,8 @@ export function testCommands(s: CommandServices): TestCommandTable {
     'mathdown.test.editorMath': () => s.editorMath.state,
     /** Replaces the security settings picker by the given function; no argument restores VS Code's quick pick. */
     'mathdown.test.securityUi': (replacement?: SecurityUi) => s.security.setUi(replacement),
+    /** Lint runs started for the document `uri`, and the version whose diagnostics wait for its save. */
+    'mathdown.test.lintState': (uri: string) => s.lint.controller.testState(uri),
     /** What the status bar item of the lint destinations shows now. */
     'mathdown.test.lintTargetsStatus': () => s.lint.targetsStatus.state,
     /** Replaces the site generator offer's notification by the given function; no argument restores VS Code's. */

@@ -61,6 +61,13 @@ export class LintController implements vscode.Disposable {
   readonly #cellKeys = new Map<string, string>();
   readonly #notebookTimers = new Map<vscode.NotebookDocument, ReturnType<typeof setTimeout>>();
   readonly #cellFormulas: FormulasOf;
+  /**
+   * With `onSave`: diagnostics worked out after a pause in typing, shown when the document is saved
+   * at that version (at once, instead of linting after the save), or a run for it still going.
+   */
+  readonly #prepared = new Map<string, { version: number; run: Promise<LintDiagnostic[] | undefined>; done?: boolean }>();
+  /** Test hook: lint runs started per document. */
+  readonly #runs = new Map<string, number>();
 
   constructor(deps: LintDeps, docsFolder: vscode.Uri) {
     this.#deps = deps;
@@ -73,7 +80,8 @@ export class LintController implements vscode.Disposable {
       w.onDidOpenTextDocument((d) => this.#schedule(d, 'open')),
       w.onDidSaveTextDocument((d) => this.#schedule(d, 'save')),
       w.onDidChangeTextDocument((e) => {
-        this.#schedule(e.document, 'type');
+        // A save fires this too, with no change (the dirty state): that is not typing.
+        if (e.contentChanges.length) this.#schedule(e.document, 'type');
         // A cell's text changed: the notebook's change event carries it too; either starts the one timer of the notebook.
         const notebook = notebookOf(e.document);
         if (notebook) this.#relintNotebookSoon(notebook);
@@ -97,17 +105,57 @@ export class LintController implements vscode.Disposable {
 
   /** Lints every open Markdown document again (settings changed). */
   relintAll(): void {
+    this.#prepared.clear();
     for (const d of vscode.workspace.textDocuments) this.#schedule(d, 'open');
   }
 
   /** Lints now and resolves when the diagnostics are in place (or the run was superseded). */
   async lint(document: vscode.TextDocument, context?: CellContext): Promise<void> {
     const key = document.uri.toString();
+    const ready = this.#prepared.get(key);
+    this.#prepared.delete(key);
+    if (ready && !context && ready.version === document.version) {
+      // Worked out since the last keystroke (or being worked out): shown as soon as it is there.
+      const diagnostics = await ready.run;
+      if (diagnostics && !document.isClosed && document.version === ready.version) {
+        this.#publish(document, ready.version, diagnostics);
+        return;
+      }
+    }
+    const result = await this.#compute(document, context);
+    if (result) this.#publish(document, result.version, result.diagnostics);
+  }
+
+  /** With `onSave`: lints the document as typed, keeping the diagnostics for its save (see #prepared). */
+  #prepare(document: vscode.TextDocument): void {
+    const entry: { version: number; run: Promise<LintDiagnostic[] | undefined>; done?: boolean } = {
+      version: document.version,
+      run: this.#compute(document).then((r) => {
+        entry.done = r !== undefined;
+        return r?.diagnostics;
+      }),
+    };
+    this.#prepared.set(document.uri.toString(), entry);
+  }
+
+  /** Test hook: lint runs started for `uri`, and the version whose diagnostics wait for its save, if any. */
+  testState(uri: string): { runs: number; preparedVersion: number | undefined } {
+    const prepared = this.#prepared.get(uri);
+    return { runs: this.#runs.get(uri) ?? 0, preparedVersion: prepared?.done ? prepared.version : undefined };
+  }
+
+  /** The document's diagnostics now; undefined when lint is off, failed, or a newer run or edit superseded this one. */
+  async #compute(
+    document: vscode.TextDocument,
+    context?: CellContext,
+  ): Promise<{ version: number; diagnostics: LintDiagnostic[] } | undefined> {
+    const key = document.uri.toString();
     const settings = await this.#deps.settingsReady(document);
     if (settings.lint.run === 'off') {
       this.#forget(document.uri);
-      return;
+      return undefined;
     }
+    this.#runs.set(key, (this.#runs.get(key) ?? 0) + 1);
     const generation = (this.#generation.get(key) ?? 0) + 1;
     this.#generation.set(key, generation);
     this.#running.get(key)?.abort();
@@ -127,17 +175,21 @@ export class LintController implements vscode.Disposable {
         worker: this.#deps.linter(),
       });
     } catch (e) {
-      if (abort.signal.aborted) return;
-      console.error('[mathdown] lint failed', e);
-      return;
+      if (!abort.signal.aborted) console.error('[mathdown] lint failed', e);
+      return undefined;
     } finally {
       if (this.#running.get(key) === abort) this.#running.delete(key);
     }
-    if (this.#generation.get(key) !== generation || document.isClosed || document.version !== version) return;
+    if (this.#generation.get(key) !== generation || document.isClosed || document.version !== version) return undefined;
     if (cell) {
       diagnostics = diagnostics.filter(knownInNotebook(cell));
       this.#cellKeys.set(key, cell.key);
     }
+    return { version, diagnostics };
+  }
+
+  #publish(document: vscode.TextDocument, version: number, diagnostics: LintDiagnostic[]): void {
+    const key = document.uri.toString();
     this.#results.set(key, { version, diagnostics });
     this.collection.set(
       document.uri,
@@ -201,12 +253,15 @@ export class LintController implements vscode.Disposable {
     if (why === 'type') {
       // a typed change makes the shown fixes stale; newer generations drop older results
       this.#generation.set(key, (this.#generation.get(key) ?? 0) + 1);
-      if (run !== 'onType') return;
+      this.#prepared.delete(key);
+      // With onSave, the diagnostics are worked out in the pause too, and shown when the document is saved.
+      if (run !== 'onType' && run !== 'onSave') return;
       this.#timers.set(
         key,
         setTimeout(() => {
           this.#timers.delete(key);
-          void this.lint(document);
+          if (run === 'onType') void this.lint(document);
+          else this.#prepare(document);
         }, TYPING_PAUSE_MS),
       );
       return;
@@ -241,6 +296,7 @@ export class LintController implements vscode.Disposable {
     clearTimeout(this.#timers.get(key));
     this.#timers.delete(key);
     this.#results.delete(key);
+    this.#prepared.delete(key);
     this.#cellKeys.delete(key);
     this.collection.delete(uri);
   }

@@ -9,6 +9,14 @@ import type { CacheStorage } from '../typesetCacheStore';
 /** The core's functions and classes that need no platform (the renderer and the lint client come from the host). */
 export type CoreModule = Omit<typeof Core, 'MathdownRenderer' | 'LintWorkerClient'>;
 
+/**
+ * The editor's typesetting workers give their memory back once the user has paused: a long
+ * document's workers hold most of the extension host's memory after its first render and lint.
+ * The first worker is renewed (started again at once, so typing finds it ready) only after a large
+ * amount of work, so a short note's worker is never restarted; helpers stop until the next long render.
+ */
+export const EDITOR_IDLE_WORKERS: Core.MathdownRendererOptions['idleWorkers'] = { idleMs: 15_000, renewAfter: 1_000 };
+
 export interface Host {
   /** The core's code: loaded on first use in Node (dist/core.js), bundled into the browser's extension. */
   loadCore(): CoreModule;

@@ -9,7 +9,7 @@ import { exportToFileWith } from '../../node/exportFileWriter';
 import { exportPdfWith } from '../../node/exportPdf';
 import { startTypesetWorker } from '../../node/platform/startTypesetWorker';
 import { exportThroughWorkspaceFs } from '../export/exportTarget';
-import type { ExportPdfToFile, ExportToUri, Host } from './host';
+import { EDITOR_IDLE_WORKERS, type ExportPdfToFile, type ExportToUri, type Host } from './host';
 import { nodeCacheStorage } from './nodeCacheStorage';
 
 export function nodeHost(context: vscode.ExtensionContext): Host {
@@ -39,7 +39,12 @@ export function nodeHost(context: vscode.ExtensionContext): Host {
       // Started before the core is loaded, so that the worker's own (longer) start-up overlaps it.
       const startedWorker = startTypesetWorker(workerFile);
       try {
-        return new (loadCore().MathdownRenderer)({ workerFile, startedWorker, ...(parses ? { parses } : {}) });
+        return new (loadCore().MathdownRenderer)({
+          workerFile,
+          startedWorker,
+          idleWorkers: EDITOR_IDLE_WORKERS,
+          ...(parses ? { parses } : {}),
+        });
       } catch (err) {
         void startedWorker.worker.terminate();
         throw err;

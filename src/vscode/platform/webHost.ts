@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import * as browserCore from '../../browser/coreEntry';
 import { exportThroughWorkspaceFs } from '../export/exportTarget';
-import type { Host } from './host';
+import { EDITOR_IDLE_WORKERS, type Host } from './host';
 import { workspaceCacheStorage } from './workspaceCacheStorage';
 
 export function webHost(context: vscode.ExtensionContext): Host {
@@ -25,7 +25,12 @@ export function webHost(context: vscode.ExtensionContext): Host {
   const starter = <Send, Receive>(name: string) => browserCore.webWorkerStarter<Send, Receive>(scriptUrl(name), file(name).toString());
   return {
     loadCore: () => browserCore,
-    createRenderer: (parses) => new browserCore.MathdownRenderer({ worker: starter('typesetWorker.js'), ...(parses ? { parses } : {}) }),
+    createRenderer: (parses) =>
+      new browserCore.MathdownRenderer({
+        worker: starter('typesetWorker.js'),
+        idleWorkers: EDITOR_IDLE_WORKERS,
+        ...(parses ? { parses } : {}),
+      }),
     createLinter: () => new browserCore.LintWorkerClient(starter('lintWorker.js')),
     cacheStorage: workspaceCacheStorage(context.globalStorageUri, async () => {
       // The code that typesets is the extension bundle (the core) and the typesetting worker's.

@@ -347,9 +347,19 @@ export class PreviewPanel implements vscode.Disposable {
     const sourcesChange = reset ? { reset, start: 0, deleteCount: 0, items: sources } : sourcesDiff(this.#sentSources, sources);
     this.#sentSources = sources;
     const html = new Map<string, BlockHtml>();
-    const blocks = result.blocks.map(({ key, startLine, endLine, formulaIndices, html: blockHtml }): SentBlock => {
+    const blocks = result.blocks.map((block): SentBlock => {
+      const { key, startLine, endLine, formulaIndices } = block;
       const formulaBase = formulaIndices[0] ?? 0;
-      if (!html.has(key)) html.set(key, { key, html: blockHtml, startLine, formulaBase });
+      // The block's HTML is read when it is sent (RenderedBlock.html), so none of it is kept here.
+      if (!html.has(key))
+        html.set(key, {
+          key,
+          get html() {
+            return block.html;
+          },
+          startLine,
+          formulaBase,
+        });
       return { key, startLine, endLine, formulaBase };
     });
     this.#previousHtml = this.#html;

@@ -139,8 +139,11 @@ export class Settings implements vscode.Disposable {
 function cellScope(scope: vscode.ConfigurationScope | undefined): vscode.ConfigurationScope | undefined {
   const uri = uriOf(scope);
   if (uri?.scheme !== NOTEBOOK_CELL_SCHEME) return undefined;
+  // A cell's URI is its notebook's with another scheme and a fragment: notebooks are matched by path,
+  // and their cells read only when two open notebooks share it (one saved, one untitled, say).
+  const samePath = vscode.workspace.notebookDocuments.filter((n) => n.uri.path === uri.path && n.uri.authority === uri.authority);
   const cell = uri.toString();
-  const notebook = vscode.workspace.notebookDocuments.find((n) => n.getCells().some((c) => c.document.uri.toString() === cell));
+  const notebook = samePath.length === 1 ? samePath[0] : samePath.find((n) => n.getCells().some((c) => c.document.uri.toString() === cell));
   // A cell whose notebook is gone: the notebook's path without the cell's fragment.
   return { uri: notebook?.uri ?? uri.with({ scheme: 'untitled', fragment: '' }), languageId: 'markdown' };
 }
