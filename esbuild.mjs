@@ -101,6 +101,16 @@ const builds = [
     entryPoints: { notebookRenderer: 'src/webview/notebook/index.ts' },
     outdir: 'dist',
   },
+  // The notebook renderer's own typesetting (the core's renderer; MathJax in dist/web/typesetWorker.js),
+  // loaded by the renderer as it starts, while VS Code draws the first cells: without comments and
+  // indentation, as the workers, since the webview reads and compiles all of it first.
+  {
+    ...web,
+    minifyWhitespace: !production,
+    format: 'esm',
+    entryPoints: { notebookPaint: 'src/browser/notebookPaint.ts' },
+    outdir: 'dist',
+  },
   // The web extension (package.json "browser"), for VS Code's web worker extension host: the core
   // bundled in (no lazy load: a browser has no require of a file), and its two workers as classic
   // scripts (that host starts nested workers only from blob: URLs of classic scripts).

@@ -5,7 +5,8 @@
 // against Mathdown's preview, on the ~1 MB reference document and on a ~12 KB note, in one run.
 //   node scripts/bench/vscode.mjs [--keys 5] [--reference-keys 3] [--previews builtin,mathdown] [--docs note,reference,settled,huge]
 //     [--open-timeout 900] [--huge-cap 180] [--no-write] [--profile] [--heap] [--web [--vscode-web DIR]]
-// `--docs notebook`: issue 21's notebook row (scripts/bench/vscodeNotebook.mjs), reported apart.
+// `--docs notebook`: issue 21's notebook row (scripts/bench/vscodeNotebook.mjs), reported apart;
+// `--notebook-samples N` (default 3) first opens per renderer, alternating, the median reported.
 // --web measures both in the browser's web worker extension host instead (issue 15), both sent there
 // by the profile's remote.extensionKind: Mathdown's browser build, and the built-in preview with
 // markdown-math, whose browser builds code-server leaves out of its package and the browser is given
@@ -48,7 +49,7 @@ import { armWatcher, blockKey, installWatcher, readWatcher } from './vscodeFrame
 import { HostWatch } from './vscodeRss.mjs';
 import { saveToProblems } from './vscodeSave.mjs';
 import { targetRows } from './vscodeTargets.mjs';
-import { measureNotebook, NOTEBOOK_DOC, NOTEBOOK_KINDS, NOTEBOOK_SETTINGS, notebookReport, writeNotebook } from './vscodeNotebook.mjs';
+import { addNotebookSample, measureNotebook, NOTEBOOK_DOC, NOTEBOOK_KINDS, NOTEBOOK_SETTINGS, notebookReport, writeNotebook } from './vscodeNotebook.mjs';
 
 const arg = (name, def) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : def; };
 const keys = Number(arg('keys', '5'));
@@ -67,6 +68,7 @@ const write = !process.argv.includes('--no-write');
 const web = process.argv.includes('--web');
 // How long a preview may take to open and typeset a document (a 1 MB one takes minutes on a busy machine).
 const openTimeoutMs = Number(arg('open-timeout', '900')) * 1000;
+const notebookSamples = Number(arg('notebook-samples', '3'));
 const TYPED = '123456789';
 const PREVIEW = {
   builtin: { command: 'Markdown: Open Preview to the Side', label: "VS Code's built-in Markdown preview" },
@@ -382,7 +384,9 @@ const results = { date: env.date, env, keys, builtin: {}, mathdown: {}, 'mathdow
 // over from the previous measurement. Both previews run with the Mathdown extension loaded, so that
 // the workbench is the same apart from the preview.
 for (const name of docNames) {
-  for (const kind of previews) {
+  // The notebook's first open varies with VS Code's own start: several samples, renderers alternating.
+  const rounds = name === NOTEBOOK_DOC ? notebookSamples : 1;
+  for (let round = 0; round < rounds; round++) for (const kind of previews) {
     let server, browser, page, host;
     try {
       const inspectPort = profiler || heapMode ? await freePort() : undefined;
@@ -416,7 +420,10 @@ for (const name of docNames) {
       log(`${kind} ${name}: workbench up (code-server started in ${server.startupMs} ms)`);
       host = new HostWatch(server.proc.pid);
       const recorder = profiler?.profileRecorder(page, inspectPort, { repoRoot, dir: path.join(os.tmpdir(), 'mathdown-bench-profile'), log, hostPid: () => host.pid });
-      results[kind][name] = name === NOTEBOOK_DOC ? await measureNotebook(page, kind, { log, openTimeoutMs }) : await measure(page, kind, name, host, recorder, inspectPort);
+      results[kind][name] =
+        name === NOTEBOOK_DOC
+          ? addNotebookSample(results[kind][name], await measureNotebook(page, kind, { log, openTimeoutMs }))
+          : await measure(page, kind, name, host, recorder, inspectPort);
     } catch (e) {
       results.errors[`${kind}/${name}`] = String(e?.message ?? e).split('\n')[0];
       log(`${kind} ${name}: FAILED ${results.errors[`${kind}/${name}`]}`);

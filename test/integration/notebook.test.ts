@@ -41,7 +41,7 @@ suite('notebooks', () => {
         if (!cells) return undefined;
         const texts = markdownTexts();
         const ordered = texts.map((t) => cells.find((c) => c.text === t));
-        return ordered.every((c) => c && c.svg > 0) ? (ordered as ShownCell[]) : undefined;
+        return ordered.every((c) => c && c.svg > 0 && !c.local) ? (ordered as ShownCell[]) : undefined;
       },
       what,
       180_000,
@@ -126,7 +126,9 @@ suite('notebooks', () => {
         .getDiagnostics(cell.document.uri)
         .filter((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === 'MM301')
         .map((d) => cell.document.getText(d.range));
-    assert.deepEqual(errors(second!), []);
+    // The previous tests deleted the first cell and put it back: the second cell's lint for the
+    // restored context may still be on its way on a busy machine.
+    await waitFor(() => errors(second!).length === 0, 'the second cell to know \\R before the edit', 120_000);
     const definition = '$\\newcommand{\\R}{\\mathbb{R}}$ ';
     const at = first!.document.getText().indexOf(definition);
     assert.ok(at >= 0, 'the first cell defines \\R');
@@ -185,7 +187,7 @@ suite('notebooks', () => {
     const numbers = await waitFor(
       async () => {
         const same = (await longShown())?.filter((c) => c.text === SAME);
-        return same && same.length === 2 && same.every((c) => c.svg > 0) ? same.map((c) => c.numbers) : undefined;
+        return same && same.length === 2 && same.every((c) => c.svg > 0 && !c.local) ? same.map((c) => c.numbers) : undefined;
       },
       'both identical cells to be shown typeset',
       180_000,
@@ -202,7 +204,7 @@ suite('notebooks', () => {
     await waitFor(() => shows(last) && !shows(0), 'the last cell in view, the first out of it', 60_000);
     const reference = long.cellAt(last).document.getText();
     await waitFor(
-      async () => (await longShown())?.some((c) => c.text === reference && c.svg > 0 && c.numbers.includes('(1)')),
+      async () => (await longShown())?.some((c) => c.text === reference && c.svg > 0 && !c.local && c.numbers.includes('(1)')),
       'the last cell to be shown typeset',
       180_000,
     );

@@ -10,7 +10,7 @@ import { test } from 'node:test';
 const root = join(__dirname, '../../..');
 const ALLOWED = [
   /^(package\.json|README\.md|LICENSE|CHANGELOG\.md)$/,
-  /^dist\/(extension|typesetWorker|lintWorker|webview|notebookRenderer|cli|core|pdf)\.js$/,
+  /^dist\/(extension|typesetWorker|lintWorker|webview|notebookRenderer|notebookPaint|cli|core|pdf)\.js$/,
   /^dist\/web\/(extension|typesetWorker|lintWorker)\.js$/,
   /^media\/[\w.-]+\.(css|svg|png)$/,
   /^syntaxes\/[\w.-]+\.json$/,
@@ -26,6 +26,8 @@ const REQUIRED = [
   'dist/lintWorker.js',
   'dist/webview.js',
   'dist/notebookRenderer.js',
+  // The notebook renderer's own typesetting (it also starts dist/web/typesetWorker.js).
+  'dist/notebookPaint.js',
   'dist/cli.js',
   // Export to PDF's printer (loadPdf.ts), loaded by the extension and the CLI when a PDF is asked for.
   'dist/pdf.js',

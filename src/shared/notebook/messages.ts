@@ -26,6 +26,11 @@ export interface CellsUpdate {
   enabled: boolean;
   css: string;
   cells: CellHtml[];
+  /**
+   * When the extension did each step of this update (`Date.now()`, by step name): read by the
+   * notebook bench (scripts/bench/vscodeNotebook.mjs) through the webview's phase record.
+   */
+  phases?: Record<string, number>;
 }
 
 /** What one shown cell holds, as the renderer reports it after updating the webview (read by the integration tests). */
@@ -35,6 +40,8 @@ export interface ShownCell {
   svg: number;
   katex: number;
   numbers: string[];
+  /** Painted by the webview on its own (no automatic numbers yet): the extension's HTML is still to come. */
+  local: boolean;
 }
 
 /** Renderer → extension: the Mathdown cells shown in the webview (in notebook order) after an update or a cell drawn. */

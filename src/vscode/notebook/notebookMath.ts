@@ -24,6 +24,8 @@ export interface NotebookMathDeps {
 
 /** An edit burst (typing in a cell) is rendered once it pauses. */
 const DEBOUNCE_MS = 100;
+/** How long an update waits for the editors to take it before the next work starts anyway. */
+const DELIVERY_MS = 2_000;
 
 export class NotebookMath implements vscode.Disposable {
   readonly #deps: NotebookMathDeps;
@@ -42,6 +44,9 @@ export class NotebookMath implements vscode.Disposable {
   readonly #partial = new Set<vscode.NotebookDocument>();
   /** Opening notebooks: ends the first screens of their cells (see NotebookMathDeps.firstScreens). */
   readonly #opening = new Map<vscode.NotebookDocument, () => void>();
+  /** When this service started and each notebook's first steps ran (`Date.now()`), sent with its first updates for the bench. */
+  readonly #started = Date.now();
+  readonly #phases = new Map<vscode.NotebookDocument, Record<string, number>>();
   /** Test hook: what the renderer last reported shown, by notebook URI. */
   readonly shown = new Map<string, ShownCell[]>();
 
@@ -54,6 +59,7 @@ export class NotebookMath implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseNotebookDocument((nb) => {
         this.#known.delete(nb);
+        this.#phases.delete(nb);
         this.#targets.delete(nb);
         this.#asked.delete(nb);
         this.#partial.delete(nb);
@@ -84,6 +90,8 @@ export class NotebookMath implements vscode.Disposable {
     else if (this.#partial.has(editor.notebook)) return;
     else {
       if (!last) this.#opens(editor.notebook);
+      if (!this.#phases.has(editor.notebook))
+        this.#phases.set(editor.notebook, { extensionStarted: this.#started, renderAsked: Date.now() });
       const asked = this.#asked.get(editor.notebook) ?? new Set<string>();
       asked.add(message.text);
       this.#asked.set(editor.notebook, asked);
@@ -113,7 +121,7 @@ export class NotebookMath implements vscode.Disposable {
     const cells = notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Markup);
     const texts = cells.map((c) => c.document.getText());
     if (!settings.notebookRenderer) {
-      this.#send(notebook, { type: 'cells', enabled: false, css: '', cells: [] });
+      await this.#send(notebook, { type: 'cells', enabled: false, css: '', cells: [] });
       return;
     }
     // A notebook opening: the cells the webview asked for first (those in view) are sent as soon as
@@ -129,11 +137,13 @@ export class NotebookMath implements vscode.Disposable {
         const prefix = await this.#render(cells.slice(0, lastAsked + 1), settings.core.math);
         if (notebook.isClosed) return;
         this.#partial.add(notebook);
-        this.#send(notebook, prefix.update);
+        await this.#send(notebook, prefix.update);
       }
       const whole = await this.#render(cells, settings.core.math);
       this.#targets.set(notebook, whole.targets);
-      this.#send(notebook, whole.update);
+      await this.#send(notebook, whole.update);
+      const phases = this.#phases.get(notebook);
+      if (phases) phases['done'] = 1;
     } finally {
       this.#partial.delete(notebook);
       this.#opened(notebook);
@@ -165,6 +175,8 @@ export class NotebookMath implements vscode.Disposable {
     math: MathOptions,
   ): Promise<{ update: CellsUpdate; targets: Map<string, vscode.NotebookCell> }> {
     const texts = cells.map((c) => c.document.getText());
+    const phases = cells[0] && this.#phases.get(cells[0].notebook);
+    if (phases && !phases['typesetStarted']) phases['typesetStarted'] = Date.now();
     const result = await this.#deps.renderer().renderCells(texts, {
       math,
       keys: cells.map((c) => c.document.uri.toString()),
@@ -188,12 +200,26 @@ export class NotebookMath implements vscode.Disposable {
     return { update, targets };
   }
 
-  #send(notebook: vscode.NotebookDocument, update: CellsUpdate): void {
-    this.#opened(notebook);
-    this.#known.set(notebook, update);
-    for (const editor of vscode.window.visibleNotebookEditors) {
-      if (editor.notebook === notebook) void this.#messaging.postMessage(update, editor);
+  /**
+   * Sends `update` to the notebook's editors; resolves once they took it (or after DELIVERY_MS).
+   * An opening notebook's lint and its whole-notebook render start only then: both keep the
+   * extension host busy, and the cells in view would wait behind them for their numbers.
+   */
+  async #send(notebook: vscode.NotebookDocument, update: CellsUpdate): Promise<void> {
+    const phases = this.#phases.get(notebook);
+    // The updates of an opening notebook (its first cells, then all) carry its phases.
+    if (phases && !phases['done']) {
+      phases[phases['firstPosted'] ? 'wholePosted' : 'firstPosted'] = Date.now();
+      update = { ...update, phases: { ...phases } };
     }
+    this.#known.set(notebook, update);
+    const posts = vscode.window.visibleNotebookEditors
+      .filter((editor) => editor.notebook === notebook)
+      .map((editor) => Promise.resolve(this.#messaging.postMessage(update, editor)).catch(() => false));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([Promise.all(posts), new Promise((r) => (timer = setTimeout(r, DELIVERY_MS)))]);
+    clearTimeout(timer);
+    this.#opened(notebook);
   }
 
   /** A reference clicked in `editor` whose target the webview has not drawn: the cell that defines it is revealed. */

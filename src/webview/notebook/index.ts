@@ -2,12 +2,15 @@
 // as the built-in markdown-math extension does for KaTeX) so that a Markdown cell shows Mathdown's
 // HTML: its scanner decides what is math and MathJax's SVG shows it, the notebook's cells read as
 // one document (numbering, labels, macros). The HTML is made by the extension (which has the
-// notebook and the typesetter) and comes through renderer messaging; until it comes, a cell shows
-// its text, and `md.render` asks for it. Each cell's HTML is kept by its text and place (cellHtml.ts),
+// notebook and the typesetter) and comes through renderer messaging; `md.render` asks for it, and
+// until it comes, a cell shows its text, then its math as the webview typesets the cell on its own
+// (localPaints.ts: a cell not numbered yet). Each cell's HTML is kept by its text and place (cellHtml.ts),
 // so a cell shown again renders at once. A click on an equation reference reveals the labelled
 // equation's cell (references.ts).
 import { NOTEBOOK_RENDERER_ID, type ShownCell, type ToExtension, type ToRenderer } from '../../shared/notebook/messages';
+import type { CellPainterModule } from '../../shared/notebook/cellPainter';
 import { CellHtmlTable } from './cellHtml';
+import { LocalPaints } from './localPaints';
 import { followReferences, shadowRoots } from './references';
 
 interface MarkdownIt {
@@ -21,6 +24,8 @@ interface RendererContext {
 }
 
 const PENDING = 'mathdown-pending';
+/** A cell painted by the webview on its own, until the extension's HTML replaces it. */
+const LOCAL = 'mathdown-local';
 const CELL = 'mathdown-cell';
 const STYLE_ID = 'mathdown-notebook-style';
 
@@ -44,20 +49,53 @@ function report(cell: HTMLElement): ShownCell {
     svg: cell.querySelectorAll('mjx-container svg').length,
     katex: cell.querySelectorAll('.katex').length,
     numbers: [...cell.querySelectorAll('mjx-assistive-mml mtext')].map((t) => t.textContent ?? '').filter((t) => /^\(.*\)$/.test(t)),
+    local: cell.classList.contains(LOCAL),
   };
+}
+
+/** The painter's module and the typesetting worker's script, beside this module in dist/. */
+function loadPainter(): Promise<ReturnType<CellPainterModule['startCellPainter']>> {
+  const painter = new URL('./notebookPaint.js', import.meta.url).href;
+  const worker = new URL('./web/typesetWorker.js', import.meta.url).href;
+  // Read while the module loads: the worker's script is the larger of the two.
+  const script = fetch(worker).then((response) => {
+    if (!response.ok) throw new Error(`${worker}: ${response.status}`);
+    return response.arrayBuffer();
+  });
+  script.catch(() => undefined);
+  return (import(/* @vite-ignore */ painter) as Promise<CellPainterModule>).then((m) => {
+    phase('painterLoaded');
+    const started = m.startCellPainter(script);
+    void started.warm.then(() => phase('painterWarm'));
+    return started;
+  });
 }
 
 function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * When the renderer and the extension did each step of the notebook's first paint (`Date.now()`,
+ * by step name, the first time only), read by the notebook bench (scripts/bench/vscodeNotebook.mjs).
+ */
+const phases: Record<string, number> = ((globalThis as { __mathdownNotebookPhases?: Record<string, number> }).__mathdownNotebookPhases ??=
+  {});
+function phase(name: string, at = Date.now()): void {
+  phases[name] ??= at;
+}
+
 export async function activate(ctx: RendererContext): Promise<void> {
+  phase('rendererActivated');
   const markdownIt = await ctx.getRenderer('vscode.markdown-it-renderer');
   if (!markdownIt) throw new Error(`${NOTEBOOK_RENDERER_ID}: could not load 'vscode.markdown-it-renderer'`);
   const html = new CellHtmlTable();
   const asked = new Set<string>();
   let enabled = true;
   let css = '';
+  const local = new LocalPaints(loadPainter);
+  // Started now, so that the painter's worker is up when VS Code draws the first cells.
+  if (ctx.postMessage) local.start();
   /** VS Code's own rendering of a cell (with KaTeX when its markdown-math is on), for when Mathdown is switched off. */
   let original: ((src: string) => string) | undefined;
   /** The env VS Code rendered each text with (its plugins read the cell's output item from it). */
@@ -69,9 +107,13 @@ export async function activate(ctx: RendererContext): Promise<void> {
       return;
     }
     if (message.type !== 'cells') return;
+    phase(message.cells.length ? 'cellsReceived' : 'emptyUpdateReceived');
+    for (const [name, at] of Object.entries(message.phases ?? {})) phase(`extension.${name}`, at);
     enabled = message.enabled;
     css = message.css;
     html.set(message.cells);
+    if (!enabled) local.stop();
+    else local.forget((text) => !html.has(text));
     // Envs are needed only for the texts still shown: in the notebook now, or in the page (an update
     // made before the latest edit lacks the text the edited cell was drawn with since).
     if (message.cells.length) {
@@ -80,6 +122,7 @@ export async function activate(ctx: RendererContext): Promise<void> {
     }
     asked.clear();
     patchShownCells();
+    if (message.cells.length) phase('cellsPatched');
   });
 
   followReferences(CELL, (id) => ctx.postMessage?.({ type: 'reveal', id }));
@@ -111,8 +154,9 @@ export async function activate(ctx: RendererContext): Promise<void> {
       }
       if (next === undefined) return;
       const key = fingerprint(next);
+      cell.classList.remove(LOCAL);
       if (cell.dataset['key'] === key) return;
-      ensureStyle(root);
+      ensureStyle(root, css);
       cell.classList.remove(PENDING);
       cell.innerHTML = next;
       cell.dataset['key'] = key;
@@ -140,7 +184,21 @@ export async function activate(ctx: RendererContext): Promise<void> {
     console.error(`Mathdown test: no element matches ${selector} in the notebook's cells`);
   }
 
-  function ensureStyle(root: ShadowRoot): void {
+  /** A cell still pending (or shown again since) gets its own paint, unless the extension's HTML came first. */
+  function paintLocal(text: string, painted: { html: string; css: string }): void {
+    if (!enabled || html.has(text)) return;
+    const key = fingerprint(painted.html);
+    for (const { cell, root } of shownCells()) {
+      if (cell.dataset['source'] !== text || !cell.classList.contains(PENDING)) continue;
+      ensureStyle(root, css || painted.css);
+      cell.classList.replace(PENDING, LOCAL);
+      cell.innerHTML = painted.html;
+      cell.dataset['key'] = key;
+      phase('localPainted');
+    }
+  }
+
+  function ensureStyle(root: ShadowRoot, css: string): void {
     let style = root.getElementById(STYLE_ID);
     if (!style) {
       style = document.createElement('style');
@@ -155,6 +213,7 @@ export async function activate(ctx: RendererContext): Promise<void> {
     const render = md.render.bind(md);
     original = (src) => render(src, envs.get(src) ?? {});
     md.render = (src: string, env?: unknown): string => {
+      phase('firstCellRendered');
       envs.set(src, env);
       if (!enabled || !ctx.postMessage) return render(src, env);
       const source = escapeText(src).replace(/"/g, '&quot;');
@@ -169,6 +228,11 @@ export async function activate(ctx: RendererContext): Promise<void> {
         asked.add(src);
         ctx.postMessage({ type: 'render', text: src });
       }
+      const painted = local.get(src);
+      if (painted) {
+        return `<div class="${CELL} ${LOCAL}" data-source="${source}" data-key="${fingerprint(painted.html)}"><style>${css || painted.css}\n${CELL_CSS}</style>${painted.html}</div>`;
+      }
+      local.request(src, paintLocal);
       return `<div class="${CELL} ${PENDING}" data-source="${source}">${escapeText(src)}</div>`;
     };
   });
