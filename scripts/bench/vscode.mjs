@@ -46,6 +46,7 @@ import { writeDocs } from './generateDoc.mjs';
 import { median } from './stats.mjs';
 import { HUGE_BYTES, hugeDocument } from './hugeDocument.mjs';
 import { armWatcher, blockKey, installWatcher, readWatcher } from './vscodeFrame.mjs';
+import { inspectorPayload } from './hostInspector.mjs';
 import { HostWatch } from './vscodeRss.mjs';
 import { saveToProblems } from './vscodeSave.mjs';
 import { targetRows } from './vscodeTargets.mjs';
@@ -414,7 +415,7 @@ for (const name of docNames) {
       if (web) await routeBuiltinWeb(browser.context, webBuild);
       // The notebook's built-in row runs without Mathdown (see vscodeNotebook.mjs).
       const withMathdown = name !== NOTEBOOK_DOC || (NOTEBOOK_KINDS[kind]?.withMathdown ?? true);
-      const payload = inspectPort ? (await import('./vscodeProfile.mjs')).inspectorPayload(inspectPort) : [];
+      const payload = inspectPort ? inspectorPayload(inspectPort) : [];
       await page.goto(workbenchUrl(server, { folder, payload, ...(withMathdown ? { extensionDevelopmentPath: repoRoot } : {}) }));
       await page.locator('.monaco-workbench').waitFor();
       log(`${kind} ${name}: workbench up (code-server started in ${server.startupMs} ms)`);

@@ -6,65 +6,7 @@
 // temporary folder for DevTools.
 import fs from 'node:fs';
 import path from 'node:path';
-
-const WebSocketClass = globalThis.WebSocket ?? (await import('ws')).default;
-
-/** A DevTools protocol client that also delivers events (`on`). */
-class Inspector {
-  #id = 0;
-  #pending = new Map();
-  #listeners = new Map();
-
-  static async connect(port, timeoutMs = 120_000) {
-    const until = Date.now() + timeoutMs;
-    let target;
-    while (!target) {
-      try {
-        target = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()).find((t) => t.webSocketDebuggerUrl);
-      } catch {
-        /* not listening yet */
-      }
-      if (!target && Date.now() > until) throw new Error(`no extension host inspector on port ${port}`);
-      if (!target) await new Promise((r) => setTimeout(r, 500));
-    }
-    const inspector = new Inspector();
-    const ws = new WebSocketClass(target.webSocketDebuggerUrl);
-    inspector.ws = ws;
-    ws.onmessage = (e) => inspector.#message(JSON.parse(typeof e.data === 'string' ? e.data : e.data.toString()));
-    await new Promise((resolve, reject) => {
-      ws.onopen = resolve;
-      ws.onerror = (e) => reject(new Error(`inspector: ${e.message ?? 'connection failed'}`));
-    });
-    return inspector;
-  }
-
-  #message(msg) {
-    if (msg.id === undefined) {
-      for (const listener of this.#listeners.get(msg.method) ?? []) listener(msg.params);
-      return;
-    }
-    const p = this.#pending.get(msg.id);
-    if (!p) return;
-    this.#pending.delete(msg.id);
-    if (msg.error) p.reject(new Error(`${p.method}: ${msg.error.message}`));
-    else p.resolve(msg.result);
-  }
-
-  on(method, listener) {
-    if (!this.#listeners.has(method)) this.#listeners.set(method, []);
-    this.#listeners.get(method).push(listener);
-  }
-
-  send(method, params = {}) {
-    const id = ++this.#id;
-    this.ws.send(JSON.stringify({ id, method, params }));
-    return new Promise((resolve, reject) => this.#pending.set(id, { resolve, reject, method }));
-  }
-
-  close() {
-    this.ws.close();
-  }
-}
+import { HostInspector } from './hostInspector.mjs';
 
 const mb = (bytes) => `${(bytes / 1048576).toFixed(0)} MB`;
 
@@ -103,23 +45,26 @@ async function takeSnapshot(inspector, file) {
   return JSON.parse(text);
 }
 
+/** Each node of a heap snapshot as { type, name, size }. */
+function* snapshotNodes(snapshot) {
+  const meta = snapshot.snapshot.meta;
+  const fields = meta.node_fields;
+  const types = meta.node_types[0];
+  const [iType, iName, iSize] = ['type', 'name', 'self_size'].map((k) => fields.indexOf(k));
+  const { nodes, strings } = snapshot;
+  for (let i = 0; i < nodes.length; i += fields.length) {
+    yield { type: types[nodes[i + iType]], name: strings[nodes[i + iName]], size: nodes[i + iSize] };
+  }
+}
+
 /** Self size by node type and name (strings together), largest first. */
 function summarizeSnapshot(snapshot, top = 30) {
-  const meta = snapshot.snapshot.meta;
-  const f = meta.node_fields;
-  const stride = f.length;
-  const types = meta.node_types[0];
-  const [iType, iName, iSize] = ['type', 'name', 'self_size'].map((k) => f.indexOf(k));
-  const nodes = snapshot.nodes;
-  const strings = snapshot.strings;
   const groups = new Map();
   let total = 0;
-  for (let i = 0; i < nodes.length; i += stride) {
-    const type = types[nodes[i + iType]];
-    const size = nodes[i + iSize];
+  for (const { type, name, size } of snapshotNodes(snapshot)) {
     total += size;
-    const name = type === 'string' || type === 'concatenated string' || type === 'sliced string' ? '(strings)' : type === 'object' || type === 'closure' ? strings[nodes[i + iName]] : `(${type})`;
-    const key = `${type === 'closure' ? 'closure ' : ''}${name}`.slice(0, 80);
+    const shown = /string$/.test(type) ? '(strings)' : type === 'object' || type === 'closure' ? name : `(${type})`;
+    const key = `${type === 'closure' ? 'closure ' : ''}${shown}`.slice(0, 80);
     const g = groups.get(key) ?? { count: 0, size: 0 };
     g.count++;
     g.size += size;
@@ -129,19 +74,11 @@ function summarizeSnapshot(snapshot, top = 30) {
   return { total, rows };
 }
 
-/** Strings of the heap longer than `min` characters: count, bytes, and the first characters of the largest. */
+/** Strings of the heap of `min` bytes or more: their sizes and first characters, largest first. */
 function largeStrings(snapshot, min = 100_000) {
-  const meta = snapshot.snapshot.meta;
-  const f = meta.node_fields;
-  const stride = f.length;
-  const types = meta.node_types[0];
-  const [iType, iName, iSize] = ['type', 'name', 'self_size'].map((k) => f.indexOf(k));
   const out = [];
-  for (let i = 0; i < snapshot.nodes.length; i += stride) {
-    if (types[snapshot.nodes[i + iType]] !== 'string') continue;
-    const size = snapshot.nodes[i + iSize];
-    if (size < min) continue;
-    out.push({ size, head: snapshot.strings[snapshot.nodes[i + iName]].slice(0, 70).replace(/\s+/g, ' ') });
+  for (const { type, name, size } of snapshotNodes(snapshot)) {
+    if (type === 'string' && size >= min) out.push({ size, head: name.slice(0, 70).replace(/\s+/g, ' ') });
   }
   return out.sort((a, b) => b.size - a.size);
 }
@@ -178,7 +115,7 @@ function residentByMapping(pid) {
 export async function hostHeapReport(port, { dir, label, hostRssMB, pid }) {
   // Before the inspector's own work (a snapshot allocates much of the heap's size again).
   const mappings = residentByMapping(pid);
-  const inspector = await Inspector.connect(port);
+  const inspector = await HostInspector.connect(port);
   try {
     await inspector.send('Runtime.enable');
     const usage = await inspector.send('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true });

@@ -6,65 +6,12 @@
 // extension, VS Code's own), and what the renderer main threads did.
 import fs from 'node:fs';
 import path from 'node:path';
+import { HostInspector } from './hostInspector.mjs';
 import { threadCpu, threadCpuTable } from './vscodeRss.mjs';
-
-// Node 22 has a WebSocket; on Node 20 the `ws` package (installed with puppeteer-core) stands in.
-const WebSocketClass = globalThis.WebSocket ?? (await import('ws')).default;
-
-/** A minimal DevTools protocol client over one WebSocket. */
-class Cdp {
-  #id = 0;
-  #pending = new Map();
-
-  static async connect(url) {
-    const cdp = new Cdp();
-    cdp.ws = new WebSocketClass(url);
-    cdp.ws.onmessage = (e) => {
-      const msg = JSON.parse(typeof e.data === 'string' ? e.data : e.data.toString());
-      const p = cdp.#pending.get(msg.id);
-      if (!p) return;
-      cdp.#pending.delete(msg.id);
-      if (msg.error) p.reject(new Error(`${p.method}: ${msg.error.message}`));
-      else p.resolve(msg.result);
-    };
-    await new Promise((resolve, reject) => {
-      cdp.ws.onopen = resolve;
-      cdp.ws.onerror = (e) => reject(new Error(`inspector: ${e.message ?? 'connection failed'}`));
-    });
-    return cdp;
-  }
-
-  send(method, params = {}) {
-    const id = ++this.#id;
-    this.ws.send(JSON.stringify({ id, method, params }));
-    return new Promise((resolve, reject) => this.#pending.set(id, { resolve, reject, method }));
-  }
-
-  close() {
-    this.ws.close();
-  }
-}
-
-/**
- * The workbench URL's payload that has the (remote) extension host started with its inspector on
- * `port`: the web client reads VS Code's `inspect-extensions` from there, not from the server's flags.
- */
-export const inspectorPayload = (port) => [['inspect-extensions', String(port)]];
 
 /** Starts sampling the extension host whose inspector listens on `port` (waits for it to come up). */
 export async function startHostProfile(port, timeoutMs = 120_000) {
-  const until = Date.now() + timeoutMs;
-  let target;
-  while (!target) {
-    try {
-      target = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()).find((t) => t.webSocketDebuggerUrl);
-    } catch {
-      /* not listening yet */
-    }
-    if (!target && Date.now() > until) throw new Error(`no extension host inspector on port ${port}`);
-    if (!target) await new Promise((r) => setTimeout(r, 500));
-  }
-  const cdp = await Cdp.connect(target.webSocketDebuggerUrl);
+  const cdp = await HostInspector.connect(port, timeoutMs);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
   await cdp.send('Profiler.start');
