@@ -16,8 +16,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { argv, copyToTemp, defaults, launchChromium, repoRoot, requireToolchain, startCodeServer, workbenchUrl } from './lib.mjs';
-import { goTo, runFromPalette } from './workbench.mjs';
+import { argv, copyToTemp, defaults, repoRoot, requireToolchain } from './lib.mjs';
+import { goTo, openWorkbench, runFromPalette } from './workbench.mjs';
 
 const t0 = Date.now();
 const step = (m) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)} s] ${m}`);
@@ -62,27 +62,18 @@ let server,
   page,
   code = 1;
 try {
-  server = await startCodeServer({
-    codeServer,
-    node24,
+  ({ server, browser, page } = await openWorkbench({
+    theme,
+    folder,
+    viewport: { width: 1600, height: 1000 },
     settings: {
-      'workbench.colorTheme': theme === 'dark' ? 'Default Dark Modern' : 'Default Light Modern',
-      'editor.minimap.enabled': false,
-      'workbench.activityBar.location': 'hidden',
       'breadcrumbs.enabled': false,
-      'workbench.layoutControl.enabled': false,
       ...(process.argv.includes('--web') ? { 'remote.extensionKind': { 'mathdown.mathdown': ['web'] } } : {}),
     },
-  });
+    codeServer,
+    node24,
+  }));
   step(`code-server up on ${server.base}`);
-  browser = await launchChromium({ colorScheme: theme === 'dark' ? 'dark' : 'light', viewport: { width: 1600, height: 1000 } });
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(90_000);
-  await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: repoRoot }), {
-    waitUntil: 'domcontentloaded',
-    timeout: 180_000,
-  });
-  await page.locator('.monaco-workbench').waitFor();
   step('workbench loaded');
 
   const row = page

@@ -37,11 +37,19 @@ export async function goTo(page, line, column) {
  * For the README's pictures: code-server with a picture's settings (the theme, no minimap, activity
  * bar or layout control; `settings` add to them), headless Chromium in the same colour scheme, and
  * the workbench on `folder` with this checkout's Mathdown loaded. Cleans up itself if a step fails.
+ * Shared by the UI test (test/e2e/uiDrive.mjs) and the picture scripts.
  */
-export async function openWorkbench({ theme, folder, viewport, settings = {} }) {
+export async function openWorkbench({
+  theme,
+  folder,
+  viewport,
+  settings = {},
+  codeServer = defaults.codeServer,
+  node24 = defaults.node24,
+}) {
   const server = await startCodeServer({
-    codeServer: defaults.codeServer,
-    node24: defaults.node24,
+    codeServer,
+    node24,
     settings: {
       'workbench.colorTheme': theme === 'dark' ? 'Default Dark Modern' : 'Default Light Modern',
       'editor.minimap.enabled': false,
