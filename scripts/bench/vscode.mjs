@@ -7,6 +7,7 @@
 //     [--open-timeout 900] [--huge-cap 180] [--no-write] [--profile] [--heap] [--web [--vscode-web DIR]]
 // `--docs notebook`: issue 21's notebook row (scripts/bench/vscodeNotebook.mjs), reported apart;
 // `--notebook-samples N` (default 3) first opens per renderer, alternating, the median reported.
+// `--docs notebook,notebook-md` adds the same cells as one .md file in the Markdown previews (one sample each).
 // --web measures both in the browser's web worker extension host instead (issue 15), both sent there
 // by the profile's remote.extensionKind: Mathdown's browser build, and the built-in preview with
 // markdown-math, whose browser builds code-server leaves out of its package and the browser is given
@@ -50,7 +51,17 @@ import { inspectorPayload } from './hostInspector.mjs';
 import { HostWatch } from './vscodeRss.mjs';
 import { saveToProblems } from './vscodeSave.mjs';
 import { targetRows } from './vscodeTargets.mjs';
-import { addNotebookSample, measureNotebook, NOTEBOOK_DOC, NOTEBOOK_KINDS, NOTEBOOK_SETTINGS, notebookReport, writeNotebook } from './vscodeNotebook.mjs';
+import {
+  addNotebookSample,
+  measureNotebook,
+  NOTEBOOK_DOC,
+  NOTEBOOK_KINDS,
+  NOTEBOOK_MD_DOC,
+  NOTEBOOK_SETTINGS,
+  notebookReport,
+  writeNotebook,
+  writeNotebookMarkdown,
+} from './vscodeNotebook.mjs';
 
 const arg = (name, def) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : def; };
 const keys = Number(arg('keys', '5'));
@@ -61,7 +72,7 @@ const profiling = process.argv.includes('--profile');
 const heapMode = process.argv.includes('--heap');
 const docNames = arg('docs', profiling ? 'reference' : 'note,reference,settled,huge').split(',');
 /** What each --docs case opens (`file`), whether the command waits for a settled window, how many keystrokes. */
-const CASES = { settled: { file: 'reference', settle: true, keys: 0 }, huge: { file: 'huge', keys: 0 } };
+const CASES = { settled: { file: 'reference', settle: true, keys: 0 }, huge: { file: 'huge', keys: 0 }, 'notebook-md': { file: 'notebook-md', keys: 0 } };
 const caseOf = (name) => CASES[name] ?? { file: name };
 // How long the built-in preview may take to show the 10 MB document's target formula.
 const hugeCapMs = Number(arg('huge-cap', '180')) * 1000;
@@ -152,6 +163,7 @@ for (const [name, d] of Object.entries(docs)) {
 }
 // Issue 21: `--docs notebook` (vscodeNotebook.mjs).
 if (docNames.includes(NOTEBOOK_DOC)) docs[NOTEBOOK_DOC] = writeNotebook(folder);
+if (docNames.includes(NOTEBOOK_MD_DOC)) docs[NOTEBOOK_MD_DOC] = writeNotebookMarkdown(folder);
 
 /** Runs a command by its palette title; retried, since a busy extension host may list it late. */
 async function runFromPalette(page, title, attempts = 3) {
@@ -285,7 +297,7 @@ async function measure(page, kind, name, host, recorder, inspectPort) {
   const c = caseOf(name);
   const text = fs.readFileSync(docs[c.file].file, 'utf8');
   const formulas = formulaLists[c.file];
-  const target = formulas ? typingTarget(text, formulas, Math.floor(formulas.length / 2)) : middleTarget(text);
+  const target = formulas ? typingTarget(text, formulas, Math.floor(formulas.length / 2)) : (docs[c.file].target ?? middleTarget(text));
   // The window is idle before the file opens (the extension host started, the workbench restored).
   await host.settled({ minMs: 0, quietMs: 2000, maxMs: 60_000 });
   const rss = { beforeMB: host.sample() };
