@@ -34,6 +34,13 @@ const TYPING_PAUSE_MS = 400;
  */
 const OPEN_PAUSE_MS = 500;
 
+/** A lint of a typed version under `onSave`, kept for its save; `done` once it came back with diagnostics. */
+interface PreparedLint {
+  version: number;
+  run: Promise<LintDiagnostic[] | undefined>;
+  done?: boolean;
+}
+
 /** The core's diagnostics of one document version, kept for the code actions. */
 export interface LintResult {
   version: number;
@@ -65,7 +72,7 @@ export class LintController implements vscode.Disposable {
    * With `onSave`: diagnostics worked out after a pause in typing, shown when the document is saved
    * at that version (at once, instead of linting after the save), or a run for it still going.
    */
-  readonly #prepared = new Map<string, { version: number; run: Promise<LintDiagnostic[] | undefined>; done?: boolean }>();
+  readonly #prepared = new Map<string, PreparedLint>();
   /** Test hook: lint runs started per document. */
   readonly #runs = new Map<string, number>();
 
@@ -128,7 +135,7 @@ export class LintController implements vscode.Disposable {
 
   /** With `onSave`: lints the document as typed, keeping the diagnostics for its save (see #prepared). */
   #prepare(document: vscode.TextDocument): void {
-    const entry: { version: number; run: Promise<LintDiagnostic[] | undefined>; done?: boolean } = {
+    const entry: PreparedLint = {
       version: document.version,
       run: this.#compute(document).then((r) => {
         entry.done = r !== undefined;
