@@ -16,6 +16,7 @@ import { SourceLines } from '../markdown/sourceLines';
 import { errorInFormula, typesetJobOf } from '../typeset/labelledTex';
 import { Typesetter, type TypesetRequest, type TypesetResult } from '../typeset/typesetter';
 import { DEFAULT_MATH_OPTIONS, type Formula, type MathOptions } from '../types';
+import { SerialQueue } from '../concurrency/serialQueue';
 
 export type { CellsResult, FirstScreen, MathdownRendererOptions, RenderedBlock, RenderOptions, RenderResult } from './renderTypes';
 
@@ -32,7 +33,7 @@ export class MathdownRenderer {
   /** The last parse of each keyed document, for incremental re-lexing and for the document's other readers. */
   readonly #parses: ParseCache;
   /** Renders run one after another: a re-lex reuses (and re-positions) the previous render's tokens. */
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #queue = new SerialQueue();
   /** Renders queued or running. */
   #inFlight = 0;
   #css: Promise<string> | undefined;
@@ -179,9 +180,7 @@ export class MathdownRenderer {
 
   /** Runs `work` after every call made before it. */
   #after<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.#queue.then(work);
-    this.#queue = run.catch(() => undefined);
-    return run;
+    return this.#queue.run(work);
   }
 
   /** `#after`, counted in flight until it ends (a first screen asked for meanwhile goes to the priority worker). */

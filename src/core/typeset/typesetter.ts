@@ -11,6 +11,7 @@ import type { StartedWorker, TypesetWorkerStarter } from './startedWorker';
 import { TypesetWorkerClient, type IdleRetirement } from './typesetWorkerClient';
 import { hardwareConcurrency } from '../platform/hardwareConcurrency';
 import { OPTIONAL_TEX_PACKAGES } from '../mathjax/texPackages';
+import { SerialQueue } from '../concurrency/serialQueue';
 
 export { TEX_PACKAGES } from '../mathjax/texPackages';
 
@@ -140,7 +141,7 @@ export class Typesetter {
   readonly #compiled: TypesetCache;
   #hits = 0;
   #misses = 0;
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #queue = new SerialQueue();
   #disposed = false;
   #css: string | undefined;
   readonly #fontDefs = new GlobalFontDefs();
@@ -269,12 +270,11 @@ export class Typesetter {
   #exclusive<T>(signal: AbortSignal | undefined, task: () => Promise<T>): Promise<T> {
     if (this.#disposed) return Promise.reject(new Error('Typesetter has been disposed'));
     if (signal?.aborted) return Promise.reject(abortError());
-    const run = this.#queue.then(() => {
+    const run = this.#queue.run(() => {
       if (signal?.aborted) throw abortError();
       if (this.#disposed) throw new Error('Typesetter has been disposed');
       return task();
     });
-    this.#queue = run.catch(() => undefined);
     if (!signal) return run;
     return new Promise<T>((resolve, reject) => {
       const onAbort = (): void => reject(abortError());
