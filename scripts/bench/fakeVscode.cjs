@@ -1,6 +1,6 @@
 // A minimal stand-in for the `vscode` module, enough to load dist/extension.js and call activate()
 // outside VS Code. Uri, EventEmitter, Disposable and the enums behave; any other member is a stub
-// that can be called, constructed, read, iterated (empty) and disposed.
+// that can be called, constructed, read, written, iterated (empty) and disposed.
 'use strict';
 const path = require('node:path');
 
@@ -15,6 +15,8 @@ function stub() {
       if (key === 'length') return 0;
       return stub();
     },
+    // Fields set on a stub (a status item's name, text…) are taken and forgotten.
+    set: () => true,
     apply: () => stub(),
     construct: () => stub(),
   });

@@ -3,7 +3,7 @@
 // the e2e harness of test/e2e/lib.mjs), type one character inside a formula and time how long the
 // preview DOM takes to show it: VS Code's built-in Markdown preview (markdown.showPreviewToSide)
 // against Mathdown's preview, on the ~1 MB reference document and on a ~12 KB note, in one run.
-//   node scripts/bench/vscode.mjs [--keys 5] [--reference-keys 3] [--previews builtin,mathdown] [--docs note,reference,settled,huge]
+//   node scripts/bench/vscode.mjs [--keys 5] [--reference-keys 3] [--previews builtin,mathdown,editor] [--docs note,reference,settled,huge]
 //     [--open-timeout 900] [--huge-cap 180] [--no-write] [--profile] [--heap] [--web [--vscode-web DIR]]
 // `--docs notebook`: issue 21's notebook row (scripts/bench/vscodeNotebook.mjs), reported apart;
 // `--notebook-samples N` (default 3) first opens per renderer, alternating, the median reported.
@@ -67,7 +67,9 @@ const arg = (name, def) => { const i = process.argv.indexOf(`--${name}`); return
 const keys = Number(arg('keys', '5'));
 // The built-in preview takes minutes per keystroke on the 1 MB document: fewer samples there.
 const referenceKeys = Number(arg('reference-keys', '3'));
-const previews = arg('previews', 'builtin,mathdown').split(',');
+// `editor`: the memory baseline (the document open, no preview, Mathdown not loaded), on the 1 MB and 10 MB documents only.
+const previews = arg('previews', 'builtin,mathdown,editor').split(',');
+const EDITOR_DOCS = ['reference', 'huge'];
 const profiling = process.argv.includes('--profile');
 const heapMode = process.argv.includes('--heap');
 const docNames = arg('docs', profiling ? 'reference' : 'note,reference,settled,huge').split(',');
@@ -88,6 +90,8 @@ const PREVIEW = {
   'mathdown-plain': { command: 'Mathdown: Open Preview to the Side', label: 'Mathdown preview, math in the editor off' },
   // What the assistive MathML costs: the extension host started with MATHDOWN_BENCH_ASSISTIVE_MML=0.
   'mathdown-nommml': { command: 'Mathdown: Open Preview to the Side', label: 'Mathdown preview, assistive MathML off' },
+  // The memory baseline: the file open in the editor, no preview, Mathdown not loaded (VS Code's own share of the host).
+  editor: { command: undefined, label: 'the editor alone, without Mathdown' },
 };
 /** The preview watcher's kind (vscodeFrame.mjs): both Mathdown rows watch Mathdown's preview. */
 const probeKind = (kind) => (kind.startsWith('mathdown') ? 'mathdown' : kind);
@@ -289,6 +293,17 @@ function middleTarget(text) {
   return { formulaIndex: 'middle', line: i + 1, column: open + 1, before: lines[i].slice(open, lines[i].indexOf('$', open)), after: '' };
 }
 
+/** The `editor` row: the host's RSS with the document open and nothing else, once idle and 30 s later (as the previews' rows). */
+async function editorOnly(kind, name, host, rss, inspectPort, base) {
+  rss.settled = await host.settled({ minMs: 0, quietMs: 3000, maxMs: 120_000 });
+  Object.assign(rss, { openMB: host.sample(), peakMB: host.peak });
+  rss.steadySettled = await host.settled({ minMs: 30_000, quietMs: 3000, maxMs: 120_000 });
+  rss.steadyMB = host.sample();
+  log(`${kind} ${name}: extension host RSS ${Math.round(rss.beforeMB ?? 0)} MB before opening, ${Math.round(rss.openMB ?? 0)} MB open, ${Math.round(rss.steadyMB ?? 0)} MB 30 s later (peak ${Math.round(rss.peakMB)} MB)`);
+  if (heapMode) heapSections.push(await heapProbe.hostHeapReport(inspectPort, { dir: path.join(os.tmpdir(), 'mathdown-bench-heap'), label: `${kind} ${name}`, hostRssMB: host.sample(), pid: host.pid }));
+  return { ...base, rss };
+}
+
 /**
  * One preview kind on one document case: first open (after a settled window for `settled`), the
  * extension host's RSS, then `keys` keystrokes, each timed until the preview shows it.
@@ -310,6 +325,7 @@ async function measure(page, kind, name, host, recorder, inspectPort) {
   // start with, or scroll to, that part of the document).
   await goTo(page, target.line, target.column);
   if (c.settle) log(`${kind} ${name}: window settled ${(await host.settled({ minMs: 30_000 })) ? '' : 'NOT '}${Date.now() - fileOpened} ms after the file opened`);
+  if (kind === 'editor') return editorOnly(kind, name, host, rss, inspectPort, { formula: target.formulaIndex, bytes: docs[c.file].bytes, formulas: docs[c.file].count });
   const opened = Date.now();
   await runFromPalette(page, PREVIEW[kind].command);
   const preview = new PreviewFrame(page, probeKind(kind));
@@ -392,7 +408,7 @@ async function measure(page, kind, name, host, recorder, inspectPort) {
 const profiler = profiling ? await import('./vscodeProfile.mjs') : undefined;
 const heapProbe = heapMode ? await import('./vscodeHeap.mjs') : undefined;
 const heapSections = [];
-const results = { date: env.date, env, keys, builtin: {}, mathdown: {}, 'mathdown-plain': {}, 'mathdown-nommml': {}, errors: {} };
+const results = { date: env.date, env, keys, builtin: {}, editor: {}, mathdown: {}, 'mathdown-plain': {}, 'mathdown-nommml': {}, errors: {} };
 // A fresh code-server and browser for every (document, preview): no webview, cache or memory left
 // over from the previous measurement. Both previews run with the Mathdown extension loaded, so that
 // the workbench is the same apart from the preview.
@@ -400,6 +416,7 @@ for (const name of docNames) {
   // The notebook's first open varies with VS Code's own start: several samples, renderers alternating.
   const rounds = name === NOTEBOOK_DOC ? notebookSamples : 1;
   for (let round = 0; round < rounds; round++) for (const kind of previews) {
+    if (kind === 'editor' && !EDITOR_DOCS.includes(name)) continue;
     let server, browser, page, host;
     try {
       const inspectPort = profiler || heapMode ? await freePort() : undefined;
@@ -426,7 +443,7 @@ for (const name of docNames) {
       page.setDefaultTimeout(120_000);
       if (web) await routeBuiltinWeb(browser.context, webBuild);
       // The notebook's built-in row runs without Mathdown (see vscodeNotebook.mjs).
-      const withMathdown = name !== NOTEBOOK_DOC || (NOTEBOOK_KINDS[kind]?.withMathdown ?? true);
+      const withMathdown = kind !== 'editor' && (name !== NOTEBOOK_DOC || (NOTEBOOK_KINDS[kind]?.withMathdown ?? true));
       const payload = inspectPort ? inspectorPayload(inspectPort) : [];
       await page.goto(workbenchUrl(server, { folder, payload, ...(withMathdown ? { extensionDevelopmentPath: repoRoot } : {}) }));
       await page.locator('.monaco-workbench').waitFor();
@@ -490,7 +507,7 @@ const lines = [
   '',
   '## Issue 18: the rows of the issue, with their targets',
   '',
-  'Each row in a fresh code-server and browser, the window idle before the file opens. First open is timed from the open-preview command (sent once the document is open and the cursor at the target formula in its middle) to that formula shown: right after the file opened, or, for "window settled", once the extension host has been idle (under 10 % of a core for 3 s) and the file open for at least 30 s. The 10 MB row is Mathdown\'s first screen of the integration suite\'s document (test/integration/hugeDocument.test.ts, scripts/bench/hugeDocument.mjs), the cursor at a paragraph in its middle; the built-in preview is given up after ' + hugeCapMs / 1000 + ' s there. The extension host\'s RSS is read from /proc (the `--type=extensionHost` process below code-server; Mathdown\'s typesetting and lint threads are inside it): before the file opens, its peak, and once the preview is complete and the host idle again (lint done). Save → Problems: an undefined TeX command typed into (then removed from) the formula, Ctrl+S, timed until the status bar\'s problem count changes.',
+  'Each row in a fresh code-server and browser, the window idle before the file opens. First open is timed from the open-preview command (sent once the document is open and the cursor at the target formula in its middle) to that formula shown: right after the file opened, or, for "window settled", once the extension host has been idle (under 10 % of a core for 3 s) and the file open for at least 30 s. The 10 MB row is Mathdown\'s first screen of the integration suite\'s document (test/integration/hugeDocument.test.ts, scripts/bench/hugeDocument.mjs), the cursor at a paragraph in its middle; the built-in preview is given up after ' + hugeCapMs / 1000 + ' s there. The extension host\'s RSS is read from /proc (the `--type=extensionHost` process below code-server; Mathdown\'s typesetting and lint threads are inside it): before the file opens, its peak, and once the preview is complete and the host idle again (lint done); the baseline row opens the same file in a workbench without Mathdown and without a preview (VS Code\'s own share of the host: its text model, the built-in Markdown extension\'s parse, every extension\'s code). Save → Problems: an undefined TeX command typed into (then removed from) the formula, Ctrl+S, timed until the status bar\'s problem count changes.',
   '',
   targetRows(results, web ? { note: { ms: 0.5 } } : {}),
   '',

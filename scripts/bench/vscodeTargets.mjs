@@ -53,6 +53,9 @@ export function targetRows(results, targets = {}) {
   ]) {
     const b = results.builtin?.[doc];
     const m = results.mathdown?.[doc];
+    const alone = results.editor?.[doc]?.rss;
+    if (alone)
+      lines.push(`| extension host RSS, ${label} open in the editor alone (no preview, Mathdown not loaded): VS Code's own share, 30 s after opening | ${mb(alone.steadyMB)} (before opening ${mb(alone.beforeMB)}, peak ${mb(alone.peakMB)}) | – | – | – | baseline |`);
     if (!b?.rss && !m?.rss) continue;
     const cell = (r) =>
       !r?.rss
