@@ -11,7 +11,11 @@ test('the built extension activates under the bench stand-in for vscode, startin
   const child = spawnSync(process.execPath, [join(REPO, 'scripts/bench/activationChild.mjs')], { encoding: 'utf8', timeout: 120_000 });
   const line = child.stdout.split('\n').find((l) => l.startsWith('RESULT '));
   assert.ok(line, `no result: exit ${child.status}\n${child.stderr}`);
-  const result = JSON.parse(line.slice('RESULT '.length)) as { workersStarted: number; mathjaxModulesLoaded: number; subscriptions: number };
+  const result = JSON.parse(line.slice('RESULT '.length)) as {
+    workersStarted: number;
+    mathjaxModulesLoaded: number;
+    subscriptions: number;
+  };
   assert.equal(result.workersStarted, 0);
   assert.equal(result.mathjaxModulesLoaded, 0);
   assert.ok(result.subscriptions > 10, `${result.subscriptions} subscriptions`);
