@@ -75,22 +75,34 @@ function runCli(args, scratch, { oneCore = false } = {}) {
   });
 }
 
+/** Rounds of every configuration per folder; the median run is reported. */
+const FOLDER_ROUNDS = 3;
+
 /** Measures one folder; `files` are its Markdown files (the corpus' README aside). */
-async function measureFolder(name, files, scratch, jobs, log) {
+async function measureFolder(name, files, scratch, jobs, log, rounds) {
   const out = path.join(scratch, `out-${name}`);
   const result = { name, files: files.length, bytes: files.reduce((n, f) => n + fs.statSync(f).size, 0), runs: {} };
+  const samples = {};
   const run = async (label, args, options) => {
     fs.rmSync(out, { recursive: true, force: true });
     const r = await runCli(args, scratch, options);
-    result.runs[label] = r;
+    (samples[label] ??= []).push(r);
     log(`folders ${name} ${label}: ${r.error ? `ERROR ${r.error}` : `${(r.ms / 1000).toFixed(1)} s, ${(files.length / (r.ms / 1000)).toFixed(1)} files/s, peak RSS ${Math.round(r.rssMB)} MB`}`);
   };
-  // N and 1 interleaved, so that a change in the machine's load falls on both
-  for (const cmd of ['lint', 'export']) {
-    const args = cmd === 'lint' ? ['lint', ...files] : ['export', ...files, '--out-dir', out];
-    await run(`${cmd} --jobs ${jobs}`, [...args, '--jobs', String(jobs)]);
-    await run(`${cmd} --jobs 1`, [...args, '--jobs', '1']);
-    if (ONE_CORE) await run(`${cmd} --jobs 1, one core`, [...args, '--jobs', '1'], { oneCore: true });
+  // N and 1 interleaved, round after round, so that a change in the machine's load falls on all;
+  // each configuration's run of median time is reported (a single run moves by a tenth with the load).
+  for (let round = 0; round < rounds; round++) {
+    for (const cmd of ['lint', 'export']) {
+      const args = cmd === 'lint' ? ['lint', ...files] : ['export', ...files, '--out-dir', out];
+      await run(`${cmd} --jobs ${jobs}`, [...args, '--jobs', String(jobs)]);
+      await run(`${cmd} --jobs 1`, [...args, '--jobs', '1']);
+      if (ONE_CORE) await run(`${cmd} --jobs 1, one core`, [...args, '--jobs', '1'], { oneCore: true });
+    }
+  }
+  for (const [label, runs] of Object.entries(samples)) {
+    const failed = runs.find((r) => r.error);
+    const sorted = [...runs].sort((a, b) => a.ms - b.ms);
+    result.runs[label] = failed ?? { ...sorted[(sorted.length - 1) >> 1], samples: runs.map((r) => Math.round(r.ms)) };
   }
   const sample = files.filter((_, i) => i % Math.max(1, Math.floor(files.length / PER_FILE_SAMPLE)) === 0).slice(0, PER_FILE_SAMPLE);
   fs.mkdirSync(out, { recursive: true });
@@ -107,17 +119,17 @@ async function measureFolder(name, files, scratch, jobs, log) {
   return result;
 }
 
-export async function measureFolders(dir, log) {
+export async function measureFolders(dir, log, rounds = FOLDER_ROUNDS) {
   const jobs = os.availableParallelism();
   const scratch = path.join(dir, 'folders');
   fs.mkdirSync(scratch, { recursive: true });
   const folders = [];
   const corpus = findCorpus();
-  if (corpus) folders.push(await measureFolder('corpus', mdFiles(corpus), scratch, jobs, log));
+  if (corpus) folders.push(await measureFolder('corpus', mdFiles(corpus), scratch, jobs, log, rounds));
   else log('folders: no ../shared/corpus (set MATHDOWN_CORPUS); only the generated folder is measured');
   const generated = writeGenerated(path.join(scratch, 'generated'));
-  folders.push(await measureFolder('generated', mdFiles(generated), scratch, jobs, log));
-  return { jobs, corpus, folders };
+  folders.push(await measureFolder('generated', mdFiles(generated), scratch, jobs, log, rounds));
+  return { jobs, rounds, corpus, folders };
 }
 
 /** The report's section: throughput and the targets' ratios (≥ 1.7× N cores vs 1, ≥ 5× vs a process per file). */
@@ -145,7 +157,7 @@ export function foldersTable(f) {
   return `
 ## Folders from the CLI (issue 18)
 
-\`mathdown lint FILES… --jobs N\` and \`mathdown export FILES… --out-dir OUT --jobs N\` in one fresh process each, N = ${f.jobs} (one worker per core) against \`--jobs 1\` pinned to one CPU (\`taskset -c 0\`; the speed-up is against this one-core run, or against the unpinned \`--jobs 1\` where taskset is missing). Unpinned, \`--jobs 1\` already uses more than one core: the main thread reads and lints while the worker typesets, and V8 collects garbage on threads of its own. One process per file is \`mathdown export FILE -o OUT\` timed on a sample of each folder and counted for all its files. Targets: ≥ 1.7× the one-core run, ≥ 5× one process per file. Peak RSS is the CLI process's (worker threads included).
+\`mathdown lint FILES… --jobs N\` and \`mathdown export FILES… --out-dir OUT --jobs N\` in one fresh process each (the median of ${f.rounds ?? 1} interleaved runs of each), N = ${f.jobs} (one worker per core) against \`--jobs 1\` pinned to one CPU (\`taskset -c 0\`; the speed-up is against this one-core run, or against the unpinned \`--jobs 1\` where taskset is missing). Unpinned, \`--jobs 1\` already uses more than one core: the main thread reads and lints while the worker typesets, and V8 collects garbage on threads of its own. One process per file is \`mathdown export FILE -o OUT\` timed on a sample of each folder and counted for all its files. Targets: ≥ 1.7× the one-core run, ≥ 5× one process per file. Peak RSS is the CLI process's (worker threads included).
 
 | folder | command | ${f.jobs} jobs | 1 job | 1 job on one core | speed-up | one process per file | peak RSS ${f.jobs} jobs | peak RSS 1 job |
 |---|---|---:|---:|---:|---:|---:|---:|---:|

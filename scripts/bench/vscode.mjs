@@ -168,6 +168,12 @@ for (const [name, d] of Object.entries(docs)) {
 // Issue 21: `--docs notebook` (vscodeNotebook.mjs).
 if (docNames.includes(NOTEBOOK_DOC)) docs[NOTEBOOK_DOC] = writeNotebook(folder);
 if (docNames.includes(NOTEBOOK_MD_DOC)) docs[NOTEBOOK_MD_DOC] = writeNotebookMarkdown(folder);
+// Every row starts from the documents as generated: a row types into its document and save → Problems
+// saves it, and a later row that looked for the typed formula's text as generated would never find it.
+const pristine = new Map(Object.values(docs).map((d) => [d.file, fs.readFileSync(d.file)]));
+const restoreDocs = () => {
+  for (const [file, bytes] of pristine) fs.writeFileSync(file, bytes);
+};
 
 /** Runs a command by its palette title; retried, since a busy extension host may list it late. */
 async function runFromPalette(page, title, attempts = 3) {
@@ -417,6 +423,7 @@ for (const name of docNames) {
   const rounds = name === NOTEBOOK_DOC ? notebookSamples : 1;
   for (let round = 0; round < rounds; round++) for (const kind of previews) {
     if (kind === 'editor' && !EDITOR_DOCS.includes(name)) continue;
+    restoreDocs();
     let server, browser, page, host;
     try {
       const inspectPort = profiler || heapMode ? await freePort() : undefined;
