@@ -545,7 +545,7 @@ if (heapProbe) {
   ].join('\n');
   process.stdout.write('\n' + report);
   if (write) fs.writeFileSync(path.join(repoRoot, 'bench/PROFILE-vscode.md'), report);
-} else if (write && previews.length === 2 && ((docNames.includes('note') && docNames.includes('reference')) || web)) {
+} else if (write && previews.includes('builtin') && previews.includes('mathdown') && ((docNames.includes('note') && docNames.includes('reference')) || web)) {
   fs.mkdirSync(path.join(repoRoot, 'bench'), { recursive: true });
   const suffix = web ? '-web' : '';
   fs.writeFileSync(path.join(repoRoot, `bench/RESULTS-vscode${suffix}.md`), lines.join('\n'));
