@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it, type TestContext } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { generateDoc } from '../../scripts/bench/generateDoc.mjs';
 import { parseSettings } from '../../src/core/config/parseSettings';
 import { DEFAULT_SETTINGS } from '../../src/core/config/settings';
@@ -102,28 +102,5 @@ describe('LintWorkerClient', () => {
     await assert.rejects(broken.lint('$x$\n', {}), /The lint worker (failed|stopped) \(\/nonexistent\/lintWorker\.js\)/);
     await broken.dispose();
     await assert.rejects(broken.lint('$x$\n', {}), /disposed/);
-  });
-
-  it('with idleMs, stops its thread after that long without a request and starts one for the next', async (t: TestContext) => {
-    // Only the idle timer is driven by hand: the worker's answers are real.
-    t.mock.timers.enable({ apis: ['setTimeout'] });
-    const idle = new LintWorkerClient(WORKER, { idleMs: 15_000 });
-    try {
-      const text = '$a_1 * b_2$ and $c * d$\n';
-      assert.deepEqual(await idle.lint(text, {}), lint(text, {}));
-      assert.equal(idle.running, true);
-      t.mock.timers.tick(14_999);
-      assert.equal(idle.running, true, 'not idle long enough yet');
-      const again = idle.lint(text, {});
-      t.mock.timers.tick(15_000);
-      assert.equal(idle.running, true, 'a request in flight keeps it');
-      assert.deepEqual(await again, lint(text, {}));
-      t.mock.timers.tick(15_000);
-      assert.equal(idle.running, false, 'stopped once idle');
-      assert.deepEqual(await idle.lint(text, {}), lint(text, {}), 'the next request starts a new thread');
-      assert.equal(idle.running, true);
-    } finally {
-      await idle.dispose();
-    }
   });
 });

@@ -17,9 +17,6 @@ export type CoreModule = Omit<typeof Core, 'MathdownRenderer' | 'LintWorkerClien
  */
 export const EDITOR_IDLE_WORKERS: Core.MathdownRendererOptions['idleWorkers'] = { idleMs: 15_000, renewAfter: 1_000 };
 
-/** The lint worker keeps nothing between requests: it stops after the same pause and starts with the next lint. */
-export const EDITOR_LINT_WORKER: Core.LintWorkerOptions = { idleMs: 15_000 };
-
 export interface Host {
   /** The core's code: loaded on first use in Node (dist/core.js), bundled into the browser's extension. */
   loadCore(): CoreModule;

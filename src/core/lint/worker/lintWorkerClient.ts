@@ -4,40 +4,22 @@ import type { LintReply, LintRequest, LintWorkerStarter } from './lintProtocol';
 import type { LintDiagnostic, LintOptions } from '../types';
 import { SerialQueue } from '../../concurrency/serialQueue';
 
-export interface LintWorkerOptions {
-  /**
-   * Stops the worker once it has had no request for this long, giving its memory back (a request
-   * holds the whole text, so the worker keeps nothing between requests); the next request starts a
-   * new one. Off by default: the CLI's worker lives as long as its run.
-   */
-  idleMs?: number;
-}
-
 /**
  * Runs `lint` and `fixAll` in a worker (serveLint; dist/lintWorker.js in Node), one document at a
  * time, so that linting a long document, whose time grows with its length, never holds up the
  * caller's thread: in VS Code that is the extension host, which serves every extension. Aborting
  * the document being linted stops the worker; the next document gets a fresh one. An idle worker
- * does not keep the process alive, and with `idleMs` stops.
+ * does not keep the process alive, but is not stopped: it holds the pieces of the documents it
+ * linted (IncrementalLinter), and a fresh one would lint the next save's document whole.
  */
 export class LintWorkerClient {
   #worker: WorkerPort<LintRequest, LintReply> | undefined;
   readonly #queue = new SerialQueue();
   #closed = false;
-  /** Requests asked and not yet answered (queued ones included). */
-  #asked = 0;
-  #idleTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #starter: LintWorkerStarter;
-  readonly #idleMs: number | undefined;
 
-  constructor(starter: LintWorkerStarter, options: LintWorkerOptions = {}) {
+  constructor(starter: LintWorkerStarter) {
     this.#starter = starter;
-    this.#idleMs = options.idleMs;
-  }
-
-  /** Whether a worker is running (test hook). */
-  get running(): boolean {
-    return this.#worker !== undefined;
   }
 
   lint(text: string, options: LintOptions, signal?: AbortSignal): Promise<LintDiagnostic[]> {
@@ -52,33 +34,11 @@ export class LintWorkerClient {
   }
 
   #ask(request: LintRequest, signal: AbortSignal | undefined): Promise<LintReply> {
-    clearTimeout(this.#idleTimer);
-    this.#asked++;
-    const run = this.#queue.run(() => this.#run(request, signal));
-    const done = (): void => {
-      if (--this.#asked === 0) this.#scheduleRetirement();
-    };
-    run.then(done, done);
-    return run;
-  }
-
-  #scheduleRetirement(): void {
-    if (this.#idleMs === undefined || this.#closed || !this.#worker) return;
-    clearTimeout(this.#idleTimer);
-    const timer = setTimeout(() => {
-      const worker = this.#worker;
-      if (this.#asked > 0 || !worker) return;
-      this.#worker = undefined;
-      void worker.terminate();
-    }, this.#idleMs);
-    // A pending retirement never keeps the process alive.
-    (timer as { unref?: () => void }).unref?.();
-    this.#idleTimer = timer;
+    return this.#queue.run(() => this.#run(request, signal));
   }
 
   async dispose(): Promise<void> {
     this.#closed = true;
-    clearTimeout(this.#idleTimer);
     const worker = this.#worker;
     this.#worker = undefined;
     await worker?.terminate();
