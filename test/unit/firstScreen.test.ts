@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { MathdownRenderer, type RenderResult } from './helpers/testRenderer';
+import { MathdownRenderer, ParseCache, type RenderResult } from './helpers/testRenderer';
 
 const renderer = new MathdownRenderer();
 after(() => renderer.dispose());
@@ -95,5 +95,39 @@ test('a first screen asked for while another render runs is shown before that re
     assert.deepEqual(events, ['first screen', 'the other render']);
   } finally {
     await other.dispose();
+  }
+});
+
+test("a document another reader has parsed whole is not parsed again for the first screen, which shows what the prefix's own parse shows", async () => {
+  const parses = new ParseCache();
+  const shared = new MathdownRenderer({ parses });
+  try {
+    const screen = { fromLine: 200, toLine: 230 };
+    const fromPrefix: RenderResult[] = [];
+    await shared.render(text, {
+      fontCache: 'global',
+      documentKey: 'prefix',
+      firstScreen: { ...screen, onResult: (r) => fromPrefix.push(r) },
+    });
+    // The editor's math (or completion) parses the document first, as one of the parse's readers.
+    parses.parse(text, {}, 'whole');
+    const parsedBefore = parses.stats.parsed;
+    const fromWhole: RenderResult[] = [];
+    const full = await shared.render(text, {
+      fontCache: 'global',
+      documentKey: 'whole',
+      firstScreen: { ...screen, onResult: (r) => fromWhole.push(r) },
+    });
+    assert.equal(parses.stats.parsed, parsedBefore, 'neither the first screen nor the full render parsed the text again');
+    const [a, b] = [fromPrefix[0]!, fromWhole[0]!];
+    const shape = (r: RenderResult) => r.blocks.map((x) => ({ key: x.key, startLine: x.startLine, endLine: x.endLine, html: x.html }));
+    // The prefix's own parse leaves out its last block (the cut may split it); the whole parse has it whole.
+    assert.deepEqual(shape(b).slice(0, a.blocks.length), shape(a));
+    assert.equal(b.blocks.length, a.blocks.length + 1);
+    assert.ok(b.blocks.at(-1)!.endLine < full.lineCount - 100, 'the first screen stops near the screen');
+    assert.doesNotMatch(b.blocks.find((x) => x.startLine === 204)!.html, /mathdown-typesetting/, 'the screen is typeset');
+    assert.equal(b.lineCount, full.lineCount);
+  } finally {
+    await shared.dispose();
   }
 });

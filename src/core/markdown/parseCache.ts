@@ -60,7 +60,18 @@ export class ParseCache {
 
   /** `parse`, with the tokens left as they are until `release` (see the class comment). */
   hold(text: string, math?: Partial<MathOptions>, key?: string): HeldParse {
-    const doc = this.parse(text, math, key);
+    return this.#lend(this.parse(text, math, key));
+  }
+
+  /** `hold` of the parse the document `key` has of this very text and options, if it has one: nothing is parsed. */
+  holdParsed(text: string, math: Partial<MathOptions> | undefined, key: string): HeldParse | undefined {
+    const kept = this.#entries.get(key);
+    if (!kept || kept.doc.text !== text || kept.options !== scanOptionsKey(documentScanOptions(text, math))) return undefined;
+    this.stats.reused++;
+    return this.#lend(kept.doc);
+  }
+
+  #lend(doc: ParsedDocument): HeldParse {
     this.#held.set(doc, (this.#held.get(doc) ?? 0) + 1);
     let released = false;
     return {

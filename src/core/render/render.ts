@@ -226,18 +226,30 @@ export class MathdownRenderer {
   ): Promise<void> {
     const end = firstScreenEnd(text, screen.toLine);
     if (end === undefined) return;
-    const doc = parseMarkdown(text.slice(0, end), math);
-    const chosen = doc.formulas.flatMap((f, i) => (typesetFirst(f, screen) ? [i] : []));
-    const typeset = await typesetter.typeset({ ...typesetOptions(math, options), jobs: chosen.map((i) => typesetJobOf(doc.formulas[i]!)) });
-    const at = new Map(chosen.map((formula, k) => [formula, k]));
-    const formulas = {
-      ...typeset,
-      formulas: doc.formulas.map((f, i) => typeset.formulas[at.get(i) ?? -1] ?? { html: pendingBox(f.tex), cached: false }),
-    };
-    const mathHtml = (i: number) => formulas.formulas[i]!.html;
-    const blocks = this.#renderBlocks(doc, mathHtml, false).slice(0, -1);
-    options.signal?.throwIfAborted();
-    screen.onResult(await this.#result(doc, formulas, blocks, new SourceLines(text).lineCount, started, typesetter));
+    // Another reader of the document (the editor's math, completion) may have parsed it whole
+    // already: its blocks before the cut are the ones wanted, and the text up to there is not
+    // parsed a second time (on a long document, the longest part of the first screen's work).
+    const whole = options.documentKey === undefined ? undefined : this.#parses.holdParsed(text, math, options.documentKey);
+    try {
+      const doc = whole?.doc ?? parseMarkdown(text.slice(0, end), math);
+      const chosen = doc.formulas.flatMap((f, i) => (f.offset < end && typesetFirst(f, screen) ? [i] : []));
+      const typeset = await typesetter.typeset({
+        ...typesetOptions(math, options),
+        jobs: chosen.map((i) => typesetJobOf(doc.formulas[i]!)),
+      });
+      const at = new Map(chosen.map((formula, k) => [formula, k]));
+      const formulas = {
+        ...typeset,
+        formulas: doc.formulas.map((f, i) => typeset.formulas[at.get(i) ?? -1] ?? { html: pendingBox(f.tex), cached: false }),
+      };
+      const mathHtml = (i: number) => formulas.formulas[i]!.html;
+      // The prefix's own parse may have cut its last block short: that one is left out.
+      const blocks = whole ? this.#renderBlocks(doc, mathHtml, false, end) : this.#renderBlocks(doc, mathHtml, false).slice(0, -1);
+      options.signal?.throwIfAborted();
+      screen.onResult(await this.#result(doc, formulas, blocks, new SourceLines(text).lineCount, started, typesetter));
+    } finally {
+      whole?.release();
+    }
   }
 
   async #result(
@@ -277,9 +289,13 @@ export class MathdownRenderer {
     return Promise.all([this.#typesetter.dispose(), this.#priority?.dispose()]).then(() => undefined);
   }
 
-  /** The document's blocks, then (with `footnotes`) its footnotes section as one block after the last line. */
-  #renderBlocks(doc: ParsedDocument, mathHtml: (i: number) => string, footnotes = true): RenderedBlock[] {
-    const blocks = topLevelBlocks(doc);
+  /**
+   * The document's blocks (with `before`, those that end by that offset), then (with `footnotes`)
+   * its footnotes section as one block after the last line.
+   */
+  #renderBlocks(doc: ParsedDocument, mathHtml: (i: number) => string, footnotes = true, before?: number): RenderedBlock[] {
+    const all = topLevelBlocks(doc);
+    const blocks = before === undefined ? all : all.filter((b) => b.endOffset <= before);
     const cached = this.#blocks.blocksHtml(doc, blocks, mathHtml, (missing) => renderTemplates(doc, mathHtml, missing));
     const rendered = blocks.map((block, i) =>
       placedBlock(cached[i]!.key, block.startLine, block.endLine, cached[i]!.template, originOf(block), block.formulaIndices),
