@@ -113,6 +113,25 @@ test('a change inside one piece re-lints that piece only, and lines inserted abo
   assert.ok(linter.lastStats.linted <= 2, `re-linted ${linter.lastStats.linted} pieces`);
 });
 
+test("a linter given another's pieces (through structured cloning, as between workers) re-lints only what changed, with the same diagnostics", () => {
+  const doc = generateDoc({ bytes: 40_000, seed: 4 });
+  const first = new IncrementalLinter();
+  first.lint(doc.text, options(doc.text));
+  const next = new IncrementalLinter();
+  next.restore(structuredClone(first.pieces()));
+  const f = doc.formulas[Math.floor(doc.formulas.length / 3)]!;
+  const edited = `${doc.text.slice(0, f.texStart)}5${doc.text.slice(f.texStart + 1)}`;
+  assertSame(next, edited, 'the edit, from the pieces handed over');
+  assert.ok(next.lastStats.chunks > 20);
+  assert.equal(next.lastStats.linted, 1);
+  // Its own pieces stay the most recent: a capacity of one keeps the last piece it linted itself.
+  const small = new IncrementalLinter(1);
+  small.lint('Own $a * b$ piece.\n', options('Own $a * b$ piece.\n'));
+  const own = small.pieces();
+  small.restore(first.pieces());
+  assert.deepEqual(small.pieces(), own);
+});
+
 test('no cut inside a fence, an HTML comment, a formula, or between a display-math opener and its closer', () => {
   const text = [
     'Intro with $a$.',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, describe, it, type TestContext } from 'node:test';
 import { generateDoc } from '../../scripts/bench/generateDoc.mjs';
 import { parseSettings } from '../../src/core/config/parseSettings';
 import { DEFAULT_SETTINGS } from '../../src/core/config/settings';
@@ -103,4 +103,51 @@ describe('LintWorkerClient', () => {
     await broken.dispose();
     await assert.rejects(broken.lint('$x$\n', {}), /disposed/);
   });
+
+  it('with idleMs, stops its thread when idle and hands its pieces to the next one, which re-lints only what changed', async (t: TestContext) => {
+    // Only the idle timer is driven by hand: the worker's answers are real.
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    const idle = new LintWorkerClient(WORKER, { idleMs: 15_000 });
+    try {
+      const { text, formulas } = generateDoc({ bytes: 40_000, seed: 8 });
+      assert.deepEqual(await idle.lint(text, {}), lint(text, {}));
+      const { chunks } = idle.lastStats;
+      assert.ok(chunks > 20, `${chunks} pieces`);
+      t.mock.timers.tick(14_999);
+      assert.equal(idle.running, true, 'not idle long enough yet');
+      t.mock.timers.tick(1);
+      await until(() => !idle.running, 'the idle worker stopped');
+      const f = formulas[Math.floor(formulas.length / 2)]!;
+      const edited = `${text.slice(0, f.texStart)}4${text.slice(f.texStart + 1)}`;
+      assert.deepEqual(await idle.lint(edited, {}), lint(edited, {}), 'a new worker, the same diagnostics');
+      assert.equal(idle.running, true);
+      assert.equal(idle.lastStats.linted, 1, 'only the edited piece was linted: the pieces came along');
+    } finally {
+      await idle.dispose();
+    }
+  });
+
+  it('with idleMs, a request that comes as the idle worker is being stopped keeps it', async (t: TestContext) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    const idle = new LintWorkerClient(WORKER, { idleMs: 15_000 });
+    try {
+      const text = '$a_1 * b_2$ and $c * d$\n\nAnd $e * f$.\n';
+      await idle.lint(text, {});
+      t.mock.timers.tick(15_000);
+      // The stop is queued (it asks the worker for its pieces first); this request comes before it runs.
+      assert.deepEqual(await idle.lint(text, {}), lint(text, {}));
+      assert.equal(idle.running, true, 'the worker was kept for the request');
+      assert.equal(idle.lastStats.linted, 0, 'and still had its pieces');
+    } finally {
+      await idle.dispose();
+    }
+  });
 });
+
+async function until(check: () => boolean, what: string, deadlineMs = 60_000): Promise<void> {
+  const deadline = Date.now() + deadlineMs;
+  while (!check()) {
+    if (Date.now() > deadline) assert.fail(`not reached: ${what}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}

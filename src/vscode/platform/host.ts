@@ -17,6 +17,9 @@ export type CoreModule = Omit<typeof Core, 'MathdownRenderer' | 'LintWorkerClien
  */
 export const EDITOR_IDLE_WORKERS: Core.MathdownRendererOptions['idleWorkers'] = { idleMs: 15_000, renewAfter: 1_000 };
 
+/** The lint worker stops after the same pause, handing the pieces it linted to the next one (LintWorkerOptions). */
+export const EDITOR_LINT_WORKER: Core.LintWorkerOptions = { idleMs: 15_000 };
+
 export interface Host {
   /** The core's code: loaded on first use in Node (dist/core.js), bundled into the browser's extension. */
   loadCore(): CoreModule;

@@ -9,7 +9,7 @@ import { exportToFileWith } from '../../node/exportFileWriter';
 import { exportPdfWith } from '../../node/exportPdf';
 import { startTypesetWorker } from '../../node/platform/startTypesetWorker';
 import { exportThroughWorkspaceFs } from '../export/exportTarget';
-import { EDITOR_IDLE_WORKERS, type ExportPdfToFile, type ExportToUri, type Host } from './host';
+import { EDITOR_IDLE_WORKERS, EDITOR_LINT_WORKER, type ExportPdfToFile, type ExportToUri, type Host } from './host';
 import { nodeCacheStorage } from './nodeCacheStorage';
 
 export function nodeHost(context: vscode.ExtensionContext): Host {
@@ -50,7 +50,7 @@ export function nodeHost(context: vscode.ExtensionContext): Host {
         throw err;
       }
     },
-    createLinter: () => new (loadCore().LintWorkerClient)(dist('lintWorker.js')),
+    createLinter: () => new (loadCore().LintWorkerClient)(dist('lintWorker.js'), EDITOR_LINT_WORKER),
     cacheStorage: nodeCacheStorage(context.globalStorageUri.fsPath, [dist('core.js'), dist('typesetWorker.js')]),
     exportToUri,
     exportPdfToFile,

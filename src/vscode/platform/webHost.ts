@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import * as browserCore from '../../browser/coreEntry';
 import { exportThroughWorkspaceFs } from '../export/exportTarget';
-import { EDITOR_IDLE_WORKERS, type Host } from './host';
+import { EDITOR_IDLE_WORKERS, EDITOR_LINT_WORKER, type Host } from './host';
 import { workspaceCacheStorage } from './workspaceCacheStorage';
 
 export function webHost(context: vscode.ExtensionContext): Host {
@@ -31,7 +31,7 @@ export function webHost(context: vscode.ExtensionContext): Host {
         idleWorkers: EDITOR_IDLE_WORKERS,
         ...(parses ? { parses } : {}),
       }),
-    createLinter: () => new browserCore.LintWorkerClient(starter('lintWorker.js')),
+    createLinter: () => new browserCore.LintWorkerClient(starter('lintWorker.js'), EDITOR_LINT_WORKER),
     cacheStorage: workspaceCacheStorage(context.globalStorageUri, async () => {
       // The code that typesets is the extension bundle (the core) and the typesetting worker's.
       const [extension, worker] = await Promise.all([read('extension.js'), read('typesetWorker.js')]);

@@ -21,6 +21,9 @@ interface Entry {
   readonly line: number | undefined;
 }
 
+/** The pieces a linter keeps, by their keys, least recently used first: plain data, handed from one lint worker to the next. */
+export type LintPieces = Array<[string, Entry]>;
+
 export class IncrementalLinter {
   readonly #entries = new Map<string, Entry>();
   readonly #capacity: number;
@@ -29,6 +32,23 @@ export class IncrementalLinter {
 
   constructor(capacity = DEFAULT_CAPACITY) {
     this.#capacity = capacity;
+  }
+
+  /** The kept pieces (see `LintPieces`). */
+  pieces(): LintPieces {
+    return [...this.#entries];
+  }
+
+  /** Takes the pieces another linter kept, as older than its own. */
+  restore(pieces: LintPieces): void {
+    const own = [...this.#entries];
+    this.#entries.clear();
+    for (const [key, entry] of pieces) this.#entries.set(key, entry);
+    for (const [key, entry] of own) {
+      this.#entries.delete(key);
+      this.#entries.set(key, entry);
+    }
+    while (this.#entries.size > this.#capacity) this.#entries.delete(this.#entries.keys().next().value!);
   }
 
   /** The same diagnostics as `lint(text, options)`, from the kept pieces where the text is unchanged. */
