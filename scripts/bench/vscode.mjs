@@ -299,15 +299,21 @@ function middleTarget(text) {
   return { formulaIndex: 'middle', line: i + 1, column: open + 1, before: lines[i].slice(open, lines[i].indexOf('$', open)), after: '' };
 }
 
-/** The `editor` row: the host's RSS with the document open and nothing else, once idle and 30 s later (as the previews' rows). */
-async function editorOnly(kind, name, host, rss, inspectPort, base) {
-  rss.settled = await host.settled({ minMs: 0, quietMs: 3000, maxMs: 120_000 });
+/**
+ * The host's RSS once the host is idle again (preview and lint done, or only the file open), and
+ * for the long documents 30 s later; with `--heap`, its memory by isolate and a heap snapshot too.
+ */
+async function hostMemory(kind, name, file, host, rss, inspectPort) {
+  rss.settled = await host.settled({ minMs: 0, quietMs: 3000, maxMs: file === 'huge' ? 300_000 : 120_000 });
   Object.assign(rss, { openMB: host.sample(), peakMB: host.peak });
-  rss.steadySettled = await host.settled({ minMs: 30_000, quietMs: 3000, maxMs: 120_000 });
-  rss.steadyMB = host.sample();
-  log(`${kind} ${name}: extension host RSS ${Math.round(rss.beforeMB ?? 0)} MB before opening, ${Math.round(rss.openMB ?? 0)} MB open, ${Math.round(rss.steadyMB ?? 0)} MB 30 s later (peak ${Math.round(rss.peakMB)} MB)`);
+  log(`${kind} ${name}: extension host RSS ${Math.round(rss.beforeMB ?? 0)} MB before opening, ${Math.round(rss.openMB ?? 0)} MB open (peak ${Math.round(rss.peakMB)} MB${rss.settled ? '' : ', not idle yet'})`);
+  // The reader then reads: 30 s later (Mathdown's idle workers give their memory back after 15 s), the host holds what the open document costs.
+  if (name === 'reference' || name === 'huge') {
+    rss.steadySettled = await host.settled({ minMs: 30_000, quietMs: 3000, maxMs: 120_000 });
+    rss.steadyMB = host.sample();
+    log(`${kind} ${name}: extension host RSS ${Math.round(rss.steadyMB ?? 0)} MB 30 s later${rss.steadySettled ? '' : ' (host not idle)'}`);
+  }
   if (heapMode) heapSections.push(await heapProbe.hostHeapReport(inspectPort, { dir: path.join(os.tmpdir(), 'mathdown-bench-heap'), label: `${kind} ${name}`, hostRssMB: host.sample(), pid: host.pid }));
-  return { ...base, rss };
 }
 
 /**
@@ -331,7 +337,12 @@ async function measure(page, kind, name, host, recorder, inspectPort) {
   // start with, or scroll to, that part of the document).
   await goTo(page, target.line, target.column);
   if (c.settle) log(`${kind} ${name}: window settled ${(await host.settled({ minMs: 30_000 })) ? '' : 'NOT '}${Date.now() - fileOpened} ms after the file opened`);
-  if (kind === 'editor') return editorOnly(kind, name, host, rss, inspectPort, { formula: target.formulaIndex, bytes: docs[c.file].bytes, formulas: docs[c.file].count });
+  const base = { formula: target.formulaIndex, bytes: docs[c.file].bytes, formulas: docs[c.file].count };
+  // The memory baseline: nothing is opened beside the file.
+  if (kind === 'editor') {
+    await hostMemory(kind, name, c.file, host, rss, inspectPort);
+    return { ...base, rss };
+  }
   const opened = Date.now();
   await runFromPalette(page, PREVIEW[kind].command);
   const preview = new PreviewFrame(page, probeKind(kind));
@@ -340,7 +351,6 @@ async function measure(page, kind, name, host, recorder, inspectPort) {
     if (!capped) throw e;
     log(`${kind} ${name}: target formula not shown after the cap of ${hugeCapMs / 1000} s; given up`);
   });
-  const base = { formula: target.formulaIndex, bytes: docs[c.file].bytes, formulas: docs[c.file].count };
   if (shown === undefined) return { ...base, openMs: hugeCapMs, openTimedOut: true, rss: { ...rss, peakMB: host.peak } };
   const openMs = shown - opened;
   // The built-in's browser bundle must have been loaded by the web worker host, else this row measured something else.
@@ -350,19 +360,8 @@ async function measure(page, kind, name, host, recorder, inspectPort) {
   log(`${kind} ${name}: target formula shown ${openMs} ms after the command, DOM still ${Date.now() - shown} ms later (formula #${target.formulaIndex}, line ${target.line})`);
   if (recording) return { ...base, openMs, profile: await recording.stop(`${kind} ${name}`, [['file opened', fileOpened], ['command sent', opened], ['target formula shown', shown]]) };
   // With the preview complete and lint done (Mathdown lints once the first screen is shown): the host idle again.
-  rss.settled = await host.settled({ minMs: 0, quietMs: 3000, maxMs: c.file === 'huge' ? 300_000 : 120_000 });
-  Object.assign(rss, { openMB: host.sample(), peakMB: host.peak });
-  log(`${kind} ${name}: extension host RSS ${Math.round(rss.beforeMB ?? 0)} MB before opening, ${Math.round(rss.openMB ?? 0)} MB open (peak ${Math.round(rss.peakMB)} MB${rss.settled ? '' : ', not idle yet'})`);
-  // The reader then reads: 30 s later (Mathdown's idle workers give their memory back after 15 s), the host holds what the open document costs.
-  if (name === 'reference' || name === 'huge') {
-    rss.steadySettled = await host.settled({ minMs: 30_000, quietMs: 3000, maxMs: 120_000 });
-    rss.steadyMB = host.sample();
-    log(`${kind} ${name}: extension host RSS ${Math.round(rss.steadyMB ?? 0)} MB 30 s later${rss.steadySettled ? '' : ' (host not idle)'}`);
-  }
-  if (heapMode) {
-    heapSections.push(await heapProbe.hostHeapReport(inspectPort, { dir: path.join(os.tmpdir(), 'mathdown-bench-heap'), label: `${kind} ${name}`, hostRssMB: host.sample(), pid: host.pid }));
-    return { ...base, openMs, rss };
-  }
+  await hostMemory(kind, name, c.file, host, rss, inspectPort);
+  if (heapMode) return { ...base, openMs, rss };
   const count = c.keys ?? (name === 'reference' ? referenceKeys : keys);
   if (count === 0) return { ...base, openMs, rss };
   await runFromPalette(page, 'View: Focus First Editor Group');
@@ -422,7 +421,8 @@ for (const name of docNames) {
   // The notebook's first open varies with VS Code's own start: several samples, renderers alternating.
   const rounds = name === NOTEBOOK_DOC ? notebookSamples : 1;
   for (let round = 0; round < rounds; round++) for (const kind of previews) {
-    if (kind === 'editor' && !EDITOR_DOCS.includes(name)) continue;
+    // The baseline has no first open to profile.
+    if (kind === 'editor' && (profiling || !EDITOR_DOCS.includes(name))) continue;
     restoreDocs();
     let server, browser, page, host;
     try {

@@ -171,7 +171,6 @@ export function addNotebookSample(row, sample) {
 
 const fmt = (v) => (v === undefined ? '–' : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
 
-/** Prints (and with `write`, writes) the notebook rows of a bench:vscode run. */
 /**
  * With `--docs notebook,notebook-md`: the same cells as one `.md` file in the Markdown previews (command →
  * first formula shown), the ratio the preview meets on this content in the same run.
@@ -187,6 +186,7 @@ function mdRow(results) {
   ];
 }
 
+/** Prints (and with `write`, writes) the notebook rows of a bench:vscode run. */
 export function notebookReport(results, { env, doc, write, repoRoot, log }) {
   const b = results.builtin?.[NOTEBOOK_DOC];
   const m = results.mathdown?.[NOTEBOOK_DOC];
