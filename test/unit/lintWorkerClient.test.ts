@@ -9,6 +9,7 @@ import { fixAll, lint, lintDocument } from '../../src/core/lint';
 import { parseMarkdown } from '../../src/core/markdown';
 import { LintWorkerClient } from './helpers/testRenderer';
 import { UNDEFINED_FOO } from './helpers/texErrorFormula';
+import { until } from './helpers/until';
 
 const WORKER = join(__dirname, 'lintWorker.js');
 const FIXTURES = join(__dirname, '../../../test/fixtures/lint');
@@ -116,7 +117,7 @@ describe('LintWorkerClient', () => {
       t.mock.timers.tick(14_999);
       assert.equal(idle.running, true, 'not idle long enough yet');
       t.mock.timers.tick(1);
-      await until(() => !idle.running, 'the idle worker stopped');
+      await until(() => !idle.running, 'the idle worker stopped', 60_000);
       const f = formulas[Math.floor(formulas.length / 2)]!;
       const edited = `${text.slice(0, f.texStart)}4${text.slice(f.texStart + 1)}`;
       assert.deepEqual(await idle.lint(edited, {}), lint(edited, {}), 'a new worker, the same diagnostics');
@@ -143,11 +144,3 @@ describe('LintWorkerClient', () => {
     }
   });
 });
-
-async function until(check: () => boolean, what: string, deadlineMs = 60_000): Promise<void> {
-  const deadline = Date.now() + deadlineMs;
-  while (!check()) {
-    if (Date.now() > deadline) assert.fail(`not reached: ${what}`);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}

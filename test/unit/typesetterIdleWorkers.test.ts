@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { nodeRendererOptions } from '../../src/node/platform/nodeRendererOptions';
 import type { TypesetWorkerStarter } from '../../src/core/typeset/startedWorker';
 import { Typesetter, type TypesetJob } from './helpers/nodeTypesetter';
+import { until } from './helpers/until';
 
 const inline = (tex: string): TypesetJob => ({ tex, display: false });
 const IDLE_MS = 15_000;
@@ -31,15 +32,6 @@ function countingStarter(): { starter: TypesetWorkerStarter; starts: number; sto
     } satisfies TypesetWorkerStarter,
   };
   return counts;
-}
-
-/** Lets pending promise callbacks and worker messages run (setImmediate is not mocked here), until `done`. */
-async function until(done: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (!done()) {
-    if (Date.now() > deadline) assert.fail(`not reached: ${what}`);
-    await new Promise((r) => setImmediate(r));
-  }
 }
 
 async function typeset(ts: Typesetter, texs: string[]): Promise<void> {
