@@ -46,7 +46,7 @@ export class ParseCache {
     const previous = this.#entries.get(key);
     this.#entries.delete(key);
     let doc: ParsedDocument;
-    if (previous && previous.doc.text === text && previous.options === options) {
+    if (previous && isParseOf(previous, text, options)) {
       this.stats.reused++;
       doc = previous.doc;
     } else {
@@ -66,7 +66,7 @@ export class ParseCache {
   /** `hold` of the parse the document `key` has of this very text and options, if it has one: nothing is parsed. */
   holdParsed(text: string, math: Partial<MathOptions> | undefined, key: string): HeldParse | undefined {
     const kept = this.#entries.get(key);
-    if (!kept || kept.doc.text !== text || kept.options !== scanOptionsKey(documentScanOptions(text, math))) return undefined;
+    if (!kept || !isParseOf(kept, text, scanOptionsKey(documentScanOptions(text, math)))) return undefined;
     this.stats.reused++;
     return this.#lend(kept.doc);
   }
@@ -94,4 +94,9 @@ export class ParseCache {
   clear(): void {
     this.#entries.clear();
   }
+}
+
+/** Whether the kept parse is of this very text with these options (`scanOptionsKey`). */
+function isParseOf(entry: Entry, text: string, options: string): boolean {
+  return entry.doc.text === text && entry.options === options;
 }

@@ -48,7 +48,7 @@ export class IncrementalLinter {
       this.#entries.delete(key);
       this.#entries.set(key, entry);
     }
-    while (this.#entries.size > this.#capacity) this.#entries.delete(this.#entries.keys().next().value!);
+    this.#trim();
   }
 
   /** The same diagnostics as `lint(text, options)`, from the kept pieces where the text is unchanged. */
@@ -81,9 +81,14 @@ export class IncrementalLinter {
     // Rules that read the whole document, over the whole document.
     const whole = createLintContext(text, formulas, math, targets);
     out.push(...runRules(whole, options.rules, (rule) => !!rule.documentWide));
-    while (this.#entries.size > this.#capacity) this.#entries.delete(this.#entries.keys().next().value!);
+    this.#trim();
     this.lastStats = { chunks: chunks.length, linted };
     return finishDiagnostics(text, out);
+  }
+
+  /** Drops the least recently used pieces beyond the capacity. */
+  #trim(): void {
+    while (this.#entries.size > this.#capacity) this.#entries.delete(this.#entries.keys().next().value!);
   }
 }
 
