@@ -7,9 +7,10 @@ import { basename, dirname, join } from 'node:path';
  * Writes `data` to `path` so that readers see either the old file or the whole new one: the data
  * goes to a temporary file in the same folder (same file system), which is then renamed over `path`.
  * The temporary file's name holds the writer's process id, so that one left by a writer that was
- * killed mid-write is removed by the next write to the same path.
+ * killed mid-write is removed by the next write to the same path. Pieces (`AsyncIterable`) are
+ * written as they come, so a large file is never held whole in memory.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array | AsyncIterable<string>): Promise<void> {
   await removeStaleTemps(dirname(path), tempPrefix(path));
   const temp = tempPath(path);
   try {

@@ -9,7 +9,8 @@ export interface CacheStorage {
   readonly file: string;
   /** Rejects when there is no file yet. */
   read(): Promise<string>;
-  write(text: string): Promise<void>;
+  /** Writes the file's text from its pieces (a host that can writes each as it comes, never holding the whole text). */
+  write(parts: AsyncIterable<string>): Promise<void>;
   /** The last write, as the extension stops: synchronous where the host can (Node), else started and left to finish. */
   writeAtExit(text: string): void;
   remove(): Promise<void>;
@@ -23,6 +24,17 @@ const IDLE_MS = 30_000;
 /** Lets the thread serve others between pieces of work (setImmediate where the host has it). */
 const yieldThread = (): Promise<void> =>
   new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
+/**
+ * The cache file's pieces, yielding the thread between them: serializing a large cache in one go
+ * would hold up the extension host (and a keystroke's preview update) for as long as it takes.
+ */
+async function* cacheFileParts(renderer: MathdownRenderer, engine: string): AsyncGenerator<string> {
+  for (const part of renderer.cacheFileParts(engine)) {
+    yield part;
+    await yieldThread();
+  }
+}
 
 export class TypesetCacheStore {
   readonly #storage: CacheStorage;
@@ -61,14 +73,7 @@ export class TypesetCacheStore {
     if (misses !== this.#savedMisses) {
       this.#savedMisses = misses;
       const engine = await this.#engine();
-      // In pieces, yielding between them: serializing a large cache in one go would hold up the
-      // extension host (and a keystroke's preview update) for as long as it takes.
-      const parts: string[] = [];
-      for (const part of renderer.cacheFileParts(engine)) {
-        parts.push(part);
-        await yieldThread();
-      }
-      await this.#storage.write(parts.join(''));
+      await this.#storage.write(cacheFileParts(renderer, engine));
     }
     return this.#storage.file;
   }

@@ -86,3 +86,20 @@ test('a failed write keeps the existing file and cleans up', async () => {
   await assert.rejects(writeFileAtomic(join(d, 'missing', 'x.html'), 'new'), { code: 'ENOENT' });
   assert.ok(!existsSync(join(d, 'missing')));
 });
+
+test('a file written from pieces holds them in order; pieces that fail midway keep the old file', async () => {
+  const d = folder();
+  const out = join(d, 'cache.json');
+  async function* pieces(fail: boolean): AsyncGenerator<string> {
+    for (let i = 0; i < 5; i++) {
+      if (fail && i === 3) throw new Error('serializing failed');
+      yield `[${i}]`;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  await writeFileAtomic(out, pieces(false));
+  assert.equal(readFileSync(out, 'utf8'), '[0][1][2][3][4]');
+  await assert.rejects(writeFileAtomic(out, pieces(true)), /serializing failed/);
+  assert.equal(readFileSync(out, 'utf8'), '[0][1][2][3][4]');
+  assert.deepEqual(readdirSync(d), ['cache.json']);
+});

@@ -16,9 +16,9 @@ export function nodeCacheStorage(folder: string, bundles: readonly string[]): Ca
   return {
     file,
     read: () => readFile(file, 'utf8'),
-    write: async (text) => {
+    write: async (parts) => {
       await mkdir(folder, { recursive: true });
-      await writeFileAtomic(file, text);
+      await writeFileAtomic(file, parts);
     },
     writeAtExit: (text) => {
       mkdirSync(folder, { recursive: true });

@@ -9,16 +9,22 @@ const FILE_NAME = 'typeset-cache.json';
 export function workspaceCacheStorage(folder: vscode.Uri, engine: () => Promise<string>): CacheStorage {
   const file = vscode.Uri.joinPath(folder, FILE_NAME);
   let id: Promise<string> | undefined;
-  const write = async (text: string): Promise<void> => {
+  const writeText = async (text: string): Promise<void> => {
     await vscode.workspace.fs.createDirectory(folder);
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+  };
+  // workspace.fs writes a file from one buffer: the pieces are joined first.
+  const write = async (parts: AsyncIterable<string>): Promise<void> => {
+    let text = '';
+    for await (const part of parts) text += part;
+    await writeText(text);
   };
   return {
     file: file.toString(),
     read: async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(file)),
     write,
     writeAtExit: (text) => {
-      write(text).catch((e: unknown) => console.error('[mathdown] could not save the formula cache', e));
+      writeText(text).catch((e: unknown) => console.error('[mathdown] could not save the formula cache', e));
     },
     remove: async () => {
       try {
