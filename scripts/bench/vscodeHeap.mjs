@@ -122,6 +122,9 @@ export async function hostHeapReport(port, { dir, label, hostRssMB, pid }) {
     const memory = JSON.parse(usage.result.value);
     const main = await inspector.send('Runtime.getHeapUsage');
     const workers = await workerHeaps(inspector);
+    // What a full collection of the main isolate gives back: garbage and free pages it held.
+    await inspector.send('HeapProfiler.collectGarbage');
+    const afterGc = JSON.parse((await inspector.send('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true })).result.value);
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${label.replace(/\W+/g, '-')}.heapsnapshot`);
     const snapshot = await takeSnapshot(inspector, file);
@@ -131,6 +134,8 @@ export async function hostHeapReport(port, { dir, label, hostRssMB, pid }) {
       `## ${label}`,
       '',
       `Extension host RSS ${Math.round(hostRssMB ?? 0)} MB. process.memoryUsage(): rss ${mb(memory.rss)}, V8 heap ${mb(memory.heapUsed)} used of ${mb(memory.heapTotal)}, external ${mb(memory.external)} (array buffers ${mb(memory.arrayBuffers)}).`,
+      '',
+      `After a full garbage collection of the main isolate: rss ${mb(afterGc.rss)}, V8 heap ${mb(afterGc.heapUsed)} used of ${mb(afterGc.heapTotal)}, external ${mb(afterGc.external)} (array buffers ${mb(afterGc.arrayBuffers)}).`,
       '',
       'Resident memory by mapping (/proc/PID/smaps):',
       '',

@@ -19,6 +19,7 @@ import { LazyRenderer } from './preview/lazyRenderer';
 import { openPreviewOnStart } from './preview/openPreviewOnStart';
 import { PreviewManager } from './preview/previewManager';
 import { FirstScreens } from './schedule/firstScreens';
+import { HeapRelease } from './schedule/heapRelease';
 import { SecurityLevels } from './previewSecurity/securityLevels';
 import { securitySelector } from './previewSecurity/securitySelector';
 import { Settings } from './settings/settings';
@@ -36,6 +37,8 @@ export function startExtension(context: vscode.ExtensionContext, host: Host): vo
     () => settings.for().preview.persistentCache,
   );
   const securityLevels = new SecurityLevels(context.globalState);
+  // After a burst of renders and lint, the host's heap gives back the pages the burst grew it by.
+  const heapRelease = new HeapRelease(host.heap);
   // Lint on open waits for a preview's first screen of the same document: the screen gets the cores first.
   const firstScreens = new FirstScreens();
   const previews = new PreviewManager({
@@ -45,8 +48,9 @@ export function startExtension(context: vscode.ExtensionContext, host: Host): vo
     securityLevels,
     firstScreens,
     assistiveMml: host.previewAssistiveMml,
+    afterRender: heapRelease.noteWork,
   });
-  context.subscriptions.push(settings, parses, renderer, securityLevels, previews);
+  context.subscriptions.push(settings, parses, renderer, securityLevels, previews, heapRelease);
   if (host.openPreviewOnStart) context.subscriptions.push(openPreviewOnStart(previews));
   const notebooks = new NotebookMath({ renderer: () => renderer.get(), settings, firstScreens });
   context.subscriptions.push(notebooks);
@@ -79,6 +83,7 @@ export function startExtension(context: vscode.ExtensionContext, host: Host): vo
     settings,
     firstScreens,
   });
+  context.subscriptions.push(lint.controller.onDidLint(heapRelease.noteWork));
   const exportHtml = exportHtmlCommand(
     () => renderer.get(),
     host.exportToUri,

@@ -2,35 +2,8 @@
 // and by runs that end when the test says so: no real time passes, nothing depends on the machine.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CoalescingRunner, type RunnerClock } from '../../src/vscode/schedule/coalescingRunner';
-
-class FakeClock implements RunnerClock {
-  now = 0;
-  #timers = new Map<number, { at: number; fn: () => void }>();
-  #next = 1;
-  setTimeout(fn: () => void, ms: number): unknown {
-    const id = this.#next++;
-    this.#timers.set(id, { at: this.now + ms, fn });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.#timers.delete(handle as number);
-  }
-  get pending(): number {
-    return this.#timers.size;
-  }
-  advance(ms: number): void {
-    const until = this.now + ms;
-    for (;;) {
-      const due = [...this.#timers.entries()].filter(([, t]) => t.at <= until).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      this.#timers.delete(due[0]);
-      this.now = due[1].at;
-      due[1].fn();
-    }
-    this.now = until;
-  }
-}
+import { CoalescingRunner } from '../../src/vscode/schedule/coalescingRunner';
+import { FakeClock } from './helpers/fakeClock';
 
 /** A runner whose runs are recorded and finished by hand. */
 function harness() {

@@ -3,31 +3,9 @@
 // time limit passes. Driven by a fake clock: no real time passes.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { RunnerClock } from '../../src/vscode/schedule/coalescingRunner';
 import { FirstScreens } from '../../src/vscode/schedule/firstScreens';
 import { LoadingHold } from '../../src/vscode/schedule/loadingHold';
-
-class FakeClock implements RunnerClock {
-  #timers = new Map<number, () => void>();
-  #next = 1;
-  setTimeout(fn: () => void): unknown {
-    const id = this.#next++;
-    this.#timers.set(id, fn);
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.#timers.delete(handle as number);
-  }
-  get pending(): number {
-    return this.#timers.size;
-  }
-  /** Runs every timer (the time limit passes). */
-  expire(): void {
-    const fns = [...this.#timers.values()];
-    this.#timers.clear();
-    for (const fn of fns) fn();
-  }
-}
+import { FakeClock } from './helpers/fakeClock';
 
 test('a loading page holds its document until released; the timer goes with the release', () => {
   const screens = new FirstScreens();

@@ -4,6 +4,7 @@
 import type * as vscode from 'vscode';
 import type * as Core from '../../core';
 import type { PageSetup } from '../../node/pdf/pageSetup';
+import type { HostHeap } from '../schedule/heapRelease';
 import type { CacheStorage } from '../typesetCacheStore';
 
 /** The core's functions and classes that need no platform (the renderer and the lint client come from the host). */
@@ -33,6 +34,8 @@ export interface Host {
   exportToUri: ExportToUri;
   /** Prints a document's page to a PDF file with a local browser: Node only (the browser's host has no program to start). */
   exportPdfToFile?: ExportPdfToFile;
+  /** The host's heap, for giving back what a burst of work grew it by (HeapRelease): Node's only. */
+  heap?: HostHeap;
   /** Whether the integration tests' commands are registered (never in a user's session). */
   testHooks: boolean;
   /** Whether the active Markdown document's preview opens at start (`npm start`). */

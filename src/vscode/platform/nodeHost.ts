@@ -11,6 +11,7 @@ import { startTypesetWorker } from '../../node/platform/startTypesetWorker';
 import { exportThroughWorkspaceFs } from '../export/exportTarget';
 import { EDITOR_IDLE_WORKERS, EDITOR_LINT_WORKER, type ExportPdfToFile, type ExportToUri, type Host } from './host';
 import { nodeCacheStorage } from './nodeCacheStorage';
+import { nodeHeap } from './nodeHeap';
 
 export function nodeHost(context: vscode.ExtensionContext): Host {
   const dist = (name: string) => vscode.Uri.joinPath(context.extensionUri, 'dist', name).fsPath;
@@ -54,6 +55,7 @@ export function nodeHost(context: vscode.ExtensionContext): Host {
     cacheStorage: nodeCacheStorage(context.globalStorageUri.fsPath, [dist('core.js'), dist('typesetWorker.js')]),
     exportToUri,
     exportPdfToFile,
+    heap: nodeHeap,
     testHooks: !!process.env['MATHDOWN_TEST'],
     openPreviewOnStart: !!process.env['MATHDOWN_OPEN_PREVIEW'],
     previewAssistiveMml: process.env['MATHDOWN_BENCH_ASSISTIVE_MML'] !== '0',

@@ -38,6 +38,8 @@ export interface PreviewDeps {
   readonly firstScreens?: FirstScreens;
   /** False only in a benchmark of what the assistive MathML costs (Host.previewAssistiveMml). */
   readonly assistiveMml?: boolean;
+  /** Told after each render: the host gives back the memory a burst of renders grew it by, once they pause (HeapRelease). */
+  readonly afterRender?: () => void;
 }
 
 export class PreviewPanel implements vscode.Disposable {
@@ -64,7 +66,7 @@ export class PreviewPanel implements vscode.Disposable {
   #abort: AbortController | undefined;
   /** Renders one at a time; the argument is whether to resend every block (requests OR it). */
   readonly #renders = new CoalescingRunner<boolean>(
-    (reset) => this.#render(reset),
+    (reset) => this.#render(reset).finally(() => this.#deps.afterRender?.()),
     (a, b) => a || b,
   );
   #snapshotId = 0;

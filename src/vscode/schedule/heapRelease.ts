@@ -1,0 +1,76 @@
+// Gives the extension host's memory back after a burst of Mathdown's work. A long document's first
+// render and lint grow the host's heap by the garbage they leave; V8 hands such pages back to the
+// system only once it sees the process idle, and VS Code's extension host, busy with every
+// extension's timers and messages, hardly ever looks idle to it, so the host kept them for good.
+// Once Mathdown's own work has paused, and only when the heap has grown well beyond what it held and
+// much of it is unused, one full collection gives them back. Without vscode, so that it is testable
+// with a fake clock.
+import { realClock, type RunnerClock } from './coalescingRunner';
+
+/** The extension host's heap as a platform reads and collects it (Node's; the browser's host has none). */
+export interface HostHeap {
+  /** Bytes the heap holds from the system, and bytes its objects use. */
+  usage(): { total: number; used: number };
+  /** A full collection that also returns the free pages to the system; resolves when it is done. */
+  collect(): Promise<void>;
+}
+
+export interface HeapReleaseOptions {
+  /** How long Mathdown's work must have paused. */
+  quietMs: number;
+  /** How much the heap must have grown since it was last collected (or since activation). */
+  minGrowth: number;
+  /** How much of the heap must be unused. */
+  minFree: number;
+}
+
+const MB = 1024 * 1024;
+
+export const HEAP_RELEASE: HeapReleaseOptions = { quietMs: 10_000, minGrowth: 64 * MB, minFree: 64 * MB };
+
+export class HeapRelease {
+  readonly #heap: HostHeap | undefined;
+  readonly #options: HeapReleaseOptions;
+  readonly #clock: RunnerClock;
+  #timer: unknown;
+  #baseline: number;
+  #disposed = false;
+  /** Collections made so far (for tests and benchmarks). */
+  collections = 0;
+
+  constructor(heap: HostHeap | undefined, options: HeapReleaseOptions = HEAP_RELEASE, clock: RunnerClock = realClock) {
+    this.#heap = heap;
+    this.#options = options;
+    this.#clock = clock;
+    this.#baseline = heap?.usage().total ?? 0;
+  }
+
+  /** Mathdown has just done some work (a render shown, a lint published): the pause is counted from now. */
+  readonly noteWork = (): void => {
+    if (!this.#heap || this.#disposed) return;
+    if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
+    this.#timer = this.#clock.setTimeout(() => {
+      this.#timer = undefined;
+      void this.#release();
+    }, this.#options.quietMs);
+  };
+
+  dispose(): void {
+    this.#disposed = true;
+    if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  async #release(): Promise<void> {
+    const heap = this.#heap!;
+    const { total, used } = heap.usage();
+    if (total - this.#baseline < this.#options.minGrowth || total - used < this.#options.minFree) return;
+    try {
+      await heap.collect();
+      this.collections++;
+    } catch (e) {
+      console.error('[mathdown] could not collect the heap', e);
+    }
+    this.#baseline = heap.usage().total;
+  }
+}
