@@ -52,7 +52,7 @@ export function startExtension(context: vscode.ExtensionContext, host: Host): vo
   });
   context.subscriptions.push(settings, parses, renderer, securityLevels, previews, heapRelease);
   if (host.openPreviewOnStart) context.subscriptions.push(openPreviewOnStart(previews));
-  const notebooks = new NotebookMath({ renderer: () => renderer.get(), settings, firstScreens });
+  const notebooks = new NotebookMath({ renderer: () => renderer.get(), settings, firstScreens, afterRender: heapRelease.noteWork });
   context.subscriptions.push(notebooks);
   // A notebook cell's context: the macros of the cells before it, the labels of the others.
   const formulasOfCell = cellFormulas(

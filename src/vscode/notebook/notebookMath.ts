@@ -20,6 +20,8 @@ export interface NotebookMathDeps {
   settings: Settings;
   /** An opening notebook's cells count as first screens: lint of its cells waits until the cells in view are sent. */
   firstScreens?: FirstScreens;
+  /** Told after each render: the host gives back the memory a burst of renders grew it by, once they pause (HeapRelease). */
+  afterRender?: () => void;
 }
 
 /** An edit burst (typing in a cell) is rendered once it pauses. */
@@ -183,6 +185,7 @@ export class NotebookMath implements vscode.Disposable {
       // Screen readers read the MathML; the equation numbers in it are what the tests read too.
       assistiveMml: true,
     });
+    this.#deps.afterRender?.();
     const targets = new Map<string, vscode.NotebookCell>();
     result.cells.forEach((cell, i) => {
       // MathJax's id for a label (its Tags.formatId); the first cell that defines it wins, as in the typesetting.
