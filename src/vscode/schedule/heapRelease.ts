@@ -1,10 +1,10 @@
 // Gives the extension host's memory back after a burst of Mathdown's work. A long document's first
 // render and lint grow the host's heap by the garbage they leave; V8 hands such pages back to the
-// system only once it sees the process idle, and VS Code's extension host, busy with every
-// extension's timers and messages, hardly ever looks idle to it, so the host kept them for good.
-// Once Mathdown's own work has paused, and only when the heap has grown well beyond what it held and
-// much of it is unused, one full collection gives them back. Without vscode, so that it is testable
-// with a fake clock.
+// system once it judges the process idle (its memory reducer), which in plain Node happens soon
+// after the work, but VS Code's extension host, with every extension's timers and messages, kept
+// them for as long as it was watched. Once Mathdown's own work has paused, and only when the heap
+// has grown well beyond what it held and much of it is unused, one full collection gives them back.
+// Without vscode, so that it is testable with a fake clock.
 import { realClock, type RunnerClock } from './coalescingRunner';
 
 /** The extension host's heap as a platform reads and collects it (Node's; the browser's host has none). */
