@@ -5,7 +5,7 @@
 // them for as long as it was watched. Once Mathdown's own work has paused, and only when the heap
 // has grown well beyond what it held and much of it is unused, one full collection gives them back.
 // Without vscode, so that it is testable with a fake clock.
-import { realClock, type RunnerClock } from './coalescingRunner';
+import { CoalescingRunner, realClock, type RunnerClock } from './coalescingRunner';
 
 /** The extension host's heap as a platform reads and collects it (Node's; the browser's host has none). */
 export interface HostHeap {
@@ -31,34 +31,28 @@ export const HEAP_RELEASE: HeapReleaseOptions = { quietMs: 10_000, minGrowth: 64
 export class HeapRelease {
   readonly #heap: HostHeap | undefined;
   readonly #options: HeapReleaseOptions;
-  readonly #clock: RunnerClock;
-  #timer: unknown;
+  /** Each note of work puts the collection off by `quietMs` again; a collection never overlaps another. */
+  readonly #collections: CoalescingRunner<undefined>;
   #baseline: number;
-  #disposed = false;
-  /** Collections made so far (for tests and benchmarks). */
-  collections = 0;
 
   constructor(heap: HostHeap | undefined, options: HeapReleaseOptions = HEAP_RELEASE, clock: RunnerClock = realClock) {
     this.#heap = heap;
     this.#options = options;
-    this.#clock = clock;
+    this.#collections = new CoalescingRunner<undefined>(
+      () => this.#release(),
+      () => undefined,
+      clock,
+    );
     this.#baseline = heap?.usage().total ?? 0;
   }
 
   /** Mathdown has just done some work (a render shown, a lint published): the pause is counted from now. */
   readonly noteWork = (): void => {
-    if (!this.#heap || this.#disposed) return;
-    if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
-    this.#timer = this.#clock.setTimeout(() => {
-      this.#timer = undefined;
-      void this.#release();
-    }, this.#options.quietMs);
+    if (this.#heap) this.#collections.request({ delayMs: this.#options.quietMs, arg: undefined });
   };
 
   dispose(): void {
-    this.#disposed = true;
-    if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
-    this.#timer = undefined;
+    this.#collections.dispose();
   }
 
   async #release(): Promise<void> {
@@ -67,7 +61,6 @@ export class HeapRelease {
     if (total - this.#baseline < this.#options.minGrowth || total - used < this.#options.minFree) return;
     try {
       await heap.collect();
-      this.collections++;
     } catch (e) {
       console.error('[mathdown] could not collect the heap', e);
     }
