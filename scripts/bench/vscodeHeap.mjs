@@ -10,6 +10,12 @@ import { HostInspector } from './hostInspector.mjs';
 
 const mb = (bytes) => `${(bytes / 1048576).toFixed(0)} MB`;
 
+/** The host's process.memoryUsage(), read through its inspector. */
+async function hostMemoryUsage(inspector) {
+  const usage = await inspector.send('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true });
+  return JSON.parse(usage.result.value);
+}
+
 /** Heap usage of every worker thread of the host: [{ title, usedSize, totalSize }]. */
 async function workerHeaps(inspector) {
   const workers = new Map();
@@ -118,13 +124,12 @@ export async function hostHeapReport(port, { dir, label, hostRssMB, pid }) {
   const inspector = await HostInspector.connect(port);
   try {
     await inspector.send('Runtime.enable');
-    const usage = await inspector.send('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true });
-    const memory = JSON.parse(usage.result.value);
+    const memory = await hostMemoryUsage(inspector);
     const main = await inspector.send('Runtime.getHeapUsage');
     const workers = await workerHeaps(inspector);
     // What a full collection of the main isolate gives back: garbage and free pages it held.
     await inspector.send('HeapProfiler.collectGarbage');
-    const afterGc = JSON.parse((await inspector.send('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true })).result.value);
+    const afterGc = await hostMemoryUsage(inspector);
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${label.replace(/\W+/g, '-')}.heapsnapshot`);
     const snapshot = await takeSnapshot(inspector, file);
