@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { loadProjectSettings, type MathdownSettings } from '../core';
+import { loadProjectSettings, type ConfigHost, type MathdownSettings, type ProjectSettings } from '../core';
 import { nodeConfigHost } from '../node/nodeConfigHost';
 import { CliError, type CliIO } from './io';
 
@@ -11,15 +11,35 @@ export { CONFIG_FILE } from '../core';
  * malformed settings file is an error; a bad key is reported on stderr and its default applies;
  * a preamble line that is not a definition is reported on stderr and skipped.
  */
-export async function loadSettings(forDir: string, io: CliIO, explicit?: string): Promise<MathdownSettings> {
-  const file = explicit !== undefined ? resolve(io.cwd, explicit) : undefined;
-  const project = await loadProjectSettings({
-    host: nodeConfigHost,
-    dir: resolve(forDir),
-    ...(file !== undefined ? { explicit: file } : {}),
-  });
+export function loadSettings(forDir: string, io: CliIO, explicit?: string): Promise<MathdownSettings> {
+  return settingsLoader(io.cwd, explicit)(forDir, io);
+}
+
+/**
+ * `loadSettings` for the files of one run: the settings and preamble files are read once per
+ * folder (a folder's files share them), each file's caller still hears of their problems.
+ */
+export function settingsLoader(
+  cwd: string,
+  explicit?: string,
+  host: ConfigHost = nodeConfigHost,
+): (forDir: string, io: CliIO) => Promise<MathdownSettings> {
+  const file = explicit !== undefined ? resolve(cwd, explicit) : undefined;
+  const loaded = new Map<string, Promise<ProjectSettings>>();
+  return async (forDir, io) => {
+    const dir = resolve(forDir);
+    let project = loaded.get(dir);
+    if (!project) {
+      project = loadProjectSettings({ host, dir, ...(file !== undefined ? { explicit: file } : {}) });
+      loaded.set(dir, project);
+    }
+    return settingsOf(await project, file, io);
+  };
+}
+
+function settingsOf(project: ProjectSettings, explicit: string | undefined, io: CliIO): MathdownSettings {
   for (const d of project.diagnostics) {
-    if (d.kind === 'syntax' || (d.kind === 'unreadable' && d.file === file))
+    if (d.kind === 'syntax' || (d.kind === 'unreadable' && d.file === explicit))
       throw new CliError(`mathdown: config file ${d.file} ${d.message}; fix it or pass another with --config.`);
   }
   for (const d of project.diagnostics) {

@@ -13,7 +13,7 @@ import { jobsOption, withRendererPool } from '../folder/jobs';
 import { mathWeight } from '../folder/mathWeight';
 import { progressLine } from '../folder/progressLine';
 import { CliError, type CliIO } from '../io';
-import { loadSettings } from '../loadConfig';
+import { loadSettings, settingsLoader } from '../loadConfig';
 import { readDocument } from '../readDocument';
 import { withRenderer } from '../withRenderer';
 import { shownPath } from '../shownPath';
@@ -160,6 +160,7 @@ async function exportMany(
     work.push({ path, output });
   }
   const progress = progressLine(io, 'export', work.length);
+  const settingsFor = settingsLoader(io.cwd, options.config);
   const outcomes = await withRendererPool(options.jobs, work.length, (pool) =>
     pool.map(
       work,
@@ -173,7 +174,7 @@ async function exportMany(
             `mathdown export: cannot read ${shownPath(path, io.cwd)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
           );
         }
-        const settings = await loadSettings(dirname(path), { ...io, err: (t) => errors.push(t) }, options.config);
+        const settings = await settingsFor(dirname(path), { ...io, err: (t) => errors.push(t) });
         await mkdir(dirname(output), { recursive: true });
         return { written: await exportOne(renderer, text, path, output, settings, options.look), errors };
       },

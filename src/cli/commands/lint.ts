@@ -8,7 +8,7 @@ import { jobsOption, withRendererPool } from '../folder/jobs';
 import { mathWeight } from '../folder/mathWeight';
 import { progressLine } from '../folder/progressLine';
 import { CliError, type CliIO } from '../io';
-import { loadSettings } from '../loadConfig';
+import { settingsLoader } from '../loadConfig';
 import { shownPath } from '../shownPath';
 import type { Command } from './command';
 
@@ -31,11 +31,12 @@ export const lintCommand: Command = async (argv, io) => {
   for (const m of missing) io.err(`mathdown lint: ${m} matches no file or folder; skipped.\n`);
   let failed = missing.length > 0;
   const progress = progressLine(io, 'lint', files.length);
+  const settingsFor = settingsLoader(io.cwd, flags.config as string | undefined);
   // Files are linted at once, one per worker; what they print is gathered and printed in the files' order.
   const outcomes = await withRendererPool(jobs, files.length, (pool) =>
     pool.map(
       files,
-      (renderer, path) => lintFile(path, renderer, io, flags, targets),
+      (renderer, path) => lintFile(path, renderer, io, settingsFor, flags, targets),
       (index) => progress.done(shownPath(files[index]!, io.cwd)),
       mathWeight,
     ),
@@ -73,6 +74,7 @@ async function lintFile(
   path: string,
   renderer: MathdownRenderer,
   io: CliIO,
+  settingsFor: ReturnType<typeof settingsLoader>,
   flags: ParsedArgs['flags'],
   targets: MathdownSettings['lint']['targets'] | undefined,
 ): Promise<FileLint> {
@@ -86,11 +88,7 @@ async function lintFile(
     errors.push(`mathdown lint: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); skipped.\n`);
     return { file, fixed: 0, errors, notes };
   }
-  const loaded: MathdownSettings = await loadSettings(
-    dirname(path),
-    { ...io, err: (t) => notes.push(t) },
-    flags.config as string | undefined,
-  );
+  const loaded: MathdownSettings = await settingsFor(dirname(path), { ...io, err: (t) => notes.push(t) });
   const settings: MathdownSettings = targets ? { ...loaded, lint: { ...loaded.lint, targets } } : loaded;
   let fixed = 0;
   if (flags.fix) {
