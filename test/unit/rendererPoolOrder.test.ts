@@ -57,3 +57,43 @@ test('without a weight (or with one renderer), items start in their order; the r
   );
   assert.deepEqual(order, [1, 5, 3]);
 });
+
+test('with depth 2, each renderer takes a second item while it works on the first, and never more', async () => {
+  const made: MathdownRenderer[] = [];
+  const pool = new RendererPool({
+    size: 2,
+    depth: 2,
+    create: () => {
+      const renderer = { prestart: () => undefined, dispose: async () => undefined } as unknown as MathdownRenderer;
+      made.push(renderer);
+      return renderer;
+    },
+  });
+  const holding = new Map<MathdownRenderer, number>();
+  let most = 0;
+  const waiting: Array<() => void> = [];
+  const done = pool.map([1, 2, 3, 4, 5, 6, 7], async (renderer, item) => {
+    holding.set(renderer, (holding.get(renderer) ?? 0) + 1);
+    most = Math.max(most, holding.get(renderer)!);
+    await new Promise<void>((resolve) => waiting.push(resolve));
+    holding.set(renderer, holding.get(renderer)! - 1);
+    return item * 10;
+  });
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+  await settle();
+  assert.equal(waiting.length, 4, 'two renderers with two items each');
+  assert.deepEqual(
+    made.map((r) => holding.get(r)),
+    [2, 2],
+  );
+  while (waiting.length) {
+    waiting.shift()!();
+    await settle();
+  }
+  assert.equal(made.length, 2);
+  assert.equal(most, 2);
+  assert.deepEqual(
+    (await done).map((o) => (o.status === 'fulfilled' ? o.value : o.reason)),
+    [10, 20, 30, 40, 50, 60, 70],
+  );
+});

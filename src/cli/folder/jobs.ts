@@ -19,6 +19,7 @@ export async function withRendererPool<T>(jobs: number, files: number, fn: (pool
   const single = files <= 1;
   const pool = new RendererPool({
     size: Math.max(1, Math.min(jobs, files)),
+    depth: 2,
     // One file: the renderer's default helpers spread that document over the cores, as before.
     create: (options) =>
       new MathdownRenderer({

@@ -13,20 +13,29 @@ export interface RendererPoolOptions {
   /** Makes one renderer with the given options (the pool's shared cache; no helper workers, the pool is the parallelism). */
   create: (options: Pick<MathdownRendererOptions, 'formulaCache' | 'compileCache' | 'helpers'>) => MathdownRenderer;
   cacheSize?: number;
+  /**
+   * Items handed to one renderer at once (default 1). A renderer runs its items one after another,
+   * so a second one waits in its queue and its worker goes straight on to it while the caller
+   * reads, lints or writes the first on the main thread.
+   */
+  depth?: number;
 }
 
 export class RendererPool {
   readonly #renderers: MathdownRenderer[] = [];
-  readonly #idle: MathdownRenderer[] = [];
+  /** Items each renderer is working on. */
+  readonly #load = new Map<MathdownRenderer, number>();
   readonly #waiting: Array<(r: MathdownRenderer) => void> = [];
   readonly #size: number;
+  readonly #depth: number;
   readonly #create: RendererPoolOptions['create'];
   readonly #cache: TypesetCache;
   /** Lint's compile-only results, apart from the typeset ones (see compileOnlyStore). */
   readonly #compiled: TypesetCache;
 
-  constructor({ size, create, cacheSize }: RendererPoolOptions) {
+  constructor({ size, create, cacheSize, depth }: RendererPoolOptions) {
     this.#size = Math.max(1, Math.floor(size));
+    this.#depth = Math.max(1, Math.floor(depth ?? 1));
     this.#create = create;
     this.#cache = new TypesetCache(cacheSize ?? POOL_CACHE_SIZE);
     this.#compiled = new TypesetCache(cacheSize ?? POOL_CACHE_SIZE);
@@ -78,10 +87,7 @@ export class RendererPool {
   /** Starts the typesetting workers of the first `items` items now, so that they load while the caller reads its files. */
   prestart(items: number): void {
     while (this.#renderers.length < Math.min(this.#size, items)) {
-      const renderer = this.#create({ formulaCache: this.#cache, compileCache: this.#compiled, helpers: 0 });
-      this.#renderers.push(renderer);
-      this.#idle.unshift(renderer);
-      renderer.prestart();
+      this.#add().prestart();
     }
   }
 
@@ -89,12 +95,21 @@ export class RendererPool {
     await Promise.all(this.#renderers.map((r) => r.dispose()));
   }
 
+  #add(): MathdownRenderer {
+    const renderer = this.#create({ formulaCache: this.#cache, compileCache: this.#compiled, helpers: 0 });
+    this.#renderers.push(renderer);
+    this.#load.set(renderer, 0);
+    return renderer;
+  }
+
+  /** An idle renderer, else a new one while there is room, else the least busy one below `depth`. */
   #acquire(): Promise<MathdownRenderer> {
-    const idle = this.#idle.pop();
-    if (idle) return Promise.resolve(idle);
-    if (this.#renderers.length < this.#size) {
-      const renderer = this.#create({ formulaCache: this.#cache, compileCache: this.#compiled, helpers: 0 });
-      this.#renderers.push(renderer);
+    let least: MathdownRenderer | undefined;
+    for (const r of this.#renderers) if (least === undefined || this.#load.get(r)! < this.#load.get(least)!) least = r;
+    const load = least === undefined ? Infinity : this.#load.get(least)!;
+    const renderer = load > 0 && this.#renderers.length < this.#size ? this.#add() : load < this.#depth ? least : undefined;
+    if (renderer) {
+      this.#load.set(renderer, this.#load.get(renderer)! + 1);
       return Promise.resolve(renderer);
     }
     return new Promise((resolve) => this.#waiting.push(resolve));
@@ -103,6 +118,6 @@ export class RendererPool {
   #release(renderer: MathdownRenderer): void {
     const next = this.#waiting.shift();
     if (next) next(renderer);
-    else this.#idle.push(renderer);
+    else this.#load.set(renderer, this.#load.get(renderer)! - 1);
   }
 }
