@@ -1,6 +1,7 @@
 import { CliError, type CliIO } from './io';
 import { COMMANDS, HELP } from './commands';
 import { version } from '../../package.json';
+import { tuneV8ForShortRuns } from './v8Tuning';
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
@@ -30,6 +31,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 }
 
 if (require.main === module) {
+  tuneV8ForShortRuns();
   const io: CliIO = {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
