@@ -2,6 +2,7 @@
 // first render, written once typesetting has been idle for a while, and when the extension stops.
 // Where and how the file is read and written is the host's (CacheStorage, src/vscode/platform).
 import type { MathdownRenderer } from '../core';
+import { unrefTimer } from '../shared/unrefTimer';
 
 /** The formula cache's file, as a host reads and writes it. */
 export interface CacheStorage {
@@ -62,9 +63,7 @@ export class TypesetCacheStore {
       this.#cleared.then(() => this.#storage.read()),
       this.#engine(),
     );
-    const timer = setInterval(() => this.#whenIdle(renderer), IDLE_MS);
-    (timer as { unref?: () => void }).unref?.();
-    this.#timer = timer;
+    this.#timer = unrefTimer(setInterval(() => this.#whenIdle(renderer), IDLE_MS));
   }
 
   /** Writes the renderer's formulas now, if it typeset any since the last save; resolves with the file. */

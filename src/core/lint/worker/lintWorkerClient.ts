@@ -4,6 +4,7 @@ import type { LintPieces } from '../incremental/incrementalLinter';
 import type { LintReply, LintRequest, LintWorkerStarter } from './lintProtocol';
 import type { LintDiagnostic, LintOptions } from '../types';
 import { SerialQueue } from '../../concurrency/serialQueue';
+import { unrefTimer } from '../../../shared/unrefTimer';
 
 export interface LintWorkerOptions {
   /**
@@ -73,10 +74,8 @@ export class LintWorkerClient {
   #scheduleRetirement(): void {
     if (this.#idleMs === undefined || this.#closed || !this.#worker) return;
     clearTimeout(this.#idleTimer);
-    const timer = setTimeout(() => this.#retire(), this.#idleMs);
     // A pending retirement never keeps the process alive.
-    (timer as { unref?: () => void }).unref?.();
-    this.#idleTimer = timer;
+    this.#idleTimer = unrefTimer(setTimeout(() => this.#retire(), this.#idleMs));
   }
 
   /** Takes the idle worker's pieces and stops it, unless a request came meanwhile (it is queued behind this). */
