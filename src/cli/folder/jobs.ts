@@ -13,7 +13,8 @@ export function jobsOption(value: string | true | undefined, command: string): n
 
 /**
  * Runs `fn` with a pool of `jobs` renderers sharing one formula cache (at most one per file: a
- * single file keeps the renderer's own helper workers instead), and always disposes it.
+ * single file keeps the renderer's own helper workers instead), each given two files at once, and
+ * always disposes it.
  */
 export async function withRendererPool<T>(jobs: number, files: number, fn: (pool: RendererPool) => Promise<T>): Promise<T> {
   const single = files <= 1;

@@ -46,8 +46,8 @@ export class RendererPool {
   }
 
   /**
-   * Calls `work` for every item with a renderer of its own for the time of the call, at most `size`
-   * at once, in the items' order, or heaviest first when `weight` estimates each item's work (so
+   * Calls `work` for every item with a renderer for the time of the call, at most `depth` items per
+   * renderer and `size` renderers at once, in the items' order, or heaviest first when `weight` estimates each item's work (so
    * that a long document does not start last and keep one worker busy while the others idle);
    * resolves with each call's outcome at the item's index (a failure is kept as such, it never
    * stops the others). `settled` is told of each outcome as it comes.
