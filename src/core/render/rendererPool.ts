@@ -22,8 +22,7 @@ export interface RendererPoolOptions {
 }
 
 export class RendererPool {
-  readonly #renderers: MathdownRenderer[] = [];
-  /** Items each renderer is working on. */
+  /** The renderers made, in that order, and the items each is working on. */
   readonly #load = new Map<MathdownRenderer, number>();
   readonly #waiting: Array<(r: MathdownRenderer) => void> = [];
   readonly #size: number;
@@ -47,10 +46,10 @@ export class RendererPool {
 
   /**
    * Calls `work` for every item with a renderer for the time of the call, at most `depth` items per
-   * renderer and `size` renderers at once, in the items' order, or heaviest first when `weight` estimates each item's work (so
-   * that a long document does not start last and keep one worker busy while the others idle);
-   * resolves with each call's outcome at the item's index (a failure is kept as such, it never
-   * stops the others). `settled` is told of each outcome as it comes.
+   * renderer and `size` renderers at once, in the items' order, or heaviest first when `weight`
+   * estimates each item's work (so that a long document does not start last and keep one worker
+   * busy while the others idle); resolves with each call's outcome at the item's index (a failure
+   * is kept as such, it never stops the others). `settled` is told of each outcome as it comes.
    */
   async map<T, R>(
     items: readonly T[],
@@ -86,18 +85,17 @@ export class RendererPool {
 
   /** Starts the typesetting workers of the first `items` items now, so that they load while the caller reads its files. */
   prestart(items: number): void {
-    while (this.#renderers.length < Math.min(this.#size, items)) {
+    while (this.#load.size < Math.min(this.#size, items)) {
       this.#add().prestart();
     }
   }
 
   async dispose(): Promise<void> {
-    await Promise.all(this.#renderers.map((r) => r.dispose()));
+    await Promise.all([...this.#load.keys()].map((r) => r.dispose()));
   }
 
   #add(): MathdownRenderer {
     const renderer = this.#create({ formulaCache: this.#cache, compileCache: this.#compiled, helpers: 0 });
-    this.#renderers.push(renderer);
     this.#load.set(renderer, 0);
     return renderer;
   }
@@ -105,9 +103,9 @@ export class RendererPool {
   /** An idle renderer, else a new one while there is room, else the least busy one below `depth`. */
   #acquire(): Promise<MathdownRenderer> {
     let least: MathdownRenderer | undefined;
-    for (const r of this.#renderers) if (least === undefined || this.#load.get(r)! < this.#load.get(least)!) least = r;
-    const load = least === undefined ? Infinity : this.#load.get(least)!;
-    const renderer = load > 0 && this.#renderers.length < this.#size ? this.#add() : load < this.#depth ? least : undefined;
+    let load = Infinity;
+    for (const [r, n] of this.#load) if (n < load) [least, load] = [r, n];
+    const renderer = load > 0 && this.#load.size < this.#size ? this.#add() : load < this.#depth ? least : undefined;
     if (renderer) {
       this.#load.set(renderer, this.#load.get(renderer)! + 1);
       return Promise.resolve(renderer);
